@@ -1,0 +1,272 @@
+package org.jicha.facts;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.StringJoiner;
+
+/**
+ * A customer account (用户档案) with its important-customer record and derived consumption history:
+ * the audited period's consumption summed over its meters, the 12 periods before it, the same month
+ * last year, the zero-consumption streak, and its recent applications.
+ */
+public final class CustomerFact implements AuditSubject {
+
+    /** An application of the customer, as the customer rules see it. */
+    public record ApplicationBrief(String appNo, String appType, String status, LocalDate acceptedOn,
+                                   LocalDate archivedOn) {
+    }
+
+    String customerNo;
+    String customerName;
+    String category;
+    double voltageKv;
+    String tariffCode;
+    double contractKva;
+    Double runningKvaRecorded;
+    String status;
+    String stationCode;
+    Integer readingDay;
+    String readerId;
+    LocalDate openedOn;
+    LocalDate closedOn;
+    String tradeCode;
+    LocalDate temporaryUntil;
+    Integer inspectionCycleMonths;
+    String basicChargeMode;
+    Double demandKw;
+    Double fixedRatioPct;
+    Double fixedDeductionKwh;
+    LocalDate fixedApprovedOn;
+    // important customer
+    String importantGrade;
+    Integer supplySources;
+    boolean selfGenerator;
+    LocalDate guaranteePlanOn;
+    LocalDate reportedToAuthorityOn;
+    // derived
+    String auditedPeriod;
+    SortedMap<String, Double> consumptionByPeriod = Collections.emptySortedMap();
+    Double periodKwh;
+    Double historyAverageKwh;
+    int historyMonths;
+    Double sameMonthLastYearKwh;
+    int zeroStreak;
+    String zeroStreakFrom;
+    LocalDate lastInspectionOn;
+    int inServiceMeters;
+    List<ApplicationBrief> applications = List.of();
+
+    @Override
+    public SubjectType getSubjectType() {
+        return SubjectType.CUSTOMER;
+    }
+
+    @Override
+    public String getSubjectId() {
+        return customerNo;
+    }
+
+    @Override
+    public String getCustomerNo() {
+        return customerNo;
+    }
+
+    @Override
+    public String getStationCode() {
+        return stationCode;
+    }
+
+    public String getCustomerName() {
+        return customerName;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public double getVoltageKv() {
+        return voltageKv;
+    }
+
+    public String getTariffCode() {
+        return tariffCode;
+    }
+
+    public double getContractKva() {
+        return contractKva;
+    }
+
+    /** 运行容量: running_kva, or contract_kva when empty. */
+    public double getRunningKva() {
+        return runningKvaRecorded != null ? runningKvaRecorded : contractKva;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public boolean isActive() {
+        return "ACTIVE".equals(status);
+    }
+
+    public Integer getReadingDay() {
+        return readingDay;
+    }
+
+    public String getReaderId() {
+        return readerId;
+    }
+
+    public LocalDate getOpenedOn() {
+        return openedOn;
+    }
+
+    public LocalDate getClosedOn() {
+        return closedOn;
+    }
+
+    public String getTradeCode() {
+        return tradeCode;
+    }
+
+    public LocalDate getTemporaryUntil() {
+        return temporaryUntil;
+    }
+
+    public Integer getInspectionCycleMonths() {
+        return inspectionCycleMonths;
+    }
+
+    public String getBasicChargeMode() {
+        return basicChargeMode;
+    }
+
+    public Double getDemandKw() {
+        return demandKw;
+    }
+
+    public Double getFixedRatioPct() {
+        return fixedRatioPct;
+    }
+
+    public Double getFixedDeductionKwh() {
+        return fixedDeductionKwh;
+    }
+
+    public LocalDate getFixedApprovedOn() {
+        return fixedApprovedOn;
+    }
+
+    /** On the important-customer list (重要客户). */
+    public boolean isImportant() {
+        return importantGrade != null;
+    }
+
+    /** SPECIAL, FIRST, SECOND or TEMPORARY; null when not an important customer. */
+    public String getImportantGrade() {
+        return importantGrade;
+    }
+
+    public Integer getSupplySources() {
+        return supplySources;
+    }
+
+    public boolean isSelfGenerator() {
+        return selfGenerator;
+    }
+
+    public LocalDate getGuaranteePlanOn() {
+        return guaranteePlanOn;
+    }
+
+    public LocalDate getReportedToAuthorityOn() {
+        return reportedToAuthorityOn;
+    }
+
+    public String getAuditedPeriod() {
+        return auditedPeriod;
+    }
+
+    /** Consumption per period (sum over the customer's meters); a period without readings is absent. */
+    public SortedMap<String, Double> getConsumptionByPeriod() {
+        return Collections.unmodifiableSortedMap(consumptionByPeriod);
+    }
+
+    /** Consumption of the audited period; null when no meter has a reading for it. */
+    public Double getPeriodKwh() {
+        return periodKwh;
+    }
+
+    /** Average over the periods with a value among the 12 before the audited period; null when none. */
+    public Double getHistoryAverageKwh() {
+        return historyAverageKwh;
+    }
+
+    /** How many of the 12 periods before the audited one have a value. */
+    public int getHistoryMonths() {
+        return historyMonths;
+    }
+
+    /** Consumption of the audited month one year earlier; null when none. */
+    public Double getSameMonthLastYearKwh() {
+        return sameMonthLastYearKwh;
+    }
+
+    /** Consecutive periods with zero consumption ending at the audited period (a period without value ends it). */
+    public int getZeroStreak() {
+        return zeroStreak;
+    }
+
+    /** The first period of the zero streak; null when the streak is 0. */
+    public String getZeroStreakFrom() {
+        return zeroStreakFrom;
+    }
+
+    /** The first day of the zero streak; null when the streak is 0. */
+    public LocalDate getZeroStreakStart() {
+        return zeroStreakFrom == null ? null : Periods.start(zeroStreakFrom);
+    }
+
+    /** The periods of the zero streak with their consumption, as evidence text. */
+    public String getZeroStreakEvidence() {
+        if (zeroStreakFrom == null) {
+            return "";
+        }
+        StringJoiner joiner = new StringJoiner(", ");
+        for (Map.Entry<String, Double> e : consumptionByPeriod.tailMap(zeroStreakFrom).entrySet()) {
+            joiner.add(e.getKey());
+        }
+        return joiner.toString();
+    }
+
+    /** inspected_on of the latest inspection; null when never inspected. */
+    public LocalDate getLastInspectionOn() {
+        return lastInspectionOn;
+    }
+
+    public int getInServiceMeters() {
+        return inServiceMeters;
+    }
+
+    public List<ApplicationBrief> getApplications() {
+        return Collections.unmodifiableList(applications);
+    }
+
+    /**
+     * Whether an application of one of {@code types} (comma-separated), not CANCELLED, was accepted
+     * between {@code from} and {@code to}, both inclusive.
+     */
+    public boolean hasApplicationAccepted(String types, LocalDate from, LocalDate to) {
+        List<String> wanted = List.of(types.split("\\s*,\\s*"));
+        for (ApplicationBrief app : applications) {
+            if (!"CANCELLED".equals(app.status()) && wanted.contains(app.appType())
+                    && !app.acceptedOn().isBefore(from) && !app.acceptedOn().isAfter(to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

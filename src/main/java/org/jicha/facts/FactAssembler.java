@@ -1,0 +1,380 @@
+package org.jicha.facts;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jicha.facts.StoredRecords.Application;
+import org.jicha.facts.StoredRecords.ApplicationStep;
+import org.jicha.facts.StoredRecords.Bill;
+import org.jicha.facts.StoredRecords.Customer;
+import org.jicha.facts.StoredRecords.CustomerBundle;
+import org.jicha.facts.StoredRecords.Inspection;
+import org.jicha.facts.StoredRecords.Meter;
+import org.jicha.facts.StoredRecords.MeterEvent;
+import org.jicha.facts.StoredRecords.Reading;
+import org.jicha.facts.StoredRecords.Tariff;
+
+/**
+ * Turns one customer's stored records into the facts the rules see, computing the derived history once,
+ * before rules run. Stateless apart from the tariff catalogue; thread-safe.
+ */
+public final class FactAssembler {
+
+    /** Periods of history the rules may look at: 12 before the audited one, and the same month last year. */
+    public static final int HISTORY_PERIODS = 13;
+
+    private static final List<String> WHOLE_PROCESS_STEPS = List.of(
+            "ACCEPT", "SURVEY", "PLAN_REPLY", "DESIGN_REVIEW", "MID_CHECK", "COMPLETION_CHECK", "CONTRACT", "CONNECT");
+
+    private final Map<String, List<Tariff>> tariffsByCode;
+
+    public FactAssembler(List<Tariff> tariffs) {
+        Map<String, List<Tariff>> byCode = new HashMap<>();
+        for (Tariff t : tariffs) {
+            byCode.computeIfAbsent(t.tariffCode(), k -> new ArrayList<>()).add(t);
+        }
+        this.tariffsByCode = byCode;
+    }
+
+    /** The earliest period whose readings and bills the assembler needs for an audited period. */
+    public static String firstHistoryPeriod(AuditContext ctx) {
+        return ctx.auditedMonth().minusMonths(HISTORY_PERIODS).toString();
+    }
+
+    /** The facts of one bundle: the customer, its meters, audited readings, bills, applications, inspections. */
+    public List<Object> assemble(CustomerBundle bundle, AuditContext ctx) {
+        List<Object> facts = new ArrayList<>();
+        Customer customer = bundle.customer();
+        Map<String, List<Reading>> readingsByMeter = new HashMap<>();
+        for (Reading r : bundle.readings()) {
+            readingsByMeter.computeIfAbsent(r.meterId(), k -> new ArrayList<>()).add(r);
+        }
+        readingsByMeter.values().forEach(list -> list.sort(Comparator.comparing(Reading::period)));
+        Map<String, List<MeterEvent>> eventsByMeter = new HashMap<>();
+        for (MeterEvent e : bundle.meterEvents()) {
+            eventsByMeter.computeIfAbsent(e.meterId(), k -> new ArrayList<>()).add(e);
+        }
+        String firstBillPeriod = bundle.bills().stream().map(Bill::period).min(String::compareTo).orElse(null);
+
+        if (customer != null) {
+            facts.add(customerFact(bundle, ctx));
+            for (Meter m : bundle.meters()) {
+                List<Reading> readings = readingsByMeter.getOrDefault(m.meterId(), List.of());
+                List<MeterEvent> events = eventsByMeter.getOrDefault(m.meterId(), List.of());
+                facts.add(meterFact(customer, m, readings, events, ctx));
+                for (int i = 0; i < readings.size(); i++) {
+                    Reading r = readings.get(i);
+                    if (r.period().equals(ctx.getAuditedPeriod())) {
+                        Reading preceding = i > 0 ? readings.get(i - 1) : null;
+                        facts.add(readingFact(customer, m, r, preceding, readings, events));
+                    }
+                }
+            }
+            for (Bill b : bundle.bills()) {
+                facts.add(billFact(customer, b, ctx));
+            }
+            for (Inspection i : bundle.inspections()) {
+                facts.add(inspectionFact(customer, bundle.important() != null, i));
+            }
+        }
+        for (Application a : bundle.applications()) {
+            facts.add(applicationFact(a, bundle, firstBillPeriod, ctx));
+        }
+        return facts;
+    }
+
+    CustomerFact customerFact(CustomerBundle bundle, AuditContext ctx) {
+        Customer c = bundle.customer();
+        CustomerFact f = new CustomerFact();
+        f.customerNo = c.customerNo();
+        f.customerName = c.customerName();
+        f.category = c.category();
+        f.voltageKv = c.voltageKv();
+        f.tariffCode = c.tariffCode();
+        f.contractKva = c.contractKva();
+        f.runningKvaRecorded = c.runningKva();
+        f.status = c.status();
+        f.stationCode = c.stationCode();
+        f.readingDay = c.readingDay();
+        f.readerId = c.readerId();
+        f.openedOn = c.openedOn();
+        f.closedOn = c.closedOn();
+        f.tradeCode = c.tradeCode();
+        f.temporaryUntil = c.temporaryUntil();
+        f.inspectionCycleMonths = c.inspectionCycleMonths();
+        f.basicChargeMode = c.basicChargeMode();
+        f.demandKw = c.demandKw();
+        f.fixedRatioPct = c.fixedRatioPct();
+        f.fixedDeductionKwh = c.fixedDeductionKwh();
+        f.fixedApprovedOn = c.fixedApprovedOn();
+        if (bundle.important() != null) {
+            f.importantGrade = bundle.important().grade();
+            f.supplySources = bundle.important().supplySources();
+            f.selfGenerator = Boolean.TRUE.equals(bundle.important().selfGenerator());
+            f.guaranteePlanOn = bundle.important().guaranteePlanOn();
+            f.reportedToAuthorityOn = bundle.important().reportedToAuthorityOn();
+        }
+        String audited = ctx.getAuditedPeriod();
+        f.auditedPeriod = audited;
+        TreeMap<String, Double> byPeriod = new TreeMap<>();
+        for (Reading r : bundle.readings()) {
+            if (r.period().compareTo(audited) <= 0) {
+                byPeriod.merge(r.period(), r.consumptionKwh(), Double::sum);
+            }
+        }
+        f.consumptionByPeriod = byPeriod;
+        f.periodKwh = byPeriod.get(audited);
+        double sum = 0;
+        int months = 0;
+        for (int back = 1; back <= 12; back++) {
+            Double v = byPeriod.get(Periods.minus(audited, back));
+            if (v != null) {
+                sum += v;
+                months++;
+            }
+        }
+        f.historyMonths = months;
+        f.historyAverageKwh = months == 0 ? null : sum / months;
+        f.sameMonthLastYearKwh = byPeriod.get(Periods.minus(audited, 12));
+        int streak = 0;
+        String from = null;
+        for (String p = audited; ; p = Periods.minus(p, 1)) {
+            Double v = byPeriod.get(p);
+            if (v == null || v != 0.0) {
+                break;
+            }
+            streak++;
+            from = p;
+        }
+        f.zeroStreak = streak;
+        f.zeroStreakFrom = from;
+        f.lastInspectionOn = bundle.inspections().stream().map(Inspection::inspectedOn)
+                .max(LocalDate::compareTo).orElse(null);
+        f.inServiceMeters = (int) bundle.meters().stream().filter(m -> "IN_SERVICE".equals(m.status())).count();
+        f.applications = bundle.applications().stream()
+                .map(a -> new CustomerFact.ApplicationBrief(a.appNo(), a.appType(), a.status(),
+                        a.acceptedAt().toLocalDate(), a.archivedAt() == null ? null : a.archivedAt().toLocalDate()))
+                .toList();
+        return f;
+    }
+
+    MeterFact meterFact(Customer c, Meter m, List<Reading> readings, List<MeterEvent> events, AuditContext ctx) {
+        MeterFact f = new MeterFact();
+        f.meterId = m.meterId();
+        f.customerNo = c.customerNo();
+        f.stationCode = c.stationCode();
+        f.meterKind = m.meterKind();
+        f.meteringClass = m.meteringClass();
+        f.accuracyClass = m.accuracyClass();
+        f.ctRatio = m.ctRatio() == null ? 1.0 : m.ctRatio();
+        f.ptRatio = m.ptRatio() == null ? 1.0 : m.ptRatio();
+        f.multiplier = m.multiplier();
+        f.installedOn = m.installedOn();
+        f.lastVerifiedOn = m.lastVerifiedOn();
+        f.rotationDueOn = m.rotationDueOn();
+        f.sealNo = m.sealNo();
+        f.status = m.status();
+        f.removedOn = m.removedOn();
+        f.customerActive = "ACTIVE".equals(c.status());
+        f.customerCategory = c.category();
+        f.customerOpenedOn = c.openedOn();
+        String audited = ctx.getAuditedPeriod();
+        String preceding = Periods.minus(audited, 1);
+        for (Reading r : readings) {
+            if (r.period().equals(audited)) {
+                f.auditedReadType = r.readType();
+            } else if (r.period().equals(preceding)) {
+                f.precedingReadType = r.readType();
+            }
+            boolean actual = "ACTUAL".equals(r.readType()) || "REMOTE".equals(r.readType());
+            if (actual && !r.readOn().isAfter(ctx.getAsOf())
+                    && (f.lastActualReadOn == null || r.readOn().isAfter(f.lastActualReadOn))) {
+                f.lastActualReadOn = r.readOn();
+            }
+            if (m.removedOn() != null && Periods.start(r.period()).isAfter(m.removedOn())
+                    && f.firstPeriodReadAfterRemoval == null) {
+                f.firstPeriodReadAfterRemoval = r.period();
+            }
+        }
+        for (MeterEvent e : events) {
+            if ("FIELD_TEST".equals(e.kind()) && (f.lastFieldTestOn == null || e.occurredOn().isAfter(f.lastFieldTestOn))) {
+                f.lastFieldTestOn = e.occurredOn();
+            }
+            if ("SEAL_CHANGE".equals(e.kind()) && (e.workOrderNo() == null || e.workOrderNo().isBlank())) {
+                f.sealChangesWithoutWorkOrder++;
+                String on = e.occurredOn().toString();
+                if (f.sealChangeWithoutWorkOrderOn == null || on.compareTo(f.sealChangeWithoutWorkOrderOn) > 0) {
+                    f.sealChangeWithoutWorkOrderOn = on;
+                }
+            }
+        }
+        return f;
+    }
+
+    ReadingFact readingFact(Customer c, Meter m, Reading r, Reading preceding, List<Reading> meterReadings,
+                            List<MeterEvent> events) {
+        ReadingFact f = new ReadingFact();
+        f.meterId = r.meterId();
+        f.customerNo = c.customerNo();
+        f.stationCode = c.stationCode();
+        f.period = r.period();
+        f.readOn = r.readOn();
+        f.previousValue = r.previousValue();
+        f.currentValue = r.currentValue();
+        f.multiplier = r.multiplier();
+        f.consumptionKwh = r.consumptionKwh();
+        f.readType = r.readType();
+        f.readerId = r.readerId();
+        f.maxDemandKw = r.maxDemandKw();
+        f.reactiveKvarh = r.reactiveKvarh();
+        f.meterMultiplier = m.multiplier();
+        LocalDate start = Periods.start(r.period());
+        LocalDate end = Periods.end(r.period());
+        f.replacementInPeriod = events.stream().anyMatch(e -> "REPLACEMENT".equals(e.kind())
+                && !e.occurredOn().isBefore(start) && !e.occurredOn().isAfter(end));
+        double largest = 0;
+        for (Reading x : meterReadings) {
+            largest = Math.max(largest, Math.max(x.previousValue(), x.currentValue()));
+        }
+        f.registerCapacity = registerCapacity(largest);
+        f.precedingCurrentValue = preceding == null ? null : preceding.currentValue();
+        f.customerActive = "ACTIVE".equals(c.status());
+        f.customerClosedOn = c.closedOn();
+        f.meterRemovedOn = m.removedOn();
+        return f;
+    }
+
+    /** 10^digits where digits is the length of the integer part of {@code largestValue} (at least 1). */
+    static double registerCapacity(double largestValue) {
+        long integerPart = (long) Math.floor(Math.abs(largestValue));
+        int digits = Math.max(1, Long.toString(integerPart).length());
+        return Math.pow(10, digits);
+    }
+
+    BillFact billFact(Customer c, Bill b, AuditContext ctx) {
+        BillFact f = new BillFact();
+        f.billNo = b.billNo();
+        f.customerNo = c.customerNo();
+        f.stationCode = c.stationCode();
+        f.period = b.period();
+        f.tariffCode = b.tariffCode();
+        f.energyKwh = b.energyKwh();
+        f.energyCharge = b.energyCharge();
+        f.basicCharge = b.basicCharge();
+        f.pfActual = b.pfActual();
+        f.pfAdjustment = b.pfAdjustment();
+        f.surcharge = b.surcharge();
+        f.totalAmount = b.totalAmount();
+        f.issuedOn = b.issuedOn();
+        f.dueOn = b.dueOn();
+        f.paidAmount = b.paidAmount();
+        f.paidOn = b.paidOn();
+        f.channel = b.channel();
+        f.lateFeeCharged = b.lateFeeCharged();
+        f.lateFeeWaived = Boolean.TRUE.equals(b.lateFeeWaived());
+        f.waiverApprover = b.waiverApprover();
+        f.clerkId = b.clerkId();
+        f.inAuditedPeriod = b.period().equals(ctx.getAuditedPeriod());
+        f.customerTariffCode = c.tariffCode();
+        f.customerCategory = c.category();
+        f.customerVoltageKv = c.voltageKv();
+        Tariff applied = tariffValidIn(b.tariffCode(), b.period());
+        if (applied != null) {
+            f.appliedTariffFound = true;
+            f.appliedTariffCategory = applied.customerCategory();
+            f.appliedTariffVoltageKv = applied.voltageKv();
+            f.appliedPfStandard = applied.pfStandard();
+        }
+        return f;
+    }
+
+    /** The version of a tariff valid in a period: the one valid on its last day, else on its first. */
+    public Tariff tariffValidIn(String tariffCode, String period) {
+        List<Tariff> versions = tariffsByCode.getOrDefault(tariffCode, List.of());
+        LocalDate end = Periods.end(period);
+        LocalDate start = Periods.start(period);
+        return versions.stream().filter(t -> t.validOn(end)).findFirst()
+                .or(() -> versions.stream().filter(t -> t.validOn(start)).findFirst())
+                .orElse(null);
+    }
+
+    InspectionFact inspectionFact(Customer c, boolean important, Inspection i) {
+        InspectionFact f = new InspectionFact();
+        f.inspectionNo = i.inspectionNo();
+        f.customerNo = c.customerNo();
+        f.stationCode = c.stationCode();
+        f.inspectedOn = i.inspectedOn();
+        f.inspectorIds = i.inspectorIds();
+        f.inspectorCount = (int) java.util.Arrays.stream(i.inspectorIds().split(";"))
+                .map(String::strip).filter(s -> !s.isEmpty()).distinct().count();
+        f.kind = i.kind();
+        f.result = i.result();
+        f.hazardNote = i.hazardNote();
+        f.noticeNo = i.noticeNo();
+        f.rectifyDueOn = i.rectifyDueOn();
+        f.rectifiedOn = i.rectifiedOn();
+        f.conclusionSigned = Boolean.TRUE.equals(i.conclusionSigned());
+        f.photoCount = i.photoCount() == null ? 0 : i.photoCount();
+        f.customerImportant = important;
+        return f;
+    }
+
+    ApplicationFact applicationFact(Application a, CustomerBundle bundle, String firstBillPeriod, AuditContext ctx) {
+        ApplicationFact f = new ApplicationFact();
+        f.appNo = a.appNo();
+        f.customerNo = a.customerNo();
+        f.applicantName = a.applicantName();
+        f.appType = a.appType();
+        f.supplyMode = a.supplyMode();
+        f.capacityKva = a.capacityKva();
+        f.voltageKv = a.voltageKv();
+        f.greenChannel = Boolean.TRUE.equals(a.greenChannel());
+        f.stationCode = a.stationCode();
+        f.acceptedAt = a.acceptedAt();
+        f.status = a.status();
+        f.archivedAt = a.archivedAt();
+        f.feeCharged = a.feeCharged();
+        f.feeStandard = a.feeStandard();
+        Map<String, LocalDateTime> firstStart = new LinkedHashMap<>();
+        Map<String, LocalDateTime> lastFinish = new HashMap<>();
+        Map<String, Boolean> open = new HashMap<>();
+        for (ApplicationStep s : a.steps()) {
+            firstStart.merge(s.step(), s.startedAt(), (x, y) -> x.isBefore(y) ? x : y);
+            if (s.finishedAt() == null) {
+                open.put(s.step(), true);
+            } else {
+                lastFinish.merge(s.step(), s.finishedAt(), (x, y) -> x.isAfter(y) ? x : y);
+            }
+            if ("RETURNED".equals(s.outcome())) {
+                f.returnedSteps++;
+            }
+        }
+        Map<String, Integer> wd = new LinkedHashMap<>();
+        for (Map.Entry<String, LocalDateTime> e : firstStart.entrySet()) {
+            String step = e.getKey();
+            LocalDate end = open.containsKey(step) || !lastFinish.containsKey(step)
+                    ? ctx.getAsOf() : lastFinish.get(step).toLocalDate();
+            wd.put(step, ctx.workingDays(e.getValue().toLocalDate(), end));
+        }
+        f.stepWorkingDays = wd;
+        f.wholeProcessWorkingDays = WHOLE_PROCESS_STEPS.stream().mapToInt(s -> wd.getOrDefault(s, 0)).sum();
+        f.connectFinishedAt = open.containsKey("CONNECT") ? null : lastFinish.get("CONNECT");
+        f.archiveFinishedAt = open.containsKey("ARCHIVE") ? null : lastFinish.get("ARCHIVE");
+        Customer c = bundle.customer();
+        if (c != null) {
+            f.customerImportant = bundle.important() != null;
+            f.customerName = c.customerName();
+            f.customerOpenedOn = c.openedOn();
+            f.customerContractKva = c.contractKva();
+            f.customerVoltageKv = c.voltageKv();
+            f.firstBillPeriod = firstBillPeriod;
+        }
+        return f;
+    }
+}

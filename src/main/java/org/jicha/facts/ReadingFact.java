@@ -1,0 +1,141 @@
+package org.jicha.facts;
+
+import java.time.LocalDate;
+
+/** A meter reading (抄表记录) of the audited period, with what the rules compare it against. */
+public final class ReadingFact implements AuditSubject {
+
+    String meterId;
+    String customerNo;
+    String stationCode;
+    String period;
+    LocalDate readOn;
+    double previousValue;
+    double currentValue;
+    double multiplier;
+    double consumptionKwh;
+    String readType;
+    String readerId;
+    Double maxDemandKw;
+    Double reactiveKvarh;
+    // derived
+    double meterMultiplier;
+    boolean replacementInPeriod;
+    double registerCapacity;
+    Double precedingCurrentValue;
+    boolean customerActive;
+    LocalDate customerClosedOn;
+    LocalDate meterRemovedOn;
+
+    @Override
+    public SubjectType getSubjectType() {
+        return SubjectType.READING;
+    }
+
+    @Override
+    public String getSubjectId() {
+        return meterId + ":" + period;
+    }
+
+    @Override
+    public String getCustomerNo() {
+        return customerNo;
+    }
+
+    @Override
+    public String getStationCode() {
+        return stationCode;
+    }
+
+    @Override
+    public String getPeriod() {
+        return period;
+    }
+
+    public String getMeterId() {
+        return meterId;
+    }
+
+    public LocalDate getReadOn() {
+        return readOn;
+    }
+
+    public double getPreviousValue() {
+        return previousValue;
+    }
+
+    public double getCurrentValue() {
+        return currentValue;
+    }
+
+    public double getMultiplier() {
+        return multiplier;
+    }
+
+    public double getConsumptionKwh() {
+        return consumptionKwh;
+    }
+
+    public String getReadType() {
+        return readType;
+    }
+
+    public String getReaderId() {
+        return readerId;
+    }
+
+    public Double getMaxDemandKw() {
+        return maxDemandKw;
+    }
+
+    public Double getReactiveKvarh() {
+        return reactiveKvarh;
+    }
+
+    /** The multiplier on the meter's record (计量点综合倍率). */
+    public double getMeterMultiplier() {
+        return meterMultiplier;
+    }
+
+    /** A REPLACEMENT event of this meter falls within the reading's period. */
+    public boolean isReplacementInPeriod() {
+        return replacementInPeriod;
+    }
+
+    /** 10^digits, digits = length of the integer part of the largest register value seen on the meter. */
+    public double getRegisterCapacity() {
+        return registerCapacity;
+    }
+
+    /** current_value of the meter's preceding period; null when there is none. */
+    public Double getPrecedingCurrentValue() {
+        return precedingCurrentValue;
+    }
+
+    /** current - previous, corrected for one register rollover when current is lower. */
+    public double getRegisterAdvance() {
+        double delta = currentValue - previousValue;
+        return delta < 0 ? delta + registerCapacity : delta;
+    }
+
+    /** The consumption the register values give: register advance x multiplier (rollover-corrected). */
+    public double getExpectedConsumptionKwh() {
+        return getRegisterAdvance() * multiplier;
+    }
+
+    public boolean isCustomerActive() {
+        return customerActive;
+    }
+
+    public LocalDate getCustomerClosedOn() {
+        return customerClosedOn;
+    }
+
+    public LocalDate getMeterRemovedOn() {
+        return meterRemovedOn;
+    }
+
+    public LocalDate getPeriodStart() {
+        return Periods.start(period);
+    }
+}

@@ -1,0 +1,312 @@
+package org.jicha.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jicha.calendar.CalendarFile;
+import org.jicha.calendar.CalendarFileException;
+import org.jicha.calendar.WorkingDayCalendar;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Compiles a rules folder into a {@link RuleSet}: every {@code *.drl} and {@code *.drl.xlsx} below it,
+ * {@code parameters.yml} and {@code calendar/cn-working-days.csv}. Every problem (a compile error, missing
+ * or invalid metadata, a duplicate code, an undefined parameter) is reported with its file and line; any
+ * problem rejects the whole set.
+ */
+public final class RuleSetLoader {
+
+    public static final String PARAMETERS_FILE = "parameters.yml";
+    public static final String CALENDAR_FILE = "calendar/cn-working-days.csv";
+
+    static final List<String> REQUIRED_METADATA = List.of(
+            "code", "theme", "title", "titleEn", "severity", "teamKind", "rectifyDays", "basis", "remedy");
+
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
+    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
+    private static final Pattern PARAM_USE = Pattern.compile("params\\.(integer|decimal|text|limit|has)\\(\\s*\"([^\"]+)\"");
+    private static final Pattern CODE_FORMAT = Pattern.compile("(BIL|BUS|INS|MET|EXP|IMP)-\\d{2}");
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private final KieServices kieServices = KieServices.Factory.get();
+
+    /** Compiles the folder; throws {@link RuleSetException} listing every problem found. */
+    public RuleSet load(Path rulesDir) {
+        List<RuleProblem> problems = new ArrayList<>();
+        if (!Files.isDirectory(rulesDir)) {
+            throw new RuleSetException(List.of(new RuleProblem(rulesDir.toString(), 0, "rules folder does not exist")));
+        }
+        List<Path> ruleFiles = ruleFiles(rulesDir);
+        RuleParameters parameters = ParametersFile.read(rulesDir.resolve(PARAMETERS_FILE), PARAMETERS_FILE, problems);
+        WorkingDayCalendar calendar = readCalendar(rulesDir, problems);
+        if (ruleFiles.isEmpty()) {
+            problems.add(new RuleProblem(rulesDir.toString(), 0, "no *.drl or *.drl.xlsx file in the rules folder"));
+        }
+
+        String hash = contentHash(rulesDir, ruleFiles);
+        ReleaseId releaseId = kieServices.newReleaseId("org.jicha.ruleset", "rules",
+                "1.0." + BUILDS.incrementAndGet() + "-" + hash.substring(0, 12));
+        KieFileSystem kfs = kieServices.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        Map<String, String> displayByKiePath = new HashMap<>();
+        Map<String, Map<String, Integer>> ruleLines = new HashMap<>();
+        List<String> displayNames = new ArrayList<>();
+        for (Path file : ruleFiles) {
+            String display = display(rulesDir, file);
+            displayNames.add(display);
+            String kiePath;
+            if (display.endsWith(".drl")) {
+                String text = read(file);
+                Matcher pkg = PACKAGE.matcher(text);
+                String pkgPath = pkg.find() ? pkg.group(1).replace('.', '/') : "defaultpkg";
+                kiePath = "src/main/resources/" + pkgPath + "/" + file.getFileName();
+                kfs.write(kiePath, text);
+                ruleLines.put(display, ruleLines(text));
+                checkParameterUse(display, text, parameters, problems);
+            } else {
+                kiePath = "src/main/resources/dtables/" + display.replace('/', '_');
+                kfs.write(kiePath, kieServices.getResources().newFileSystemResource(file.toFile()));
+            }
+            displayByKiePath.put(kiePath, display);
+        }
+        if (!problems.isEmpty() || ruleFiles.isEmpty()) {
+            throw new RuleSetException(problems);
+        }
+
+        KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String file = m.getPath() == null ? rulesDir.toString() : displayByKiePath.getOrDefault(m.getPath(), m.getPath());
+            problems.add(new RuleProblem(file, Math.max(m.getLine(), 0), m.getText().strip()));
+        }
+        if (!problems.isEmpty()) {
+            kieServices.getRepository().removeKieModule(releaseId);
+            throw new RuleSetException(problems);
+        }
+        KieContainer container = kieServices.newKieContainer(releaseId);
+        KieBase kieBase = container.getKieBase();
+        kieServices.getRepository().removeKieModule(releaseId);
+
+        List<RuleMeta> metas = new ArrayList<>();
+        Map<String, RuleMeta> metaByRuleName = new HashMap<>();
+        Map<String, RuleMeta> byCode = new HashMap<>();
+        Set<String> globals = new HashSet<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Global g : pkg.getGlobalVariables()) {
+                globals.add(g.getName());
+            }
+            for (Rule rule : pkg.getRules()) {
+                String file = fileOf(rule, displayByKiePath);
+                int line = ruleLines.getOrDefault(file, Map.of()).getOrDefault(rule.getName(), 0);
+                RuleMeta meta = metadata(rule, file, line, problems);
+                if (meta == null) {
+                    continue;
+                }
+                RuleMeta earlier = byCode.putIfAbsent(meta.code(), meta);
+                if (earlier != null) {
+                    problems.add(new RuleProblem(file, line, "duplicate rule code " + meta.code()
+                            + " (already defined at " + earlier.file() + ":" + earlier.line() + ")"));
+                    continue;
+                }
+                metas.add(meta);
+                metaByRuleName.put(rule.getPackageName() + "." + rule.getName(), meta);
+            }
+        }
+        for (String required : List.of("ctx", "params", "findings")) {
+            if (!globals.contains(required)) {
+                problems.add(new RuleProblem(rulesDir.toString(), 0, "no rule file declares the global '" + required + "'"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(problems);
+        }
+        return new RuleSet(kieBase, metas, metaByRuleName, parameters, calendar, hash, displayNames);
+    }
+
+    private static RuleMeta metadata(Rule rule, String file, int line, List<RuleProblem> problems) {
+        Map<String, Object> md = rule.getMetaData();
+        List<String> missing = REQUIRED_METADATA.stream()
+                .filter(k -> md.get(k) == null || String.valueOf(md.get(k)).isBlank()).toList();
+        if (!missing.isEmpty()) {
+            problems.add(new RuleProblem(file, line, "rule \"" + rule.getName() + "\" lacks metadata " + missing));
+            return null;
+        }
+        String code = text(md, "code");
+        int before = problems.size();
+        if (!CODE_FORMAT.matcher(code).matches()) {
+            problems.add(new RuleProblem(file, line, "rule code \"" + code + "\" is not THEME-NN (e.g. BIL-01)"));
+        }
+        Theme theme = parseEnum(Theme.class, text(md, "theme"), "theme", file, line, problems);
+        Severity severity = parseEnum(Severity.class, text(md, "severity"), "severity", file, line, problems);
+        TeamKind teamKind = parseEnum(TeamKind.class, text(md, "teamKind"), "teamKind", file, line, problems);
+        if (theme != null && !code.startsWith(theme.name() + "-")) {
+            problems.add(new RuleProblem(file, line, "rule code " + code + " does not belong to theme " + theme));
+        }
+        int rectifyDays = 0;
+        try {
+            rectifyDays = Integer.parseInt(text(md, "rectifyDays"));
+            if (rectifyDays <= 0) {
+                problems.add(new RuleProblem(file, line, "rectifyDays must be a positive number of working days"));
+            }
+        } catch (NumberFormatException e) {
+            problems.add(new RuleProblem(file, line, "rectifyDays \"" + md.get("rectifyDays") + "\" is not a whole number"));
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        Object description = md.get("description");
+        return new RuleMeta(code, theme, text(md, "title"), text(md, "titleEn"), severity, teamKind, rectifyDays,
+                text(md, "basis"), text(md, "remedy"), description == null ? "" : String.valueOf(description), file, line);
+    }
+
+    private static String text(Map<String, Object> md, String key) {
+        return String.valueOf(md.get(key)).strip();
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String key, String file, int line,
+                                                   List<RuleProblem> problems) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(new RuleProblem(file, line, key + " \"" + value + "\" is not one of "
+                    + java.util.Arrays.toString(type.getEnumConstants())));
+            return null;
+        }
+    }
+
+    private static void checkParameterUse(String file, String text, RuleParameters parameters, List<RuleProblem> problems) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = PARAM_USE.matcher(lines[i]);
+            while (m.find()) {
+                String key = m.group(2);
+                boolean defined;
+                if (m.group(1).equals("limit")) {
+                    defined = parameters.keys().stream().anyMatch(k -> k.startsWith(key + "."));
+                } else if (key.endsWith(".")) {
+                    defined = parameters.keys().stream().anyMatch(k -> k.startsWith(key));
+                } else {
+                    defined = parameters.has(key);
+                }
+                if (!defined && !m.group(1).equals("has")) {
+                    problems.add(new RuleProblem(file, i + 1, "parameter \"" + key + "\" is not defined in " + PARAMETERS_FILE));
+                }
+            }
+        }
+    }
+
+    private static Map<String, Integer> ruleLines(String text) {
+        Map<String, Integer> lines = new HashMap<>();
+        String[] all = text.split("\n", -1);
+        for (int i = 0; i < all.length; i++) {
+            Matcher m = RULE.matcher(all[i]);
+            if (m.find()) {
+                lines.putIfAbsent(m.group(1), i + 1);
+            }
+        }
+        return lines;
+    }
+
+    private static String fileOf(Rule rule, Map<String, String> displayByKiePath) {
+        if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null) {
+            String source = impl.getResource().getSourcePath();
+            if (source != null) {
+                for (Map.Entry<String, String> e : displayByKiePath.entrySet()) {
+                    if (e.getKey().endsWith(source) || source.endsWith(e.getKey())) {
+                        return e.getValue();
+                    }
+                }
+            }
+        }
+        return rule.getPackageName() + "/" + rule.getName();
+    }
+
+    private static WorkingDayCalendar readCalendar(Path rulesDir, List<RuleProblem> problems) {
+        Path file = rulesDir.resolve(CALENDAR_FILE);
+        if (!Files.exists(file)) {
+            problems.add(new RuleProblem(CALENDAR_FILE, 0, "working-day calendar is missing"));
+            return WorkingDayCalendar.weekdaysOnly();
+        }
+        try {
+            return CalendarFile.read(file);
+        } catch (CalendarFileException e) {
+            problems.add(new RuleProblem(CALENDAR_FILE, 0, e.getMessage()));
+            return WorkingDayCalendar.weekdaysOnly();
+        }
+    }
+
+    static List<Path> ruleFiles(Path rulesDir) {
+        try (Stream<Path> walk = Files.walk(rulesDir)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        String name = p.getFileName().toString();
+                        return !name.startsWith("~$") && !name.startsWith(".")
+                                && (name.endsWith(".drl") || name.endsWith(".drl.xlsx"));
+                    })
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String contentHash(Path rulesDir, List<Path> ruleFiles) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            List<Path> all = new ArrayList<>(ruleFiles);
+            for (String extra : List.of(PARAMETERS_FILE, CALENDAR_FILE)) {
+                if (Files.exists(rulesDir.resolve(extra))) {
+                    all.add(rulesDir.resolve(extra));
+                }
+            }
+            all.sort(null);
+            for (Path p : all) {
+                digest.update(display(rulesDir, p).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(Files.readAllBytes(p));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String display(Path rulesDir, Path file) {
+        return rulesDir.relativize(file).toString().replace('\\', '/');
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
