@@ -1,0 +1,15 @@
+package org.jicha.audit;
+
+import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface AuditRunRepository extends JpaRepository<AuditRun, Long> {
+
+    Page<AuditRun> findAllByOrderByIdDesc(Pageable pageable);
+
+    List<AuditRun> findByStatus(RunStatus status);
+
+    java.util.Optional<AuditRun> findFirstByStatusOrderByIdDesc(RunStatus status);
+}

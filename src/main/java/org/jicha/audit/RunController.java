@@ -1,0 +1,51 @@
+package org.jicha.audit;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Audit runs: start one now, list them, read one and its findings. */
+@RestController
+@RequestMapping("/api/runs")
+class RunController {
+
+    private final AuditService audits;
+
+    RunController(AuditService audits) {
+        this.audits = audits;
+    }
+
+    /** Starts a run now (as of today in Asia/Shanghai unless {@code asOf} is given); 409 while one runs. */
+    @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    RunView start(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return audits.start(asOf == null ? audits.today() : asOf, RunTrigger.MANUAL);
+    }
+
+    @GetMapping
+    Page<RunView> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return audits.list(PageRequest.of(page, Math.min(size, 200)));
+    }
+
+    @GetMapping("/{id}")
+    RunView get(@PathVariable long id) {
+        return audits.get(id);
+    }
+
+    @GetMapping("/{id}/findings")
+    List<FindingView> findings(@PathVariable long id, @RequestParam(required = false) String rule,
+                               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        int limit = Math.max(1, Math.min(size, 1000));
+        return audits.findings(id, rule, Math.max(page, 0) * limit, limit);
+    }
+}

@@ -1,0 +1,248 @@
+package org.jicha.audit.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jicha.facts.StoredRecords.Application;
+import org.jicha.facts.StoredRecords.ApplicationStep;
+import org.jicha.facts.StoredRecords.Bill;
+import org.jicha.facts.StoredRecords.Customer;
+import org.jicha.facts.StoredRecords.CustomerBundle;
+import org.jicha.facts.StoredRecords.ImportantCustomer;
+import org.jicha.facts.StoredRecords.Inspection;
+import org.jicha.facts.StoredRecords.Meter;
+import org.jicha.facts.StoredRecords.MeterEvent;
+import org.jicha.facts.StoredRecords.Reading;
+import org.jicha.facts.StoredRecords.Tariff;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the stored records back in customer batches: one page of customers in key order, then each
+ * related table once per page with a range query on the customer key, never one query per customer.
+ * Memory is bounded by the batch size. Applications without a customer are read in pages of their own.
+ */
+@Component
+public class JdbcRecordReader {
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcRecordReader(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Tariff> tariffs() {
+        return jdbc.query("SELECT * FROM tariffs ORDER BY tariff_code, valid_from", (rs, i) -> new Tariff(
+                rs.getString("tariff_code"), date(rs, "valid_from"), rs.getString("tariff_name"),
+                rs.getString("customer_category"), dbl(rs, "voltage_kv"), dbl(rs, "energy_price"),
+                num(rs, "tier1_limit_kwh"), num(rs, "tier2_limit_kwh"), num(rs, "tier2_price"), num(rs, "tier3_price"),
+                num(rs, "basic_price_kva"), num(rs, "basic_price_kw"), num(rs, "pf_standard"), date(rs, "valid_to")));
+    }
+
+    /** Streams every customer with its records, {@code batchSize} customers at a time, in key order. */
+    public void forEachCustomerBatch(int batchSize, String firstPeriod, Consumer<List<CustomerBundle>> sink) {
+        String after = "";
+        while (true) {
+            List<Customer> customers = jdbc.query(
+                    "SELECT * FROM customers WHERE customer_no > ? ORDER BY customer_no FETCH FIRST " + batchSize + " ROWS ONLY",
+                    (rs, i) -> customer(rs), after);
+            if (customers.isEmpty()) {
+                return;
+            }
+            String from = customers.get(0).customerNo();
+            String to = customers.get(customers.size() - 1).customerNo();
+            sink.accept(bundles(customers, from, to, firstPeriod));
+            if (customers.size() < batchSize) {
+                return;
+            }
+            after = to;
+        }
+    }
+
+    /** Streams the applications that have no customer account yet, as bundles of their own. */
+    public void forEachOrphanApplicationBatch(int batchSize, Consumer<List<CustomerBundle>> sink) {
+        String after = "";
+        while (true) {
+            List<Application> apps = jdbc.query(
+                    "SELECT * FROM applications WHERE customer_no IS NULL AND app_no > ? ORDER BY app_no FETCH FIRST "
+                            + batchSize + " ROWS ONLY", (rs, i) -> application(rs), after);
+            if (apps.isEmpty()) {
+                return;
+            }
+            String from = apps.get(0).appNo();
+            String to = apps.get(apps.size() - 1).appNo();
+            Map<String, List<ApplicationStep>> steps = groupSteps(jdbc.query(
+                    "SELECT * FROM application_steps WHERE app_no BETWEEN ? AND ? ORDER BY app_no, started_at",
+                    (rs, i) -> step(rs), from, to));
+            List<CustomerBundle> bundles = new ArrayList<>();
+            for (Application a : apps) {
+                bundles.add(new CustomerBundle(null, null, List.of(), List.of(), List.of(),
+                        List.of(withSteps(a, steps)), List.of(), List.of()));
+            }
+            sink.accept(bundles);
+            if (apps.size() < batchSize) {
+                return;
+            }
+            after = to;
+        }
+    }
+
+    private List<CustomerBundle> bundles(List<Customer> customers, String from, String to, String firstPeriod) {
+        Map<String, ImportantCustomer> important = new HashMap<>();
+        jdbc.query("SELECT * FROM important_customers WHERE customer_no BETWEEN ? AND ?", rs -> {
+            important.put(rs.getString("customer_no"), new ImportantCustomer(rs.getString("customer_no"),
+                    rs.getString("grade"), rs.getInt("supply_sources"), bool(rs, "self_generator"),
+                    date(rs, "guarantee_plan_on"), date(rs, "reported_to_authority_on")));
+        }, from, to);
+        Map<String, List<Meter>> meters = group(jdbc.query(
+                "SELECT * FROM meters WHERE customer_no BETWEEN ? AND ? ORDER BY meter_id", (rs, i) -> meter(rs), from, to),
+                Meter::customerNo);
+        Map<String, String> meterOwner = new HashMap<>();
+        meters.values().forEach(list -> list.forEach(m -> meterOwner.put(m.meterId(), m.customerNo())));
+        Map<String, List<Reading>> readings = group(jdbc.query(
+                "SELECT r.* FROM readings r JOIN meters m ON m.meter_id = r.meter_id "
+                        + "WHERE m.customer_no BETWEEN ? AND ? AND r.period >= ? ORDER BY r.meter_id, r.period",
+                (rs, i) -> reading(rs), from, to, firstPeriod), r -> meterOwner.get(r.meterId()));
+        Map<String, List<MeterEvent>> events = group(jdbc.query(
+                "SELECT e.* FROM meter_events e JOIN meters m ON m.meter_id = e.meter_id "
+                        + "WHERE m.customer_no BETWEEN ? AND ? ORDER BY e.meter_id, e.occurred_on",
+                (rs, i) -> event(rs), from, to), e -> meterOwner.get(e.meterId()));
+        Map<String, List<Bill>> bills = group(jdbc.query(
+                "SELECT * FROM bills WHERE customer_no BETWEEN ? AND ? AND (period >= ? OR paid_on IS NULL) "
+                        + "ORDER BY customer_no, period, bill_no", (rs, i) -> bill(rs), from, to, firstPeriod),
+                Bill::customerNo);
+        Map<String, List<ApplicationStep>> steps = groupSteps(jdbc.query(
+                "SELECT s.* FROM application_steps s JOIN applications a ON a.app_no = s.app_no "
+                        + "WHERE a.customer_no BETWEEN ? AND ? ORDER BY s.app_no, s.started_at",
+                (rs, i) -> step(rs), from, to));
+        Map<String, List<Application>> apps = group(jdbc.query(
+                "SELECT * FROM applications WHERE customer_no BETWEEN ? AND ? ORDER BY app_no",
+                (rs, i) -> application(rs), from, to).stream().map(a -> withSteps(a, steps)).toList(),
+                Application::customerNo);
+        Map<String, List<Inspection>> inspections = group(jdbc.query(
+                "SELECT * FROM inspections WHERE customer_no BETWEEN ? AND ? ORDER BY inspection_no",
+                (rs, i) -> inspection(rs), from, to), Inspection::customerNo);
+        List<CustomerBundle> bundles = new ArrayList<>(customers.size());
+        for (Customer c : customers) {
+            String no = c.customerNo();
+            bundles.add(new CustomerBundle(c, important.get(no), meters.getOrDefault(no, List.of()),
+                    readings.getOrDefault(no, List.of()), bills.getOrDefault(no, List.of()),
+                    apps.getOrDefault(no, List.of()), inspections.getOrDefault(no, List.of()),
+                    events.getOrDefault(no, List.of())));
+        }
+        return bundles;
+    }
+
+    private static <T> Map<String, List<T>> group(List<T> rows, java.util.function.Function<T, String> key) {
+        Map<String, List<T>> map = new HashMap<>();
+        for (T row : rows) {
+            map.computeIfAbsent(key.apply(row), k -> new ArrayList<>()).add(row);
+        }
+        return map;
+    }
+
+    private static Map<String, List<ApplicationStep>> groupSteps(List<ApplicationStep> steps) {
+        return group(steps, ApplicationStep::appNo);
+    }
+
+    private static Application withSteps(Application a, Map<String, List<ApplicationStep>> steps) {
+        return new Application(a.appNo(), a.customerNo(), a.applicantName(), a.appType(), a.supplyMode(),
+                a.capacityKva(), a.voltageKv(), a.greenChannel(), a.stationCode(), a.acceptedAt(), a.status(),
+                a.archivedAt(), a.feeCharged(), a.feeStandard(), steps.getOrDefault(a.appNo(), List.of()));
+    }
+
+    private static Customer customer(ResultSet rs) throws SQLException {
+        return new Customer(rs.getString("customer_no"), rs.getString("customer_name"), rs.getString("category"),
+                dbl(rs, "voltage_kv"), rs.getString("tariff_code"), dbl(rs, "contract_kva"), num(rs, "running_kva"),
+                rs.getString("status"), rs.getString("station_code"), integer(rs, "reading_day"),
+                rs.getString("reader_id"), date(rs, "opened_on"), date(rs, "closed_on"), rs.getString("trade_code"),
+                date(rs, "temporary_until"), integer(rs, "inspection_cycle_months"), rs.getString("basic_charge_mode"),
+                num(rs, "demand_kw"), num(rs, "fixed_ratio_pct"), num(rs, "fixed_deduction_kwh"),
+                date(rs, "fixed_approved_on"));
+    }
+
+    private static Meter meter(ResultSet rs) throws SQLException {
+        return new Meter(rs.getString("meter_id"), rs.getString("customer_no"), rs.getString("meter_kind"),
+                rs.getString("metering_class"), rs.getString("accuracy_class"), num(rs, "ct_ratio"), num(rs, "pt_ratio"),
+                dbl(rs, "multiplier"), date(rs, "installed_on"), date(rs, "last_verified_on"),
+                date(rs, "rotation_due_on"), rs.getString("seal_no"), rs.getString("status"), date(rs, "removed_on"));
+    }
+
+    private static Reading reading(ResultSet rs) throws SQLException {
+        return new Reading(rs.getString("meter_id"), rs.getString("period"), date(rs, "read_on"),
+                dbl(rs, "previous_value"), dbl(rs, "current_value"), dbl(rs, "multiplier"), dbl(rs, "consumption_kwh"),
+                rs.getString("read_type"), rs.getString("reader_id"), num(rs, "max_demand_kw"), num(rs, "reactive_kvarh"));
+    }
+
+    private static Bill bill(ResultSet rs) throws SQLException {
+        return new Bill(rs.getString("bill_no"), rs.getString("customer_no"), rs.getString("period"),
+                rs.getString("tariff_code"), dbl(rs, "energy_kwh"), dbl(rs, "energy_charge"), num(rs, "basic_charge"),
+                num(rs, "pf_actual"), num(rs, "pf_adjustment"), num(rs, "surcharge"), dbl(rs, "total_amount"),
+                date(rs, "issued_on"), date(rs, "due_on"), num(rs, "paid_amount"), date(rs, "paid_on"),
+                rs.getString("channel"), num(rs, "late_fee_charged"), bool(rs, "late_fee_waived"),
+                rs.getString("waiver_approver"), rs.getString("clerk_id"));
+    }
+
+    private static Application application(ResultSet rs) throws SQLException {
+        return new Application(rs.getString("app_no"), rs.getString("customer_no"), rs.getString("applicant_name"),
+                rs.getString("app_type"), rs.getString("supply_mode"), num(rs, "capacity_kva"), num(rs, "voltage_kv"),
+                bool(rs, "green_channel"), rs.getString("station_code"), timestamp(rs, "accepted_at"),
+                rs.getString("status"), timestamp(rs, "archived_at"), num(rs, "fee_charged"), num(rs, "fee_standard"),
+                List.of());
+    }
+
+    private static ApplicationStep step(ResultSet rs) throws SQLException {
+        return new ApplicationStep(rs.getString("app_no"), rs.getString("step"), timestamp(rs, "started_at"),
+                timestamp(rs, "finished_at"), rs.getString("handler_id"), rs.getString("outcome"));
+    }
+
+    private static Inspection inspection(ResultSet rs) throws SQLException {
+        return new Inspection(rs.getString("inspection_no"), rs.getString("customer_no"), date(rs, "inspected_on"),
+                rs.getString("inspector_ids"), rs.getString("kind"), rs.getString("result"), rs.getString("hazard_note"),
+                rs.getString("notice_no"), date(rs, "rectify_due_on"), date(rs, "rectified_on"),
+                bool(rs, "conclusion_signed"), integer(rs, "photo_count"));
+    }
+
+    private static MeterEvent event(ResultSet rs) throws SQLException {
+        return new MeterEvent(rs.getString("event_no"), rs.getString("meter_id"), rs.getString("kind"),
+                date(rs, "occurred_on"), date(rs, "resolved_on"), num(rs, "error_pct"), rs.getString("work_order_no"),
+                rs.getString("staff_id"));
+    }
+
+    private static Double num(ResultSet rs, String col) throws SQLException {
+        BigDecimal v = rs.getBigDecimal(col);
+        return v == null ? null : v.doubleValue();
+    }
+
+    private static double dbl(ResultSet rs, String col) throws SQLException {
+        BigDecimal v = rs.getBigDecimal(col);
+        return v == null ? 0.0 : v.doubleValue();
+    }
+
+    private static Integer integer(ResultSet rs, String col) throws SQLException {
+        int v = rs.getInt(col);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Boolean bool(ResultSet rs, String col) throws SQLException {
+        boolean v = rs.getBoolean(col);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static LocalDate date(ResultSet rs, String col) throws SQLException {
+        return rs.getObject(col, LocalDate.class);
+    }
+
+    private static LocalDateTime timestamp(ResultSet rs, String col) throws SQLException {
+        Timestamp t = rs.getTimestamp(col);
+        return t == null ? null : t.toLocalDateTime();
+    }
+}

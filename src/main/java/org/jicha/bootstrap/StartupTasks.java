@@ -1,0 +1,59 @@
+package org.jicha.bootstrap;
+
+import java.nio.file.Files;
+import org.jicha.audit.AuditService;
+import org.jicha.audit.RunTrigger;
+import org.jicha.audit.RunView;
+import org.jicha.ingest.BatchLoader;
+import org.jicha.ingest.LoadResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Runs once the application is up: see the package description. */
+@Component
+class StartupTasks implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupTasks.class);
+
+    private final AuditService audits;
+    private final BatchLoader loader;
+    private final JdbcTemplate jdbc;
+    private final BootstrapProperties properties;
+
+    StartupTasks(AuditService audits, BatchLoader loader, JdbcTemplate jdbc, BootstrapProperties properties) {
+        this.audits = audits;
+        this.loader = loader;
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        int interrupted = audits.failInterruptedRuns();
+        if (interrupted > 0) {
+            log.warn("{} audit run(s) were interrupted by a stop and are marked FAILED", interrupted);
+        }
+        if (properties.sampleData() == null) {
+            return;
+        }
+        Long customers = jdbc.queryForObject("SELECT COUNT(*) FROM customers", Long.class);
+        if (customers != null && customers > 0) {
+            log.info("Database holds {} customers: sample data not loaded", customers);
+            return;
+        }
+        if (!Files.isDirectory(properties.sampleData())) {
+            log.warn("Sample data folder {} does not exist: nothing loaded", properties.sampleData().toAbsolutePath());
+            return;
+        }
+        LoadResult load = loader.load(properties.sampleData());
+        log.info("Loaded sample batch {}: {} rows accepted, {} rejected", load.batchName(), load.rowsAccepted(),
+                load.rowsRejected());
+        RunView run = audits.run(properties.asOf() == null ? audits.today() : properties.asOf(), RunTrigger.STARTUP);
+        log.info("Audit run {} as of {}: {} subjects checked, {} findings. See http://localhost:8080/", run.id(),
+                run.asOf(), run.subjectsChecked(), run.findingsCount());
+    }
+}

@@ -1,0 +1,163 @@
+package org.jicha.cli;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jicha.JichaApplication;
+import org.jicha.audit.AuditService;
+import org.jicha.audit.FindingView;
+import org.jicha.audit.RunTrigger;
+import org.jicha.audit.RunView;
+import org.jicha.ingest.BatchLoader;
+import org.jicha.ingest.LoadResult;
+import org.jicha.ingest.Rejection;
+import org.jicha.rules.RuleMeta;
+import org.jicha.rules.RuleSetException;
+import org.jicha.rules.Theme;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The {@code audit} command: a throw-away in-memory database, the real loader, the real audit. */
+final class CliAudit {
+
+    static final String FINDINGS_HEADER = "rule_code,theme,severity,subject_type,subject_id,customer_no,period,message";
+    private static final int PAGE = 5000;
+
+    private final Path data;
+    private final LocalDate asOf;
+    private final Path findingsCsv;
+    private final Path rules;
+    private final Path rejectsCsv;
+
+    CliAudit(Path data, LocalDate asOf, Path findingsCsv, Path rules, Path rejectsCsv) {
+        this.data = data;
+        this.asOf = asOf;
+        this.findingsCsv = findingsCsv;
+        this.rules = rules;
+        this.rejectsCsv = rejectsCsv;
+    }
+
+    int run(PrintWriter out, PrintWriter err) {
+        SpringApplication app = new SpringApplication(JichaApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+        app.setLogStartupInfo(false);
+        app.setDefaultProperties(Map.of(
+                "spring.datasource.url", "jdbc:h2:mem:cli-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "spring.quartz.auto-startup", "false",
+                "spring.quartz.job-store-type", "memory",
+                "jicha.rules.dir", rules.toString(),
+                "logging.level.root", "WARN",
+                "logging.level.org.jicha", "WARN",
+                "logging.level.org.drools.mvel.MVELConstraint", "ERROR"));
+        try (ConfigurableApplicationContext context = app.run()) {
+            BatchLoader loader = context.getBean(BatchLoader.class);
+            AuditService audits = context.getBean(AuditService.class);
+            LoadResult load = loader.load(data);
+            RunView run = audits.run(asOf, RunTrigger.CLI);
+            long written = writeFindings(audits, run.id());
+            if (rejectsCsv != null) {
+                writeRejects(load.rejections());
+            }
+            printSummary(out, load, run, audits.ruleCatalogue(), written);
+            return JichaCli.OK;
+        } catch (RuntimeException e) {
+            RuleSetException rules = findCause(e, RuleSetException.class);
+            err.println("错误 / error: " + (rules != null ? rules.getMessage() : rootMessage(e)));
+            return JichaCli.FAILURE;
+        }
+    }
+
+    private long writeFindings(AuditService audits, long runId) {
+        long count = 0;
+        try (CsvWriter csv = CsvWriter.builder().build(findingsCsv, StandardCharsets.UTF_8)) {
+            csv.writeRecord(FINDINGS_HEADER.split(","));
+            for (int offset = 0; ; offset += PAGE) {
+                List<FindingView> page = audits.findings(runId, null, offset, PAGE);
+                for (FindingView f : page) {
+                    csv.writeRecord(f.ruleCode(), f.theme(), f.severity(), f.subjectType(), f.subjectId(),
+                            nullToEmpty(f.customerNo()), nullToEmpty(f.period()), f.message());
+                    count++;
+                }
+                if (page.size() < PAGE) {
+                    return count;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + findingsCsv + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void writeRejects(List<Rejection> rejections) {
+        try (CsvWriter csv = CsvWriter.builder().build(rejectsCsv, StandardCharsets.UTF_8)) {
+            csv.writeRecord("file", "line", "column", "value", "reason");
+            for (Rejection r : rejections) {
+                csv.writeRecord(r.file(), Long.toString(r.line()), nullToEmpty(r.column()), nullToEmpty(r.value()), r.reason());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + rejectsCsv + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void printSummary(PrintWriter out, LoadResult load, RunView run, List<RuleMeta> catalogue, long written) {
+        out.printf("稽查 Jicha audit as of %s (audited period %s), rule set %s (%d rules)%n", run.asOf(),
+                run.auditedPeriod(), run.ruleSetHash().substring(0, 12), run.ruleCount());
+        out.printf("装载 Loaded %s: %d rows accepted, %d rejected, %d file(s) failed%n", data, load.rowsAccepted(),
+                load.rowsRejected(), load.filesFailed());
+        load.files().stream().filter(f -> f.fault() != null)
+                .forEach(f -> out.printf("  file fault %s: %s%n", f.fileName(), f.fault()));
+        out.printf("检查对象 Subjects checked: %d%n", run.subjectsChecked());
+        out.printf("问题 Findings: %d%n", run.findingsCount());
+        Map<Theme, Long> perTheme = new TreeMap<>();
+        Map<String, RuleMeta> metaByCode = new TreeMap<>();
+        catalogue.forEach(r -> metaByCode.put(r.code(), r));
+        run.findingsPerRule().forEach((code, n) -> {
+            RuleMeta meta = metaByCode.get(code);
+            if (meta != null) {
+                perTheme.merge(meta.theme(), n, Long::sum);
+            }
+        });
+        for (Theme theme : Theme.values()) {
+            out.printf("  %s %-12s %6d%n", theme, theme.titleZh(), perTheme.getOrDefault(theme, 0L));
+            run.findingsPerRule().forEach((code, n) -> {
+                RuleMeta meta = metaByCode.get(code);
+                if (meta != null && meta.theme() == theme) {
+                    out.printf("    %s %-14s %6d%n", code, meta.title(), n);
+                }
+            });
+        }
+        out.printf("拒收行 Rows rejected: %d%s%n", load.rowsRejected(), rejectsCsv == null ? "" : " (see " + rejectsCsv + ")");
+        out.printf("已写入 Findings written to %s (%d rows)%n", findingsCsv, written);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}

@@ -1,0 +1,108 @@
+package org.jicha.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Entry point of the command line; {@link #isCommand} tells {@code main} whether to take this path. */
+@Command(name = "jicha", mixinStandardHelpOptions = true, version = "jicha 0.1",
+        description = "Jicha 稽查: marketing audit for power utilities.",
+        subcommands = {JichaCli.Audit.class, JichaCli.SampleData.class})
+public final class JichaCli {
+
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int BAD_ARGUMENTS = 2;
+
+    private static final Set<String> COMMANDS = Set.of("audit", "sample-data", "--help", "-h", "--version", "-V");
+
+    private JichaCli() {
+    }
+
+    public static boolean isCommand(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new JichaCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> FAILURE);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println(ex.getMessage());
+            ex.getCommandLine().usage(err);
+            return BAD_ARGUMENTS;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            err.println("错误 / error: " + ex.getMessage());
+            return FAILURE;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Command(name = "audit", mixinStandardHelpOptions = true,
+            description = "Load a batch folder into a throw-away database, run every rule as of a date, write the findings as CSV.")
+    static final class Audit implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--data", required = true, paramLabel = "DIR", description = "batch folder in the data contract's format")
+        Path data;
+
+        @Option(names = "--as-of", required = true, paramLabel = "YYYY-MM-DD", description = "as-of date of the audit")
+        LocalDate asOf;
+
+        @Option(names = "--findings-csv", required = true, paramLabel = "FILE", description = "where to write the findings (UTF-8 CSV)")
+        Path findingsCsv;
+
+        @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "rules folder (default: ${DEFAULT-VALUE})")
+        Path rules;
+
+        @Option(names = "--rejects-csv", paramLabel = "FILE", description = "where to write the rejected rows (UTF-8 CSV)")
+        Path rejectsCsv;
+
+        @Override
+        public Integer call() {
+            if (!Files.isDirectory(data)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--data " + data + ": no such folder");
+            }
+            if (!Files.isDirectory(rules)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--rules " + rules + ": no such folder");
+            }
+            return new CliAudit(data, asOf, findingsCsv, rules, rejectsCsv).run(spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
+    }
+
+    @Command(name = "sample-data", mixinStandardHelpOptions = true,
+            description = "Write the sample batch (the repository's sample-data/) to a folder.")
+    static final class SampleData implements Callable<Integer> {
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder to write the batch into")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            org.jicha.sampledata.SampleDataGenerator.write(out);
+            return OK;
+        }
+    }
+
+    static String stackTrace(Throwable e) {
+        StringWriter s = new StringWriter();
+        e.printStackTrace(new PrintWriter(s));
+        return s.toString();
+    }
+}

@@ -1,0 +1,16 @@
+package org.jicha.schedule;
+
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The nightly schedule ({@code jicha.schedule.*}).
+ *
+ * @param nightlyCron Quartz cron of the nightly load-and-audit (default 02:00)
+ * @param zone        the time zone the cron is read in (default Asia/Shanghai)
+ */
+@ConfigurationProperties("jicha.schedule")
+public record ScheduleProperties(@DefaultValue("0 0 2 * * ?") String nightlyCron,
+                                 @DefaultValue("Asia/Shanghai") ZoneId zone) {
+}
