@@ -11,6 +11,7 @@ CREATE TABLE load_batches (
     files_failed   INTEGER       NOT NULL DEFAULT 0,
     rows_accepted  BIGINT        NOT NULL DEFAULT 0,
     rows_rejected  BIGINT        NOT NULL DEFAULT 0,
+    message        VARCHAR(2000),  -- a fault of the whole batch (e.g. it holds no files)
     report_path    VARCHAR(1000)
 );
 

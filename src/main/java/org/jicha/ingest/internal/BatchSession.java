@@ -1,0 +1,44 @@
+package org.jicha.ingest.internal;
+
+import java.time.LocalDateTime;
+import org.jicha.ingest.IngestProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The state one batch load carries from file to file: which keys resolve, which files were rejected, and the
+ * time stamped on changed customers.
+ */
+public final class BatchSession {
+
+    private final ReferenceIndex references;
+    private final LocalDateTime changedAt;
+    private final IngestProperties properties;
+    private final RowContext rowContext;
+
+    public BatchSession(JdbcTemplate jdbc, IngestProperties properties, LocalDateTime changedAt) {
+        this.references = new ReferenceIndex(jdbc);
+        this.properties = properties;
+        this.changedAt = changedAt;
+        this.rowContext = new RowContext(references, properties.readOnGraceDays());
+    }
+
+    ReferenceIndex references() {
+        return references;
+    }
+
+    LocalDateTime changedAt() {
+        return changedAt;
+    }
+
+    RowContext rowContext() {
+        return rowContext;
+    }
+
+    int jdbcBatchSize() {
+        return Math.max(1, properties.jdbcBatchSize());
+    }
+
+    int maxRejectionsPerFile() {
+        return properties.maxRejectionsPerFile();
+    }
+}
