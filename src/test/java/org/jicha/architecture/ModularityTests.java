@@ -1,0 +1,51 @@
+package org.jicha.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module boundaries of docs/ARCHITECTURE.md, checked. */
+class ModularityTests {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.jicha");
+    }
+
+    @Test
+    void onlyTheRulesPackageTouchesDrools() {
+        noClasses().that().resideOutsideOfPackage("org.jicha.rules..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..")
+                .check(classes);
+    }
+
+    @Test
+    void factsAndCalendarArePlainJava() {
+        noClasses().that().resideInAnyPackage("org.jicha.facts..", "org.jicha.calendar..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                        "org.kie..", "org.drools..")
+                .check(classes);
+    }
+
+    @Test
+    void noFeatureReachesIntoAnothersInternals() {
+        for (String feature : new String[] {"ingest", "audit", "tickets", "rules", "facts"}) {
+            noClasses().that().resideOutsideOfPackage("org.jicha." + feature + "..")
+                    .should().dependOnClassesThat().resideInAPackage("org.jicha." + feature + ".internal..")
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void featuresHaveNoCycles() {
+        slices().matching("org.jicha.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}

@@ -1,0 +1,59 @@
+package org.jicha.audit;
+
+import java.time.LocalDate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A minimal organisation and customer written straight into the contract tables, for tests of the run and
+ * ticket bookkeeping (the loader has its own tests): one station with a READING and a METERING team, a
+ * residential tariff, and helpers to add customers, meters and readings.
+ */
+final class StoredWorld {
+
+    static final String STATION = "ST01";
+    static final String READING_TEAM = "ST01-READ";
+    static final String METERING_TEAM = "ST01-METER";
+
+    private final JdbcTemplate jdbc;
+
+    StoredWorld(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static StoredWorld reset(JdbcTemplate jdbc) {
+        for (String table : new String[] {"findings", "audit_run_rule_counts", "inspection_tickets", "audit_runs",
+                "readings", "bills", "meter_events", "meters", "application_steps", "applications", "inspections",
+                "important_customers", "customers", "tariffs", "staff", "units"}) {
+            jdbc.update("DELETE FROM " + table);
+        }
+        jdbc.update("INSERT INTO units (unit_code, unit_name, parent_code, unit_type, team_kind) VALUES "
+                + "('CO', '县公司', NULL, 'COUNTY', NULL), ('ST01', '城关供电所', 'CO', 'STATION', NULL), "
+                + "('ST01-READ', '城关抄表班', 'ST01', 'TEAM', 'READING'), "
+                + "('ST01-METER', '城关计量班', 'ST01', 'TEAM', 'METERING')");
+        jdbc.update("INSERT INTO tariffs (tariff_code, valid_from, tariff_name, customer_category, voltage_kv, energy_price, "
+                + "tier1_limit_kwh, tier2_limit_kwh, tier2_price, tier3_price) VALUES "
+                + "('RES-T', DATE '2024-01-01', '居民阶梯电价', 'RESIDENTIAL', 0.22, 0.5283, 230, 400, 0.5783, 0.8283)");
+        return new StoredWorld(jdbc);
+    }
+
+    StoredWorld customer(String no) {
+        jdbc.update("INSERT INTO customers (customer_no, customer_name, category, voltage_kv, tariff_code, contract_kva, "
+                + "status, station_code, reading_day, opened_on) VALUES (?, '张三', 'RESIDENTIAL', 0.22, 'RES-T', 8, "
+                + "'ACTIVE', ?, 5, DATE '2020-03-01')", no, STATION);
+        return this;
+    }
+
+    StoredWorld meter(String meterId, String customerNo, LocalDate rotationDueOn) {
+        jdbc.update("INSERT INTO meters (meter_id, customer_no, meter_kind, metering_class, accuracy_class, multiplier, "
+                + "installed_on, rotation_due_on, status) VALUES (?, ?, 'SMART_SINGLE', 'V', '2', 1, DATE '2020-03-01', ?, "
+                + "'IN_SERVICE')", meterId, customerNo, rotationDueOn);
+        return this;
+    }
+
+    StoredWorld reading(String meterId, String period, double previous, double current) {
+        jdbc.update("INSERT INTO readings (meter_id, period, read_on, previous_value, current_value, multiplier, "
+                + "consumption_kwh, read_type) VALUES (?, ?, ?, ?, ?, 1, ?, 'REMOTE')", meterId, period,
+                java.time.YearMonth.parse(period).plusMonths(1).atDay(3), previous, current, current - previous);
+        return this;
+    }
+}
