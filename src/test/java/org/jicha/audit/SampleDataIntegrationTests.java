@@ -1,0 +1,74 @@
+package org.jicha.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jicha.ingest.BatchLoader;
+import org.jicha.ingest.LoadResult;
+import org.jicha.rules.ActiveRuleSet;
+import org.jicha.rules.RuleMeta;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The whole pipeline over the repository's sample batch: every planted case of a shipped rule is found,
+ * and nothing else (the look-alikes stay silent).
+ */
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:sample;DB_CLOSE_DELAY=-1",
+        "spring.quartz.auto-startup=false"})
+class SampleDataIntegrationTests {
+
+    static final Path SAMPLE = Path.of("sample-data");
+    static final LocalDate AS_OF = LocalDate.of(2026, 11, 5);
+
+    @Autowired
+    BatchLoader loader;
+
+    @Autowired
+    AuditService audits;
+
+    @Autowired
+    ActiveRuleSet rules;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void theSampleBatchLoadsCleanlyAndYieldsExactlyThePlantedFindings() throws IOException {
+        LoadResult load = loader.load(SAMPLE);
+        assertThat(load.rejections()).isEmpty();
+        assertThat(load.filesFailed()).isZero();
+        assertThat(load.rowsAccepted()).isPositive();
+
+        RunView run = audits.run(AS_OF, RunTrigger.MANUAL);
+
+        Set<String> shipped = rules.current().rules().stream().map(RuleMeta::code).collect(Collectors.toSet());
+        Set<String> expected = expectedFindings().stream()
+                .filter(line -> shipped.contains(line.substring(0, line.indexOf(','))))
+                .collect(Collectors.toSet());
+        Set<String> actual = audits.findings(run.id(), null, 0, 10_000).stream()
+                .map(f -> f.ruleCode() + "," + f.subjectType() + "," + f.subjectId())
+                .collect(Collectors.toSet());
+        assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(expected.stream().map(l -> l.substring(0, l.indexOf(','))).collect(Collectors.toSet()))
+                .as("every shipped rule has a planted case").containsAll(shipped);
+        assertThat(run.subjectsChecked()).isGreaterThan(300);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inspection_tickets", Long.class))
+                .isEqualTo((long) expected.size());
+    }
+
+    static List<String> expectedFindings() throws IOException {
+        return Files.readAllLines(SAMPLE.resolve("expected-findings.csv"), StandardCharsets.UTF_8).stream()
+                .skip(1).map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+}
