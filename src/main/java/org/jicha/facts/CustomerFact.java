@@ -190,7 +190,10 @@ public final class CustomerFact implements AuditSubject {
         return auditedPeriod;
     }
 
-    /** Consumption per period (sum over the customer's meters); a period without readings is absent. */
+    /**
+     * Consumption per period up to the audited one (sum over the customer's meters); a period without readings
+     * is absent, and MISSED readings count as no reading.
+     */
     public SortedMap<String, Double> getConsumptionByPeriod() {
         return Collections.unmodifiableSortedMap(consumptionByPeriod);
     }

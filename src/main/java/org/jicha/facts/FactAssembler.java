@@ -124,7 +124,8 @@ public final class FactAssembler {
         f.auditedPeriod = audited;
         TreeMap<String, Double> byPeriod = new TreeMap<>();
         for (Reading r : bundle.readings()) {
-            if (r.period().compareTo(audited) <= 0) {
+            // A MISSED reading (未抄) carries no measured value: like a period without reading, it has no value.
+            if (r.period().compareTo(audited) <= 0 && !"MISSED".equals(r.readType())) {
                 byPeriod.merge(r.period(), r.consumptionKwh(), Double::sum);
             }
         }
