@@ -159,11 +159,11 @@ class BilReadingRulesTests {
     class Bil06ZeroConsumption {
 
         @Test
-        void zeroConsumptionForThreeMonthsBelow10kVRaisesBil06OnTheStreaksFirstPeriod() {
+        void zeroConsumptionForThreeMonthsBelow10kVRaisesBil06ForTheAuditedPeriod() {
             List<Finding> findings = findingsOf("BIL-06", AS_OF,
                     customerWith(aCustomer("C001").atVoltage(0.4), readings("M001").monthlyFrom("2026-07", 120, 0, 0, 0)));
 
-            assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("BIL-06", CUSTOMER, "C001", "2026-08"));
+            assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("BIL-06", CUSTOMER, "C001", "2026-10"));
             assertThat(findings.get(0).message()).contains("C001", "0.4 kV", "连续 3 个月", "2026-08, 2026-09, 2026-10");
         }
 
@@ -187,11 +187,11 @@ class BilReadingRulesTests {
         }
 
         @Test
-        void continuingStreakKeepsTheFirstPeriodSoItKeepsOneTicket() {
+        void continuingStreakIsReportedForEachAuditedPeriod() {
             CustomerBundle bundle = customerWith(aCustomer("C001"), readings("M001").monthlyFrom("2026-07", 120, 0, 0, 0, 0));
 
             assertThat(findingsOf("BIL-06", AS_OF.plusMonths(1), bundle)).extracting(RuleTestKit::key)
-                    .containsExactly(finding("BIL-06", CUSTOMER, "C001", "2026-08"));
+                    .containsExactly(finding("BIL-06", CUSTOMER, "C001", "2026-11"));
         }
 
         @Test
@@ -232,7 +232,7 @@ class BilReadingRulesTests {
                     .build();
 
             assertThat(findingsOf("BIL-06", AS_OF, bundle)).extracting(RuleTestKit::key)
-                    .containsExactly(finding("BIL-06", CUSTOMER, "C001", "2026-08"));
+                    .containsExactly(finding("BIL-06", CUSTOMER, "C001", "2026-10"));
         }
 
         @Test
@@ -244,7 +244,7 @@ class BilReadingRulesTests {
                     .build();
 
             assertThat(findingsOf("BIL-06", AS_OF, bundle)).extracting(RuleTestKit::key)
-                    .containsExactly(finding("BIL-06", CUSTOMER, "C001", "2026-08"));
+                    .containsExactly(finding("BIL-06", CUSTOMER, "C001", "2026-10"));
         }
 
         @Test
