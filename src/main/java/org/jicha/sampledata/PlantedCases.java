@@ -190,7 +190,7 @@ final class PlantedCases {
                 factory.customer.name).customer(factory.customer.no).capacity(800, "10").supply("SINGLE")
                 .step("ACCEPT", 0).step("SURVEY", 1).step("PLAN_REPLY", 5).step("DESIGN_REVIEW", 4)
                 .step("COMPLETION_CHECK", 2).step("CONTRACT", 1).step("CONNECT", 2).archive(1);
-        increaseFrom(factory, hv, 500);
+        increaseFrom(factory, hv, 500, true);
         w.plant("EXP-09", "APPLICATION", hv.app.no, "ARCHIVED HV_INCREASE without MID_CHECK (中间检查)");
         String shop = w.names.shop(World.COUNTY_NAME);
         ApplicationDraft lv = new ApplicationDraft(w, s2, "LV_NEW", LocalDate.of(2026, 3, 16), shop)
@@ -231,7 +231,7 @@ final class PlantedCases {
                 .customer(farm.customer.no).capacity(40, "0.4").step("ACCEPT", 0).step("SURVEY", 0)
                 .returned("PLAN_REPLY", 0).step("PLAN_REPLY", 1).returned("COMPLETION_CHECK", 0)
                 .step("COMPLETION_CHECK", 1).step("CONTRACT", 0).step("CONNECT", 1).archive(1);
-        increaseFrom(farm, lv, 20);
+        increaseFrom(farm, lv, 20, false);
         w.plant("BUS-04", "APPLICATION", lv.app.no, "PLAN_REPLY and COMPLETION_CHECK each returned once (2 RETURNED "
                 + "steps); whole process 0+0+2+2+0+1 = 5 wd (limit 6)");
     }
@@ -246,6 +246,7 @@ final class PlantedCases {
         population.important(hospital, "FIRST", 2, true, recentPlan, reported);
         CustomerPlan chemical = population.industrial(s2, w.names.fixed(World.COUNTY_NAME + "县河口化工有限公司"), "35",
                 TariffBook.LI35, 8000, "DEMAND", LocalDate.of(2011, 9, 1), 0.4);
+        chemical.customer.tradeCode = "2600";
         population.important(chemical, "SPECIAL", 3, true, LocalDate.of(2026, 1, 8), reported);
         CustomerPlan water = population.institution(s1, World.COUNTY_NAME + "县自来水公司城北水厂", "10", TariffBook.COM10,
                 250, null, LocalDate.of(2012, 3, 15), "4600");
@@ -257,6 +258,7 @@ final class PlantedCases {
         w.plant("IMP-01", "CUSTOMER", chineseMedicine.customer.no, "FIRST grade (一级) hospital with 1 supply source (needs 2)");
         CustomerPlan dataCentre = population.industrial(s1, w.names.fixed(World.COUNTY_NAME + "县政务云数据中心"), "10",
                 TariffBook.LI10, 2000, "DEMAND", LocalDate.of(2019, 11, 1), 0.4);
+        dataCentre.customer.tradeCode = "6450";
         population.important(dataCentre, "SPECIAL", 2, true, LocalDate.of(2026, 2, 26), reported);
         w.plant("IMP-01", "CUSTOMER", dataCentre.customer.no, "SPECIAL grade (特级) data centre with 2 supply sources (needs 3)");
 
@@ -452,7 +454,7 @@ final class PlantedCases {
         return plan;
     }
 
-    private CustomerPlan openHighVoltage(World.Station st, ApplicationDraft a, int kva) {
+    CustomerPlan openHighVoltage(World.Station st, ApplicationDraft a, int kva) {
         CustomerPlan plan = population.newCustomer(st, a.app.applicantName, "LARGE_INDUSTRIAL", "10", TariffBook.LI10,
                 kva, a.connectedOn());
         plan.customer.tradeCode = "3400";
@@ -465,15 +467,18 @@ final class PlantedCases {
         return plan;
     }
 
-    private static void increaseFrom(CustomerPlan plan, ApplicationDraft a, int fromKva) {
+    /** The customer's capacity before the increase; its energy grows with it only when {@code energyFollows}. */
+    static void increaseFrom(CustomerPlan plan, ApplicationDraft a, int fromKva, boolean energyFollows) {
         BigDecimal to = plan.customer.contractKva;
         YearMonth from = YearMonth.from(a.connectedOn()).plusMonths(1);
         plan.capacity.put(World.FIRST_PERIOD, new BigDecimal[] {dec(fromKva), dec(fromKva)});
         plan.capacity.put(from, new BigDecimal[] {to, to});
-        Expansion.scaleEnergyBefore(plan, from, fromKva / to.doubleValue());
+        if (energyFollows) {
+            Expansion.scaleEnergyBefore(plan, from, fromKva / to.doubleValue());
+        }
     }
 
-    private void reprice(CustomerPlan plan, Batch.Bill b, String tariffCode) {
+    void reprice(CustomerPlan plan, Batch.Bill b, String tariffCode) {
         b.tariffCode = tariffCode;
         Batch.Tariff t = w.tariffs.valid(tariffCode, b.period);
         HistoryBuilder.price(b, t, t.category, plan.customer.basicChargeMode, plan.capacityIn(b.period)[1],

@@ -41,6 +41,7 @@ final class ReadmeWriter {
         planted(md, true, "## Planted cases of the 14 shipped rules (`expected-findings.csv`)\n\n");
         planted(md, false, "## Planted for later rules (`expected-findings-later.csv`)\n\n");
         lookAlikes(md);
+        readings(md);
         try {
             Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -118,6 +119,31 @@ final class ReadmeWriter {
                     .append(" | ").append(c.subjectId()).append(" | ").append(c.why().replace("|", "/")).append(" |\n");
         }
         md.append('\n');
+    }
+
+    private static void readings(StringBuilder md) {
+        md.append("## How the catalogue was read where it leaves room\n\n"
+                + "- Period rules (readings, bills) look at the audited period only: the restaurant contracted on "
+                + "AGR04 has 14 mismatched bills, but only its 2026-10 bill is an expected BIL-08 finding.\n"
+                + "- BIL-01 with read_type MISSED: the row carries previous = current, consumption 0 and no bill; it "
+                + "counts as *no value* for consumption rules. Both BIL-01 households use < 100 kWh a month, so "
+                + "BIL-07 and INS-09 stay silent whichever way an implementation reads a MISSED row.\n"
+                + "- BIL-03 register digits are taken per meter (largest value seen on that meter).\n"
+                + "- A returned-and-redone step is measured from its first start to its last finish for its own limit "
+                + "too; the planted BUS-04 cases stay within every limit under either reading.\n"
+                + "- An open step (in-flight application) is counted up to and including the as-of date; every "
+                + "in-flight application stays within its limits that way.\n"
+                + "- BIL-11 is not applied to a DEMAND bill whose demand exceeds 105 % of demand_kw (that is BIL-14's "
+                + "case).\n"
+                + "- A 0 kWh period of a pf-assessed customer has an empty pf_actual and pf_adjustment 0.00.\n"
+                + "- INS-01 and IMP-03: an inspection counts when inspected_on is within the last N months before "
+                + "the as-of date.\n"
+                + "- 定比/定量: bill energy = metered kWh x fixed_ratio_pct / 100, or metered kWh - fixed_deduction_kwh "
+                + "(not below 0); the reading keeps the metered value.\n"
+                + "- No planted case had to trip a second rule: while the batch was built, the whole batch was checked "
+                + "against all 63 conditions as read above (a throw-away script, not part of the build); it found "
+                + "exactly the planted findings and nothing else.\n"
+                + "- Not planted yet: INS-01, IMP-03, MET-04, MET-08 (every customer and meter is clean for them).\n\n");
     }
 
     private void lookAlikes(StringBuilder md) {

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Writes the sample batch ({@code sample-data/}): one county company with three 供电所, about 350 customers,
+ * Writes the sample batch ({@code sample-data/}): one county company with three 供电所, about 440 customers,
  * 14 months of readings and bills (2025-09 .. 2026-10), applications, inspections, important customers and
  * meter events, as of 2026-11-05, with planted deviations and look-alikes documented in the README and in
  * {@code expected-findings.csv} / {@code expected-findings-later.csv}.
@@ -60,6 +60,8 @@ public final class SampleDataGenerator {
         PlantedCases cases = new PlantedCases(w, population, expansion, fieldWork);
         cases.prepareAfterHistoryCustomers();
         cases.beforeHistory();
+        LaterCases later = new LaterCases(w, population, expansion, fieldWork, cases);
+        later.beforeHistory();
         HistoryBuilder history = new HistoryBuilder(w);
         for (CustomerPlan plan : w.plans.values()) {
             history.realise(plan);
@@ -67,6 +69,7 @@ public final class SampleDataGenerator {
         fieldWork.build();
         cases.postEdit.forEach(Runnable::run);
         cases.afterHistory();
+        later.afterHistory.forEach(Runnable::run);
         return w;
     }
 

@@ -2,7 +2,7 @@
  * The sample batch ({@code sample-data/}) and the small deterministic generator that writes it.
  *
  * <p>{@link org.jicha.sampledata.SampleDataGenerator} builds one county company's world (units, staff,
- * tariffs, about 350 customers with 14 months of readings and bills, business-expansion applications,
+ * tariffs, about 440 customers with 14 months of readings and bills, business-expansion applications,
  * inspections, important customers, meter events) in the format of the data contract, plants known
  * deviations for the rule catalogue, and writes the batch together with {@code expected-findings.csv},
  * {@code expected-findings-later.csv} and a README describing every planted case and look-alike.
