@@ -95,7 +95,7 @@ public final class JichaCli {
 
         @Override
         public Integer call() throws Exception {
-            if (out != null) { throw new UnsupportedOperationException(out.toString()); }
+            org.jicha.sampledata.SampleDataGenerator.write(out);
             return OK;
         }
     }

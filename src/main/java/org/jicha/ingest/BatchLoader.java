@@ -107,6 +107,7 @@ public class BatchLoader {
 
     static boolean ignored(Path path) {
         String name = path.getFileName().toString();
-        return name.startsWith(".") || name.startsWith("_");
+        // hidden files, our own load reports and a batch's documentation (README.md) are not data files
+        return name.startsWith(".") || name.startsWith("_") || name.equalsIgnoreCase("README.md");
     }
 }

@@ -128,9 +128,9 @@ final class BatchWriter {
         writeRows(fileName, header, out);
     }
 
-    static void createDirectory(Path dir) {
+    static Path createDirectory(Path dir) {
         try {
-            Files.createDirectories(dir);
+            return Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }

@@ -38,8 +38,8 @@ final class ReadmeWriter {
                 + "committed files differ from what the generator writes.\n\n");
         counts(md);
         conventions(md);
-        planted(md, true, "## Planted cases of the 14 shipped rules (`expected-findings.csv`)\n\n");
-        planted(md, false, "## Planted for later rules (`expected-findings-later.csv`)\n\n");
+        planted(md, true, "## Planted cases of the 14 shipped rules (`expected/expected-findings.csv`)\n\n");
+        planted(md, false, "## Planted for later rules (`expected/expected-findings-later.csv`)\n\n");
         lookAlikes(md);
         readings(md);
         try {

@@ -42,8 +42,10 @@ public final class SampleDataGenerator {
         BatchWriter.createDirectory(outDir);
         BatchWriter writer = new BatchWriter(outDir);
         writer.write(w.batch);
-        writer.writeRows("expected-findings.csv", FINDINGS_HEADER, findings(w, true));
-        writer.writeRows("expected-findings-later.csv", FINDINGS_HEADER, findings(w, false));
+        // expected findings sit in a sub-folder: the loader reads only the batch folder's own files
+        BatchWriter expected = new BatchWriter(BatchWriter.createDirectory(outDir.resolve("expected")));
+        expected.writeRows("expected-findings.csv", FINDINGS_HEADER, findings(w, true));
+        expected.writeRows("expected-findings-later.csv", FINDINGS_HEADER, findings(w, false));
         new ReadmeWriter(w).write(outDir.resolve("README.md"));
     }
 

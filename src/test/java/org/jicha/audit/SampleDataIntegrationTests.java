@@ -68,7 +68,7 @@ class SampleDataIntegrationTests {
     }
 
     static List<String> expectedFindings() throws IOException {
-        return Files.readAllLines(SAMPLE.resolve("expected-findings.csv"), StandardCharsets.UTF_8).stream()
+        return Files.readAllLines(SAMPLE.resolve("expected/expected-findings.csv"), StandardCharsets.UTF_8).stream()
                 .skip(1).map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 }

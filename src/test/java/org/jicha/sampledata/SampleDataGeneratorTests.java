@@ -82,9 +82,9 @@ class SampleDataGeneratorTests {
 
     @Test
     void everyShippedRuleHasAPlantedCaseAndNoOtherRuleIsExpected() {
-        Set<String> rules = distinct(rows("expected-findings.csv"), "rule_code");
+        Set<String> rules = distinct(rows("expected/expected-findings.csv"), "rule_code");
         assertThat(rules).containsExactlyInAnyOrderElementsOf(World.SHIPPED_RULES);
-        assertThat(distinct(rows("expected-findings-later.csv"), "rule_code")).doesNotContainAnyElementsOf(rules);
+        assertThat(distinct(rows("expected/expected-findings-later.csv"), "rule_code")).doesNotContainAnyElementsOf(rules);
     }
 
     @Test
@@ -97,7 +97,7 @@ class SampleDataGeneratorTests {
                 "BILL", distinct(rows("bills.csv"), "bill_no"),
                 "APPLICATION", distinct(rows("applications.csv"), "app_no"),
                 "INSPECTION", distinct(rows("inspections.csv"), "inspection_no"));
-        for (String file : List.of("expected-findings.csv", "expected-findings-later.csv")) {
+        for (String file : List.of("expected/expected-findings.csv", "expected/expected-findings-later.csv")) {
             for (NamedCsvRecord f : rows(file)) {
                 assertThat(subjects.get(f.getField("subject_type"))).as(file + " " + f)
                         .contains(f.getField("subject_id"));
@@ -123,8 +123,9 @@ class SampleDataGeneratorTests {
     }
 
     private static List<String> files(Path dir) {
-        try (Stream<Path> list = Files.list(dir)) {
-            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        try (Stream<Path> list = Files.walk(dir)) {
+            return list.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,7 +12,7 @@ public enum ColumnType {
     TIMESTAMP("TIMESTAMP"),
     /** A billing month {@code yyyy-MM}, stored as text. */
     MONTH("VARCHAR"),
-    DECIMAL("NUMERIC"),
+    DECIMAL("NUMERIC(38, 10)"), // H2 reads a bare NUMERIC as scale 0 and would round every decimal
     INTEGER("INTEGER"),
     BOOLEAN("BOOLEAN");
 
