@@ -52,15 +52,16 @@ final class CliAudit {
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
         app.setLogStartupInfo(false);
-        app.setDefaultProperties(Map.of(
-                "spring.datasource.url", "jdbc:h2:mem:cli-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "spring.quartz.auto-startup", "false",
-                "spring.quartz.job-store-type", "memory",
-                "jicha.rules.dir", rules.toString(),
-                "logging.level.root", "WARN",
-                "logging.level.org.jicha", "WARN",
-                "logging.level.org.drools.mvel.MVELConstraint", "ERROR"));
-        try (ConfigurableApplicationContext context = app.run()) {
+        // command-line properties outrank application.yml: a throw-away in-memory database, the given rules
+        String[] properties = {
+                "--spring.datasource.url=jdbc:h2:mem:cli-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "--spring.quartz.auto-startup=false",
+                "--jicha.rules.dir=" + rules,
+                "--jicha.bootstrap.sample-data=",
+                "--logging.level.root=WARN",
+                "--logging.level.org.jicha=WARN",
+                "--logging.level.org.drools.mvel.MVELConstraint=ERROR"};
+        try (ConfigurableApplicationContext context = app.run(properties)) {
             BatchLoader loader = context.getBean(BatchLoader.class);
             AuditService audits = context.getBean(AuditService.class);
             LoadResult load = loader.load(data);

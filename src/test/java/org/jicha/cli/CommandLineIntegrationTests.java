@@ -36,7 +36,7 @@ class CommandLineIntegrationTests {
         int code = run("audit", "--data", "sample-data", "--as-of", "2026-11-05", "--findings-csv", csv.toString(),
                 "--rejects-csv", rejects.toString());
 
-        assertThat(code).as(err.toString()).isZero();
+        assertThat(code).as(() -> "stdout: " + out + "\nstderr: " + err).isZero();
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo("rule_code,theme,severity,subject_type,subject_id,customer_no,period,message");
         Set<String> found = lines.stream().skip(1).map(l -> l.split(",", 6))
@@ -98,7 +98,7 @@ class CommandLineIntegrationTests {
         int code = run("audit", "--data", "sample-data", "--as-of", "2026-11-05", "--findings-csv",
                 tmp.resolve("f.csv").toString(), "--rules", rules.toString());
 
-        assertThat(code).isEqualTo(1);
+        assertThat(code).as(() -> "stdout: " + out + "\nstderr: " + err).isEqualTo(1);
         assertThat(err.toString()).contains("bil/broken.drl:4");
     }
 
