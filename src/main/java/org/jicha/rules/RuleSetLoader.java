@@ -100,7 +100,7 @@ public final class RuleSetLoader {
 
         KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String file = m.getPath() == null ? rulesDir.toString() : displayByKiePath.getOrDefault(m.getPath(), m.getPath());
+            String file = m.getPath() == null ? rulesDir.toString() : displayOf(m.getPath(), displayByKiePath);
             problems.add(new RuleProblem(file, Math.max(m.getLine(), 0), m.getText().strip()));
         }
         if (!problems.isEmpty()) {
@@ -229,6 +229,18 @@ public final class RuleSetLoader {
             }
         }
         return lines;
+    }
+
+    /**
+     * The rules-folder name of a file a compiler message points at. KIE reports paths relative to its
+     * resources root ({@code jicha/bus/business.drl}), not the path written to the KieFileSystem.
+     */
+    private static String displayOf(String messagePath, Map<String, String> displayByKiePath) {
+        String display = displayByKiePath.get(messagePath);
+        if (display == null) {
+            display = displayByKiePath.get("src/main/resources/" + messagePath);
+        }
+        return display != null ? display : messagePath;
     }
 
     private static String fileOf(Rule rule, Map<String, String> displayByKiePath) {
