@@ -71,6 +71,15 @@ public final class WorkingDayCalendar {
         return d;
     }
 
+    /** {@code date} itself when it is a working day, else the next working day. */
+    public LocalDate onOrNextWorkingDay(LocalDate date) {
+        LocalDate d = date;
+        while (!isWorkingDay(d)) {
+            d = d.plusDays(1);
+        }
+        return d;
+    }
+
     /** Whether the data file lists this date's year completely (outside it only weekends are known). */
     public boolean covers(LocalDate date) {
         return coveredYears.contains(date.getYear());

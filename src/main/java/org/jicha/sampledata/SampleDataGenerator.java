@@ -1,5 +1,8 @@
 package org.jicha.sampledata;
 
+import org.jicha.calendar.CalendarFile;
+import org.jicha.calendar.WorkingDayCalendar;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,11 +37,13 @@ public final class SampleDataGenerator {
 
     /** Writes the batch, the expected findings and the README into {@code outDir}. */
     public static void write(Path outDir) {
-        write(outDir, ChinaCalendar.DEFAULT_FILE);
+        write(outDir, DEFAULT_CALENDAR);
     }
 
+    static final Path DEFAULT_CALENDAR = Path.of("rules", "calendar", "cn-working-days.csv");
+
     static void write(Path outDir, Path calendarFile) {
-        World w = build(ChinaCalendar.load(calendarFile));
+        World w = build(CalendarFile.read(calendarFile));
         BatchWriter.createDirectory(outDir);
         BatchWriter writer = new BatchWriter(outDir);
         writer.write(w.batch);
@@ -49,7 +54,7 @@ public final class SampleDataGenerator {
         new ReadmeWriter(w).write(outDir.resolve("README.md"));
     }
 
-    static World build(ChinaCalendar calendar) {
+    static World build(WorkingDayCalendar calendar) {
         World w = new World(calendar);
         new Organisation(w).build();
         w.batch.tariffs.addAll(w.tariffs.all);

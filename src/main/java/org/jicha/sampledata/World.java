@@ -1,5 +1,7 @@
 package org.jicha.sampledata;
 
+import org.jicha.calendar.WorkingDayCalendar;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -66,7 +68,7 @@ final class World {
 
     final Batch batch = new Batch();
     final SplittableRandom random = new SplittableRandom(SEED);
-    final ChinaCalendar calendar;
+    final WorkingDayCalendar calendar;
     final TariffBook tariffs = new TariffBook();
     final Names names = new Names(random.split());
     final List<Station> stations = new ArrayList<>();
@@ -75,7 +77,7 @@ final class World {
     final List<LookAlike> lookAlikes = new ArrayList<>();
     private final Map<String, Integer> sequences = new LinkedHashMap<>();
 
-    World(ChinaCalendar calendar) {
+    World(WorkingDayCalendar calendar) {
         this.calendar = calendar;
     }
 
