@@ -103,7 +103,7 @@ class BilReadingRulesTests {
 
             assertThat(findings).extracting(RuleTestKit::key)
                     .containsExactly(finding("BIL-03", READING, "M001:2026-10", "2026-10"));
-            assertThat(findings.get(0).message()).contains("M001", "2026-10", "4990", "5000", "10000");
+            assertThat(findings.get(0).message()).contains("M001", "2026-10", "本期示数 4990 ", "上期示数 5000", "10000").doesNotContain("4990.0");
         }
 
         @Test

@@ -33,7 +33,7 @@ class BusinessRulesTests {
             List<Finding> findings = findingsOf("BUS-01", AS_OF, bundleWith(anApplication("A1").fee(120.0, 100.0)));
 
             assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("BUS-01", APPLICATION, "A1", null));
-            assertThat(findings.get(0).message()).contains("A1", "120.0", "100.0");
+            assertThat(findings.get(0).message()).contains("A1", "120.00 元", "100.00 元");
         }
 
         @Test

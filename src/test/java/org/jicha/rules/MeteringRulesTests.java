@@ -37,7 +37,7 @@ class MeteringRulesTests {
             List<Finding> findings = findingsOf("MET-01", AS_OF, bundleWith(aMeter("M001").threePhase().ct(20).pt(1).multiplier(1)));
 
             assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("MET-01", METER, "M001", null));
-            assertThat(findings.get(0).message()).contains("M001", "综合倍率 1.0", "CT 20.0", "PT 1.0", "= 20.0");
+            assertThat(findings.get(0).message()).contains("M001", "综合倍率 1，", "CT 20 ", "PT 1 ", "= 20");
         }
 
         @Test

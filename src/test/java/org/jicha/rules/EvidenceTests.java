@@ -1,0 +1,24 @@
+package org.jicha.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class EvidenceTests {
+
+    @Test
+    void measuredValuesLoseTrailingZerosAndKeepAtMostThreeDecimals() {
+        assertThat(Evidence.num(20.0)).isEqualTo("20");
+        assertThat(Evidence.num(4622.5)).isEqualTo("4622.5");
+        assertThat(Evidence.num(0.1 + 0.2)).isEqualTo("0.3");
+        assertThat(Evidence.num(1e6)).isEqualTo("1000000");
+        assertThat(Evidence.num(null)).isEqualTo("空");
+    }
+
+    @Test
+    void moneyHasTwoDecimals() {
+        assertThat(Evidence.yuan(120.0)).isEqualTo("120.00");
+        assertThat(Evidence.yuan(0.125)).isEqualTo("0.13");
+        assertThat(Evidence.yuan(null)).isEqualTo("空");
+    }
+}
