@@ -60,6 +60,7 @@ final class CliAudit {
                 "--jicha.bootstrap.sample-data=",
                 "--logging.level.root=WARN",
                 "--logging.level.org.jicha=WARN",
+                "--logging.level.org.flywaydb=ERROR",
                 "--logging.level.org.drools.mvel.MVELConstraint=ERROR"};
         try (ConfigurableApplicationContext context = app.run(properties)) {
             BatchLoader loader = context.getBean(BatchLoader.class);
