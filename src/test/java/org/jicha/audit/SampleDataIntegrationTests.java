@@ -2,12 +2,8 @@ package org.jicha.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jicha.ingest.BatchLoader;
@@ -28,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "spring.quartz.auto-startup=false"})
 class SampleDataIntegrationTests {
 
-    static final Path SAMPLE = Path.of("sample-data");
+    static final Path SAMPLE = SampleBatchExpectations.SAMPLE;
     static final LocalDate AS_OF = LocalDate.of(2026, 11, 5);
 
     @Autowired
@@ -44,7 +40,7 @@ class SampleDataIntegrationTests {
     JdbcTemplate jdbc;
 
     @Test
-    void theSampleBatchLoadsCleanlyAndYieldsExactlyThePlantedFindings() throws IOException {
+    void theSampleBatchLoadsCleanlyAndYieldsExactlyThePlantedFindings() {
         LoadResult load = loader.load(SAMPLE);
         assertThat(load.rejections()).isEmpty();
         assertThat(load.filesFailed()).isZero();
@@ -52,23 +48,15 @@ class SampleDataIntegrationTests {
 
         RunView run = audits.run(AS_OF, RunTrigger.MANUAL);
 
-        Set<String> shipped = rules.current().rules().stream().map(RuleMeta::code).collect(Collectors.toSet());
-        Set<String> expected = expectedFindings().stream()
-                .filter(line -> shipped.contains(line.substring(0, line.indexOf(','))))
-                .collect(Collectors.toSet());
+        Set<String> expected = SampleBatchExpectations.expectedFor(rules.current().rules());
         Set<String> actual = audits.findings(run.id(), null, 0, 10_000).stream()
-                .map(f -> f.ruleCode() + "," + f.subjectType() + "," + f.subjectId())
-                .collect(Collectors.toSet());
+                .map(SampleBatchExpectations::key).collect(Collectors.toSet());
         assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(expected.stream().map(l -> l.substring(0, l.indexOf(','))).collect(Collectors.toSet()))
-                .as("every shipped rule has a planted case").containsAll(shipped);
+                .as("every shipped rule has a planted case")
+                .containsAll(rules.current().rules().stream().map(RuleMeta::code).toList());
         assertThat(run.subjectsChecked()).isGreaterThan(300);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inspection_tickets", Long.class))
                 .isEqualTo((long) expected.size());
-    }
-
-    static List<String> expectedFindings() throws IOException {
-        return Files.readAllLines(SAMPLE.resolve("expected/expected-findings.csv"), StandardCharsets.UTF_8).stream()
-                .skip(1).map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jicha.rules.RuleMeta;
+import org.jicha.audit.SampleBatchExpectations;
 import org.jicha.rules.RuleSetLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,10 +41,7 @@ class CommandLineIntegrationTests {
         assertThat(lines.get(0)).isEqualTo("rule_code,theme,severity,subject_type,subject_id,customer_no,period,message");
         Set<String> found = lines.stream().skip(1).map(l -> l.split(",", 6))
                 .map(c -> c[0] + "," + c[3] + "," + c[4]).collect(Collectors.toSet());
-        Set<String> shipped = new RuleSetLoader().load(Path.of("rules")).rules().stream()
-                .map(RuleMeta::code).collect(Collectors.toSet());
-        Set<String> expected = org.jicha.audit.SampleDataIntegrationTestsAccess.expected().stream()
-                .filter(l -> shipped.contains(l.substring(0, l.indexOf(',')))).collect(Collectors.toSet());
+        Set<String> expected = SampleBatchExpectations.expectedFor(new RuleSetLoader().load(Path.of("rules")).rules());
         assertThat(found).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(out.toString()).contains("Findings: " + (lines.size() - 1)).contains("BIL-01").contains("Rows rejected: 0");
         assertThat(Files.readAllLines(rejects, StandardCharsets.UTF_8)).containsExactly("file,line,column,value,reason");

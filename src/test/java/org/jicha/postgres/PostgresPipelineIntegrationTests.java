@@ -13,11 +13,10 @@ import org.jicha.audit.AuditService;
 import org.jicha.audit.RunStatus;
 import org.jicha.audit.RunTrigger;
 import org.jicha.audit.RunView;
-import org.jicha.audit.SampleDataIntegrationTestsAccess;
+import org.jicha.audit.SampleBatchExpectations;
 import org.jicha.ingest.BatchLoader;
 import org.jicha.ingest.LoadResult;
 import org.jicha.rules.ActiveRuleSet;
-import org.jicha.rules.RuleMeta;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,11 +76,9 @@ class PostgresPipelineIntegrationTests {
         RunView again = audits.run(LocalDate.of(2026, 11, 5), RunTrigger.MANUAL);
 
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
-        Set<String> shipped = rules.current().rules().stream().map(RuleMeta::code).collect(Collectors.toSet());
-        Set<String> expected = SampleDataIntegrationTestsAccess.expected().stream()
-                .filter(l -> shipped.contains(l.substring(0, l.indexOf(',')))).collect(Collectors.toSet());
+        Set<String> expected = SampleBatchExpectations.expectedFor(rules.current().rules());
         Set<String> actual = audits.findings(run.id(), null, 0, 10_000).stream()
-                .map(f -> f.ruleCode() + "," + f.subjectType() + "," + f.subjectId()).collect(Collectors.toSet());
+                .map(SampleBatchExpectations::key).collect(Collectors.toSet());
         assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(again.findingsCount()).isEqualTo(run.findingsCount());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inspection_tickets", Long.class)).isEqualTo((long) expected.size());
