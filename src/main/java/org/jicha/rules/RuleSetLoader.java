@@ -178,7 +178,8 @@ public final class RuleSetLoader {
         if (problems.size() > before) {
             return null;
         }
-        Object description = md.get("description");
+        // Drools files @description under the key of its own Description annotation type
+        Object description = md.getOrDefault("description", md.get(org.kie.api.definition.type.Description.class.getName()));
         return new RuleMeta(code, theme, text(md, "title"), text(md, "titleEn"), severity, teamKind, rectifyDays,
                 text(md, "basis"), text(md, "remedy"), description == null ? "" : String.valueOf(description), file, line);
     }

@@ -13,6 +13,7 @@ class ShippedRuleSetTests {
         assertThat(set.rules()).extracting(RuleMeta::code).contains("BIL-01", "IMP-05");
         assertThat(set.rules()).allSatisfy(r -> {
             assertThat(r.title()).isNotBlank();
+            assertThat(r.description()).as(r.code() + " description").isNotBlank();
             assertThat(r.line()).isPositive();
             assertThat(r.file()).endsWith(".drl");
         });
