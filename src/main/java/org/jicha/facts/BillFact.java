@@ -260,9 +260,9 @@ public final class BillFact implements AuditSubject {
         return expectedEnergyCharge;
     }
 
-    /** abs(energy_charge - expected energy charge); 0 when the tariff version is not found. */
+    /** abs(energy_charge - expected energy charge), to the cent; 0 when the tariff version is not found. */
     public double getEnergyChargeDifference() {
-        return expectedEnergyCharge == null ? 0 : Math.abs(energyCharge - expectedEnergyCharge);
+        return expectedEnergyCharge == null ? 0 : cents(Math.abs(energyCharge - expectedEnergyCharge));
     }
 
     /** basic_charge, 0 when empty. */
@@ -282,12 +282,13 @@ public final class BillFact implements AuditSubject {
 
     /** demand_kw x toleranceShare: the demand up to which no surcharge applies; null without demand_kw. */
     public Double demandLimitKw(double toleranceShare) {
-        return customerDemandKw == null ? null : customerDemandKw * toleranceShare;
+        return customerDemandKw == null ? null
+                : java.math.BigDecimal.valueOf(customerDemandKw).multiply(java.math.BigDecimal.valueOf(toleranceShare)).doubleValue();
     }
 
     /** The period's max demand is within toleranceShare x demand_kw (false when either is missing). */
     public boolean demandWithin(double toleranceShare) {
-        return maxDemandKw != null && customerDemandKw != null && maxDemandKw <= customerDemandKw * toleranceShare;
+        return maxDemandKw != null && customerDemandKw != null && maxDemandKw <= demandLimitKw(toleranceShare);
     }
 
     /** Max demand above toleranceShare x demand_kw, 0 when within or when either is missing. */
@@ -323,10 +324,10 @@ public final class BillFact implements AuditSubject {
         return null;
     }
 
-    /** abs(basic charge billed - {@link #expectedBasicCharge}); 0 when it cannot be computed. */
+    /** abs(basic charge billed - {@link #expectedBasicCharge}), to the cent; 0 when it cannot be computed. */
     public double basicChargeDifference(double floorShare, double toleranceShare, double excessFactor) {
         Double expected = expectedBasicCharge(floorShare, toleranceShare, excessFactor);
-        return expected == null ? 0 : Math.abs(getBasicChargeBilled() - expected);
+        return expected == null ? 0 : cents(Math.abs(getBasicChargeBilled() - expected));
     }
 
     /** paid_on falls within the audited period. */
@@ -364,9 +365,9 @@ public final class BillFact implements AuditSubject {
         return Math.max(minimumYuan, cents(fee));
     }
 
-    /** abs(late fee charged - expected late fee). */
+    /** abs(late fee charged - expected late fee), to the cent. */
     public double lateFeeDifference(double residentialRate, double rate, double rateAfterYearEnd, double minimumYuan) {
-        return Math.abs(getLateFeeChargedOrZero() - expectedLateFee(residentialRate, rate, rateAfterYearEnd, minimumYuan));
+        return cents(Math.abs(getLateFeeChargedOrZero() - expectedLateFee(residentialRate, rate, rateAfterYearEnd, minimumYuan)));
     }
 
     static double cents(double yuan) {
