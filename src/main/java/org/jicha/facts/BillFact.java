@@ -171,4 +171,206 @@ public final class BillFact implements AuditSubject {
     public Double getAppliedPfStandard() {
         return appliedPfStandard;
     }
+
+    // ---- pricing and late-fee terms (BIL-10, 11, 14, 15, 16) ----
+    Double appliedEnergyPrice;
+    Double appliedTier1LimitKwh;
+    Double appliedTier2LimitKwh;
+    Double appliedTier2Price;
+    Double appliedTier3Price;
+    Double appliedBasicPriceKva;
+    Double appliedBasicPriceKw;
+    double customerRunningKva;
+    String customerBasicChargeMode;
+    Double customerDemandKw;
+    Double maxDemandKw;
+    Double expectedEnergyCharge;
+    boolean paidInAuditedPeriod;
+    int daysLate;
+    int daysLateAfterYearEnd;
+
+    /** energy_price of the applied tariff version (tier-1 price where tiered); null when not found. */
+    public Double getAppliedEnergyPrice() {
+        return appliedEnergyPrice;
+    }
+
+    public Double getAppliedTier1LimitKwh() {
+        return appliedTier1LimitKwh;
+    }
+
+    public Double getAppliedTier2LimitKwh() {
+        return appliedTier2LimitKwh;
+    }
+
+    public Double getAppliedTier2Price() {
+        return appliedTier2Price;
+    }
+
+    public Double getAppliedTier3Price() {
+        return appliedTier3Price;
+    }
+
+    public Double getAppliedBasicPriceKva() {
+        return appliedBasicPriceKva;
+    }
+
+    public Double getAppliedBasicPriceKw() {
+        return appliedBasicPriceKw;
+    }
+
+    /** The applied tariff version prices energy in monthly tiers (tier1_limit_kwh set). */
+    public boolean isTiered() {
+        return appliedTier1LimitKwh != null;
+    }
+
+    /** The applied tariff version is two-part (两部制): it has a basic price by capacity or by demand. */
+    public boolean isTwoPartTariff() {
+        return appliedBasicPriceKva != null || appliedBasicPriceKw != null;
+    }
+
+    /** The customer's running_kva, or contract_kva when empty. */
+    public double getCustomerRunningKva() {
+        return customerRunningKva;
+    }
+
+    /** CAPACITY or DEMAND (basic_charge_mode of the customer); null when empty. */
+    public String getCustomerBasicChargeMode() {
+        return customerBasicChargeMode;
+    }
+
+    /** The customer's contracted maximum demand (demand_kw); null when empty. */
+    public Double getCustomerDemandKw() {
+        return customerDemandKw;
+    }
+
+    /**
+     * Maximum demand of the bill's period: the sum of max_demand_kw over the customer's readings of that
+     * period (MISSED readings left out); null when none carries a value.
+     */
+    public Double getMaxDemandKw() {
+        return maxDemandKw;
+    }
+
+    /**
+     * energy_kwh priced with the applied tariff version, rounded to the cent: flat energy_price, or the
+     * monthly tiers (up to tier1_limit_kwh at energy_price, up to tier2_limit_kwh at tier2_price, above at
+     * tier3_price); null when no version is valid in the period.
+     */
+    public Double getExpectedEnergyCharge() {
+        return expectedEnergyCharge;
+    }
+
+    /** abs(energy_charge - expected energy charge), to the cent; 0 when the tariff version is not found. */
+    public double getEnergyChargeDifference() {
+        return expectedEnergyCharge == null ? 0 : cents(Math.abs(energyCharge - expectedEnergyCharge));
+    }
+
+    /** basic_charge, 0 when empty. */
+    public double getBasicChargeBilled() {
+        return basicCharge == null ? 0 : basicCharge;
+    }
+
+    /** CAPACITY mode: running kVA x basic_price_kva, to the cent; null without a capacity price. */
+    public Double getExpectedCapacityBasicCharge() {
+        return appliedBasicPriceKva == null ? null : cents(customerRunningKva * appliedBasicPriceKva);
+    }
+
+    /** The demand the basic charge is billed on: max(max demand, floorShare x running kVA); null without max demand. */
+    public Double billedDemandKw(double floorShare) {
+        return maxDemandKw == null ? null : Math.max(maxDemandKw, floorShare * customerRunningKva);
+    }
+
+    /** demand_kw x toleranceShare: the demand up to which no surcharge applies; null without demand_kw. */
+    public Double demandLimitKw(double toleranceShare) {
+        return customerDemandKw == null ? null
+                : java.math.BigDecimal.valueOf(customerDemandKw).multiply(java.math.BigDecimal.valueOf(toleranceShare)).doubleValue();
+    }
+
+    /** The period's max demand is within toleranceShare x demand_kw (false when either is missing). */
+    public boolean demandWithin(double toleranceShare) {
+        return maxDemandKw != null && customerDemandKw != null && maxDemandKw <= demandLimitKw(toleranceShare);
+    }
+
+    /** Max demand above toleranceShare x demand_kw, 0 when within or when either is missing. */
+    public double demandExcessKw(double toleranceShare) {
+        Double limit = demandLimitKw(toleranceShare);
+        return maxDemandKw == null || limit == null ? 0 : Math.max(0, maxDemandKw - limit);
+    }
+
+    /**
+     * DEMAND mode: billed demand x basic_price_kw, plus the demand above toleranceShare x demand_kw once more
+     * x (excessFactor - 1), to the cent; null without max demand or demand price.
+     */
+    public Double expectedDemandBasicCharge(double floorShare, double toleranceShare, double excessFactor) {
+        Double demand = billedDemandKw(floorShare);
+        if (demand == null || appliedBasicPriceKw == null) {
+            return null;
+        }
+        return cents(demand * appliedBasicPriceKw
+                + demandExcessKw(toleranceShare) * appliedBasicPriceKw * (excessFactor - 1));
+    }
+
+    /**
+     * The basic charge by the customer's basic_charge_mode: CAPACITY {@link #getExpectedCapacityBasicCharge()},
+     * DEMAND {@link #expectedDemandBasicCharge}; null for another mode or when it cannot be computed.
+     */
+    public Double expectedBasicCharge(double floorShare, double toleranceShare, double excessFactor) {
+        if ("CAPACITY".equals(customerBasicChargeMode)) {
+            return getExpectedCapacityBasicCharge();
+        }
+        if ("DEMAND".equals(customerBasicChargeMode)) {
+            return expectedDemandBasicCharge(floorShare, toleranceShare, excessFactor);
+        }
+        return null;
+    }
+
+    /** abs(basic charge billed - {@link #expectedBasicCharge}), to the cent; 0 when it cannot be computed. */
+    public double basicChargeDifference(double floorShare, double toleranceShare, double excessFactor) {
+        Double expected = expectedBasicCharge(floorShare, toleranceShare, excessFactor);
+        return expected == null ? 0 : cents(Math.abs(getBasicChargeBilled() - expected));
+    }
+
+    /** paid_on falls within the audited period. */
+    public boolean isPaidInAuditedPeriod() {
+        return paidInAuditedPeriod;
+    }
+
+    /** Calendar days from the day after due_on to paid_on (both inclusive); 0 when paid on time or unpaid. */
+    public int getDaysLate() {
+        return daysLate;
+    }
+
+    /** Of {@link #getDaysLate()}, the days after 31 December of the year of the bill's period (跨年度). */
+    public int getDaysLateAfterYearEnd() {
+        return daysLateAfterYearEnd;
+    }
+
+    /** late_fee_charged, 0 when empty. */
+    public double getLateFeeChargedOrZero() {
+        return lateFeeCharged == null ? 0 : lateFeeCharged;
+    }
+
+    /**
+     * The late fee (违约金) due: total_amount x daily rate x days late, to the cent, at least minimumYuan;
+     * residential customers pay residentialRate for every day, others rate for the days up to 31 December of
+     * the bill's year and rateAfterYearEnd after it. 0 when not paid late.
+     */
+    public double expectedLateFee(double residentialRate, double rate, double rateAfterYearEnd, double minimumYuan) {
+        if (daysLate <= 0) {
+            return 0;
+        }
+        double fee = "RESIDENTIAL".equals(customerCategory)
+                ? totalAmount * residentialRate * daysLate
+                : totalAmount * (rate * (daysLate - daysLateAfterYearEnd) + rateAfterYearEnd * daysLateAfterYearEnd);
+        return Math.max(minimumYuan, cents(fee));
+    }
+
+    /** abs(late fee charged - expected late fee), to the cent. */
+    public double lateFeeDifference(double residentialRate, double rate, double rateAfterYearEnd, double minimumYuan) {
+        return cents(Math.abs(getLateFeeChargedOrZero() - expectedLateFee(residentialRate, rate, rateAfterYearEnd, minimumYuan)));
+    }
+
+    static double cents(double yuan) {
+        return java.math.BigDecimal.valueOf(yuan).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
+    }
 }

@@ -79,6 +79,7 @@ public final class FactAssembler {
             for (Bill b : bundle.bills()) {
                 facts.add(billFact(customer, b, ctx));
             }
+            addPricingAndLateFeeTerms(facts, bundle, ctx);
             for (Inspection i : bundle.inspections()) {
                 facts.add(inspectionFact(customer, bundle.important() != null, i));
             }
@@ -377,5 +378,61 @@ public final class FactAssembler {
             f.firstBillPeriod = firstBillPeriod;
         }
         return f;
+    }
+
+    /** BIL-10, 11, 14, 15, 16: the applied tariff's prices, the period's max demand and the days paid late. */
+    private void addPricingAndLateFeeTerms(List<Object> facts, CustomerBundle bundle, AuditContext ctx) {
+        Customer c = bundle.customer();
+        Map<String, Double> maxDemandByPeriod = new HashMap<>();
+        for (Reading r : bundle.readings()) {
+            if (r.maxDemandKw() != null && !"MISSED".equals(r.readType())) {
+                maxDemandByPeriod.merge(r.period(), r.maxDemandKw(), Double::sum);
+            }
+        }
+        for (Object fact : facts) {
+            if (fact instanceof BillFact f) {
+                f.customerRunningKva = c.runningKva() == null ? c.contractKva() : c.runningKva();
+                f.customerBasicChargeMode = c.basicChargeMode();
+                f.customerDemandKw = c.demandKw();
+                f.maxDemandKw = maxDemandByPeriod.get(f.period);
+                Tariff applied = tariffValidIn(f.tariffCode, f.period);
+                if (applied != null) {
+                    f.appliedEnergyPrice = applied.energyPrice();
+                    f.appliedTier1LimitKwh = applied.tier1LimitKwh();
+                    f.appliedTier2LimitKwh = applied.tier2LimitKwh();
+                    f.appliedTier2Price = applied.tier2Price();
+                    f.appliedTier3Price = applied.tier3Price();
+                    f.appliedBasicPriceKva = applied.basicPriceKva();
+                    f.appliedBasicPriceKw = applied.basicPriceKw();
+                    f.expectedEnergyCharge = BillFact.cents(energyCharge(applied, f.energyKwh));
+                }
+                f.paidInAuditedPeriod = f.paidOn != null
+                        && !f.paidOn.isBefore(ctx.getPeriodStart()) && !f.paidOn.isAfter(ctx.getPeriodEnd());
+                if (f.paidOn != null && f.paidOn.isAfter(f.dueOn)) {
+                    f.daysLate = (int) java.time.temporal.ChronoUnit.DAYS.between(f.dueOn, f.paidOn);
+                    LocalDate yearEnd = LocalDate.of(Periods.start(f.period).getYear(), 12, 31);
+                    LocalDate lateFrom = f.dueOn.isAfter(yearEnd) ? f.dueOn : yearEnd;
+                    f.daysLateAfterYearEnd = (int) Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(lateFrom, f.paidOn));
+                }
+            }
+        }
+    }
+
+    /**
+     * kWh priced with a tariff version: flat energy_price, or monthly tiers (up to tier1_limit_kwh at
+     * energy_price, up to tier2_limit_kwh at tier2_price, above at tier3_price; a missing tier price falls
+     * back to the tier below, a missing tier-2 bound leaves tier 2 open-ended).
+     */
+    static double energyCharge(Tariff t, double kwh) {
+        if (t.tier1LimitKwh() == null) {
+            return kwh * t.energyPrice();
+        }
+        double t1 = t.tier1LimitKwh();
+        double t2 = t.tier2LimitKwh() == null ? Double.POSITIVE_INFINITY : Math.max(t1, t.tier2LimitKwh());
+        double p2 = t.tier2Price() == null ? t.energyPrice() : t.tier2Price();
+        double p3 = t.tier3Price() == null ? p2 : t.tier3Price();
+        return Math.min(kwh, t1) * t.energyPrice()
+                + Math.max(0, Math.min(kwh, t2) - t1) * p2
+                + (kwh > t2 ? (kwh - t2) * p3 : 0);
     }
 }

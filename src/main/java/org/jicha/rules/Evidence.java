@@ -28,4 +28,12 @@ public final class Evidence {
         }
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
+
+    /** A unit price (yuan/kWh, yuan/kVA, a daily rate) with at most six decimals and no trailing zeros: 0.5283, 27. */
+    public static String price(Double value) {
+        if (value == null) {
+            return "空";
+        }
+        return BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
 }

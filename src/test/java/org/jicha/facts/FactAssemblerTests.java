@@ -2,9 +2,11 @@ package org.jicha.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.jicha.facts.fixtures.Fixtures.aBill;
 import static org.jicha.facts.fixtures.Fixtures.aBundle;
 import static org.jicha.facts.fixtures.Fixtures.aCustomer;
 import static org.jicha.facts.fixtures.Fixtures.aMeter;
+import static org.jicha.facts.fixtures.Fixtures.aTariff;
 import static org.jicha.facts.fixtures.Fixtures.anApplication;
 import static org.jicha.facts.fixtures.Fixtures.readings;
 
@@ -238,6 +240,81 @@ class FactAssemblerTests {
             assertThat(application(anApplication("A1").type("HV_NEW").supplyMode("DUAL")).getLimitGroup()).isEqualTo("HV_DUAL");
             assertThat(application(anApplication("A1").type("HV_INCREASE").supplyMode("SINGLE")).getLimitGroup()).isEqualTo("HV_SINGLE");
             assertThat(application(anApplication("A1").type("PAUSE")).getLimitGroup()).isNull();
+        }
+    }
+
+    @Nested
+    class BillPricingAndLateFeeTerms {
+
+        private final FactAssembler withTiers = new FactAssembler(List.of(
+                aTariff("RES-T").price(0.5283).tiers(230, 400, 0.5783, 0.8283).build(),
+                aTariff("LI-2P").category("LARGE_INDUSTRIAL").atVoltage(10).price(0.6318)
+                        .basicPrices(27.0, 40.5).build()));
+
+        private BillFact bill(FactAssembler assembler, CustomerBundle bundle) {
+            return assembler.assemble(bundle, CTX).stream().filter(BillFact.class::isInstance).map(BillFact.class::cast)
+                    .findFirst().orElseThrow();
+        }
+
+        @Test
+        void theAppliedTariffsPricesAndTheExpectedEnergyChargeAreCarried() {
+            BillFact b = bill(withTiers, aBundle(aCustomer("C001").tariff("RES-T"))
+                    .with(aBill("B1").tariff("RES-T").energy(500, 0)).build());
+
+            assertThat(b.isTiered()).isTrue();
+            assertThat(b.isTwoPartTariff()).isFalse();
+            assertThat(b.getAppliedEnergyPrice()).isEqualTo(0.5283);
+            assertThat(b.getAppliedTier2LimitKwh()).isEqualTo(400.0);
+            // 230 x 0.5283 + 170 x 0.5783 + 100 x 0.8283
+            assertThat(b.getExpectedEnergyCharge()).isEqualTo(302.65);
+            assertThat(b.getEnergyChargeDifference()).isEqualTo(302.65);
+        }
+
+        @Test
+        void aBillWithoutValidTariffVersionHasNoExpectedCharge() {
+            BillFact b = bill(withTiers, aBundle(aCustomer("C001")).with(aBill("B1")
+                    .tariff("NONE")).build());
+
+            assertThat(b.getExpectedEnergyCharge()).isNull();
+            assertThat(b.getEnergyChargeDifference()).isZero();
+        }
+
+        @Test
+        void maxDemandSumsTheMetersOfThePeriodLeavingMissedReadingsOut() {
+            BillFact b = bill(withTiers, aBundle(aCustomer("C001").largeIndustrial().tariff("LI-2P").runningKva(1000.0)
+                            .basicChargeByDemand(900))
+                    .with(readings("M1").monthly("2026-09", 10).maxDemand(999).monthly("2026-10", 10).maxDemand(600))
+                    .with(readings("M2").monthly("2026-10", 10).maxDemand(300))
+                    .with(readings("M3").missed("2026-10").maxDemand(5000))
+                    .with(aBill("B1").tariff("LI-2P")).build());
+
+            assertThat(b.getMaxDemandKw()).isEqualTo(900.0);
+            assertThat(b.getCustomerRunningKva()).isEqualTo(1000.0);
+            assertThat(b.getCustomerBasicChargeMode()).isEqualTo("DEMAND");
+            assertThat(b.getCustomerDemandKw()).isEqualTo(900.0);
+            assertThat(b.isTwoPartTariff()).isTrue();
+            assertThat(b.billedDemandKw(0.4)).isEqualTo(900.0);
+            assertThat(b.billedDemandKw(0.95)).isEqualTo(950.0);
+        }
+
+        @Test
+        void daysLateCountFromTheDayAfterTheDueDateAndSplitAtTheBillsYearEnd() {
+            BillFact b = bill(withTiers, aBundle(aCustomer("C001")).with(aBill("B1")
+                    .period("2025-11").dueOn("2025-12-25").paidOn("2026-01-04", null)).build());
+
+            assertThat(b.getDaysLate()).isEqualTo(10);
+            assertThat(b.getDaysLateAfterYearEnd()).isEqualTo(4);
+            assertThat(b.isPaidInAuditedPeriod()).isFalse();
+        }
+
+        @Test
+        void aBillPaidInTheAuditedPeriodOnItsDueDateIsNotLate() {
+            BillFact b = bill(withTiers, aBundle(aCustomer("C001")).with(aBill("B1")
+                    .period("2026-09").dueOn("2026-10-31").paidOn("2026-10-31", null)).build());
+
+            assertThat(b.isPaidInAuditedPeriod()).isTrue();
+            assertThat(b.getDaysLate()).isZero();
+            assertThat(b.expectedLateFee(0.001, 0.002, 0.003, 1)).isZero();
         }
     }
 }

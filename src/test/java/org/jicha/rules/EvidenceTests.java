@@ -21,4 +21,12 @@ class EvidenceTests {
         assertThat(Evidence.yuan(0.125)).isEqualTo("0.13");
         assertThat(Evidence.yuan(null)).isEqualTo("空");
     }
+
+    @Test
+    void pricesKeepTheirFourDecimalsWithoutTrailingZeros() {
+        assertThat(Evidence.price(0.5283)).isEqualTo("0.5283");
+        assertThat(Evidence.price(27.0)).isEqualTo("27");
+        assertThat(Evidence.price(40.5)).isEqualTo("40.5");
+        assertThat(Evidence.price(null)).isEqualTo("空");
+    }
 }

@@ -66,7 +66,7 @@ class RuleSetLoaderTests {
 
     @Test
     void anUntouchedCopyLoads() {
-        assertThat(new RuleSetLoader().load(rules).rules()).hasSize(14);
+        assertThat(new RuleSetLoader().load(rules).rules()).hasSize(19);
     }
 
     @Test
