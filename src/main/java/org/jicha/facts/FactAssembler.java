@@ -369,6 +369,7 @@ public final class FactAssembler {
         f.wholeProcessWorkingDays = WHOLE_PROCESS_STEPS.stream().mapToInt(s -> wd.getOrDefault(s, 0)).sum();
         f.connectFinishedAt = open.containsKey("CONNECT") ? null : lastFinish.get("CONNECT");
         f.archiveFinishedAt = open.containsKey("ARCHIVE") ? null : lastFinish.get("ARCHIVE");
+        processDates(f, ctx);
         Customer c = bundle.customer();
         if (c != null) {
             f.customerImportant = bundle.important() != null;
@@ -431,6 +432,19 @@ public final class FactAssembler {
             if ("SEAL_CHANGE".equals(e.kind()) && (e.workOrderNo() == null || e.workOrderNo().isBlank())) {
                 f.sealChangeWithoutWorkOrderNo = e.eventNo();
             }
+        }
+    }
+
+    /** Acceptance date and month, and the wait from connection to archiving (EXP-07, EXP-08). */
+    private static void processDates(ApplicationFact f, AuditContext ctx) {
+        f.acceptedOn = f.acceptedAt.toLocalDate();
+        f.acceptedPeriod = java.time.YearMonth.from(f.acceptedAt).toString();
+        LocalDateTime archived = f.archiveFinishedAt != null ? f.archiveFinishedAt : f.archivedAt;
+        f.archiveDoneOn = archived == null ? null : archived.toLocalDate();
+        if (f.connectFinishedAt != null) {
+            LocalDate connected = f.connectFinishedAt.toLocalDate();
+            LocalDate end = f.archiveDoneOn != null ? f.archiveDoneOn : ctx.getAsOf();
+            f.connectToArchiveWd = end.isBefore(connected) ? 0 : ctx.workingDays(connected, end);
         }
     }
 }
