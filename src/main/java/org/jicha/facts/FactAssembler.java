@@ -159,6 +159,7 @@ public final class FactAssembler {
         f.lastInspectionOn = bundle.inspections().stream().map(Inspection::inspectedOn)
                 .max(LocalDate::compareTo).orElse(null);
         f.inServiceMeters = (int) bundle.meters().stream().filter(m -> "IN_SERVICE".equals(m.status())).count();
+        f.meterCount = bundle.meters().size();
         f.applications = bundle.applications().stream()
                 .map(a -> new CustomerFact.ApplicationBrief(a.appNo(), a.appType(), a.status(),
                         a.acceptedAt().toLocalDate(), a.archivedAt() == null ? null : a.archivedAt().toLocalDate()))

@@ -325,13 +325,12 @@ class MetDeviceRulesTests {
                     aBundle(aCustomer("C001")).with(aMeter("M001").removedOn("2026-10-12")).build());
 
             assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("MET-09", CUSTOMER, "C001", null));
-            assertThat(findings.get(0).message()).contains("C001", "在运表计 0 只");
+            assertThat(findings.get(0).message()).contains("C001", "表计 1 只均已拆除", "在运表计 0 只");
         }
 
         @Test
-        void activeCustomerWithoutAnyMeterRaisesMet09() {
-            assertThat(findingsOf("MET-09", AS_OF, aBundle(aCustomer("C001")).build())).extracting(RuleTestKit::key)
-                    .containsExactly(finding("MET-09", CUSTOMER, "C001", null));
+        void activeCustomerWithoutAnyMeterRecordIsNotJudged() {
+            assertThat(findingsOf("MET-09", AS_OF, aBundle(aCustomer("C001")).build())).isEmpty();
         }
 
         @Test
