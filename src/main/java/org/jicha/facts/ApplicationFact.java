@@ -203,4 +203,38 @@ public final class ApplicationFact implements AuditSubject {
     public String getFirstBillPeriod() {
         return firstBillPeriod;
     }
+
+    // ---- derived for EXP-06..08, 10 (rules/exp/timeliness.drl) ----
+    LocalDate acceptedOn;
+    String acceptedPeriod;
+    int connectToArchiveWd = -1;
+    LocalDate archiveDoneOn;
+
+    /** The date of accepted_at. */
+    public LocalDate getAcceptedOn() {
+        return acceptedOn;
+    }
+
+    /** The billing month of accepted_at, {@code yyyy-MM}. */
+    public String getAcceptedPeriod() {
+        return acceptedPeriod;
+    }
+
+    /**
+     * wd from CONNECT's last finish to the archiving (ARCHIVE's last finish, else archived_at, else the as-of
+     * date while not archived); -1 while CONNECT has not finished.
+     */
+    public int getConnectToArchiveWd() {
+        return connectToArchiveWd;
+    }
+
+    /** The date the application was archived (ARCHIVE's last finish, else archived_at); null while not archived. */
+    public LocalDate getArchiveDoneOn() {
+        return archiveDoneOn;
+    }
+
+    /** Whether the step took more than {@code share} of its limit; false without a record or a limit (< 0). */
+    public boolean stepOverShare(String step, int limit, double share) {
+        return limit >= 0 && hasStep(step) && stepWd(step) > limit * share;
+    }
 }

@@ -272,4 +272,12 @@ public final class CustomerFact implements AuditSubject {
         }
         return false;
     }
+
+    // ---- derived for MET-09 (rules/met/devices.drl) ----
+    int meterCount;
+
+    /** Meter records of the customer, whatever their status. */
+    public int getMeterCount() {
+        return meterCount;
+    }
 }

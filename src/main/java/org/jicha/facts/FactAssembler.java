@@ -83,6 +83,7 @@ public final class FactAssembler {
             for (Inspection i : bundle.inspections()) {
                 facts.add(inspectionFact(customer, bundle.important() != null, i));
             }
+            shareCustomerPeriodKwh(facts);
         }
         for (Application a : bundle.applications()) {
             facts.add(applicationFact(a, bundle, firstBillPeriod, ctx));
@@ -159,6 +160,7 @@ public final class FactAssembler {
         f.lastInspectionOn = bundle.inspections().stream().map(Inspection::inspectedOn)
                 .max(LocalDate::compareTo).orElse(null);
         f.inServiceMeters = (int) bundle.meters().stream().filter(m -> "IN_SERVICE".equals(m.status())).count();
+        f.meterCount = bundle.meters().size();
         f.applications = bundle.applications().stream()
                 .map(a -> new CustomerFact.ApplicationBrief(a.appNo(), a.appType(), a.status(),
                         a.acceptedAt().toLocalDate(), a.archivedAt() == null ? null : a.archivedAt().toLocalDate()))
@@ -216,6 +218,7 @@ public final class FactAssembler {
                 }
             }
         }
+        deviceHistory(f, c, m, events, ctx);
         return f;
     }
 
@@ -368,6 +371,7 @@ public final class FactAssembler {
         f.wholeProcessWorkingDays = WHOLE_PROCESS_STEPS.stream().mapToInt(s -> wd.getOrDefault(s, 0)).sum();
         f.connectFinishedAt = open.containsKey("CONNECT") ? null : lastFinish.get("CONNECT");
         f.archiveFinishedAt = open.containsKey("ARCHIVE") ? null : lastFinish.get("ARCHIVE");
+        processDates(f, ctx);
         Customer c = bundle.customer();
         if (c != null) {
             f.customerImportant = bundle.important() != null;
@@ -434,5 +438,71 @@ public final class FactAssembler {
         return Math.min(kwh, t1) * t.energyPrice()
                 + Math.max(0, Math.min(kwh, t2) - t1) * p2
                 + (kwh > t2 ? (kwh - t2) * p3 : 0);
+    }
+
+    /** Gives every meter fact its customer's audited-period consumption (MET-03). */
+    private static void shareCustomerPeriodKwh(List<Object> facts) {
+        Double kwh = facts.stream().filter(CustomerFact.class::isInstance).map(CustomerFact.class::cast)
+                .findFirst().map(CustomerFact::getPeriodKwh).orElse(null);
+        facts.stream().filter(MeterFact.class::isInstance).map(MeterFact.class::cast)
+                .forEach(m -> m.customerPeriodKwh = kwh);
+    }
+
+    /** Field tests, out-of-tolerance handling, faults and seal changes of a meter (MET-03..05, 07, 10). */
+    private static void deviceHistory(MeterFact f, Customer c, Meter m, List<MeterEvent> events, AuditContext ctx) {
+        f.customerContractKva = c.contractKva();
+        f.customerVoltageKv = c.voltageKv();
+        f.accuracyLimitPct = MeterFact.accuracyLimit(m.accuracyClass());
+        f.lastTestOn = f.lastFieldTestOn;
+        if (m.lastVerifiedOn() != null && (f.lastTestOn == null || m.lastVerifiedOn().isAfter(f.lastTestOn))) {
+            f.lastTestOn = m.lastVerifiedOn();
+        }
+        List<MeterEvent> sorted = events.stream().sorted(Comparator.comparing(MeterEvent::occurredOn)).toList();
+        for (MeterEvent e : sorted) {
+            if ("FIELD_TEST".equals(e.kind())) {
+                if (!e.occurredOn().isBefore(m.installedOn())) {
+                    f.fieldTestSinceInstallation = true;
+                }
+                if (e.errorPct() != null && f.accuracyLimitPct != null
+                        && Math.abs(e.errorPct()) > f.accuracyLimitPct + 1e-9) {
+                    LocalDate replaced = sorted.stream()
+                            .filter(x -> "REPLACEMENT".equals(x.kind()) && !x.occurredOn().isBefore(e.occurredOn()))
+                            .map(MeterEvent::occurredOn).findFirst().orElse(null);
+                    int wd = ctx.workingDays(e.occurredOn(), replaced == null ? ctx.getAsOf() : replaced);
+                    if (wd > f.outOfToleranceUnreplacedWd) {
+                        f.outOfToleranceUnreplacedWd = wd;
+                        f.outOfToleranceTestNo = e.eventNo();
+                        f.outOfToleranceTestOn = e.occurredOn();
+                        f.outOfToleranceErrorPct = e.errorPct();
+                        f.outOfToleranceReplacedOn = replaced;
+                    }
+                }
+            }
+            if ("FAULT".equals(e.kind())) {
+                int wd = ctx.workingDays(e.occurredOn(), e.resolvedOn() == null ? ctx.getAsOf() : e.resolvedOn());
+                if (wd > f.slowestFaultWd) {
+                    f.slowestFaultWd = wd;
+                    f.slowestFaultNo = e.eventNo();
+                    f.slowestFaultOn = e.occurredOn();
+                    f.slowestFaultResolvedOn = e.resolvedOn();
+                }
+            }
+            if ("SEAL_CHANGE".equals(e.kind()) && (e.workOrderNo() == null || e.workOrderNo().isBlank())) {
+                f.sealChangeWithoutWorkOrderNo = e.eventNo();
+            }
+        }
+    }
+
+    /** Acceptance date and month, and the wait from connection to archiving (EXP-07, EXP-08). */
+    private static void processDates(ApplicationFact f, AuditContext ctx) {
+        f.acceptedOn = f.acceptedAt.toLocalDate();
+        f.acceptedPeriod = java.time.YearMonth.from(f.acceptedAt).toString();
+        LocalDateTime archived = f.archiveFinishedAt != null ? f.archiveFinishedAt : f.archivedAt;
+        f.archiveDoneOn = archived == null ? null : archived.toLocalDate();
+        if (f.connectFinishedAt != null) {
+            LocalDate connected = f.connectFinishedAt.toLocalDate();
+            LocalDate end = f.archiveDoneOn != null ? f.archiveDoneOn : ctx.getAsOf();
+            f.connectToArchiveWd = end.isBefore(connected) ? 0 : ctx.workingDays(connected, end);
+        }
     }
 }

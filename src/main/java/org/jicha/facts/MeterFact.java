@@ -166,4 +166,169 @@ public final class MeterFact implements AuditSubject {
     public String getSealChangeWithoutWorkOrderOn() {
         return sealChangeWithoutWorkOrderOn;
     }
+
+    // ---- derived for MET-02..05, 07, 10 (rules/met/devices.drl) ----
+    double customerContractKva;
+    double customerVoltageKv;
+    Double customerPeriodKwh;
+    LocalDate lastTestOn;
+    boolean fieldTestSinceInstallation;
+    String outOfToleranceTestNo;
+    LocalDate outOfToleranceTestOn;
+    Double outOfToleranceErrorPct;
+    Double accuracyLimitPct;
+    int outOfToleranceUnreplacedWd = -1;
+    LocalDate outOfToleranceReplacedOn;
+    String slowestFaultNo;
+    LocalDate slowestFaultOn;
+    LocalDate slowestFaultResolvedOn;
+    int slowestFaultWd = -1;
+    String sealChangeWithoutWorkOrderNo;
+
+    /** The customer's contract_kva. */
+    public double getCustomerContractKva() {
+        return customerContractKva;
+    }
+
+    /** The customer's supply voltage in kV. */
+    public double getCustomerVoltageKv() {
+        return customerVoltageKv;
+    }
+
+    /** The customer's consumption of the audited period (sum over its meters); null when it has no value. */
+    public Double getCustomerPeriodKwh() {
+        return customerPeriodKwh;
+    }
+
+    /** The later of the latest FIELD_TEST event and last_verified_on; null when neither. */
+    public LocalDate getLastTestOn() {
+        return lastTestOn;
+    }
+
+    /** Whether a FIELD_TEST event falls on or after installed_on. */
+    public boolean isFieldTestSinceInstallation() {
+        return fieldTestSinceInstallation;
+    }
+
+    /** event_no of the out-of-tolerance FIELD_TEST that waited longest for a REPLACEMENT; null when none. */
+    public String getOutOfToleranceTestNo() {
+        return outOfToleranceTestNo;
+    }
+
+    public LocalDate getOutOfToleranceTestOn() {
+        return outOfToleranceTestOn;
+    }
+
+    public Double getOutOfToleranceErrorPct() {
+        return outOfToleranceErrorPct;
+    }
+
+    /** The permitted error in % implied by the accuracy class (0.5S -> 0.5, 2 -> 2); null when not numeric. */
+    public Double getAccuracyLimitPct() {
+        return accuracyLimitPct;
+    }
+
+    /**
+     * wd from that FIELD_TEST to the first REPLACEMENT on or after it, or to the as-of date while none;
+     * -1 when no FIELD_TEST is out of tolerance.
+     */
+    public int getOutOfToleranceUnreplacedWd() {
+        return outOfToleranceUnreplacedWd;
+    }
+
+    /** The REPLACEMENT that ended it; null while none. */
+    public LocalDate getOutOfToleranceReplacedOn() {
+        return outOfToleranceReplacedOn;
+    }
+
+    /** event_no of the FAULT that took the most wd to resolve (open: up to the as-of date); null when none. */
+    public String getSlowestFaultNo() {
+        return slowestFaultNo;
+    }
+
+    public LocalDate getSlowestFaultOn() {
+        return slowestFaultOn;
+    }
+
+    /** Its resolved_on; null while unresolved. */
+    public LocalDate getSlowestFaultResolvedOn() {
+        return slowestFaultResolvedOn;
+    }
+
+    /** wd from its occurred_on to resolved_on (or the as-of date); -1 when the meter has no FAULT. */
+    public int getSlowestFaultWd() {
+        return slowestFaultWd;
+    }
+
+    /** event_no of the latest SEAL_CHANGE without a work order; null when none. */
+    public String getSealChangeWithoutWorkOrderNo() {
+        return sealChangeWithoutWorkOrderNo;
+    }
+
+    /**
+     * The metering class (DL/T 448) the customer requires: I, II, III by contract kVA or the audited period's
+     * kWh (either at or above the class's minimum), else V for a single-phase customer (voltage at or below
+     * {@code singlePhaseMaxKv}) and IV for the others.
+     */
+    public String impliedMeteringClass(double minKvaI, double minKwhI, double minKvaII, double minKwhII,
+                                       double minKvaIII, double minKwhIII, double singlePhaseMaxKv) {
+        double kwh = customerPeriodKwh == null ? 0 : customerPeriodKwh;
+        if (customerContractKva >= minKvaI || kwh >= minKwhI) {
+            return "I";
+        }
+        if (customerContractKva >= minKvaII || kwh >= minKwhII) {
+            return "II";
+        }
+        if (customerContractKva >= minKvaIII || kwh >= minKwhIII) {
+            return "III";
+        }
+        return customerVoltageKv <= singlePhaseMaxKv ? "V" : "IV";
+    }
+
+    /** Rank of a metering class, I = 1 (most demanding) .. V = 5; 0 when empty or unknown. */
+    public static int classRank(String meteringClass) {
+        if (meteringClass == null) {
+            return 0;
+        }
+        return switch (meteringClass.strip()) {
+            case "I" -> 1;
+            case "II" -> 2;
+            case "III" -> 3;
+            case "IV" -> 4;
+            case "V" -> 5;
+            default -> 0;
+        };
+    }
+
+    /** Rank of an accuracy class from finest to coarsest: 0.2S 1, 0.2 2, 0.5S 3, 0.5 4, 1 5, 2 6; 0 when unknown. */
+    public static int accuracyRank(String accuracyClass) {
+        if (accuracyClass == null) {
+            return 0;
+        }
+        return switch (accuracyClass.strip().toUpperCase()) {
+            case "0.2S" -> 1;
+            case "0.2" -> 2;
+            case "0.5S" -> 3;
+            case "0.5" -> 4;
+            case "1", "1.0" -> 5;
+            case "2", "2.0" -> 6;
+            default -> 0;
+        };
+    }
+
+    /** The permitted error in % of an accuracy class: its number (0.5S -> 0.5); null when not a number. */
+    static Double accuracyLimit(String accuracyClass) {
+        if (accuracyClass == null) {
+            return null;
+        }
+        String n = accuracyClass.strip().toUpperCase();
+        if (n.endsWith("S")) {
+            n = n.substring(0, n.length() - 1);
+        }
+        try {
+            return Double.parseDouble(n);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
 }

@@ -7,6 +7,7 @@ import static org.jicha.facts.fixtures.Fixtures.aBundle;
 import static org.jicha.facts.fixtures.Fixtures.aCustomer;
 import static org.jicha.facts.fixtures.Fixtures.aMeter;
 import static org.jicha.facts.fixtures.Fixtures.aTariff;
+import static org.jicha.facts.fixtures.Fixtures.aMeterEvent;
 import static org.jicha.facts.fixtures.Fixtures.anApplication;
 import static org.jicha.facts.fixtures.Fixtures.readings;
 
@@ -315,6 +316,88 @@ class FactAssemblerTests {
             assertThat(b.isPaidInAuditedPeriod()).isTrue();
             assertThat(b.getDaysLate()).isZero();
             assertThat(b.expectedLateFee(0.001, 0.002, 0.003, 1)).isZero();
+        }
+    }
+
+    @Nested
+    class MeterDeviceHistory {
+
+        private MeterFact meter(org.jicha.facts.fixtures.MeterBuilder m, org.jicha.facts.fixtures.MeterEventBuilder... events) {
+            var bundle = aBundle(aCustomer("C001").commercial().contractKva(400)).with(m)
+                    .with(readings(m).monthly("2026-10", 5000));
+            for (var e : events) {
+                bundle.with(e.of(m.meterId()));
+            }
+            return factsOf(MeterFact.class, bundle.build()).get(0);
+        }
+
+        @Test
+        void lastTestIsTheLaterOfFieldTestAndVerificationAndTheCustomersConsumptionIsShared() {
+            MeterFact f = meter(aMeter("M001").installedOn("2024-01-10").lastVerifiedOn("2026-03-01"),
+                    aMeterEvent("T1").fieldTest("2025-12-01", 0.1));
+
+            assertThat(f.getLastTestOn()).isEqualTo(LocalDate.of(2026, 3, 1));
+            assertThat(f.isFieldTestSinceInstallation()).isTrue();
+            assertThat(f.getCustomerPeriodKwh()).isEqualTo(5000.0);
+            assertThat(f.getCustomerContractKva()).isEqualTo(400.0);
+            assertThat(f.impliedMeteringClass(10000, 5e6, 2000, 1e6, 315, 1e5, 0.22)).isEqualTo("III");
+        }
+
+        @Test
+        void outOfToleranceTestRunsToTheFirstReplacementOnOrAfterIt() {
+            // 0.5S: 1.26 % is out of tolerance; 26 -> 30 October is 4 wd. The 0.4 % test is within tolerance.
+            MeterFact f = meter(aMeter("M001").classes("III", "0.5S"), aMeterEvent("T0").fieldTest("2026-06-01", 0.4),
+                    aMeterEvent("R0").replacement("2026-06-02"), aMeterEvent("T1").fieldTest("2026-10-26", 1.26),
+                    aMeterEvent("R1").replacement("2026-10-30"));
+
+            assertThat(f.getAccuracyLimitPct()).isEqualTo(0.5);
+            assertThat(f.getOutOfToleranceTestNo()).isEqualTo("T1");
+            assertThat(f.getOutOfToleranceUnreplacedWd()).isEqualTo(4);
+            assertThat(f.getOutOfToleranceReplacedOn()).isEqualTo(LocalDate.of(2026, 10, 30));
+        }
+
+        @Test
+        void slowestFaultAndLatestSealChangeWithoutWorkOrderAreKept() {
+            MeterFact f = meter(aMeter("M001"), aMeterEvent("F1").fault("2026-08-03", "2026-08-05"),
+                    aMeterEvent("F2").fault("2026-10-28", null), aMeterEvent("S1").sealChange("2026-06-01").withoutWorkOrder(),
+                    aMeterEvent("S2").sealChange("2026-08-12").withoutWorkOrder());
+
+            assertThat(f.getSlowestFaultNo()).isEqualTo("F2");
+            assertThat(f.getSlowestFaultWd()).isEqualTo(6);
+            assertThat(f.getSlowestFaultResolvedOn()).isNull();
+            assertThat(f.getSealChangeWithoutWorkOrderNo()).isEqualTo("S2");
+            assertThat(f.getSealChangesWithoutWorkOrder()).isEqualTo(2);
+        }
+
+        @Test
+        void meterWithoutEventsHasNoSpans() {
+            MeterFact f = meter(aMeter("M001"));
+
+            assertThat(f.getOutOfToleranceUnreplacedWd()).isEqualTo(-1);
+            assertThat(f.getSlowestFaultWd()).isEqualTo(-1);
+            assertThat(f.isFieldTestSinceInstallation()).isFalse();
+        }
+    }
+
+    @Nested
+    class ProcessDates {
+
+        @Test
+        void connectToArchiveRunsToTheArchiveStepElseArchivedAtElseTheAsOfDate() {
+            ApplicationFact withStep = application(anApplication("A1").acceptedOn("2026-07-31")
+                    .step("CONNECT", "2026-07-31", "2026-08-03").step("ARCHIVE", "2026-08-04", "2026-08-11").archivedOn("2026-08-20"));
+            ApplicationFact withArchivedAt = application(anApplication("A2")
+                    .step("CONNECT", "2026-07-31", "2026-08-03").archivedOn("2026-08-10"));
+            ApplicationFact open = application(anApplication("A3").step("CONNECT", "2026-10-23", "2026-10-26"));
+            ApplicationFact notConnected = application(anApplication("A4").openStep("CONNECT", "2026-10-23"));
+
+            assertThat(withStep.getConnectToArchiveWd()).isEqualTo(6);
+            assertThat(withStep.getAcceptedOn()).isEqualTo(LocalDate.of(2026, 7, 31));
+            assertThat(withStep.getAcceptedPeriod()).isEqualTo("2026-07");
+            assertThat(withArchivedAt.getConnectToArchiveWd()).isEqualTo(5);
+            assertThat(open.getConnectToArchiveWd()).isEqualTo(8);
+            assertThat(open.getArchiveDoneOn()).isNull();
+            assertThat(notConnected.getConnectToArchiveWd()).isEqualTo(-1);
         }
     }
 }
