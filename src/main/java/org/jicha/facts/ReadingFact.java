@@ -181,8 +181,14 @@ public final class ReadingFact implements AuditSubject {
         return Math.abs(consumptionKwh - expectedConsumptionKwh(rolloverShare));
     }
 
-    /** abs(previous_value - the preceding reading's current_value); 0 when there is no preceding reading. */
+    /**
+     * abs(previous_value - the preceding reading's current_value), rounded to 6 decimals so that binary noise
+     * (1100.005 - 1100 = 0.00500000000011) does not decide a comparison; 0 when there is no preceding reading.
+     */
     public double getRegisterGap() {
-        return precedingCurrentValue == null ? 0.0 : Math.abs(previousValue - precedingCurrentValue);
+        if (precedingCurrentValue == null) {
+            return 0.0;
+        }
+        return Math.round(Math.abs(previousValue - precedingCurrentValue) * 1e6) / 1e6;
     }
 }
