@@ -88,7 +88,8 @@ class BilConsumptionRulesTests {
 
             List<Finding> findings = findingsOf("BIL-02", AS_OF, bundle);
             assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("BIL-02", METER, "M001", "2026-10"));
-            assertThat(findings.get(0).message()).contains("最近实抄日期 无（装表 2026-09-05）");
+            assertThat(findings.get(0).message()).contains("2026-10 抄表类型 ESTIMATED", "上月 无（无抄表记录）",
+                    "最近实抄日期 无（装表 2026-09-05）");
         }
 
         @Test
