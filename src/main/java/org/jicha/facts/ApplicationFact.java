@@ -237,4 +237,20 @@ public final class ApplicationFact implements AuditSubject {
     public boolean stepOverShare(String step, int limit, double share) {
         return limit >= 0 && hasStep(step) && stepWd(step) > limit * share;
     }
+
+    // BIL-19 (rules/bil/account.drl)
+    String firstBillPeriodSinceArchive;
+
+    /** The date of archived_at; null while not archived. */
+    public LocalDate getArchivedOn() {
+        return archivedAt == null ? null : archivedAt.toLocalDate();
+    }
+
+    /**
+     * The customer's earliest bill period from the archive month on (up to the audited period); null when the
+     * application is not archived, has no customer, or no such bill exists.
+     */
+    public String getFirstBillPeriodSinceArchive() {
+        return firstBillPeriodSinceArchive;
+    }
 }

@@ -280,4 +280,64 @@ public final class CustomerFact implements AuditSubject {
     public int getMeterCount() {
         return meterCount;
     }
+
+    // BIL-17, BIL-18 (rules/bil/account.drl)
+    int unpaidBills;
+    String oldestUnpaidBillNo;
+    String oldestUnpaidPeriod;
+    LocalDate oldestUnpaidDueOn;
+    Double oldestUnpaidOutstanding;
+    String firstPeriodAfterClosing;
+    String recordsAfterClosing;
+
+    /** abs(periodKwh - historyAverageKwh) / historyAverageKwh; null when either is missing or the average is 0. */
+    public Double getHistoryDeviationShare() {
+        return relativeDeviation(periodKwh, historyAverageKwh);
+    }
+
+    /** abs(periodKwh - sameMonthLastYearKwh) / sameMonthLastYearKwh; null when either is missing or that month is 0. */
+    public Double getSameMonthDeviationShare() {
+        return relativeDeviation(periodKwh, sameMonthLastYearKwh);
+    }
+
+    private static Double relativeDeviation(Double value, Double reference) {
+        if (value == null || reference == null || reference == 0.0) {
+            return null;
+        }
+        return Math.abs(value - reference) / reference;
+    }
+
+    /** Bills unpaid at the as-of date (no paid_on, paid_on after the as-of date, or paid_amount below total_amount). */
+    public int getUnpaidBills() {
+        return unpaidBills;
+    }
+
+    /** bill_no of the unpaid bill with the earliest due_on; null when every bill is paid. */
+    public String getOldestUnpaidBillNo() {
+        return oldestUnpaidBillNo;
+    }
+
+    public String getOldestUnpaidPeriod() {
+        return oldestUnpaidPeriod;
+    }
+
+    /** due_on of the unpaid bill with the earliest due_on; null when every bill is paid. */
+    public LocalDate getOldestUnpaidDueOn() {
+        return oldestUnpaidDueOn;
+    }
+
+    /** What is still owed on that bill: total_amount minus paid_amount (the whole total when nothing was paid). */
+    public Double getOldestUnpaidOutstanding() {
+        return oldestUnpaidOutstanding;
+    }
+
+    /** The earliest period starting after closed_on that has a bill or a reading; null when none (or not closed). */
+    public String getFirstPeriodAfterClosing() {
+        return firstPeriodAfterClosing;
+    }
+
+    /** Those bills and readings as evidence text, e.g. {@code 账单 B1（2026-10）、抄表 M1:2026-10}. */
+    public String getRecordsAfterClosing() {
+        return recordsAfterClosing;
+    }
 }

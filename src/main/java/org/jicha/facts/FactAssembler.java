@@ -165,6 +165,7 @@ public final class FactAssembler {
                 .map(a -> new CustomerFact.ApplicationBrief(a.appNo(), a.appType(), a.status(),
                         a.acceptedAt().toLocalDate(), a.archivedAt() == null ? null : a.archivedAt().toLocalDate()))
                 .toList();
+        collectionAndClosing(f, bundle, ctx);
         return f;
     }
 
@@ -252,6 +253,7 @@ public final class FactAssembler {
         f.customerActive = "ACTIVE".equals(c.status());
         f.customerClosedOn = c.closedOn();
         f.meterRemovedOn = m.removedOn();
+        continuity(f, r, preceding, events);
         return f;
     }
 
@@ -381,6 +383,7 @@ public final class FactAssembler {
             f.customerVoltageKv = c.voltageKv();
             f.firstBillPeriod = firstBillPeriod;
         }
+        billingSinceArchive(f, a, bundle, ctx);
         return f;
     }
 
@@ -504,5 +507,74 @@ public final class FactAssembler {
             LocalDate end = f.archiveDoneOn != null ? f.archiveDoneOn : ctx.getAsOf();
             f.connectToArchiveWd = end.isBefore(connected) ? 0 : ctx.workingDays(connected, end);
         }
+    }
+
+    /** BIL-17: the bills unpaid at the as-of date; BIL-18: bills and readings of periods after closed_on. */
+    private static void collectionAndClosing(CustomerFact f, CustomerBundle bundle, AuditContext ctx) {
+        for (Bill b : bundle.bills()) {
+            boolean paid = b.paidOn() != null && !b.paidOn().isAfter(ctx.getAsOf())
+                    && (b.paidAmount() == null || cents(b.paidAmount()) >= cents(b.totalAmount()));
+            if (paid) {
+                continue;
+            }
+            f.unpaidBills++;
+            if (f.oldestUnpaidDueOn == null || b.dueOn().isBefore(f.oldestUnpaidDueOn)) {
+                f.oldestUnpaidDueOn = b.dueOn();
+                f.oldestUnpaidBillNo = b.billNo();
+                f.oldestUnpaidPeriod = b.period();
+                boolean partlyPaid = b.paidOn() != null && !b.paidOn().isAfter(ctx.getAsOf()) && b.paidAmount() != null;
+                f.oldestUnpaidOutstanding = partlyPaid ? b.totalAmount() - b.paidAmount() : b.totalAmount();
+            }
+        }
+        LocalDate closedOn = bundle.customer().closedOn();
+        if (closedOn == null) {
+            return;
+        }
+        String audited = ctx.getAuditedPeriod();
+        TreeMap<String, List<String>> after = new TreeMap<>();
+        for (Bill b : bundle.bills()) {
+            if (b.period().compareTo(audited) <= 0 && Periods.start(b.period()).isAfter(closedOn)) {
+                after.computeIfAbsent(b.period(), k -> new ArrayList<>()).add("账单 " + b.billNo() + "（" + b.period() + "）");
+            }
+        }
+        for (Reading r : bundle.readings()) {
+            if (r.period().compareTo(audited) <= 0 && Periods.start(r.period()).isAfter(closedOn)) {
+                after.computeIfAbsent(r.period(), k -> new ArrayList<>()).add("抄表 " + r.meterId() + ":" + r.period());
+            }
+        }
+        if (!after.isEmpty()) {
+            f.firstPeriodAfterClosing = after.firstKey();
+            f.recordsAfterClosing = String.join("、", after.values().stream().flatMap(List::stream).toList());
+        }
+    }
+
+    private static long cents(double yuan) {
+        return Math.round(yuan * 100);
+    }
+
+    /** BIL-05: the preceding reading's period, and whether the meter was replaced since that reading. */
+    private static void continuity(ReadingFact f, Reading r, Reading preceding, List<MeterEvent> events) {
+        if (preceding == null) {
+            return;
+        }
+        f.precedingPeriod = preceding.period();
+        LocalDate start = Periods.start(r.period());
+        LocalDate end = Periods.end(r.period());
+        LocalDate from = preceding.readOn().isBefore(start) ? preceding.readOn() : start;
+        LocalDate to = r.readOn().isAfter(end) ? r.readOn() : end;
+        f.replacementSincePrecedingRead = events.stream().anyMatch(e -> "REPLACEMENT".equals(e.kind())
+                && !e.occurredOn().isBefore(from) && !e.occurredOn().isAfter(to));
+    }
+
+    /** BIL-19: the customer's first bill period from the month the application was archived. */
+    private static void billingSinceArchive(ApplicationFact f, Application a, CustomerBundle bundle, AuditContext ctx) {
+        if (a.archivedAt() == null || bundle.customer() == null) {
+            return;
+        }
+        String archiveMonth = java.time.YearMonth.from(a.archivedAt()).toString();
+        String audited = ctx.getAuditedPeriod();
+        f.firstBillPeriodSinceArchive = bundle.bills().stream().map(Bill::period)
+                .filter(p -> p.compareTo(archiveMonth) >= 0 && p.compareTo(audited) <= 0)
+                .min(String::compareTo).orElse(null);
     }
 }

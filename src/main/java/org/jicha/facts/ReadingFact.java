@@ -138,4 +138,57 @@ public final class ReadingFact implements AuditSubject {
     public LocalDate getPeriodStart() {
         return Periods.start(period);
     }
+
+    // BIL-04, BIL-05 (rules/bil/consumption.drl)
+    String precedingPeriod;
+    boolean replacementSincePrecedingRead;
+
+    /** Period of the meter's preceding reading; null when there is none. */
+    public String getPrecedingPeriod() {
+        return precedingPeriod;
+    }
+
+    /**
+     * A REPLACEMENT event of this meter between the preceding reading and this one: from the earlier of the
+     * preceding read_on and this period's first day, to the later of this read_on and this period's last day.
+     */
+    public boolean isReplacementSincePrecedingRead() {
+        return replacementSincePrecedingRead;
+    }
+
+    /**
+     * The register went backwards from a value at or above {@code rolloverShare} of the register capacity:
+     * read as one rollover (BIL-03's definition).
+     */
+    public boolean isRollover(double rolloverShare) {
+        return currentValue < previousValue && previousValue >= registerCapacity * rolloverShare;
+    }
+
+    /**
+     * (current - previous) x multiplier, plus the register capacity only when the drop reads as a rollover; a
+     * register that went backwards otherwise gives a negative value (BIL-03 judges it).
+     */
+    public double expectedConsumptionKwh(double rolloverShare) {
+        double advance = currentValue - previousValue;
+        if (isRollover(rolloverShare)) {
+            advance += registerCapacity;
+        }
+        return advance * multiplier;
+    }
+
+    /** abs(consumption_kwh - expectedConsumptionKwh(rolloverShare)). */
+    public double consumptionDeviationKwh(double rolloverShare) {
+        return Math.abs(consumptionKwh - expectedConsumptionKwh(rolloverShare));
+    }
+
+    /**
+     * abs(previous_value - the preceding reading's current_value), rounded to 6 decimals so that binary noise
+     * (1100.005 - 1100 = 0.00500000000011) does not decide a comparison; 0 when there is no preceding reading.
+     */
+    public double getRegisterGap() {
+        if (precedingCurrentValue == null) {
+            return 0.0;
+        }
+        return Math.round(Math.abs(previousValue - precedingCurrentValue) * 1e6) / 1e6;
+    }
 }

@@ -400,4 +400,99 @@ class FactAssemblerTests {
             assertThat(notConnected.getConnectToArchiveWd()).isEqualTo(-1);
         }
     }
+
+    @Nested
+    class ConsumptionAndAccountDerivations {
+
+        @Test
+        void deviationSharesCompareTheAuditedPeriodWithHistoryAndLastYear() {
+            CustomerFact c = customer(readings("M001").monthly("2025-10", 100)
+                    .monthlyFrom("2025-11", 300, 300, 300, 300, 300, 300, 300, 300, 300, 300, 300).monthly("2026-10", 150));
+
+            assertThat(c.getHistoryAverageKwh()).isCloseTo(283.333, within(1e-3));
+            assertThat(c.getHistoryDeviationShare()).isCloseTo(133.333 / 283.333, within(1e-4));
+            assertThat(c.getSameMonthDeviationShare()).isCloseTo(0.5, within(1e-9));
+        }
+
+        @Test
+        void deviationAgainstAZeroOrMissingReferenceHasNoValue() {
+            CustomerFact c = customer(readings("M001").monthly("2025-10", 0).monthly("2026-10", 150));
+
+            assertThat(c.getSameMonthDeviationShare()).isNull();
+            assertThat(c.getHistoryDeviationShare()).isNull();
+            assertThat(customer(readings("M001").monthly("2026-09", 100)).getHistoryDeviationShare()).isNull();
+        }
+
+        @Test
+        void theOldestUnpaidBillIsTheOneWithTheEarliestDueDate() {
+            var bundle = aBundle(aCustomer("C001"))
+                    .with(aBill("B1").period("2026-05").dueOn("2026-06-15").paid("2026-06-10", 60.0))
+                    .with(aBill("B2").period("2026-06").dueOn("2026-07-15").paid("2026-07-10", 40.0))
+                    .with(aBill("B3").period("2026-07").dueOn("2026-08-15"))
+                    .with(aBill("B4").period("2026-08").dueOn("2026-09-15").paid("2026-09-01", null))
+                    .build();
+
+            CustomerFact c = factsOf(CustomerFact.class, bundle).get(0);
+            assertThat(c.getUnpaidBills()).isEqualTo(2);
+            assertThat(c.getOldestUnpaidBillNo()).isEqualTo("B2");
+            assertThat(c.getOldestUnpaidPeriod()).isEqualTo("2026-06");
+            assertThat(c.getOldestUnpaidDueOn()).isEqualTo(LocalDate.of(2026, 7, 15));
+            assertThat(c.getOldestUnpaidOutstanding()).isCloseTo(20.0, within(1e-9));
+        }
+
+        @Test
+        void recordsAfterClosingAreThoseOfPeriodsStartingAfterTheClosingDate() {
+            var bundle = aBundle(aCustomer("C001").closedOn("2026-09-15")).with(aMeter("M001"))
+                    .with(readings("M001").monthlyFrom("2026-08", 50, 20, 35))
+                    .with(aBill("B9").period("2026-09")).with(aBill("B10").period("2026-10"))
+                    .build();
+
+            CustomerFact c = factsOf(CustomerFact.class, bundle).get(0);
+            assertThat(c.getFirstPeriodAfterClosing()).isEqualTo("2026-10");
+            assertThat(c.getRecordsAfterClosing()).isEqualTo("账单 B10（2026-10）、抄表 M001:2026-10");
+        }
+
+        @Test
+        void readingKnowsItsPrecedingPeriodAndAReplacementSinceThatRead() {
+            var bundle = aBundle(aCustomer("C001")).with(aMeter("M001"))
+                    .with(readings("M001").monthly("2026-08", 50).registers("2026-10", 0, 40))
+                    .with(aMeterEvent("E1").of("M001").replacement("2026-08-31"))
+                    .build();
+
+            ReadingFact r = factsOf(ReadingFact.class, bundle).get(0);
+            assertThat(r.getPrecedingPeriod()).isEqualTo("2026-08");
+            assertThat(r.isReplacementSincePrecedingRead()).isTrue();
+            assertThat(r.isReplacementInPeriod()).isFalse();
+            assertThat(r.getRegisterGap()).isEqualTo(1050.0);
+        }
+
+        @Test
+        void expectedConsumptionAddsTheRegisterCapacityOnlyForARollover() {
+            var rollover = aBundle(aCustomer("C001")).with(aMeter("M001"))
+                    .with(readings("M001").registers("2026-10", 99850, 120, 270)).build();
+            var backwards = aBundle(aCustomer("C001")).with(aMeter("M001"))
+                    .with(readings("M001").registers("2026-10", 4623, 4622.5, 0)).build();
+
+            ReadingFact r = factsOf(ReadingFact.class, rollover).get(0);
+            assertThat(r.isRollover(0.9)).isTrue();
+            assertThat(r.expectedConsumptionKwh(0.9)).isCloseTo(270.0, within(1e-9));
+            ReadingFact b = factsOf(ReadingFact.class, backwards).get(0);
+            assertThat(b.isRollover(0.9)).isFalse();
+            assertThat(b.expectedConsumptionKwh(0.9)).isCloseTo(-0.5, within(1e-9));
+            assertThat(b.consumptionDeviationKwh(0.9)).isCloseTo(0.5, within(1e-9));
+        }
+
+        @Test
+        void firstBillSinceArchiveIgnoresBillsBeforeTheArchiveMonth() {
+            var bundle = aBundle(aCustomer("C001"))
+                    .with(anApplication("A1").type("RES_NEW").acceptedOn("2026-07-01").archivedOn("2026-08-20"))
+                    .with(aBill("B1").period("2026-07")).with(aBill("B2").period("2026-09"))
+                    .build();
+
+            ApplicationFact a = factsOf(ApplicationFact.class, bundle).get(0);
+            assertThat(a.getArchivedOn()).isEqualTo(LocalDate.of(2026, 8, 20));
+            assertThat(a.getFirstBillPeriodSinceArchive()).isEqualTo("2026-09");
+            assertThat(application(anApplication("A2").type("RES_NEW")).getFirstBillPeriodSinceArchive()).isNull();
+        }
+    }
 }
