@@ -44,6 +44,7 @@ final class LaterCases {
         meteringCases();
         expansionCases();
         importantCustomerCases();
+        casesAddedWithTheRules();
     }
 
     // ------------------------------------------------------------------ BIL
@@ -407,5 +408,60 @@ final class LaterCases {
                 .step("ACCEPT", 0).step("SURVEY", 1).open("PLAN_REPLY");
         w.plant("IMP-07", "APPLICATION", inc.app.no, "HV_INCREASE of an important customer (SECOND grade water "
                 + "works) with supply_mode SINGLE, in progress");
+    }
+
+    // ------------------------------------------- planted when their rules shipped (BIL-07, 09, MET-04, 08, IMP-03)
+
+    private void casesAddedWithTheRules() {
+        CustomerPlan spike = population.shop(s2, TariffBook.COM04, 60);
+        spike.plannedKwh.put(AUDITED, spike.plannedKwh.get(AUDITED).multiply(dec(3)));
+        w.plant("BIL-07", "CUSTOMER", spike.customer.no, "shop of 60 kVA consumed three times its usual energy in "
+                + AUDITED + " (history average and same month last year both exceeded by > 50 %), no capacity change");
+
+        CustomerPlan relay = population.institution(s3, World.COUNTY_NAME + "县广播电视转播站", "10", TariffBook.COM04, 80,
+                null, LocalDate.of(2012, 5, 16), "8700");
+        afterHistory.add(() -> w.plant("BIL-09", "BILL", shipped.bill(relay.customer.no, AUDITED).no,
+                "10 kV relay station contracted and billed on the 0.4 kV tariff COM04 (category matches, voltage does not)"));
+
+        CustomerPlan untested = population.factory(s1, "10", TariffBook.LI10, 400, "CAPACITY");
+        afterHistory.add(() -> {
+            Batch.Meter m = untested.mainMeter().meter;
+            w.batch.meterEvents.removeIf(e -> e.meterId.equals(m.id) && "FIELD_TEST".equals(e.kind)
+                    && e.occurredOn.isAfter(LocalDate.of(2025, 9, 30)));
+            LocalDate last = w.batch.meterEvents.stream()
+                    .filter(e -> e.meterId.equals(m.id) && "FIELD_TEST".equals(e.kind))
+                    .map(e -> e.occurredOn).max(LocalDate::compareTo).orElseThrow();
+            m.lastVerifiedOn = last;
+            w.plant("MET-04", "METER", m.id, "class " + m.meteringClass + " meter last field-tested " + last
+                    + " (> 12 months before the as-of date)");
+        });
+
+        CustomerPlan pausedRemoved = population.factory(s3, "10", TariffBook.LI10, 500, "CAPACITY");
+        new ApplicationDraft(w, s3, "PAUSE", LocalDate.of(2026, 8, 3), pausedRemoved.customer.name)
+                .customer(pausedRemoved.customer.no).capacity(500, "10").step("ACCEPT", 0).step("SURVEY", 1).archive(1);
+        pausedRemoved.customer.status = "SUSPENDED";
+        pausedRemoved.customer.runningKva = BigDecimal.ZERO;
+        pausedRemoved.capacity.put(World.FIRST_PERIOD, new BigDecimal[] {dec(500), dec(500)});
+        pausedRemoved.capacity.put(YearMonth.of(2026, 9), new BigDecimal[] {dec(500), BigDecimal.ZERO});
+        for (YearMonth p = YearMonth.of(2026, 9); !p.isAfter(AUDITED); p = p.plusMonths(1)) {
+            pausedRemoved.plannedKwh.put(p, BigDecimal.ZERO);
+            pausedRemoved.unbilled.add(p);
+        }
+        Batch.Meter removed = pausedRemoved.mainMeter().meter;
+        removed.status = "REMOVED";
+        removed.removedOn = LocalDate.of(2026, 8, 20);
+        w.plant("MET-08", "METER", removed.id, "meter removed 2026-08-20 during the pause, yet readings were "
+                + "entered for 2026-09 and " + AUDITED);
+
+        CustomerPlan school = population.institution(s1, World.COUNTY_NAME + "县第一中学", "10", TariffBook.COM10, 250,
+                null, LocalDate.of(2009, 8, 20), "8300");
+        population.important(school, "SECOND", 2, true, LocalDate.of(2026, 3, 12), LocalDate.of(2026, 3, 20));
+        afterHistory.add(() -> {
+            w.batch.inspections.removeIf(i -> i.customerNo.equals(school.customer.no));
+            LocalDate last = LocalDate.of(2026, 3, 18);
+            fieldWork.inspection(school.customer, s1, last, "PERIODIC", "NORMAL");
+            w.plant("IMP-03", "CUSTOMER", school.customer.no, "SECOND-grade important customer last inspected " + last
+                    + " (> 6 months before the as-of date)");
+        });
     }
 }
