@@ -253,4 +253,44 @@ public final class ApplicationFact implements AuditSubject {
     public String getFirstBillPeriodSinceArchive() {
         return firstBillPeriodSinceArchive;
     }
+
+    // ---- derived for the BUS rules (BUS-02, BUS-03, BUS-06, BUS-07) ----
+    int archiveWorkingDays = -1;
+    Double customerRunningKva;
+    boolean pauseResumed;
+    boolean latestArchivedOfItsKind;
+
+    /**
+     * Working days from accepted_at to archived_at; while not archived (IN_PROGRESS) up to the as-of date;
+     * -1 for a CANCELLED application or an ARCHIVED one without archived_at.
+     */
+    public int getArchiveWorkingDays() {
+        return archiveWorkingDays;
+    }
+
+    /** The customer's running capacity (running_kva, or contract_kva when empty); null without a customer. */
+    public Double getCustomerRunningKva() {
+        return customerRunningKva;
+    }
+
+    /**
+     * For a PAUSE: a RESUME application of the customer, not CANCELLED, was accepted on or after the day this
+     * pause was archived (accepted, while not archived). False for other types.
+     */
+    public boolean isPauseResumed() {
+        return pauseResumed;
+    }
+
+    /**
+     * ARCHIVED, and no other ARCHIVED application of the same kind of the customer was archived later (kinds:
+     * new-connection and increase types together; any other type by itself). False when not ARCHIVED.
+     */
+    public boolean isLatestArchivedOfItsKind() {
+        return latestArchivedOfItsKind;
+    }
+
+    /** A new-connection or capacity-increase application (RES_NEW, LV_NEW, HV_NEW, TEMP_NEW, LV_INCREASE, HV_INCREASE). */
+    public boolean isNewOrIncrease() {
+        return isNewConnection() || "LV_INCREASE".equals(appType) || "HV_INCREASE".equals(appType);
+    }
 }

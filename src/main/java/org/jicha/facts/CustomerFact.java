@@ -340,4 +340,139 @@ public final class CustomerFact implements AuditSubject {
     public String getRecordsAfterClosing() {
         return recordsAfterClosing;
     }
+
+    // ---- derived for the BUS and INS rules (BUS-05, INS-01, INS-04, INS-05, INS-09) ----
+    boolean contractTariffFound;
+    boolean contractTariffTwoPart;
+    SortedMap<String, Double> maxDemandByPeriod = Collections.emptySortedMap();
+    List<LocalDate> meterReplacementDates = List.of();
+    Integer shortestEndedPauseDays;
+    LocalDate shortestEndedPauseFrom;
+    LocalDate shortestEndedPauseTo;
+    int mostPauseDaysInAYear;
+    Integer mostPauseDaysYear;
+
+    /** A version of the contracted tariff is valid on the as-of date (else in the audited period). */
+    public boolean isContractTariffFound() {
+        return contractTariffFound;
+    }
+
+    /** The contracted tariff's version has a basic price (basic_price_kva or basic_price_kw): two-part. */
+    public boolean isContractTariffTwoPart() {
+        return contractTariffTwoPart;
+    }
+
+    /**
+     * Maximum demand per period up to the audited one: the sum of max_demand_kw over the customer's meters'
+     * readings of the period that carry one (MISSED readings left out); absent when none does.
+     */
+    public SortedMap<String, Double> getMaxDemandByPeriod() {
+        return Collections.unmodifiableSortedMap(maxDemandByPeriod);
+    }
+
+    /** The last {@code count} periods ending with the audited one, oldest first. */
+    public List<String> lastPeriods(int count) {
+        List<String> periods = new java.util.ArrayList<>();
+        for (int back = count - 1; back >= 0; back--) {
+            periods.add(Periods.minus(auditedPeriod, back));
+        }
+        return periods;
+    }
+
+    /**
+     * The lowest maximum demand among the last {@code count} periods ending with the audited one; null when
+     * one of them has no maximum demand (so "above X in every one of them" reads as lowest > X).
+     */
+    public Double lowestMaxDemandOfLast(int count) {
+        Double lowest = null;
+        for (String p : lastPeriods(count)) {
+            Double v = maxDemandByPeriod.get(p);
+            if (v == null) {
+                return null;
+            }
+            lowest = lowest == null ? v : Math.min(lowest, v);
+        }
+        return lowest;
+    }
+
+    /**
+     * Average consumption of {@code count} periods ending {@code skip} periods before the audited one (skip 0:
+     * ending with it); periods without value are left out; null when none has a value.
+     */
+    public Double averageKwh(int skip, int count) {
+        double sum = 0;
+        int months = 0;
+        for (int back = skip; back < skip + count; back++) {
+            Double v = consumptionByPeriod.get(Periods.minus(auditedPeriod, back));
+            if (v != null) {
+                sum += v;
+                months++;
+            }
+        }
+        return months == 0 ? null : sum / months;
+    }
+
+    /** The first day of the earliest of the last {@code count} periods ending with the audited one. */
+    public LocalDate firstDayOfLastPeriods(int count) {
+        return Periods.start(Periods.minus(auditedPeriod, count - 1));
+    }
+
+    /** Dates of the REPLACEMENT events of the customer's meters. */
+    public List<LocalDate> getMeterReplacementDates() {
+        return Collections.unmodifiableList(meterReplacementDates);
+    }
+
+    /** Whether a meter of the customer had a REPLACEMENT event between {@code from} and {@code to}, both inclusive. */
+    public boolean hasMeterReplacementBetween(LocalDate from, LocalDate to) {
+        return meterReplacementDates.stream().anyMatch(d -> !d.isBefore(from) && !d.isAfter(to));
+    }
+
+    /**
+     * Days of the shortest pause that has ended: from an ARCHIVED PAUSE application's archived date to the
+     * accepted date of the next RESUME application (not CANCELLED); null when no pause has ended.
+     */
+    public Integer getShortestEndedPauseDays() {
+        return shortestEndedPauseDays;
+    }
+
+    public LocalDate getShortestEndedPauseFrom() {
+        return shortestEndedPauseFrom;
+    }
+
+    public LocalDate getShortestEndedPauseTo() {
+        return shortestEndedPauseTo;
+    }
+
+    /**
+     * The most paused days within one calendar year (each day counted once, a pause still running counted up
+     * to the as-of date); 0 when never paused.
+     */
+    public int getMostPauseDaysInAYear() {
+        return mostPauseDaysInAYear;
+    }
+
+    /** The calendar year of {@link #getMostPauseDaysInAYear()}; null when never paused. */
+    public Integer getMostPauseDaysYear() {
+        return mostPauseDaysYear;
+    }
+
+    /**
+     * The inspection cycle in months: inspection_cycle_months when recorded, else the default by voltage
+     * ({@code hvMonths} at or above {@code hvKv}, {@code mvMonths} at or above {@code mvKv}, else {@code lvMonths}).
+     */
+    public int inspectionCycleMonthsOr(double hvKv, int hvMonths, double mvKv, int mvMonths, int lvMonths) {
+        if (inspectionCycleMonths != null) {
+            return inspectionCycleMonths;
+        }
+        return voltageKv >= hvKv ? hvMonths : voltageKv >= mvKv ? mvMonths : lvMonths;
+    }
+
+    /**
+     * The date by which the next inspection is due: the latest inspection (or, never inspected, the opening
+     * date) plus {@code cycleMonths} months.
+     */
+    public LocalDate inspectionDueOn(int cycleMonths) {
+        LocalDate from = lastInspectionOn != null ? lastInspectionOn : openedOn;
+        return from.plusMonths(cycleMonths);
+    }
 }

@@ -166,6 +166,7 @@ public final class FactAssembler {
                         a.acceptedAt().toLocalDate(), a.archivedAt() == null ? null : a.archivedAt().toLocalDate()))
                 .toList();
         collectionAndClosing(f, bundle, ctx);
+        addBusInsCustomerDerived(f, bundle, ctx);
         return f;
     }
 
@@ -384,6 +385,7 @@ public final class FactAssembler {
             f.firstBillPeriod = firstBillPeriod;
         }
         billingSinceArchive(f, a, bundle, ctx);
+        addBusApplicationDerived(f, a, bundle, ctx);
         return f;
     }
 
@@ -576,5 +578,114 @@ public final class FactAssembler {
         f.firstBillPeriodSinceArchive = bundle.bills().stream().map(Bill::period)
                 .filter(p -> p.compareTo(archiveMonth) >= 0 && p.compareTo(audited) <= 0)
                 .min(String::compareTo).orElse(null);
+    }
+
+    /** Contract tariff kind, maximum demand per period, meter replacements and pauses (BUS-05, INS-04, 05, 09). */
+    private void addBusInsCustomerDerived(CustomerFact f, CustomerBundle bundle, AuditContext ctx) {
+        Customer c = bundle.customer();
+        Tariff contracted = tariffsByCode.getOrDefault(c.tariffCode(), List.of()).stream()
+                .filter(t -> t.validOn(ctx.getAsOf())).findFirst()
+                .orElseGet(() -> tariffValidIn(c.tariffCode(), ctx.getAuditedPeriod()));
+        if (contracted != null) {
+            f.contractTariffFound = true;
+            f.contractTariffTwoPart = positive(contracted.basicPriceKva()) || positive(contracted.basicPriceKw());
+        }
+        TreeMap<String, Double> demand = new TreeMap<>();
+        for (Reading r : bundle.readings()) {
+            if (r.maxDemandKw() != null && !"MISSED".equals(r.readType())
+                    && r.period().compareTo(ctx.getAuditedPeriod()) <= 0) {
+                demand.merge(r.period(), r.maxDemandKw(), Double::sum);
+            }
+        }
+        f.maxDemandByPeriod = demand;
+        f.meterReplacementDates = bundle.meterEvents().stream().filter(e -> "REPLACEMENT".equals(e.kind()))
+                .map(MeterEvent::occurredOn).sorted().toList();
+        addPauses(f, bundle.applications(), ctx);
+    }
+
+    private static boolean positive(Double value) {
+        return value != null && value > 0;
+    }
+
+    /**
+     * Pauses: from an ARCHIVED PAUSE application's archived date to the accepted date of the next RESUME
+     * (not CANCELLED) accepted on or after it, or to the as-of date while none; each day counted once per year.
+     */
+    private static void addPauses(CustomerFact f, List<Application> applications, AuditContext ctx) {
+        java.util.Set<LocalDate> pausedDays = new java.util.TreeSet<>();
+        for (Application pause : applications) {
+            if (!"PAUSE".equals(pause.appType()) || !"ARCHIVED".equals(pause.status()) || pause.archivedAt() == null) {
+                continue;
+            }
+            LocalDate from = pause.archivedAt().toLocalDate();
+            LocalDate resumedOn = nextResumeAcceptedOn(applications, from);
+            LocalDate to = resumedOn != null ? resumedOn : ctx.getAsOf();
+            if (resumedOn != null) {
+                int days = (int) java.time.temporal.ChronoUnit.DAYS.between(from, resumedOn);
+                if (f.shortestEndedPauseDays == null || days < f.shortestEndedPauseDays) {
+                    f.shortestEndedPauseDays = days;
+                    f.shortestEndedPauseFrom = from;
+                    f.shortestEndedPauseTo = resumedOn;
+                }
+            }
+            for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
+                pausedDays.add(d);
+            }
+        }
+        Map<Integer, Integer> byYear = new TreeMap<>();
+        for (LocalDate d : pausedDays) {
+            byYear.merge(d.getYear(), 1, Integer::sum);
+        }
+        for (Map.Entry<Integer, Integer> e : byYear.entrySet()) {
+            if (e.getValue() > f.mostPauseDaysInAYear) {
+                f.mostPauseDaysInAYear = e.getValue();
+                f.mostPauseDaysYear = e.getKey();
+            }
+        }
+    }
+
+    private static LocalDate nextResumeAcceptedOn(List<Application> applications, LocalDate from) {
+        return applications.stream()
+                .filter(a -> "RESUME".equals(a.appType()) && !"CANCELLED".equals(a.status()))
+                .map(a -> a.acceptedAt().toLocalDate())
+                .filter(d -> !d.isBefore(from))
+                .min(LocalDate::compareTo).orElse(null);
+    }
+
+    /** Time to archive, the customer's running capacity, pause resumed, latest of its kind (BUS-02, 03, 06, 07). */
+    private void addBusApplicationDerived(ApplicationFact f, Application a, CustomerBundle bundle, AuditContext ctx) {
+        if ("ARCHIVED".equals(a.status()) && a.archivedAt() != null) {
+            f.archiveWorkingDays = ctx.workingDays(a.acceptedAt().toLocalDate(), a.archivedAt().toLocalDate());
+        } else if ("IN_PROGRESS".equals(a.status())) {
+            f.archiveWorkingDays = ctx.workingDays(a.acceptedAt().toLocalDate(), ctx.getAsOf());
+        }
+        Customer c = bundle.customer();
+        if (c != null) {
+            f.customerRunningKva = c.runningKva() != null ? c.runningKva() : c.contractKva();
+        }
+        if ("PAUSE".equals(a.appType())) {
+            LocalDate from = (a.archivedAt() != null ? a.archivedAt() : a.acceptedAt()).toLocalDate();
+            f.pauseResumed = nextResumeAcceptedOn(bundle.applications(), from) != null;
+        }
+        if ("ARCHIVED".equals(a.status())) {
+            String kind = kindOf(a.appType());
+            f.latestArchivedOfItsKind = bundle.applications().stream()
+                    .filter(o -> o != a && "ARCHIVED".equals(o.status()) && kind.equals(kindOf(o.appType())))
+                    .noneMatch(o -> archivedLater(o, a));
+        }
+    }
+
+    private static String kindOf(String appType) {
+        return switch (appType) {
+            case "RES_NEW", "LV_NEW", "HV_NEW", "TEMP_NEW", "LV_INCREASE", "HV_INCREASE" -> "NEW_OR_INCREASE";
+            default -> appType;
+        };
+    }
+
+    /** Whether {@code other} was archived after {@code app} (by archived_at, else accepted_at; ties by app_no). */
+    private static boolean archivedLater(Application other, Application app) {
+        LocalDateTime o = other.archivedAt() != null ? other.archivedAt() : other.acceptedAt();
+        LocalDateTime s = app.archivedAt() != null ? app.archivedAt() : app.acceptedAt();
+        return o.isAfter(s) || (o.isEqual(s) && other.appNo().compareTo(app.appNo()) > 0);
     }
 }

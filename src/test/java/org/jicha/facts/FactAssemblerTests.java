@@ -1,6 +1,8 @@
 package org.jicha.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 import static org.jicha.facts.fixtures.Fixtures.aBill;
 import static org.jicha.facts.fixtures.Fixtures.aBundle;
@@ -9,6 +11,7 @@ import static org.jicha.facts.fixtures.Fixtures.aMeter;
 import static org.jicha.facts.fixtures.Fixtures.aTariff;
 import static org.jicha.facts.fixtures.Fixtures.aMeterEvent;
 import static org.jicha.facts.fixtures.Fixtures.anApplication;
+import static org.jicha.facts.fixtures.Fixtures.anInspection;
 import static org.jicha.facts.fixtures.Fixtures.readings;
 
 import java.nio.file.Path;
@@ -493,6 +496,76 @@ class FactAssemblerTests {
             assertThat(a.getArchivedOn()).isEqualTo(LocalDate.of(2026, 8, 20));
             assertThat(a.getFirstBillPeriodSinceArchive()).isEqualTo("2026-09");
             assertThat(application(anApplication("A2").type("RES_NEW")).getFirstBillPeriodSinceArchive()).isNull();
+        }
+    }
+
+    @Nested
+    class BusInsDerivedValues {
+
+        private CustomerFact customerWith(org.jicha.facts.fixtures.BundleBuilder bundle) {
+            return factsOf(CustomerFact.class, bundle.build()).get(0);
+        }
+
+        @Test
+        void pausesRunFromArchivingToTheNextResumeAndCountEachDayOncePerYear() {
+            CustomerFact c = customerWith(aBundle(aCustomer("C001"))
+                    .with(anApplication("P1").type("PAUSE").acceptedOn("2026-05-25").archivedOn("2026-05-29"))
+                    .with(anApplication("R0").type("RESUME").acceptedOn("2026-06-01").cancelled())
+                    .with(anApplication("R1").type("RESUME").acceptedOn("2026-06-05").archivedOn("2026-06-08"))
+                    .with(anApplication("P2").type("PAUSE").acceptedOn("2026-10-26").archivedOn("2026-10-30")));
+
+            assertThat(c.getShortestEndedPauseDays()).isEqualTo(7);
+            assertThat(c.getShortestEndedPauseFrom()).isEqualTo(LocalDate.of(2026, 5, 29));
+            assertThat(c.getShortestEndedPauseTo()).isEqualTo(LocalDate.of(2026, 6, 5));
+            // 7 days ended + 2026-10-30 .. 2026-11-04 still paused (6 days)
+            assertThat(c.getMostPauseDaysInAYear()).isEqualTo(13);
+            assertThat(c.getMostPauseDaysYear()).isEqualTo(2026);
+        }
+
+        @Test
+        void maxDemandIsSummedOverMetersAndTheLowestOfTheLastPeriodsNeedsEveryPeriod() {
+            CustomerFact c = customer(
+                    readings("M1").monthlyFrom("2026-09", 100, 100).maxDemand("2026-09", 200).maxDemand("2026-10", 150),
+                    readings("M2").monthlyFrom("2026-09", 100, 100).maxDemand("2026-10", 100));
+
+            assertThat(c.getMaxDemandByPeriod()).containsExactly(entry("2026-09", 200.0), entry("2026-10", 250.0));
+            assertThat(c.lowestMaxDemandOfLast(2)).isEqualTo(200.0);
+            assertThat(c.lowestMaxDemandOfLast(3)).isNull();
+        }
+
+        @Test
+        void averagesLeaveOutPeriodsWithoutValue() {
+            CustomerFact c = customer(readings("M1").monthlyFrom("2026-06", 100, 200, 300).missed("2026-09").monthly("2026-10", 50));
+
+            assertThat(c.averageKwh(0, 2)).isEqualTo(50.0);
+            assertThat(c.averageKwh(1, 2)).isEqualTo(300.0);
+            assertThat(c.averageKwh(2, 3)).isEqualTo(200.0);
+            assertThat(c.averageKwh(6, 3)).isNull();
+            assertThat(c.firstDayOfLastPeriods(12)).isEqualTo(LocalDate.of(2025, 11, 1));
+        }
+
+        @Test
+        void inspectionCycleDefaultsByVoltageAndRunsFromTheLastInspection() {
+            CustomerFact c = customerWith(aBundle(aCustomer("C001").commercial().atVoltage(10))
+                    .with(anInspection("I1").inspectedOn("2025-03-01")).with(anInspection("I2").inspectedOn("2025-09-30")));
+
+            assertThat(c.inspectionCycleMonthsOr(35, 6, 10, 12, 24)).isEqualTo(12);
+            assertThat(c.inspectionDueOn(12)).isEqualTo(LocalDate.of(2026, 9, 30));
+        }
+
+        @Test
+        void applicationKnowsItsTimeToArchiveAndWhetherALaterOneOfItsKindWasArchived() {
+            // A2: Thu 2026-10-08 -> Mon 2026-10-12 with the make-up working Saturday 2026-10-10: 3 wd
+            List<ApplicationFact> apps = factsOf(ApplicationFact.class, aBundle(aCustomer("C001"))
+                    .with(anApplication("A1").type("LV_NEW").acceptedOn("2026-09-01").archivedOn("2026-09-09"))
+                    .with(anApplication("A2").type("LV_INCREASE").acceptedOn("2026-10-08").archivedOn("2026-10-12"))
+                    .with(anApplication("A3").type("TRANSFER").acceptedOn("2026-10-29"))
+                    .with(anApplication("A4").type("PAUSE").acceptedOn("2026-10-08").cancelled())
+                    .build());
+
+            assertThat(apps).extracting(ApplicationFact::getAppNo, ApplicationFact::getArchiveWorkingDays,
+                            ApplicationFact::isLatestArchivedOfItsKind)
+                    .containsExactly(tuple("A1", 6, false), tuple("A2", 3, true), tuple("A3", 5, false), tuple("A4", -1, false));
         }
     }
 }
