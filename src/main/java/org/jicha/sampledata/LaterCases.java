@@ -410,7 +410,7 @@ final class LaterCases {
                 + "works) with supply_mode SINGLE, in progress");
     }
 
-    // ------------------------------------------- planted when their rules shipped (BIL-07, 09, MET-04, 08, IMP-03)
+    // ------------------------------------------- planted when their rules shipped (BIL-07, 09, INS-01, MET-04, 08, IMP-03)
 
     private void casesAddedWithTheRules() {
         CustomerPlan spike = population.shop(s2, TariffBook.COM04, 60);
@@ -452,6 +452,15 @@ final class LaterCases {
         removed.removedOn = LocalDate.of(2026, 8, 20);
         w.plant("MET-08", "METER", removed.id, "meter removed 2026-08-20 during the pause, yet readings were "
                 + "entered for 2026-09 and " + AUDITED);
+
+        CustomerPlan neglected = population.shop(s3, TariffBook.COM04, 50);
+        afterHistory.add(() -> {
+            w.batch.inspections.removeIf(i -> i.customerNo.equals(neglected.customer.no));
+            fieldWork.inspection(neglected.customer, s3, LocalDate.of(2024, 6, 20), "PERIODIC", "NORMAL");
+            w.plant("INS-01", "CUSTOMER", neglected.customer.no, "0.4 kV shop (inspection cycle "
+                    + (neglected.customer.inspectionCycleMonths == null ? 24 : neglected.customer.inspectionCycleMonths)
+                    + " months) last inspected 2024-06-20");
+        });
 
         CustomerPlan school = population.institution(s1, World.COUNTY_NAME + "县第一中学", "10", TariffBook.COM10, 250,
                 null, LocalDate.of(2009, 8, 20), "8300");
