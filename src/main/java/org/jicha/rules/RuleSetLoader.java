@@ -85,7 +85,7 @@ public final class RuleSetLoader {
                 Matcher pkg = PACKAGE.matcher(text);
                 String pkgPath = pkg.find() ? pkg.group(1).replace('.', '/') : "defaultpkg";
                 kiePath = "src/main/resources/" + pkgPath + "/" + file.getFileName();
-                kfs.write(kiePath, text);
+                kfs.write(kiePath, DrlText.javaPartsInAscii(text).getBytes(StandardCharsets.UTF_8));
                 ruleLines.put(display, ruleLines(text));
                 checkParameterUse(display, text, parameters, problems);
             } else {
