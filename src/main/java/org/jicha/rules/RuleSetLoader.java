@@ -1,6 +1,7 @@
 package org.jicha.rules;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +32,7 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Global;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieContainer;
 
 /**
@@ -85,7 +87,10 @@ public final class RuleSetLoader {
                 Matcher pkg = PACKAGE.matcher(text);
                 String pkgPath = pkg.find() ? pkg.group(1).replace('.', '/') : "defaultpkg";
                 kiePath = "src/main/resources/" + pkgPath + "/" + file.getFileName();
-                kfs.write(kiePath, DrlText.javaPartsInAscii(text).getBytes(StandardCharsets.UTF_8));
+                // the encoding is named so that the platform charset (POSIX, GBK) never decodes the audit team's text
+                kfs.write(kiePath, kieServices.getResources()
+                        .newReaderResource(new StringReader(text), "UTF-8")
+                        .setSourcePath(kiePath).setResourceType(ResourceType.DRL));
                 ruleLines.put(display, ruleLines(text));
                 checkParameterUse(display, text, parameters, problems);
             } else {
