@@ -84,8 +84,10 @@ public class AuditService {
             throw new RunInProgressException();
         }
         try {
-            AuditRun run = begin(asOf, trigger, rules.current());
-            return execute(run, rules.current());
+            // taken once: a rule set swapped in meanwhile applies to the next run, never to half of this one
+            RuleSet ruleSet = rules.current();
+            AuditRun run = begin(asOf, trigger, ruleSet);
+            return execute(run, ruleSet);
         } finally {
             oneRunAtATime.release();
         }

@@ -1,5 +1,11 @@
 package org.jicha.rules;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rule set in force, compiled at start-up from {@code jicha.rules.dir}. A bad rule set stops the
- * start-up with every problem listed (file and line). Swapped atomically: a run holds on to the set it
- * started with.
+ * start-up with every problem listed (file and line). {@link #reload} compiles the folder again and swaps
+ * the new set in atomically if it is valid; a bad folder leaves the set in force. A run holds on to the
+ * set it started with, so a swap never changes a run in flight. Every version and attempt is recorded.
  */
 @Component
 public class ActiveRuleSet {
@@ -16,21 +23,87 @@ public class ActiveRuleSet {
     private static final Logger log = LoggerFactory.getLogger(ActiveRuleSet.class);
 
     private final RulesProperties properties;
-    private final AtomicReference<RuleSet> current = new AtomicReference<>();
+    private final RuleSetHistory history;
+    private final Clock clock;
+    private final RuleSetLoader loader = new RuleSetLoader();
+    private final AtomicReference<Active> current = new AtomicReference<>();
 
-    public ActiveRuleSet(RulesProperties properties) {
+    /** The set in force and the version it is recorded as. */
+    private record Active(RuleSet ruleSet, RuleSetVersionView version) {
+    }
+
+    ActiveRuleSet(RulesProperties properties, RuleSetHistory history, Clock clock) {
         this.properties = properties;
-        RuleSet loaded = new RuleSetLoader().load(properties.dir());
-        current.set(loaded);
+        this.history = history;
+        this.clock = clock;
+        RuleSet loaded = loader.load(properties.dir());
+        current.set(new Active(loaded, history.activated(loaded, ReloadTrigger.STARTUP, clock.instant()).version()));
         log.info("Rule set {} loaded from {}: {} rules in {} files", loaded.contentHash().substring(0, 12),
                 properties.dir().toAbsolutePath().normalize(), loaded.rules().size(), loaded.files().size());
     }
 
     public RuleSet current() {
-        return current.get();
+        return current.get().ruleSet();
     }
 
-    public java.nio.file.Path folder() {
+    public RuleSetVersionView currentVersion() {
+        return current.get().version();
+    }
+
+    public Optional<ReloadAttempt> lastAttempt() {
+        return history.lastAttempt();
+    }
+
+    public Path folder() {
         return properties.dir();
+    }
+
+    /**
+     * Compiles the rules folder and makes it the set in force if it is valid and differs from it. One
+     * reload at a time; runs keep the set they took.
+     */
+    public synchronized ReloadAttempt reload(ReloadTrigger trigger) {
+        Active before = current.get();
+        Path dir = properties.dir();
+        String hash = null;
+        RuleSet candidate;
+        try {
+            if (Files.isDirectory(dir)) {
+                hash = RuleSetLoader.contentHash(dir);
+                if (hash.equals(before.ruleSet().contentHash())) {
+                    return history.unchanged(before.version(), trigger, clock.instant());
+                }
+            }
+            candidate = loader.load(dir);
+        } catch (RuleSetException e) {
+            return rejected(trigger, hash, e.problems().stream().map(RuleProblem::toString).toList(), before);
+        } catch (UncheckedIOException e) {
+            // a file vanished or could not be read while the folder was being written
+            return rejected(trigger, hash, List.of(dir + ": " + e.getMessage()), before);
+        }
+        if (candidate.contentHash().equals(before.ruleSet().contentHash())) {
+            return history.unchanged(before.version(), trigger, clock.instant());
+        }
+        RuleSetHistory.Recorded recorded = history.activated(candidate, trigger, clock.instant());
+        current.set(new Active(candidate, recorded.version()));
+        log.info("Rule set {} activated ({}): {} rules in {} files, replacing {}",
+                candidate.contentHash().substring(0, 12), trigger, candidate.rules().size(), candidate.files().size(),
+                before.ruleSet().contentHash().substring(0, 12));
+        return recorded.attempt();
+    }
+
+    /** {@link #reload} for a caller that must hear of a rejection as an exception. */
+    public ReloadAttempt reloadNow(ReloadTrigger trigger) {
+        ReloadAttempt attempt = reload(trigger);
+        if (attempt.outcome() == ReloadOutcome.REJECTED) {
+            throw new RuleSetRejectedException(attempt, currentVersion());
+        }
+        return attempt;
+    }
+
+    private ReloadAttempt rejected(ReloadTrigger trigger, String hash, List<String> problems, Active before) {
+        log.warn("Rule set in {} rejected ({}), {} stays in force:\n  {}", properties.dir(), trigger,
+                before.ruleSet().contentHash().substring(0, 12), String.join("\n  ", problems));
+        return history.rejected(trigger, hash, problems, before.version(), clock.instant());
     }
 }

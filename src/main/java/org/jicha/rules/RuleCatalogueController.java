@@ -3,10 +3,11 @@ package org.jicha.rules;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The rule catalogue in force, with each rule's metadata and the rule set's version. */
+/** The rule catalogue in force, its version and the last (re)load attempt; forcing a reload. */
 @RestController
 @RequestMapping("/api/rules")
 class RuleCatalogueController {
@@ -21,9 +22,23 @@ class RuleCatalogueController {
                      Map<String, Object> parameters) {
     }
 
+    record ActiveVersion(RuleSetVersionView version, ReloadAttempt lastAttempt) {
+    }
+
     @GetMapping
     Catalogue catalogue() {
         RuleSet set = active.current();
         return new Catalogue(set.contentHash(), set.compiledAt(), set.files(), set.rules(), set.parameters().asMap());
+    }
+
+    @GetMapping("/active")
+    ActiveVersion activeVersion() {
+        return new ActiveVersion(active.currentVersion(), active.lastAttempt().orElse(null));
+    }
+
+    /** 200 with ACTIVATED or UNCHANGED; a rejected folder is answered 422 by {@link RulesExceptionHandler}. */
+    @PostMapping("/reload")
+    ReloadAttempt reload() {
+        return active.reloadNow(ReloadTrigger.API);
     }
 }

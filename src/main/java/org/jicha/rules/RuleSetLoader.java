@@ -292,6 +292,11 @@ public final class RuleSetLoader {
         }
     }
 
+    /** The content hash a rule set compiled from the folder now would have, without compiling it. */
+    static String contentHash(Path rulesDir) {
+        return contentHash(rulesDir, ruleFiles(rulesDir));
+    }
+
     private static String contentHash(Path rulesDir, List<Path> ruleFiles) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

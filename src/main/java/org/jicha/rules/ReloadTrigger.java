@@ -1,0 +1,6 @@
+package org.jicha.rules;
+
+/** Who asked for a rule-set (re)load. */
+public enum ReloadTrigger {
+    STARTUP, WATCH, API
+}
