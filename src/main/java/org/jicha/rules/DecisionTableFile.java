@@ -31,6 +31,11 @@ final class DecisionTableFile {
     private static final Pattern RULE_VALUES = Pattern.compile("^// rule values at [A-Z]+(\\d+)");
     private static final Pattern RULE_NAME = Pattern.compile("^rule \"(.+)_(\\d+)\"");
     private static final Pattern CELL_REF = Pattern.compile("\\b([A-Z]{1,3})(\\d{1,7})\\b");
+    private static final Pattern QUOTED_EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):\\s*\\n");
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("CONDITION", "C", "ACTION", "A", "METADATA",
+            "@", "NAME", "N", "DESCRIPTION", "I", "PRIORITY", "P", "SALIENCE", "DURATION", "D", "TIMER", "T", "CALENDARS",
+            "E", "NO-LOOP", "U", "LOCK-ON-ACTIVE", "L", "AUTO-FOCUS", "F", "ACTIVATION-GROUP", "X", "AGENDA-GROUP", "G",
+            "RULEFLOW-GROUP", "R", "DATE-EFFECTIVE", "V", "DATE-EXPIRES", "Z", "ENABLED", "B");
     private static final Pattern SHEET_CELL = Pattern.compile("Cell\\s*\\[?\\s*(\\d+)\\s*,\\s*(\\d+)");
 
     private final String display;
@@ -57,6 +62,11 @@ final class DecisionTableFile {
 
     /** Compiles the table; on a malformed table adds a problem naming the sheet and cell and returns null. */
     static DecisionTableFile compile(Path file, String display, List<RuleProblem> problems) {
+        int before = problems.size();
+        checkKeywords(file, display, problems);
+        if (problems.size() > before) {
+            return null;
+        }
         try (InputStream in = Files.newInputStream(file)) {
             String drl = new SpreadsheetCompiler().compile(in, InputType.XLS);
             return new DecisionTableFile(display, file, drl);
@@ -80,6 +90,9 @@ final class DecisionTableFile {
 
     /** Maps a compile error at a line of the generated DRL to the sheet, row and column it came from. */
     RuleProblem problem(int drlLine, String message) {
+        if (drlLine < 1) {
+            drlLine = lineQuotedBy(message); // constraint errors come without a line but quote the expression
+        }
         int row = 0;
         String tableName = null;
         for (int i = Math.min(Math.max(drlLine, 1), drlLines.length) - 1; i >= 0 && row == 0; i--) {
@@ -112,6 +125,54 @@ final class DecisionTableFile {
             return new RuleProblem(display, row, where + ": " + message);
         } catch (IOException | RuntimeException e) {
             return new RuleProblem(display, row, "row " + row + ": " + message);
+        }
+    }
+
+    private int lineQuotedBy(String message) {
+        Matcher m = QUOTED_EXPRESSION.matcher(message);
+        if (m.find()) {
+            String expression = m.group(1).strip();
+            for (int i = 0; i < drlLines.length; i++) {
+                if (drlLines[i].contains(expression)) {
+                    return i + 1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Drools ignores a column whose keyword it does not know: a misspelt CONDITION would silently drop a
+     * condition. Every cell of the row below a RuleTable cell must be a known keyword.
+     */
+    private static void checkKeywords(Path file, String display, List<RuleProblem> problems) {
+        DataFormatter format = new DataFormatter();
+        try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
+            for (Sheet sheet : wb) {
+                for (Row r : sheet) {
+                    Cell first = r.getCell(r.getFirstCellNum() < 0 ? 0 : r.getFirstCellNum());
+                    if (first == null || !format.formatCellValue(first).strip().startsWith("RuleTable")) {
+                        continue;
+                    }
+                    Row keywords = sheet.getRow(r.getRowNum() + 1);
+                    if (keywords == null) {
+                        continue;
+                    }
+                    for (Cell c : keywords) {
+                        String text = format.formatCellValue(c).strip();
+                        if (c.getColumnIndex() > first.getColumnIndex() && !text.isEmpty()
+                                && !KEYWORDS.contains(text.toUpperCase(java.util.Locale.ROOT))) {
+                            String ref = new CellReference(c).formatAsString(false);
+                            problems.add(new RuleProblem(display, c.getRowIndex() + 1, "sheet \"" + sheet.getSheetName()
+                                    + "\", row " + (c.getRowIndex() + 1) + ", column "
+                                    + CellReference.convertNumToColString(c.getColumnIndex()) + " (cell " + ref
+                                    + "): unknown decision-table keyword \"" + text + "\" (expected one of CONDITION, ACTION, METADATA, ...)"));
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // unreadable: the compiler reports it
         }
     }
 
