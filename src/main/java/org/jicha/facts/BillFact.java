@@ -370,6 +370,54 @@ public final class BillFact implements AuditSubject {
         return cents(Math.abs(getLateFeeChargedOrZero() - expectedLateFee(residentialRate, rate, rateAfterYearEnd, minimumYuan)));
     }
 
+    // ---- power factor (BIL-12, 13) ----
+    double customerContractKva;
+    double meteredKwh;
+    double reactiveKvarh;
+    Double actualPf;
+
+    /** The customer's contract_kva. */
+    public double getCustomerContractKva() {
+        return customerContractKva;
+    }
+
+    /** Metered kWh of the bill's period: consumption_kwh summed over the period's readings (MISSED left out). */
+    public double getMeteredKwh() {
+        return meteredKwh;
+    }
+
+    /** reactive_kvarh summed over the same readings (an empty value counts 0). */
+    public double getReactiveKvarh() {
+        return reactiveKvarh;
+    }
+
+    /** kWh / sqrt(kWh^2 + kvarh^2) of the period, rounded half-up to 2 decimals; null when the period has 0 kWh. */
+    public Double getActualPf() {
+        return actualPf;
+    }
+
+    /** pf_adjustment, 0 when empty. */
+    public double getPfAdjustmentBilled() {
+        return pfAdjustment == null ? 0 : pfAdjustment;
+    }
+
+    /** (energy_charge + basic_charge) x ratePercent / 100, to the cent: the power-factor adjustment due. */
+    public double pfAdjustmentAt(double ratePercent) {
+        return cents((energyCharge + getBasicChargeBilled()) * ratePercent / 100);
+    }
+
+    /** The rounded power factor of a period: null when kWh is 0. */
+    static Double actualPf(double kwh, double kvarh) {
+        if (kwh == 0) {
+            return null;
+        }
+        java.math.MathContext mc = new java.math.MathContext(30);
+        java.math.BigDecimal k = java.math.BigDecimal.valueOf(kwh);
+        java.math.BigDecimal q = java.math.BigDecimal.valueOf(kvarh);
+        java.math.BigDecimal apparent = k.pow(2).add(q.pow(2)).sqrt(mc);
+        return k.divide(apparent, mc).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
+    }
+
     static double cents(double yuan) {
         return java.math.BigDecimal.valueOf(yuan).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
     }

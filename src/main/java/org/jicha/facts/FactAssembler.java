@@ -80,6 +80,7 @@ public final class FactAssembler {
                 facts.add(billFact(customer, b, ctx));
             }
             addPricingAndLateFeeTerms(facts, bundle, ctx);
+            addPowerFactorTerms(facts, bundle);
             for (Inspection i : bundle.inspections()) {
                 facts.add(inspectionFact(customer, bundle.important() != null, i));
             }
@@ -425,6 +426,40 @@ public final class FactAssembler {
                 }
             }
         }
+    }
+
+    /**
+     * BIL-12, 13: the customer's contract kVA and the period's metered kWh, kvarh and power factor on each
+     * bill, plus one {@link PfStandardCheck} and (where the applied tariff has a pf standard) one
+     * {@link PfAdjustmentCheck} per audited bill, for the rules' decision tables to fill in.
+     */
+    private void addPowerFactorTerms(List<Object> facts, CustomerBundle bundle) {
+        Customer c = bundle.customer();
+        Map<String, java.math.BigDecimal> kwhByPeriod = new HashMap<>();
+        Map<String, java.math.BigDecimal> kvarhByPeriod = new HashMap<>();
+        for (Reading r : bundle.readings()) {
+            if (!"MISSED".equals(r.readType())) {
+                kwhByPeriod.merge(r.period(), java.math.BigDecimal.valueOf(r.consumptionKwh()), java.math.BigDecimal::add);
+                kvarhByPeriod.merge(r.period(), r.reactiveKvarh() == null ? java.math.BigDecimal.ZERO
+                        : java.math.BigDecimal.valueOf(r.reactiveKvarh()), java.math.BigDecimal::add);
+            }
+        }
+        List<Object> checks = new ArrayList<>();
+        for (Object fact : facts) {
+            if (fact instanceof BillFact f) {
+                f.customerContractKva = c.contractKva();
+                f.meteredKwh = kwhByPeriod.getOrDefault(f.period, java.math.BigDecimal.ZERO).doubleValue();
+                f.reactiveKvarh = kvarhByPeriod.getOrDefault(f.period, java.math.BigDecimal.ZERO).doubleValue();
+                f.actualPf = BillFact.actualPf(f.meteredKwh, f.reactiveKvarh);
+                if (f.inAuditedPeriod && f.appliedTariffFound) {
+                    checks.add(new PfStandardCheck(f));
+                    if (f.appliedPfStandard != null) {
+                        checks.add(new PfAdjustmentCheck(f));
+                    }
+                }
+            }
+        }
+        facts.addAll(checks);
     }
 
     /**

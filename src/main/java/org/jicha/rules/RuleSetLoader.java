@@ -38,8 +38,9 @@ import org.kie.api.runtime.KieContainer;
 /**
  * Compiles a rules folder into a {@link RuleSet}: every {@code *.drl} and {@code *.drl.xlsx} below it,
  * {@code parameters.yml} and {@code calendar/cn-working-days.csv}. Every problem (a compile error, missing
- * or invalid metadata, a duplicate code, an undefined parameter) is reported with its file and line; any
- * problem rejects the whole set.
+ * or invalid metadata, a duplicate code, an undefined parameter) is reported with its file and line (a
+ * decision table's with its sheet, row and column); any problem rejects the whole set. A decision-table row
+ * needs no catalogue metadata: it carries {@code supports("CODE")}, the rule whose data it is.
  */
 public final class RuleSetLoader {
 
@@ -77,6 +78,7 @@ public final class RuleSetLoader {
         kfs.generateAndWritePomXML(releaseId);
         Map<String, String> displayByKiePath = new HashMap<>();
         Map<String, Map<String, Integer>> ruleLines = new HashMap<>();
+        Map<String, DecisionTableFile> tables = new HashMap<>();
         List<String> displayNames = new ArrayList<>();
         for (Path file : ruleFiles) {
             String display = display(rulesDir, file);
@@ -94,8 +96,20 @@ public final class RuleSetLoader {
                 ruleLines.put(display, ruleLines(text));
                 checkParameterUse(display, text, parameters, problems);
             } else {
-                kiePath = "src/main/resources/dtables/" + display.replace('/', '_');
-                kfs.write(kiePath, kieServices.getResources().newFileSystemResource(file.toFile()));
+                // compiled here rather than by KIE, so that errors point at the sheet, row and column
+                DecisionTableFile table = DecisionTableFile.compile(file, display, problems);
+                if (table == null) {
+                    continue;
+                }
+                tables.put(display, table);
+                Matcher pkg = PACKAGE.matcher(table.drl());
+                String pkgPath = pkg.find() ? pkg.group(1).replace('.', '/') : "defaultpkg";
+                kiePath = "src/main/resources/" + pkgPath + "/" + file.getFileName() + ".drl";
+                kfs.write(kiePath, kieServices.getResources()
+                        .newReaderResource(new StringReader(table.drl()), "UTF-8")
+                        .setSourcePath(kiePath).setResourceType(ResourceType.DRL));
+                ruleLines.put(display, table.ruleRows());
+                checkParameterUse(display, table.drl(), parameters, problems);
             }
             displayByKiePath.put(kiePath, display);
         }
@@ -106,7 +120,9 @@ public final class RuleSetLoader {
         KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             String file = m.getPath() == null ? rulesDir.toString() : displayOf(m.getPath(), displayByKiePath);
-            problems.add(new RuleProblem(file, Math.max(m.getLine(), 0), m.getText().strip()));
+            DecisionTableFile table = tables.get(file);
+            problems.add(table != null ? table.problem(m.getLine(), m.getText().strip())
+                    : new RuleProblem(file, Math.max(m.getLine(), 0), m.getText().strip()));
         }
         if (!problems.isEmpty()) {
             kieServices.getRepository().removeKieModule(releaseId);
@@ -120,6 +136,7 @@ public final class RuleSetLoader {
         Map<String, RuleMeta> metaByRuleName = new HashMap<>();
         Map<String, RuleMeta> byCode = new HashMap<>();
         Set<String> globals = new HashSet<>();
+        List<SupportRow> supportRows = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Global g : pkg.getGlobalVariables()) {
                 globals.add(g.getName());
@@ -127,6 +144,11 @@ public final class RuleSetLoader {
             for (Rule rule : pkg.getRules()) {
                 String file = fileOf(rule, displayByKiePath);
                 int line = ruleLines.getOrDefault(file, Map.of()).getOrDefault(rule.getName(), 0);
+                if (tables.containsKey(file) && rule.getMetaData().get("code") == null) {
+                    // a row of a decision table: data for the rule named by its "supports" metadata
+                    supportRows.add(new SupportRow(file, line, String.valueOf(rule.getMetaData().get("supports")).strip()));
+                    continue;
+                }
                 RuleMeta meta = metadata(rule, file, line, problems);
                 if (meta == null) {
                     continue;
@@ -141,6 +163,12 @@ public final class RuleSetLoader {
                 metaByRuleName.put(rule.getPackageName() + "." + rule.getName(), meta);
             }
         }
+        for (SupportRow row : supportRows) {
+            if (!byCode.containsKey(row.supports())) {
+                problems.add(new RuleProblem(row.file(), row.line(), "decision-table row " + row.line()
+                        + ": its supports metadata (\"" + row.supports() + "\") does not name a rule code of the set"));
+            }
+        }
         for (String required : List.of("ctx", "params", "findings")) {
             if (!globals.contains(required)) {
                 problems.add(new RuleProblem(rulesDir.toString(), 0, "no rule file declares the global '" + required + "'"));
@@ -150,6 +178,10 @@ public final class RuleSetLoader {
             throw new RuleSetException(problems);
         }
         return new RuleSet(kieBase, metas, metaByRuleName, parameters, calendar, hash, displayNames);
+    }
+
+    /** A decision-table row and the rule code it supports. */
+    private record SupportRow(String file, int line, String supports) {
     }
 
     private static RuleMeta metadata(Rule rule, String file, int line, List<RuleProblem> problems) {
