@@ -224,6 +224,20 @@ public class AuditService {
                 rs.getString("message")), args);
     }
 
+    /** Findings per rule in the last {@code runs} completed runs, oldest first: each rule's trend. */
+    public List<RuleRunCount> findingsPerRuleOfLastRuns(int runs) {
+        return jdbc.query("SELECT c.rule_code, r.id, r.as_of, c.findings FROM audit_run_rule_counts c "
+                        + "JOIN audit_runs r ON r.id = c.run_id WHERE r.id IN (SELECT id FROM audit_runs "
+                        + "WHERE status = 'COMPLETED' ORDER BY id DESC FETCH FIRST " + Math.max(1, runs) + " ROWS ONLY) "
+                        + "ORDER BY c.rule_code, r.id",
+                (rs, i) -> new RuleRunCount(rs.getString("rule_code"), rs.getLong("id"),
+                        rs.getObject("as_of", LocalDate.class), rs.getLong("findings")));
+    }
+
+    /** How many findings a rule raised in one run. */
+    public record RuleRunCount(String ruleCode, long runId, LocalDate asOf, long findings) {
+    }
+
     public List<RuleMeta> ruleCatalogue() {
         return rules.current().rules();
     }

@@ -134,6 +134,18 @@ public class TicketService {
         return repository.findById(id).orElseThrow(() -> new TicketNotFoundException(id));
     }
 
+    /** Tickets per rule and status: open work and, once auditors judge tickets, each rule's precision. */
+    @Transactional(readOnly = true)
+    public Map<String, Map<TicketStatus, Long>> countsByRuleAndStatus() {
+        Map<String, Map<TicketStatus, Long>> counts = new java.util.TreeMap<>();
+        jdbc.query("SELECT rule_code, status, COUNT(*) AS n FROM inspection_tickets GROUP BY rule_code, status",
+                rs -> {
+                    counts.computeIfAbsent(rs.getString("rule_code"), k -> new java.util.EnumMap<>(TicketStatus.class))
+                            .put(TicketStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+                });
+        return counts;
+    }
+
     /** Open tickets per theme, for the overview. */
     @Transactional(readOnly = true)
     public Map<String, Long> openByTheme() {

@@ -31,6 +31,9 @@ class RunAndTicketApiIntegrationTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    AuditService audits;
+
     @BeforeEach
     void world() {
         StoredWorld.reset(jdbc)
@@ -77,6 +80,22 @@ class RunAndTicketApiIntegrationTests {
         mvc.perform(get("/api/overview"))
                 .andExpect(jsonPath("$.latestRun.id").value(id))
                 .andExpect(jsonPath("$.openTicketsByTheme.MET").value(1));
+    }
+
+    @Test
+    void ruleStatisticsShowFindingsPerRunOpenTicketsAndPrecision() throws Exception {
+        RunView run = audits.run(LocalDate.of(2026, 11, 5), RunTrigger.MANUAL);
+        jdbc.update("UPDATE inspection_tickets SET status = 'FALSE_POSITIVE' WHERE rule_code = 'MET-06'");
+
+        mvc.perform(get("/api/rules/statistics"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.code == 'BIL-01')].openTickets").value(1))
+                .andExpect(jsonPath("$[?(@.code == 'BIL-01')].findingsPerRun[0].runId").value((int) run.id()))
+                .andExpect(jsonPath("$[?(@.code == 'BIL-01')].findingsPerRun[0].findings").value(1))
+                .andExpect(jsonPath("$[?(@.code == 'MET-06')].openTickets").value(0))
+                .andExpect(jsonPath("$[?(@.code == 'MET-06')].falsePositives").value(1))
+                .andExpect(jsonPath("$[?(@.code == 'MET-06')].precision").value(0.0))
+                .andExpect(jsonPath("$[?(@.code == 'BUS-01')].findingsPerRun[0].findings").value(0));
     }
 
     @Test
