@@ -2,6 +2,7 @@ package org.jicha.web;
 
 import org.jicha.audit.RunInProgressException;
 import org.jicha.audit.RunNotFoundException;
+import org.jicha.rules.RuleSetException;
 import org.jicha.tickets.TicketNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -22,6 +23,19 @@ class ApiExceptionHandler {
     @ExceptionHandler({RunInProgressException.class, IllegalStateException.class})
     ProblemDetail conflict(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    /** A candidate rule set that does not compile: 422 with every problem located by file and line. */
+    @ExceptionHandler(RuleSetException.class)
+    ProblemDetail ruleSetRejected(RuleSetException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setProperty("problems", e.problems().stream().map(Object::toString).toList());
+        return problem;
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badArgument(IllegalArgumentException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,0 +1,97 @@
+package org.jicha.audit;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.jicha.audit.internal.JdbcRecordReader;
+import org.jicha.facts.AuditContext;
+import org.jicha.facts.FactAssembler;
+import org.jicha.facts.StoredRecords.CustomerBundle;
+import org.jicha.rules.Finding;
+import org.jicha.rules.RuleSet;
+import org.springframework.stereotype.Service;
+
+/**
+ * Impact preview (dry run) of a candidate rule set: both sets are evaluated over the stored records as of a
+ * date, batch by batch, without recording a run, a finding or a ticket; the report says per rule how many
+ * findings each set raises, which subjects the candidate newly flags and which it no longer flags.
+ */
+@Service
+public class ImpactPreview {
+
+    /** Subjects listed per rule and direction; the counts are always complete. */
+    static final int LISTED_SUBJECTS = 500;
+
+    private final JdbcRecordReader reader;
+    private final AuditProperties properties;
+
+    public ImpactPreview(JdbcRecordReader reader, AuditProperties properties) {
+        this.reader = reader;
+        this.properties = properties;
+    }
+
+    /** One rule's change between the two sets. Subjects read {@code TYPE:id} or {@code TYPE:id@period}. */
+    public record RuleImpact(String ruleCode, String title, long findingsCurrent, long findingsCandidate,
+                             long newlyFlaggedCount, List<String> newlyFlagged, long noLongerFlaggedCount,
+                             List<String> noLongerFlagged) {
+
+        public boolean changed() {
+            return newlyFlaggedCount > 0 || noLongerFlaggedCount > 0;
+        }
+    }
+
+    public record PreviewReport(LocalDate asOf, String auditedPeriod, String currentHash, String candidateHash,
+                                List<RuleImpact> rules) {
+    }
+
+    public PreviewReport compare(RuleSet current, RuleSet candidate, LocalDate asOf) {
+        AuditContext currentCtx = current.contextAsOf(asOf);
+        AuditContext candidateCtx = candidate.contextAsOf(asOf);
+        FactAssembler assembler = new FactAssembler(reader.tariffs());
+        Map<String, Set<String>> before = new TreeMap<>();
+        Map<String, Set<String>> after = new TreeMap<>();
+        Consumer<List<CustomerBundle>> evaluate = batch -> {
+            // facts are assembled per set: decision tables fill in check facts, and calendars may differ
+            collect(current.evaluate(currentCtx, facts(assembler, batch, currentCtx)), before);
+            collect(candidate.evaluate(candidateCtx, facts(assembler, batch, candidateCtx)), after);
+        };
+        reader.forEachCustomerBatch(properties.batchSize(), FactAssembler.firstHistoryPeriod(currentCtx), evaluate);
+        reader.forEachOrphanApplicationBatch(properties.batchSize(), evaluate);
+
+        Map<String, String> titles = new TreeMap<>();
+        current.rules().forEach(r -> titles.put(r.code(), r.title()));
+        candidate.rules().forEach(r -> titles.put(r.code(), r.title()));
+        List<RuleImpact> impacts = new ArrayList<>();
+        for (Map.Entry<String, String> rule : titles.entrySet()) {
+            Set<String> was = before.getOrDefault(rule.getKey(), Set.of());
+            Set<String> now = after.getOrDefault(rule.getKey(), Set.of());
+            List<String> added = now.stream().filter(k -> !was.contains(k)).toList();
+            List<String> removed = was.stream().filter(k -> !now.contains(k)).toList();
+            impacts.add(new RuleImpact(rule.getKey(), rule.getValue(), was.size(), now.size(), added.size(),
+                    added.stream().limit(LISTED_SUBJECTS).toList(), removed.size(),
+                    removed.stream().limit(LISTED_SUBJECTS).toList()));
+        }
+        return new PreviewReport(asOf, currentCtx.getAuditedPeriod(), current.contentHash(), candidate.contentHash(),
+                impacts);
+    }
+
+    private static List<Object> facts(FactAssembler assembler, List<CustomerBundle> batch, AuditContext ctx) {
+        List<Object> facts = new ArrayList<>();
+        for (CustomerBundle bundle : batch) {
+            facts.addAll(assembler.assemble(bundle, ctx));
+        }
+        return facts;
+    }
+
+    private static void collect(List<Finding> findings, Map<String, Set<String>> into) {
+        for (Finding f : findings) {
+            into.computeIfAbsent(f.ruleCode(), k -> new TreeSet<>())
+                    .add(f.subjectType() + ":" + f.subjectId() + (f.period() == null ? "" : "@" + f.period()));
+        }
+    }
+}
