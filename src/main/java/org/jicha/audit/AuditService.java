@@ -174,7 +174,36 @@ public class AuditService {
                 break;
             }
         }
+        notes.addAll(uncomputableRules(ruleSet));
         return notes.isEmpty() ? null : String.join("; ", notes);
+    }
+
+    /**
+     * Rules that cannot be computed from the stored data: a column a rule {@code @requires} holds no value in
+     * any stored record (e.g. an extract without reactive energy cannot check the power-factor adjustment).
+     * Said in the run's report instead of silently finding nothing.
+     */
+    private List<String> uncomputableRules(RuleSet ruleSet) {
+        Map<String, List<String>> rulesByColumn = new TreeMap<>();
+        for (RuleMeta rule : ruleSet.rules()) {
+            rule.requires().forEach(c -> rulesByColumn.computeIfAbsent(c, k -> new ArrayList<>()).add(rule.code()));
+        }
+        List<String> notes = new ArrayList<>();
+        rulesByColumn.forEach((column, codes) -> {
+            String[] parts = column.split("\\.");
+            String state;
+            try {
+                Long filled = jdbc.queryForObject("SELECT COUNT(*) FROM " + parts[0] + " WHERE " + parts[1]
+                        + " IS NOT NULL", Long.class);
+                state = filled != null && filled > 0 ? null : "在已装载数据中全部为空 / is empty in every stored record";
+            } catch (org.springframework.dao.DataAccessException e) {
+                state = "不是数据契约中的列 / is not a column of the data contract";
+            }
+            if (state != null) {
+                notes.add(String.join(", ", codes) + " 无法计算 / cannot be computed: " + column + " " + state);
+            }
+        });
+        return notes;
     }
 
     /** Marks runs left RUNNING by a stopped server as FAILED, so the history tells the truth. */

@@ -120,6 +120,9 @@ final class CliAudit {
         load.files().stream().filter(f -> f.fault() != null)
                 .forEach(f -> out.printf("  file fault %s: %s%n", f.fileName(), f.fault()));
         out.printf("检查对象 Subjects checked: %d%n", run.subjectsChecked());
+        if (run.message() != null) {
+            out.printf("说明 Notes: %s%n", run.message());
+        }
         out.printf("问题 Findings: %d%n", run.findingsCount());
         Map<Theme, Long> perTheme = new TreeMap<>();
         Map<String, RuleMeta> metaByCode = new TreeMap<>();

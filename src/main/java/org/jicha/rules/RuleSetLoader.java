@@ -53,6 +53,7 @@ public final class RuleSetLoader {
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
     private static final Pattern PARAM_USE = Pattern.compile("params\\.(integer|decimal|text|limit|has)\\(\\s*\"([^\"]+)\"");
+    private static final Pattern REQUIRED_COLUMN = Pattern.compile("[a-z_]+\\.[a-z_]+");
     private static final Pattern CODE_FORMAT = Pattern.compile("(BIL|BUS|INS|MET|EXP|IMP)-\\d{2}");
     private static final AtomicLong BUILDS = new AtomicLong();
 
@@ -212,13 +213,24 @@ public final class RuleSetLoader {
         } catch (NumberFormatException e) {
             problems.add(new RuleProblem(file, line, "rectifyDays \"" + md.get("rectifyDays") + "\" is not a whole number"));
         }
+        List<String> requires = new ArrayList<>();
+        if (md.get("requires") != null) {
+            for (String column : String.valueOf(md.get("requires")).replace("\"", "").split(",")) {
+                String c = column.strip();
+                if (!REQUIRED_COLUMN.matcher(c).matches()) {
+                    problems.add(new RuleProblem(file, line, "@requires entry \"" + c + "\" is not table.column"));
+                }
+                requires.add(c);
+            }
+        }
         if (problems.size() > before) {
             return null;
         }
         // Drools files @description under the key of its own Description annotation type
         Object description = md.getOrDefault("description", md.get(org.kie.api.definition.type.Description.class.getName()));
         return new RuleMeta(code, theme, text(md, "title"), text(md, "titleEn"), severity, teamKind, rectifyDays,
-                text(md, "basis"), text(md, "remedy"), description == null ? "" : String.valueOf(description), file, line);
+                text(md, "basis"), text(md, "remedy"), description == null ? "" : String.valueOf(description), file, line,
+                requires);
     }
 
     private static String text(Map<String, Object> md, String key) {

@@ -56,6 +56,7 @@ class SampleDataIntegrationTests {
                 .as("every shipped rule has a planted case")
                 .containsAll(rules.current().rules().stream().map(RuleMeta::code).toList());
         assertThat(run.subjectsChecked()).isGreaterThan(300);
+        assertThat(run.message()).as("every rule can be computed from the sample batch").isNull();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inspection_tickets", Long.class))
                 .isEqualTo((long) expected.size());
     }

@@ -108,6 +108,17 @@ class TicketBookkeepingIntegrationTests {
     }
 
     @Test
+    void aRuleThatCannotBeComputedFromTheStoredDataIsNamedInTheRunReport() {
+        RunView run = audits.run(AS_OF, RunTrigger.MANUAL);
+
+        assertThat(run.message())
+                .contains("BIL-13 无法计算 / cannot be computed: readings.reactive_kvarh")
+                .contains("BIL-11, BIL-14, INS-05 无法计算 / cannot be computed: readings.max_demand_kw")
+                .contains("application_steps.started_at")
+                .doesNotContain("MET-03");
+    }
+
+    @Test
     void anUnknownRunIsNotFound() {
         assertThatThrownBy(() -> audits.get(999_999)).isInstanceOf(RunNotFoundException.class);
     }

@@ -110,6 +110,29 @@ class RuleSetLoaderTests {
     }
 
     @Test
+    void aMalformedRequiresEntryIsRejectedNamingFileAndLine() throws IOException {
+        String file = "met/metering.drl";
+        write(file, read(file).replace("@code(\"MET-06\")", "@code(\"MET-06\") @requires(\"meters\")"));
+        int line = lineOf(file, "rule \"MET-06");
+
+        assertThat(problemsLoading()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo(file);
+            assertThat(p.line()).isEqualTo(line);
+            assertThat(p.message()).contains("@requires", "meters", "table.column");
+        });
+    }
+
+    @Test
+    void requiredColumnsAreReadFromTheRulesMetadata() {
+        RuleSet set = new RuleSetLoader().load(rules);
+
+        assertThat(set.rule("BIL-13").orElseThrow().requires()).containsExactly("readings.reactive_kvarh");
+        assertThat(set.rule("MET-03").orElseThrow().requires())
+                .containsExactly("meters.metering_class", "meters.accuracy_class");
+        assertThat(set.rule("BIL-01").orElseThrow().requires()).isEmpty();
+    }
+
+    @Test
     void aDuplicateCodeIsRejectedNamingBothPlaces() throws IOException {
         // A second file in the same package carrying MET-06 again under another rule name.
         String copy = read("met/metering.drl").replaceFirst("(?s)rule \"MET-01.*?\nend\n", "")
