@@ -58,7 +58,7 @@ class RulesCommandTests {
         int code = run("rules", "check");
 
         assertThat(code).as(this::output).isZero();
-        assertThat(out.toString()).contains("0 errors").contains("warning: rule MET-01 has no YAML test case")
+        assertThat(out.toString()).contains("0 errors").contains("warning: rule MET-02 has no YAML test case")
                 .doesNotContain("rule BIL-01 has no YAML test case")
                 .doesNotContain("parameter \"MET-03.minKva.I\" is used by no rule file");
     }
@@ -68,7 +68,7 @@ class RulesCommandTests {
         int code = run("rules", "check", "--strict");
 
         assertThat(code).as(this::output).isEqualTo(1);
-        assertThat(out.toString()).containsPattern("met/metering\\.drl:\\d+: error: rule MET-01 has no YAML test case");
+        assertThat(out.toString()).containsPattern("met/devices\\.drl:\\d+: error: rule MET-02 has no YAML test case");
     }
 
     @Test
