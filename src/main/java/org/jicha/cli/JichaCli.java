@@ -14,14 +14,14 @@ import picocli.CommandLine.Option;
 /** Entry point of the command line; {@link #isCommand} tells {@code main} whether to take this path. */
 @Command(name = "jicha", mixinStandardHelpOptions = true, version = "jicha 0.1",
         description = "Jicha 稽查: marketing audit for power utilities.",
-        subcommands = {JichaCli.Audit.class, JichaCli.SampleData.class})
+        subcommands = {JichaCli.Audit.class, JichaCli.SampleData.class, JichaCli.Rules.class})
 public final class JichaCli {
 
     public static final int OK = 0;
     public static final int FAILURE = 1;
     public static final int BAD_ARGUMENTS = 2;
 
-    private static final Set<String> COMMANDS = Set.of("audit", "sample-data", "--help", "-h", "--version", "-V");
+    private static final Set<String> COMMANDS = Set.of("audit", "sample-data", "rules", "--help", "-h", "--version", "-V");
 
     private JichaCli() {
     }
@@ -97,6 +97,63 @@ public final class JichaCli {
         public Integer call() throws Exception {
             org.jicha.sampledata.SampleDataGenerator.write(out);
             return OK;
+        }
+    }
+
+    @Command(name = "rules", mixinStandardHelpOptions = true,
+            description = "Work on a rules folder without starting the server: run its YAML tests, check it.",
+            subcommands = {RulesTest.class, RulesCheck.class})
+    static final class Rules implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: test or check");
+        }
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = "Run every YAML rule test case (<rules>/tests/**/*.yml); exit 1 when one fails.")
+    static final class RulesTest implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "rules folder (default: ${DEFAULT-VALUE})")
+        Path rules;
+
+        @Override
+        public Integer call() {
+            requireFolder(spec, rules);
+            return CliRules.test(rules, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Compile the rules folder and lint it: untested rules, unused parameters. Exit 1 on errors.")
+    static final class RulesCheck implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "rules folder (default: ${DEFAULT-VALUE})")
+        Path rules;
+
+        @Option(names = "--strict", description = "a rule without a YAML test case is an error, not a warning")
+        boolean strict;
+
+        @Override
+        public Integer call() {
+            requireFolder(spec, rules);
+            return CliRules.check(rules, strict, spec.commandLine().getOut());
+        }
+    }
+
+    private static void requireFolder(CommandLine.Model.CommandSpec spec, Path rules) {
+        if (!Files.isDirectory(rules)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rules " + rules + ": no such folder");
         }
     }
 

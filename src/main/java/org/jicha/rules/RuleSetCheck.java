@@ -1,0 +1,128 @@
+package org.jicha.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code jicha rules check}: compiles a rules folder and lints it. Errors: anything the loader rejects
+ * (compile errors, undefined parameters, bad metadata) and unreadable YAML test files. Warnings (errors
+ * with {@code strict}): a rule code no YAML test case mentions. Warnings: a parameter of
+ * {@code parameters.yml} no rule file uses. Pure Java, no Spring.
+ */
+public final class RuleSetCheck {
+
+    /** {@code params.decimal("KEY"}, also through a DRL function's parameter ({@code p.decimal("KEY"}). */
+    private static final Pattern PARAM_USE = Pattern.compile("\\b\\w+\\.(integer|decimal|text|limit|has)\\(\\s*\"([^\"]+)\"");
+
+    private RuleSetCheck() {
+    }
+
+    /** A finding of the check, located like a {@link RuleProblem}. */
+    public record Issue(boolean error, RuleProblem problem) {
+
+        @Override
+        public String toString() {
+            return problem.file() + (problem.line() > 0 ? ":" + problem.line() : "") + ": "
+                    + (error ? "error: " : "warning: ") + problem.message();
+        }
+    }
+
+    /** Every issue of the folder; the set is judged further only when it compiles. */
+    public static List<Issue> run(Path rulesDir, boolean strict) {
+        List<Issue> issues = new ArrayList<>();
+        RuleSet set;
+        try {
+            set = new RuleSetLoader().load(rulesDir);
+        } catch (RuleSetException e) {
+            e.problems().forEach(p -> issues.add(new Issue(true, p)));
+            return issues;
+        }
+        List<String> unreadable = new ArrayList<>();
+        List<RuleCase> cases = RuleCaseRunner.casesIn(rulesDir, unreadable);
+        unreadable.forEach(message -> issues.add(new Issue(true, new RuleProblem(RuleCaseFile.TESTS_DIR, 0, message))));
+        Set<String> tested = new TreeSet<>();
+        cases.forEach(c -> tested.addAll(c.mentionedRules()));
+        for (RuleMeta rule : set.rules()) {
+            if (!tested.contains(rule.code())) {
+                issues.add(new Issue(strict, new RuleProblem(rule.file(), rule.line(),
+                        "rule " + rule.code() + " has no YAML test case (" + RuleCaseFile.TESTS_DIR + "/**/*.yml)")));
+            }
+        }
+        unusedParameters(rulesDir, set.parameters()).forEach(p -> issues.add(new Issue(false, p)));
+        return issues;
+    }
+
+    private static List<RuleProblem> unusedParameters(Path rulesDir, RuleParameters parameters) {
+        List<Use> uses = new ArrayList<>();
+        for (Path file : RuleSetLoader.ruleFiles(rulesDir)) {
+            String text;
+            if (file.getFileName().toString().endsWith(".drl")) {
+                text = read(file);
+            } else {
+                DecisionTableFile table = DecisionTableFile.compile(file, file.toString(), new ArrayList<>());
+                text = table == null ? "" : table.drl();
+            }
+            Matcher m = PARAM_USE.matcher(text);
+            while (m.find()) {
+                uses.add(new Use(m.group(1), m.group(2)));
+            }
+        }
+        List<String> lines = List.of(read(rulesDir.resolve(RuleSetLoader.PARAMETERS_FILE)).split("\n", -1));
+        List<RuleProblem> unused = new ArrayList<>();
+        for (String key : parameters.keys()) {
+            if (uses.stream().noneMatch(u -> u.covers(key))) {
+                unused.add(new RuleProblem(RuleSetLoader.PARAMETERS_FILE, lineOf(key, lines),
+                        "parameter \"" + key + "\" is used by no rule file"));
+            }
+        }
+        return unused;
+    }
+
+    /** One {@code params.<fn>("KEY"} in a rule file; a key ending in a dot is a prefix completed at run time. */
+    private record Use(String function, String key) {
+
+        boolean covers(String parameter) {
+            if (key.endsWith(".")) {
+                return parameter.startsWith(key);
+            }
+            return parameter.equals(key) || (function.equals("limit") && parameter.startsWith(key + "."));
+        }
+    }
+
+    /** The line of a dotted key in parameters.yml: each segment searched after the previous one's line. */
+    static int lineOf(String key, List<String> lines) {
+        int line = -1;
+        for (String segment : key.split("\\.")) {
+            Pattern own = Pattern.compile("^\\s*['\"]?" + Pattern.quote(segment) + "['\"]?\\s*:");
+            int found = -1;
+            for (int i = line + 1; i < lines.size(); i++) {
+                if (own.matcher(lines.get(i)).find()) {
+                    found = i;
+                    break;
+                }
+            }
+            if (found < 0) {
+                break; // an inline { a: 1, b: 2 } entry: the line of its mapping
+            }
+            line = found;
+        }
+        return line + 1;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
