@@ -32,6 +32,7 @@ public final class JichaCli {
 
     /** Runs the command line and returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        quietLogging();
         CommandLine cli = new CommandLine(new JichaCli());
         cli.setOut(out);
         cli.setErr(err);
@@ -102,7 +103,7 @@ public final class JichaCli {
 
     @Command(name = "rules", mixinStandardHelpOptions = true,
             description = "Work on a rules folder without starting the server: run its YAML tests, check it.",
-            subcommands = {RulesTest.class, RulesCheck.class})
+            subcommands = {RulesTest.class, RulesCheck.class, RulesDiff.class})
     static final class Rules implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -110,7 +111,7 @@ public final class JichaCli {
 
         @Override
         public Integer call() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: test or check");
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: test, check or diff");
         }
     }
 
@@ -148,6 +149,54 @@ public final class JichaCli {
         public Integer call() {
             requireFolder(spec, rules);
             return CliRules.check(rules, strict, spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = "Impact preview: run the current and a candidate rules folder over a batch, without tickets; "
+                    + "print per rule the findings under each and the subjects newly and no longer flagged.")
+    static final class RulesDiff implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--candidate", required = true, paramLabel = "DIR", description = "the candidate rules folder")
+        Path candidate;
+
+        @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "current rules folder (default: ${DEFAULT-VALUE})")
+        Path rules;
+
+        @Option(names = "--data", required = true, paramLabel = "DIR", description = "batch folder in the data contract's format")
+        Path data;
+
+        @Option(names = "--as-of", required = true, paramLabel = "YYYY-MM-DD", description = "as-of date")
+        LocalDate asOf;
+
+        @Override
+        public Integer call() {
+            requireFolder(spec, "--rules", rules);
+            requireFolder(spec, "--candidate", candidate);
+            requireFolder(spec, "--data", data);
+            return new CliRulesDiff(candidate, rules, data, asOf).run(spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
+    }
+
+    /**
+     * Commands print their own report on stdout; the engines' INFO lines (Drools compiling, for one) would
+     * bury it. Commands that start Spring set their levels again through its logging properties.
+     */
+    private static void quietLogging() {
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.drools.mvel.MVELConstraint"))
+                    .setLevel(ch.qos.logback.classic.Level.ERROR);
+        }
+    }
+
+    private static void requireFolder(CommandLine.Model.CommandSpec spec, String option, Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " " + folder + ": no such folder");
         }
     }
 

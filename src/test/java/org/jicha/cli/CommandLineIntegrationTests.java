@@ -58,6 +58,26 @@ class CommandLineIntegrationTests {
     }
 
     @Test
+    void rulesDiffListsExactlyTheSubjectsThatARemovedRuleFileNoLongerFlags() throws Exception {
+        Path candidate = tmp.resolve("candidate");
+        copyTree(Path.of("rules"), candidate);
+        Files.delete(candidate.resolve("met/metering.drl"));
+
+        int code = run("rules", "diff", "--candidate", candidate.toString(), "--data", "sample-data",
+                "--as-of", "2026-11-05");
+
+        assertThat(code).as(() -> "stdout: " + out + "\nstderr: " + err).isZero();
+        Set<String> gone = out.toString().lines().filter(l -> l.startsWith("    - ")).map(l -> l.substring(6))
+                .collect(Collectors.toSet());
+        Set<String> planted = SampleBatchExpectations.expectedFor(new RuleSetLoader().load(Path.of("rules")).rules())
+                .stream().filter(l -> l.startsWith("MET-01,") || l.startsWith("MET-06,"))
+                .map(l -> l.split(",")[1] + ":" + l.split(",")[2]).collect(Collectors.toSet());
+        assertThat(gone).isEqualTo(planted);
+        assertThat(out.toString().lines().filter(l -> l.startsWith("    + "))).isEmpty();
+        assertThat(out.toString()).contains("Rules that change: 2");
+    }
+
+    @Test
     void missingArgumentsExitTwoWithUsage() {
         int code = run("audit", "--data", "sample-data");
 

@@ -177,7 +177,10 @@ class RuleSetReloadIntegrationTests {
     /** Waits for an attempt newer than the one before the test to come out as {@code outcome}. */
     private DocumentContext awaitAttempt(ReloadOutcome outcome) {
         return await().atMost(AT_MOST).pollInterval(Duration.ofMillis(200))
-                .until(() -> JsonPath.parse((Object) active().read("$.lastAttempt")),
+                .until(() -> {
+                    Object attempt = active().read("$.lastAttempt");
+                    return JsonPath.parse(attempt);
+                },
                         a -> ((Number) a.read("$.id")).longValue() > lastAttemptId
                                 && outcome.name().equals(a.read("$.outcome")));
     }
