@@ -106,7 +106,7 @@ class RulesCommandTests {
     @Test
     void rulesWithoutASubcommandExitsTwo() {
         assertThat(run("rules")).isEqualTo(2);
-        assertThat(err.toString()).contains("test or check");
+        assertThat(err.toString()).contains("test, check or diff");
     }
 
     private Path copyOfShippedRules() throws Exception {
