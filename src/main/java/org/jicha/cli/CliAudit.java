@@ -57,7 +57,8 @@ final class CliAudit {
                 "--spring.datasource.url=jdbc:h2:mem:cli-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "--spring.quartz.auto-startup=false",
                 "--jicha.rules.dir=" + rules,
-                "--jicha.rules.watch=false",      // one audit and exit: no folder watcher
+                "--jicha.rules.watch=false",
+                "--jicha.security.bootstrap-admin=false",      // one audit and exit: no folder watcher
                 "--jicha.bootstrap.sample-data=",
                 "--logging.level.root=WARN",
                 "--logging.level.org.jicha=WARN",

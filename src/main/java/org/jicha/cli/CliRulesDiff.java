@@ -46,6 +46,7 @@ final class CliRulesDiff {
                 "--spring.quartz.auto-startup=false",
                 "--jicha.rules.dir=" + rules,
                 "--jicha.rules.watch=false",
+                "--jicha.security.bootstrap-admin=false",
                 "--jicha.bootstrap.sample-data=",
                 "--logging.level.root=WARN",
                 "--logging.level.org.jicha=WARN",

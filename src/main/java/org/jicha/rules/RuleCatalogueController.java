@@ -2,6 +2,8 @@ package org.jicha.rules;
 
 import java.util.List;
 import java.util.Map;
+import org.jicha.people.Actor;
+import org.jicha.people.AuditTrail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,9 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RuleCatalogueController {
 
     private final ActiveRuleSet active;
+    private final AuditTrail trail;
 
-    RuleCatalogueController(ActiveRuleSet active) {
+    RuleCatalogueController(ActiveRuleSet active, AuditTrail trail) {
         this.active = active;
+        this.trail = trail;
     }
 
     record Catalogue(String contentHash, java.time.Instant compiledAt, List<String> files, List<RuleMeta> rules,
@@ -38,7 +42,14 @@ class RuleCatalogueController {
 
     /** 200 with ACTIVATED or UNCHANGED; a rejected folder is answered 422 by {@link RulesExceptionHandler}. */
     @PostMapping("/reload")
-    ReloadAttempt reload() {
-        return active.reloadNow(ReloadTrigger.API);
+    ReloadAttempt reload(Actor actor) {
+        try {
+            ReloadAttempt attempt = active.reloadNow(ReloadTrigger.API);
+            trail.record(actor.username(), "RULES_RELOAD", attempt.contentHash(), "API " + attempt.outcome());
+            return attempt;
+        } catch (RuleSetRejectedException e) {
+            trail.record(actor.username(), "RULES_RELOAD", null, "API REJECTED: " + e.getMessage());
+            throw e;
+        }
     }
 }

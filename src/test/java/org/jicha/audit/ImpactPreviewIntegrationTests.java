@@ -1,5 +1,6 @@
 package org.jicha.audit;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.FileSystemUtils;
 
@@ -26,6 +28,7 @@ import org.springframework.util.FileSystemUtils;
         "spring.quartz.auto-startup=false",
         "jicha.rules.watch=false"})
 @AutoConfigureMockMvc
+@WithMockUser(username = "auditor", roles = "AUDITOR")
 class ImpactPreviewIntegrationTests {
 
     @TempDir
@@ -58,7 +61,7 @@ class ImpactPreviewIntegrationTests {
                 StandardCharsets.UTF_8);
         Files.delete(candidate.resolve("met/metering.drl"));
 
-        mvc.perform(post("/api/rules/preview").param("candidate", candidate.toString()).param("asOf", "2026-11-05"))
+        mvc.perform(post("/api/rules/preview").with(csrf()).param("candidate", candidate.toString()).param("asOf", "2026-11-05"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.auditedPeriod").value("2026-10"))
                 .andExpect(jsonPath("$.rules[?(@.ruleCode == 'BIL-02')].newlyFlagged[0]").value("METER:M001@2026-10"))
@@ -81,10 +84,10 @@ class ImpactPreviewIntegrationTests {
         Files.writeString(candidate.resolve("bil/zz-broken.drl"), "package jicha.bil;\nrule \"X\"\nwhen\n  $x : NoSuchFact()\nthen\nend\n",
                 StandardCharsets.UTF_8);
 
-        mvc.perform(post("/api/rules/preview").param("candidate", candidate.toString()))
+        mvc.perform(post("/api/rules/preview").with(csrf()).param("candidate", candidate.toString()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.problems[0]").value(containsString("bil/zz-broken.drl:4")));
-        mvc.perform(post("/api/rules/preview").param("candidate", tmp.resolve("nowhere").toString()))
+        mvc.perform(post("/api/rules/preview").with(csrf()).param("candidate", tmp.resolve("nowhere").toString()))
                 .andExpect(status().isBadRequest());
     }
 }

@@ -1,5 +1,6 @@
 package org.jicha.audit;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The runs, tickets, rules and overview API, including its answers to bad requests. */
@@ -23,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
         "spring.datasource.url=jdbc:h2:mem:api;DB_CLOSE_DELAY=-1",
         "spring.quartz.auto-startup=false"})
 @AutoConfigureMockMvc
+@WithMockUser(username = "auditor", roles = "AUDITOR")
 class RunAndTicketApiIntegrationTests {
 
     @Autowired
@@ -45,7 +48,7 @@ class RunAndTicketApiIntegrationTests {
 
     @Test
     void aRunStartedThroughTheApiCompletesAndShowsItsFindingsAndTickets() throws Exception {
-        String body = mvc.perform(post("/api/runs").param("asOf", "2026-11-05"))
+        String body = mvc.perform(post("/api/runs").with(csrf()).param("asOf", "2026-11-05"))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.status").value("RUNNING"))
                 .andExpect(jsonPath("$.auditedPeriod").value("2026-10"))
@@ -110,7 +113,7 @@ class RunAndTicketApiIntegrationTests {
 
     @Test
     void badRequestsGetClearErrorsNotServerErrors() throws Exception {
-        mvc.perform(post("/api/runs").param("asOf", "2026-13-45"))
+        mvc.perform(post("/api/runs").with(csrf()).param("asOf", "2026-13-45"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(containsString("asOf")));
         mvc.perform(get("/api/tickets").param("status", "NO_SUCH_STATE"))

@@ -1,5 +1,6 @@
 package org.jicha.ingest;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -17,12 +18,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.FileSystemUtils;
 
 /** The loads API: upload a zipped batch, list loads, read one. */
 @IngestIntegrationTest
 @AutoConfigureMockMvc
+@WithMockUser(username = "auditor", roles = "AUDITOR")
 class LoadControllerIntegrationTests {
 
     @Autowired MockMvc mvc;
@@ -49,7 +52,7 @@ class LoadControllerIntegrationTests {
     void uploadingAZippedBatchLoadsItAndAnswers201WithTheResult() throws Exception {
         Batch batch = Batch.referenceWorld("x").with("units.csv", Rows.UNITS, "C1,公司,,COMPANY,", "S1,所,C1,STATON,");
 
-        mvc.perform(multipart("/api/loads").file(upload("2026-11-27.zip", zipOf(batch))))
+        mvc.perform(multipart("/api/loads").with(csrf()).file(upload("2026-11-27.zip", zipOf(batch))))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/loads/")))
                 .andExpect(jsonPath("$.batchName").value("2026-11-27"))
@@ -61,23 +64,23 @@ class LoadControllerIntegrationTests {
 
     @Test
     void uploadingSomethingThatIsNotAZipAnswers400WithAClearMessage() throws Exception {
-        mvc.perform(multipart("/api/loads").file(upload("batch.zip", "units.csv\nnot a zip".getBytes())))
+        mvc.perform(multipart("/api/loads").with(csrf()).file(upload("batch.zip", "units.csv\nnot a zip".getBytes())))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("not a zip archive, or an empty one"));
     }
 
     @Test
     void uploadingAZipSlipEntryAnswers400() throws Exception {
-        mvc.perform(multipart("/api/loads").file(upload("evil.zip", Zips.zip(Map.of("../evil.csv", new byte[1])))))
+        mvc.perform(multipart("/api/loads").with(csrf()).file(upload("evil.zip", Zips.zip(Map.of("../evil.csv", new byte[1])))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("unsafe entry path in zip: ../evil.csv"));
     }
 
     @Test
     void loadsAreListedNewestFirstAndReadOneByOne() throws Exception {
-        mvc.perform(multipart("/api/loads").file(upload("first.zip", zipOf(Batch.referenceWorld("x")))))
+        mvc.perform(multipart("/api/loads").with(csrf()).file(upload("first.zip", zipOf(Batch.referenceWorld("x")))))
                 .andExpect(status().isCreated());
-        mvc.perform(multipart("/api/loads").file(upload("second.zip", zipOf(Batch.referenceWorld("x")))))
+        mvc.perform(multipart("/api/loads").with(csrf()).file(upload("second.zip", zipOf(Batch.referenceWorld("x")))))
                 .andExpect(status().isCreated());
         long newest = jdbc.queryForObject("SELECT MAX(id) FROM load_batches", Long.class);
 

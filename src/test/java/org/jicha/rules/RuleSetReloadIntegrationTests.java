@@ -1,5 +1,7 @@
 package org.jicha.rules;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
@@ -31,6 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -45,6 +48,7 @@ import org.springframework.test.web.servlet.MockMvc;
         // long enough that a forced reload right after a write always comes before the watcher's
         "jicha.rules.reload-debounce=2s"})
 @AutoConfigureMockMvc
+@WithMockUser(username = "auditor", roles = "AUDITOR")
 @DirtiesContext
 class RuleSetReloadIntegrationTests {
 
@@ -81,7 +85,7 @@ class RuleSetReloadIntegrationTests {
     @AfterEach
     void putShippedRulesBack() throws Exception {
         copyShippedRules();
-        mvc.perform(post("/api/rules/reload")).andExpect(status().isOk());
+        mvc.perform(post("/api/rules/reload").with(csrf())).andExpect(status().isOk());
         assertThat((String) active().read("$.version.contentHash")).isEqualTo(shippedHash);
     }
 
@@ -102,7 +106,7 @@ class RuleSetReloadIntegrationTests {
                 .andExpect(jsonPath("$.contentHash").value(newHash))
                 .andExpect(jsonPath("$.parameters['BIL-06.minPeriodsBelowHv']").value(2));
 
-        String run = mvc.perform(post("/api/runs").param("asOf", "2026-11-05")).andExpect(status().isAccepted())
+        String run = mvc.perform(post("/api/runs").with(csrf()).param("asOf", "2026-11-05")).andExpect(status().isAccepted())
                 .andReturn().getResponse().getContentAsString();
         assertThat((String) JsonPath.read(run, "$.ruleSetHash")).isEqualTo(newHash);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rule_set_versions WHERE content_hash = ?", Integer.class,
@@ -118,7 +122,7 @@ class RuleSetReloadIntegrationTests {
         List<String> messages = attempt.read("$.messages");
         assertThat(messages).isNotEmpty().anySatisfy(m -> assertThat(m).startsWith(BROKEN_FILE + ":" + line + ":"));
         assertThat((String) attempt.read("$.contentHash")).isEqualTo(RuleSetLoader.contentHash(rules));
-        mvc.perform(get("/api/rules/active")).andExpect(jsonPath("$.version.contentHash").value(shippedHash));
+        mvc.perform(get("/api/rules/active").with(user("auditor").roles("AUDITOR"))).andExpect(jsonPath("$.version.contentHash").value(shippedHash));
         mvc.perform(get("/api/rules")).andExpect(jsonPath("$.contentHash").value(shippedHash));
     }
 
@@ -128,14 +132,14 @@ class RuleSetReloadIntegrationTests {
         writeBrokenRuleFile();
         awaitAttempt(ReloadOutcome.REJECTED);
 
-        mvc.perform(post("/api/rules/reload"))
+        mvc.perform(post("/api/rules/reload").with(csrf()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.attempt.outcome").value("REJECTED"))
                 .andExpect(jsonPath("$.attempt.messages[0]").value(startsWith(BROKEN_FILE + ":")))
                 .andExpect(jsonPath("$.activeContentHash").value(shippedHash));
 
         Files.delete(rules.resolve(BROKEN_FILE));
-        mvc.perform(post("/api/rules/reload"))
+        mvc.perform(post("/api/rules/reload").with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.outcome").value("ACTIVATED"))
                 .andExpect(jsonPath("$.trigger").value("API"))
@@ -147,7 +151,7 @@ class RuleSetReloadIntegrationTests {
 
     @Test
     void aForcedReloadOfAnUnchangedFolderSwapsNothing() throws Exception {
-        mvc.perform(post("/api/rules/reload"))
+        mvc.perform(post("/api/rules/reload").with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.outcome").value("UNCHANGED"))
                 .andExpect(jsonPath("$.contentHash").value(shippedHash));
@@ -163,7 +167,7 @@ class RuleSetReloadIntegrationTests {
         String edited = awaitAttempt(ReloadOutcome.ACTIVATED).read("$.contentHash");
 
         copyShippedRules();
-        mvc.perform(post("/api/rules/reload"))
+        mvc.perform(post("/api/rules/reload").with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.outcome").value("ACTIVATED"))
                 .andExpect(jsonPath("$.versionId").value((int) shippedVersion));
@@ -191,7 +195,7 @@ class RuleSetReloadIntegrationTests {
     }
 
     private DocumentContext active() throws Exception {
-        return JsonPath.parse(mvc.perform(get("/api/rules/active")).andExpect(status().isOk())
+        return JsonPath.parse(mvc.perform(get("/api/rules/active").with(user("auditor").roles("AUDITOR"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString());
     }
 

@@ -1,0 +1,14 @@
+package org.jicha.people;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface AppUserRepository extends JpaRepository<AppUser, Long> {
+
+    Optional<AppUser> findByUsername(String username);
+
+    List<AppUser> findAllByOrderByUsername();
+
+    List<AppUser> findByRoleAndEnabledTrue(Role role);
+}
