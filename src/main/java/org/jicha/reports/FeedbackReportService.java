@@ -77,7 +77,9 @@ public class FeedbackReportService {
             Ratio r = mine.get(kind);
             Ratio s = stationRatios.get(kind);
             metrics.add(new Metric(kind.label(), kind.definition() + (kind == RatioKind.RECTIFIED
-                    || kind == RatioKind.RECTIFIED_ON_TIME ? "（本班组工单）" : "（本所对象中落到本班组工单的问题）"),
+                    || kind == RatioKind.RECTIFIED_ON_TIME ? "（本班组：派给本班组的工单 / team: its own tickets）"
+                    : "（本班组：本所的对象，只计工单派给本班组的问题 / team: the station's records, counting only the "
+                    + "findings whose ticket went to this team）"),
                     r.numerator(), r.denominator(), ReportFigures.valueOf(lastMonth, kind)));
             comparison.add(DeviationReportService.row(kind.label(), r.numerator(), r.denominator(), r.value(),
                     ReportFigures.valueOf(lastMonth, kind), s.numerator(), s.denominator(), s.value()));

@@ -62,17 +62,21 @@ class RatioQueries {
         String due = "FROM meters m JOIN customers c ON c.customer_no = m.customer_no WHERE "
                 + stations("c.station_code", scope)
                 + " AND (EXISTS (SELECT 1 FROM readings r WHERE r.meter_id = m.meter_id AND r.period = :period)"
-                + " OR EXISTS (SELECT 1 FROM findings u WHERE u.run_id = :run AND u.rule_code = :unread"
-                + " AND u.subject_type = 'METER' AND u.subject_id = m.meter_id))";
+                + " OR m.meter_id IN (SELECT u.subject_id FROM findings u WHERE u.run_id = :run AND u.rule_code = :unread"
+                + " AND u.subject_type = 'METER'))";
         long denominator = count("SELECT COUNT(*) " + due, p);
         long numerator = 0;
         if (!readingRules.isEmpty()) {
+            // driven from the run's findings (few) to the meters (many): one index look-up per flagged meter
             p.addValue("rules", readingRules);
-            numerator = count("SELECT COUNT(*) " + due + " AND EXISTS (SELECT 1 FROM findings f" + teamJoin(scope)
-                    + " WHERE f.run_id = :run AND f.rule_code IN (:rules) AND ("
-                    + "(f.subject_type = 'METER' AND f.subject_id = m.meter_id)"
-                    + " OR (f.subject_type = 'READING' AND f.subject_id LIKE CONCAT(m.meter_id, ':%'))"
-                    + " OR (f.subject_type NOT IN ('METER', 'READING') AND f.customer_no = m.customer_no)))", p);
+            String flagged = "SELECT f.subject_id FROM findings f" + teamJoin(scope) + " WHERE f.run_id = :run"
+                    + " AND f.rule_code IN (:rules) AND f.subject_type = 'METER'"
+                    + " UNION SELECT LEFT(f.subject_id, POSITION(':' IN f.subject_id) - 1) FROM findings f" + teamJoin(scope)
+                    + " WHERE f.run_id = :run AND f.rule_code IN (:rules) AND f.subject_type = 'READING'"
+                    + " UNION SELECT fm.meter_id FROM findings f" + teamJoin(scope)
+                    + " JOIN meters fm ON fm.customer_no = f.customer_no WHERE f.run_id = :run AND f.rule_code IN (:rules)"
+                    + " AND f.subject_type NOT IN ('METER', 'READING')";
+            numerator = count("SELECT COUNT(*) " + due + " AND m.meter_id IN (" + flagged + ")", p);
         }
         return new Ratio(numerator, denominator);
     }
@@ -86,11 +90,13 @@ class RatioQueries {
         long wrong = 0;
         if (!billingRules.isEmpty()) {
             p.addValue("rules", billingRules);
-            wrong = count("SELECT COUNT(*) " + bills + " AND EXISTS (SELECT 1 FROM findings f" + teamJoin(scope)
-                    + " WHERE f.run_id = :run AND f.rule_code IN (:rules) AND ("
-                    + "(f.subject_type = 'BILL' AND f.subject_id = b.bill_no)"
-                    + " OR (f.subject_type <> 'BILL' AND f.customer_no = b.customer_no"
-                    + " AND (f.period IS NULL OR f.period = b.period))))", p);
+            String flagged = "SELECT f.subject_id FROM findings f" + teamJoin(scope) + " WHERE f.run_id = :run"
+                    + " AND f.rule_code IN (:rules) AND f.subject_type = 'BILL'"
+                    + " UNION SELECT fb.bill_no FROM findings f" + teamJoin(scope)
+                    + " JOIN bills fb ON fb.customer_no = f.customer_no AND fb.period = :period"
+                    + " WHERE f.run_id = :run AND f.rule_code IN (:rules) AND f.subject_type <> 'BILL'"
+                    + " AND (f.period IS NULL OR f.period = :period)";
+            wrong = count("SELECT COUNT(*) " + bills + " AND b.bill_no IN (" + flagged + ")", p);
         }
         return new Ratio(denominator - wrong, denominator);
     }
@@ -104,9 +110,9 @@ class RatioQueries {
         String archived = "FROM applications a WHERE a.status = 'ARCHIVED' AND a.archived_at >= :from "
                 + "AND a.archived_at < :to AND " + stations("a.station_code", scope);
         long denominator = count("SELECT COUNT(*) " + archived, p);
-        long late = count("SELECT COUNT(*) " + archived + " AND EXISTS (SELECT 1 FROM findings f" + teamJoin(scope)
-                + " WHERE f.run_id = :run AND f.rule_code IN (:rules) AND f.subject_type = 'APPLICATION'"
-                + " AND f.subject_id = a.app_no)", p);
+        long late = count("SELECT COUNT(*) " + archived + " AND a.app_no IN (SELECT f.subject_id FROM findings f"
+                + teamJoin(scope) + " WHERE f.run_id = :run AND f.rule_code IN (:rules)"
+                + " AND f.subject_type = 'APPLICATION')", p);
         return new Ratio(denominator - late, denominator);
     }
 

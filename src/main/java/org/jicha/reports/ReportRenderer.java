@@ -23,7 +23,10 @@ public class ReportRenderer {
         this.clock = clock;
     }
 
-    /** @throws IllegalArgumentException for JSON, which is not a file format here */
+    /**
+     * @throws PdfFontMissingException  for a PDF when no Chinese font can be found
+     * @throws IllegalArgumentException for JSON, which is not a file format here
+     */
     public byte[] render(ReportDocument report, ReportFormat format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         switch (format) {
@@ -39,7 +42,11 @@ public class ReportRenderer {
         if (writer == null) {
             synchronized (this) {
                 if (pdf == null) {
-                    pdf = new PdfReportWriter(CjkFont.locate(properties.pdfFont()));
+                    try {
+                        pdf = new PdfReportWriter(CjkFont.locate(properties.pdfFont()));
+                    } catch (IllegalStateException e) {
+                        throw new PdfFontMissingException(e);
+                    }
                 }
                 writer = pdf;
             }
