@@ -38,7 +38,7 @@ final class DigestMail {
                 + d.open().size() + " open, " + d.overdue().size() + " overdue";
         StringBuilder body = new StringBuilder();
         body.append(TicketLines.oneLine(d.to().displayName())).append("，您好：\n\n")
-                .append("以下是 ").append(unit).append(" 及下属单位截至 ").append(d.today()).append(" 的未结稽查工单。\n")
+                .append("以下是 ").append(unit).append("及下属单位截至 ").append(d.today()).append(" 的未结稽查工单。\n")
                 .append("Hello ").append(d.to().username()).append(", these are the open inspection tickets of ")
                 .append(d.unitCode()).append(" and the units below it as of ").append(d.today()).append(".\n\n");
         body.append("按状态 / By status:\n");
