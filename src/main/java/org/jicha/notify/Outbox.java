@@ -39,7 +39,7 @@ public class Outbox {
     /**
      * Writes a mail to be sent as soon as possible, in the caller's transaction. A mail whose dedup key is
      * already in the outbox (sent or not) is not written again: a job re-run after a crash sends nothing
-     * twice. The check is a conditional insert rather than a caught key violation, which would abort the
+     * twice. The check is a conditional insert (portable SQL; PostgreSQL's ON CONFLICT is not H2's) rather than a caught key violation, which would abort the
      * caller's transaction on PostgreSQL; the unique key stays the last guard against a concurrent writer.
      *
      * @return true when the mail was written, false when its dedup key was already there
@@ -48,7 +48,7 @@ public class Outbox {
     public boolean enqueue(NewMail mail) {
         Timestamp now = Timestamp.valueOf(now());
         int written = jdbc.update("INSERT INTO mail_outbox (kind, recipient, subject, body, dedup_key, status, attempts, "
-                        + "next_attempt_at, created_at) SELECT ?, ?, ?, ?, ?, ?, 0, ?, ? "
+                        + "next_attempt_at, created_at) SELECT ?, ?, ?, ?, ?, ?, 0, CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP) "
                         + "WHERE NOT EXISTS (SELECT 1 FROM mail_outbox WHERE dedup_key = ?)",
                 mail.kind().name(), mail.recipient(), mail.subject(), mail.body(), mail.dedupKey(),
                 MailStatus.PENDING.name(), now, now, mail.dedupKey());
