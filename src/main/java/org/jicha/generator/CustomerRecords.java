@@ -40,6 +40,8 @@ final class CustomerRecords {
     private final LocalDate windowStart;
     private final LocalDate asOf;
     private final int months;
+    private final String[] billPrefix;
+    private final java.util.Map<String, TariffBook.Version[]> versions = new java.util.HashMap<>();
 
     CustomerRecords(GeneratorOptions options, Organisation organisation, WorkingDayCalendar calendar, BatchFiles out) {
         this.options = options;
@@ -52,6 +54,20 @@ final class CustomerRecords {
             periods[j] = options.firstPeriod().plusMonths(j);
         }
         this.windowStart = periods[0].atDay(1);
+        this.billPrefix = new String[months];
+        for (int j = 0; j < months; j++) {
+            billPrefix[j] = "DF" + periods[j].getYear() + (periods[j].getMonthValue() < 10 ? "0" : "")
+                    + periods[j].getMonthValue();
+        }
+        for (TariffBook.Version v : TariffBook.VERSIONS) {
+            versions.computeIfAbsent(v.code(), code -> {
+                TariffBook.Version[] byPeriod = new TariffBook.Version[months];
+                for (int j = 0; j < months; j++) {
+                    byPeriod[j] = TariffBook.forPeriod(code, periods[j]);
+                }
+                return byPeriod;
+            });
+        }
         this.asOf = options.asOf();
     }
 
@@ -362,7 +378,7 @@ final class CustomerRecords {
                 lastActual = readOn;
             }
             previousType = type;
-            String billNo = bill(p, r, deviation, station, clerk, period, audited, readOn, kwh100, demand100, kvarh100);
+            String billNo = bill(p, r, deviation, station, clerk, j, audited, readOn, kwh100, demand100, kvarh100);
             if (audited) {
                 auditedBill = billNo;
             }
@@ -390,7 +406,7 @@ final class CustomerRecords {
 
     private void readingRow(Profile p, YearMonth period, LocalDate readOn, long previous, long current, long kwh100,
             String type, long demand100, long kvarh100) {
-        CsvFile f = out.readings.text(p.meterId).text(period.toString()).date(readOn).hundredths(previous)
+        CsvFile f = out.readings.text(p.meterId).month(period).date(readOn).hundredths(previous)
                 .hundredths(current).integer(p.recordedMultiplier).hundredths(kwh100).text(type).text(p.readerId);
         if (p.recordsDemand && !"MISSED".equals(type)) {
             f.hundredths(demand100);
@@ -406,11 +422,11 @@ final class CustomerRecords {
     }
 
     private String bill(Profile p, SplittableRandom r, Deviation deviation, Station station, String clerk,
-            YearMonth period, boolean audited, LocalDate readOn, long kwh100, long demand100, long kvarh100) {
-        String billNo = "DF" + period.getYear() + (period.getMonthValue() < 10 ? "0" : "") + period.getMonthValue()
-                + p.customerNo;
+            int j, boolean audited, LocalDate readOn, long kwh100, long demand100, long kvarh100) {
+        YearMonth period = periods[j];
+        String billNo = billPrefix[j] + p.customerNo;
         String tariffCode = deviation == Deviation.BIL_08 && audited ? TariffBook.AGR04 : p.tariffCode;
-        TariffBook.Version v = TariffBook.forPeriod(tariffCode, period);
+        TariffBook.Version v = versions.get(tariffCode)[j];
         long energy = TariffBook.energyChargeFen(v, kwh100); // BIL-10
         long basic = 0;
         if (v.twoPart()) { // BIL-11 (CAPACITY, DEMAND within 105 % of demand_kw)
@@ -433,7 +449,7 @@ final class CustomerRecords {
         double u = r.nextDouble();
         LocalDate paid = u < 0.90 ? issued.plusDays(between(r, 0, 15)) : due.plusDays(between(r, 1, 25));
         String channel = CHANNELS[r.nextInt(CHANNELS.length)];
-        CsvFile f = out.bills.text(billNo).text(p.customerNo).text(period.toString()).text(tariffCode)
+        CsvFile f = out.bills.text(billNo).text(p.customerNo).month(period).text(tariffCode)
                 .hundredths(kwh100).hundredths(energy);
         if (v.twoPart()) {
             f.hundredths(basic);
