@@ -207,6 +207,13 @@ final class CustomerRecords {
             p.importantGrade = g < 0.05 ? "SPECIAL" : g < 0.40 ? "FIRST" : "SECOND";
         }
         p.readingDay = (int) between(r, 1, 28);
+        if (deviation == Deviation.BIL_01 && months >= 2) {
+            // the last reading (the month before) must stay within BIL-02's 60 days, so that only BIL-01 fires
+            LocalDate limit = asOf.minusDays(60);
+            if (YearMonth.from(limit).equals(periods[months - 2]) && p.readingDay < limit.getDayOfMonth()) {
+                p.readingDay = Math.min(28, limit.getDayOfMonth());
+            }
+        }
         p.readerId = station.member(TeamKind.READING, index);
         dates(p, r, deviation);
         meterSetup(p, r, deviation);
