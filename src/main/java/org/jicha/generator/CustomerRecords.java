@@ -90,7 +90,7 @@ final class CustomerRecords {
         if (connection != null) {
             connectionRows(p, connection, station);
         }
-        inspections(p, r, station);
+        inspections(p, r, deviation, station);
         meterEvents(p, r, deviation, station);
         if (index % 997 == 500 && months >= 2) {
             pendingApplication(p, r, station);
@@ -109,7 +109,7 @@ final class CustomerRecords {
                 : u < 0.98 ? Category.LARGE_INDUSTRIAL : Category.AGRICULTURAL;
         if (deviation == Deviation.BIL_06 || deviation == Deviation.BIL_07 || deviation == Deviation.EXP_01) {
             category = Category.RESIDENTIAL;
-        } else if (deviation == Deviation.BIL_08 || deviation == Deviation.MET_01) {
+        } else if (deviation == Deviation.BIL_08 || deviation == Deviation.MET_01 || deviation == Deviation.INS_01) {
             category = Category.COMMERCIAL;
         }
         p.category = category;
@@ -230,7 +230,7 @@ final class CustomerRecords {
             int month = (int) between(r, 1, Math.max(1, latestMonth));
             p.openedOn = periods[Math.min(month, months - 1)].atDay((int) between(r, 1, 8)); // acceptance day, moved by the flow
         } else {
-            p.openedOn = windowStart.minusDays(between(r, 30, 9000));
+            p.openedOn = windowStart.minusDays(between(r, deviation == Deviation.INS_01 ? 1200 : 30, 9000));
             // MET-06: a meter is rotated 8 years after installation, so installed within the last 8 years
             long maxBack = ChronoUnit.DAYS.between(asOf.minusYears(8).plusDays(40), windowStart);
             LocalDate installed = windowStart.minusDays(between(r, 1, Math.max(1, maxBack)));
@@ -455,6 +455,9 @@ final class CustomerRecords {
         LocalDate due = issued.plusDays(15);
         double u = r.nextDouble();
         LocalDate paid = u < 0.90 ? issued.plusDays(between(r, 0, 15)) : due.plusDays(between(r, 1, 25));
+        if (deviation == Deviation.BIL_17 && j == months - 6) {
+            paid = LocalDate.MAX; // planted: never paid, more than 90 days overdue at the as-of date
+        }
         String channel = CHANNELS[r.nextInt(CHANNELS.length)];
         CsvFile f = out.bills.text(billNo).text(p.customerNo).month(period).text(tariffCode)
                 .hundredths(kwh100).hundredths(energy);
@@ -615,7 +618,7 @@ final class CustomerRecords {
 
     // ---- inspections and meter events ----
 
-    private void inspections(Profile p, SplittableRandom r, Station station) {
+    private void inspections(Profile p, SplittableRandom r, Deviation deviation, Station station) {
         long cycleDays;
         if (p.importantGrade != null) {
             cycleDays = "SECOND".equals(p.importantGrade) ? 150 : 75; // IMP-03: 6 / 3 months
@@ -628,6 +631,9 @@ final class CustomerRecords {
             return;
         }
         LocalDate last = asOf.minusDays(between(r, 3, cycleDays * 9 / 10));
+        if (deviation == Deviation.INS_01) {
+            last = asOf.minusDays(between(r, 745, 900)); // planted: the 24-month cycle has run out
+        }
         if (last.isBefore(p.openedOn)) { // a recent connection: first inspected half-way to the as-of date
             last = p.openedOn.plusDays(Math.max(0, ChronoUnit.DAYS.between(p.openedOn, asOf) / 2));
         }
@@ -719,7 +725,7 @@ final class CustomerRecords {
             return;
         }
         String subject = switch (deviation) {
-            case BIL_06, BIL_07 -> p.customerNo;
+            case BIL_06, BIL_07, BIL_17, INS_01 -> p.customerNo;
             case BIL_08 -> h.auditedBillNo();
             case EXP_01 -> "YK" + p.customerNo;
             default -> p.meterId;

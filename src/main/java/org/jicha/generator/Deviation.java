@@ -22,7 +22,11 @@ enum Deviation {
     /** A seal was changed without a work order. */
     MET_10("MET-10", "METER", 1),
     /** A residential new connection whose supply plan was replied after 4 working days (limit 3). */
-    EXP_01("EXP-01", "APPLICATION", 3);
+    EXP_01("EXP-01", "APPLICATION", 3),
+    /** A bill five months before the audited one was never paid (more than BIL-17's 90 days overdue). */
+    BIL_17("BIL-17", "CUSTOMER", 6),
+    /** A 0.4 kV commercial customer last inspected more than 24 months ago (INS-01's default cycle). */
+    INS_01("INS-01", "CUSTOMER", 1);
 
     final String ruleCode;
     final String subjectType;

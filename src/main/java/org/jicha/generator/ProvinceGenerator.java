@@ -38,7 +38,8 @@ public final class ProvinceGenerator {
             t.setDaemon(true);
             return t;
         });
-        try (BatchFiles files = BatchFiles.create(options.out())) {
+        BatchFiles files = BatchFiles.create(options.out());
+        try {
             Organisation organisation = Organisation.write(options.customers(), options.stationCount(),
                     new SplittableRandom(Seeds.mix(options.seed(), -1)), files.units, files.staff);
             writeTariffs(files.tariffs);
@@ -60,6 +61,7 @@ public final class ProvinceGenerator {
             return new GenerationSummary(options, organisation.stations().size(), files.rowCounts(), files.planted.rows(),
                     System.nanoTime() - started);
         } finally {
+            files.close();
             workers.shutdownNow();
         }
     }

@@ -107,22 +107,23 @@ class ProvinceGeneratorTests {
 
     @Test
     void eachDeviationKindIsPlantedInTurnAtTheGivenRate() throws IOException {
-        generate("a", 9_000, 13, 5, 0.02);
+        generate("a", 11_000, 13, 5, 0.02);
         List<String> planted = Files.readAllLines(dir.resolve("a/expected/planted.csv"), StandardCharsets.UTF_8);
         assertThat(planted.get(0)).isEqualTo("rule_code,subject_type,subject_id");
         Map<String, Long> perRule = planted.stream().skip(1).map(l -> l.substring(0, l.indexOf(',')))
                 .collect(Collectors.groupingBy(r -> r, Collectors.counting()));
         assertThat(perRule).containsOnlyKeys("BIL-01", "BIL-02", "BIL-06", "BIL-07", "BIL-08", "MET-01", "MET-06",
-                "MET-10", "EXP-01");
+                "MET-10", "EXP-01", "BIL-17", "INS-01");
         assertThat(perRule).allSatisfy((rule, count) -> assertThat(count).isEqualTo(20));
-        assertThat(generate("b", 9_000, 13, 5, 0).planted()).isZero();
+        assertThat(generate("b", 2_000, 13, 5, 0).planted()).isZero();
     }
 
     @Test
     void deviationsThatNeedMoreMonthsAreLeftOutOfShortBatches() throws IOException {
         generate("a", 2_000, 2, 5, 0.05);
         List<String> planted = Files.readAllLines(dir.resolve("a/expected/planted.csv"), StandardCharsets.UTF_8);
-        assertThat(planted).noneMatch(l -> l.startsWith("BIL-06") || l.startsWith("BIL-07") || l.startsWith("EXP-01"))
+        assertThat(planted).noneMatch(l -> l.startsWith("BIL-06") || l.startsWith("BIL-07") || l.startsWith("EXP-01")
+                || l.startsWith("BIL-17"))
                 .anyMatch(l -> l.startsWith("BIL-02"));
     }
 
