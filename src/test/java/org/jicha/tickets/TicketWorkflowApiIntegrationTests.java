@@ -1,6 +1,7 @@
 package org.jicha.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -14,9 +15,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.jicha.people.Actor;
 import org.jicha.people.Role;
 import org.jicha.people.UserAccounts;
@@ -30,6 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The closed loop through the API, as real users signed in with HTTP Basic: every path of a ticket, each step
@@ -56,6 +62,18 @@ class TicketWorkflowApiIntegrationTests {
 
     @Autowired
     UserAccounts accounts;
+
+    @Autowired
+    TicketWorkflow workflow;
+
+    @Autowired
+    TicketRepository repository;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    DataSource dataSource;
 
     private long seq;
 
@@ -253,6 +271,28 @@ class TicketWorkflowApiIntegrationTests {
         act("auditor", id, "auto-verify", "{\"version\": 3}").andExpect(status().isForbidden());
         act("auditor", id, "no-such-action", "{\"version\": 3}").andExpect(status().isBadRequest());
         assertThat(statusOf(id)).isEqualTo("FEEDBACK_SUBMITTED");
+    }
+
+    @Test
+    void anUpdateThatSlipsInAfterTheVersionCheckIsCaughtByTheVersionColumn() throws Exception {
+        long id = ticket("QC01", "QC01RE", "FEEDBACK_SUBMITTED");
+        Actor auditor = new Actor("auditor", Role.AUDITOR, null, null);
+
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            repository.findById(id).orElseThrow(); // read at version 0, as a request would
+            try (Connection other = dataSource.getConnection()) {  // someone else commits meanwhile
+                other.createStatement().executeUpdate("UPDATE inspection_tickets SET version = 1, "
+                        + "status = 'RETURNED' WHERE id = " + id);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            workflow.act(id, TicketAction.VERIFY, new TicketCommand(0L, null, null, null, null, null), auditor);
+        })).isInstanceOf(StaleTicketException.class)
+                .hasMessageContaining("工单已被他人修改，请刷新")
+                .satisfies(e -> assertThat(((StaleTicketException) e).currentVersion()).isEqualTo(1L));
+
+        assertThat(statusOf(id)).isEqualTo("RETURNED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_transitions", Long.class)).isZero();
     }
 
     @Test
