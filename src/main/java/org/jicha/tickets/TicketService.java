@@ -191,8 +191,8 @@ public class TicketService {
                 Long.class);
         if (!verified.isEmpty()) {
             named.update("INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status, comment, "
-                    + "run_id) SELECT id, :now, :system, 'AUTO_VERIFY', status, 'VERIFIED', :verifyComment, :run "
-                    + "FROM inspection_tickets WHERE " + verifiable, params);
+                    + "run_id) SELECT id, CAST(:now AS TIMESTAMP), :system, 'AUTO_VERIFY', status, 'VERIFIED', "
+                    + ":verifyComment, :run FROM inspection_tickets WHERE " + verifiable, params);
             named.update("UPDATE inspection_tickets SET status = 'VERIFIED', needs_attention = FALSE, "
                     + "attention_note = NULL, version = version + 1 WHERE " + verifiable, params);
             trail.record(Actor.SYSTEM.username(), "TICKET_" + TicketAction.AUTO_VERIFY, "run:" + round.runId(),
@@ -206,8 +206,8 @@ public class TicketService {
                 Long.class);
         if (!flagged.isEmpty()) {
             named.update("INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status, comment, "
-                    + "run_id) SELECT id, :now, :system, 'FLAG', status, status, :flagNote, :run "
-                    + "FROM inspection_tickets WHERE " + flaggable, params);
+                    + "run_id) SELECT id, CAST(:now AS TIMESTAMP), :system, 'FLAG', status, status, :flagNote, "
+                    + ":run FROM inspection_tickets WHERE " + flaggable, params);
             named.update("UPDATE inspection_tickets SET needs_attention = TRUE, attention_note = :flagNote, "
                     + "version = version + 1 WHERE " + flaggable, params);
             trail.record(Actor.SYSTEM.username(), "TICKET_" + TicketAction.FLAG, "run:" + round.runId(),
