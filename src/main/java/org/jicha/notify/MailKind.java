@@ -7,5 +7,7 @@ public enum MailKind {
     /** Overdue tickets, level 2: to the supervisors above the ticket's station. */
     ESCALATION_L2,
     /** The daily digest of a team user's open tickets. */
-    DIGEST
+    DIGEST,
+    /** The monthly feedback report (信息反馈) of a team, XLSX and PDF attached. */
+    FEEDBACK_REPORT
 }

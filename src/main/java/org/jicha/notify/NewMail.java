@@ -1,5 +1,7 @@
 package org.jicha.notify;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -7,10 +9,18 @@ import java.util.Objects;
  *
  * @param dedupKey what makes this mail unique (e.g. {@code DIGEST:qc01re:2026-11-30}); a second mail with
  *                 the same key is never enqueued
+ * @param attachments files sent with the mail (read when it is sent)
  */
-public record NewMail(MailKind kind, String recipient, String subject, String body, String dedupKey) {
+public record NewMail(MailKind kind, String recipient, String subject, String body, String dedupKey,
+                      List<Path> attachments) {
+
+    /** A mail without attachments. */
+    public NewMail(MailKind kind, String recipient, String subject, String body, String dedupKey) {
+        this(kind, recipient, subject, body, dedupKey, List.of());
+    }
 
     public NewMail {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(body, "body");

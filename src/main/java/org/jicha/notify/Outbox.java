@@ -47,11 +47,13 @@ public class Outbox {
     @Transactional
     public boolean enqueue(NewMail mail) {
         Timestamp now = Timestamp.valueOf(now());
+        String attachments = mail.attachments().isEmpty() ? null : mail.attachments().stream()
+                .map(p -> p.toAbsolutePath().normalize().toString()).collect(java.util.stream.Collectors.joining("\n"));
         int written = jdbc.update("INSERT INTO mail_outbox (kind, recipient, subject, body, dedup_key, status, attempts, "
-                        + "next_attempt_at, created_at) SELECT ?, ?, ?, ?, ?, ?, 0, CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP) "
-                        + "WHERE NOT EXISTS (SELECT 1 FROM mail_outbox WHERE dedup_key = ?)",
+                        + "next_attempt_at, created_at, attachments) SELECT ?, ?, ?, ?, ?, ?, 0, CAST(? AS TIMESTAMP), "
+                        + "CAST(? AS TIMESTAMP), ? WHERE NOT EXISTS (SELECT 1 FROM mail_outbox WHERE dedup_key = ?)",
                 mail.kind().name(), mail.recipient(), mail.subject(), mail.body(), mail.dedupKey(),
-                MailStatus.PENDING.name(), now, now, mail.dedupKey());
+                MailStatus.PENDING.name(), now, now, attachments, mail.dedupKey());
         return written == 1;
     }
 
@@ -104,7 +106,8 @@ public class Outbox {
         return new OutboxMail(rs.getLong("id"), MailKind.valueOf(rs.getString("kind")), rs.getString("recipient"),
                 rs.getString("subject"), rs.getString("body"), rs.getString("dedup_key"),
                 MailStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), time(rs, "next_attempt_at"),
-                rs.getString("last_error"), time(rs, "created_at"), time(rs, "sent_at"));
+                rs.getString("last_error"), time(rs, "created_at"), time(rs, "sent_at"),
+                rs.getString("attachments") == null ? List.of() : List.of(rs.getString("attachments").split("\n")));
     }
 
     private static LocalDateTime time(ResultSet rs, String column) throws SQLException {

@@ -105,11 +105,19 @@ public class OutboxDispatcher {
 
     private MimeMessage message(JavaMailSender sender, OutboxMail mail) throws MessagingException {
         MimeMessage message = sender.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+        MimeMessageHelper helper = new MimeMessageHelper(message, !mail.attachments().isEmpty(), "UTF-8");
         helper.setFrom(properties.from());
         helper.setTo(mail.recipient());
         helper.setSubject(mail.subject());
         helper.setText(mail.body(), false);
+        for (String attachment : mail.attachments()) {
+            java.io.File file = new java.io.File(attachment);
+            if (!file.isFile()) {
+                // counts as a failed attempt, with the reason kept for the administrator
+                throw new MessagingException("附件不存在 / attachment missing: " + attachment);
+            }
+            helper.addAttachment(file.getName(), file);
+        }
         message.setHeader("X-Jicha-Mail-Id", Long.toString(mail.id()));
         return message;
     }

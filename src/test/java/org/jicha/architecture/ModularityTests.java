@@ -45,8 +45,9 @@ class ModularityTests {
     }
 
     @Test
-    void onlyTheWebAndTheScheduleUseReports() {
-        noClasses().that().resideOutsideOfPackages("org.jicha.reports..", "org.jicha.web..", "org.jicha.schedule..")
+    void onlyTheWebTheScheduleAndMailUseReports() {
+        noClasses().that().resideOutsideOfPackages("org.jicha.reports..", "org.jicha.web..", "org.jicha.schedule..",
+                        "org.jicha.notify..")
                 .should().dependOnClassesThat().resideInAPackage("org.jicha.reports..")
                 .check(classes);
     }
