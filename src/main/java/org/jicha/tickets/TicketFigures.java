@@ -54,10 +54,20 @@ public class TicketFigures {
         return counts("theme", "theme", scope, today, Integer.MAX_VALUE);
     }
 
+    /** The units with the most open tickets, most first, labelled with their names from the extract. */
     @Transactional(readOnly = true)
     public List<Count> byUnit(Collection<String> scope, LocalDate today, int limit) {
-        return counts("COALESCE(team_unit_code, station_code, '-')", "COALESCE(team_unit_code, station_code, '-')",
-                scope, today, limit);
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        jdbc.getJdbcTemplate().query("SELECT unit_code, unit_name FROM units", rs -> {
+            names.put(rs.getString("unit_code"), rs.getString("unit_name"));
+        });
+        String unit = "COALESCE(team_unit_code, station_code, '-')";
+        return counts(unit, unit, scope, today, Integer.MAX_VALUE).stream()
+                .sorted((a, b) -> a.open() != b.open() ? Long.compare(b.open(), a.open()) : a.key().compareTo(b.key()))
+                .limit(limit)
+                .map(c -> new Count(c.key(), names.containsKey(c.key()) ? names.get(c.key()) + " " + c.key() : c.key(),
+                        c.open(), c.overdue()))
+                .toList();
     }
 
     /** The rules with the most open tickets, most first, with their titles. */
