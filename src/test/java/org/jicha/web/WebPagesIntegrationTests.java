@@ -200,6 +200,16 @@ class WebPagesIntegrationTests {
     }
 
     @Test
+    void aBadAddressOrAnUnknownRecordIsAnsweredWithAPageNotJson() throws Exception {
+        String bad = mvc.perform(get("/tickets?status=NO_SUCH_STATE").with(as("supervisor")))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(bad).select("main h1").text()).contains("400");
+        String missing = mvc.perform(get("/runs/999999").with(as("supervisor")))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(missing).select("main h1").text()).contains("404");
+    }
+
+    @Test
     void htmxAsksForTheResultsOnlyAndLongListsArePaged() throws Exception {
         String fragment = mvc.perform(get("/tickets?page=1").header("HX-Request", "true").with(as("supervisor")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
