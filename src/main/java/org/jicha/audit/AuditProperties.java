@@ -1,14 +1,19 @@
 package org.jicha.audit;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Audit-run settings ({@code jicha.audit.*}).
  *
- * @param batchSize customers per rule evaluation batch (1k-10k facts per session is fastest)
- * @param zone      the utility's time zone: "today" for nightly runs and ticket dates
+ * @param batchSize        customers per rule evaluation batch (1k-10k facts per session is fastest)
+ * @param zone             the utility's time zone: "today" for nightly runs and ticket dates
+ * @param batchPause       pause between batches to spare a shared database (default 0: none)
+ * @param scheduledRunWait how long a scheduled run (nightly, plan) waits for a running run to end before it
+ *                         gives up; the HTTP API never waits (409 at once)
  */
 @ConfigurationProperties("jicha.audit")
-public record AuditProperties(@DefaultValue("1000") int batchSize, @DefaultValue("Asia/Shanghai") java.time.ZoneId zone) {
+public record AuditProperties(@DefaultValue("1000") int batchSize, @DefaultValue("Asia/Shanghai") java.time.ZoneId zone,
+                              @DefaultValue("0s") Duration batchPause, @DefaultValue("6h") Duration scheduledRunWait) {
 }

@@ -55,12 +55,54 @@ public class AuditRun {
     @Column(length = 4000)
     private String message;
 
+    @Column(name = "plan_id")
+    private Long planId;
+
+    @Column(name = "scope_description", length = 2000)
+    private String scopeDescription;
+
+    /** Counted at the start: customers (and applications without one) in scope. */
+    @Column(name = "subjects_total", nullable = false)
+    private long subjectsTotal;
+
+    /**
+     * Advanced per batch by a plain JDBC update (see {@code AuditService}), never by JPA: a run's entity is held
+     * for its whole length and saving it must not undo the progress or a cancel request written meanwhile.
+     */
+    @Column(name = "subjects_done", nullable = false, updatable = false)
+    private long subjectsDone;
+
+    @Column(name = "cancel_requested", nullable = false, updatable = false)
+    private boolean cancelRequested;
+
+    /** Left RUNNING by a process that stopped: closed at the next start, and re-run when Quartz recovers its job. */
+    @Column(nullable = false)
+    private boolean interrupted;
+
+    @Column(name = "node_instance", length = 64)
+    private String nodeInstance;
+
+    @Column(name = "recovers_run_id")
+    private Long recoversRunId;
+
     protected AuditRun() {
     }
 
     public static AuditRun start(LocalDate asOf, String auditedPeriod, String ruleSetHash, int ruleCount,
                                  RunTrigger trigger, LocalDateTime now) {
+        return start(asOf, auditedPeriod, ruleSetHash, ruleCount, trigger, null, null, 0, null, now);
+    }
+
+    /** A run of a plan and/or scope, on this JVM, re-running {@code recoversRunId} if not null. */
+    public static AuditRun start(LocalDate asOf, String auditedPeriod, String ruleSetHash, int ruleCount,
+                                 RunTrigger trigger, Long planId, String scopeDescription, long subjectsTotal,
+                                 Long recoversRunId, LocalDateTime now) {
         AuditRun run = new AuditRun();
+        run.planId = planId;
+        run.scopeDescription = scopeDescription;
+        run.subjectsTotal = subjectsTotal;
+        run.recoversRunId = recoversRunId;
+        run.nodeInstance = NodeInstance.id();
         run.asOf = asOf;
         run.auditedPeriod = auditedPeriod;
         run.ruleSetHash = ruleSetHash;
@@ -85,6 +127,47 @@ public class AuditRun {
         this.status = RunStatus.FAILED;
         this.message = reason == null ? "failed" : reason.length() > 4000 ? reason.substring(0, 4000) : reason;
         this.finishedAt = now;
+    }
+
+    /**
+     * Stopped between batches on request: the findings so far are kept, but the run covered only part of its
+     * scope, so no ticket is marked "not detected" by it.
+     */
+    public void cancelled(long subjects, long findings, LocalDateTime now) {
+        requireRunning("cancel");
+        this.status = RunStatus.CANCELLED;
+        this.cancelRequested = true;
+        this.subjectsChecked = subjects;
+        this.findingsCount = findings;
+        this.message = "已按请求取消，已写入的发现保留 / cancelled on request; the findings written so far are kept";
+        this.finishedAt = now;
+    }
+
+    /** Left RUNNING by a process that is gone (a crash, a kill, a stop): closed as FAILED. */
+    public void interrupted(LocalDateTime now) {
+        requireRunning("close as interrupted");
+        this.status = RunStatus.FAILED;
+        this.interrupted = true;
+        this.message = "服务停止导致中断 / interrupted: the server stopped during the run";
+        this.finishedAt = now;
+    }
+
+    /** An interrupted run that {@code rerun} runs again (Quartz recovery after a crash). */
+    public void rerunAs(long rerun) {
+        if (status != RunStatus.FAILED || !interrupted) {
+            throw new IllegalStateException("run " + id + " is " + status + (interrupted ? "" : ", not interrupted")
+                    + ": it cannot be re-run as run " + rerun);
+        }
+        this.message = "中断后已由运行 " + rerun + " 重新执行 / interrupted; re-run as run " + rerun;
+    }
+
+    /** Mirrors the progress written by JDBC into this instance, for the view returned at the end. */
+    void advancedTo(long done) {
+        this.subjectsDone = done;
+    }
+
+    public boolean isInterrupted() {
+        return interrupted;
     }
 
     private void requireRunning(String action) {
@@ -139,5 +222,33 @@ public class AuditRun {
 
     public String getMessage() {
         return message;
+    }
+
+    public Long getPlanId() {
+        return planId;
+    }
+
+    public String getScopeDescription() {
+        return scopeDescription;
+    }
+
+    public long getSubjectsTotal() {
+        return subjectsTotal;
+    }
+
+    public long getSubjectsDone() {
+        return subjectsDone;
+    }
+
+    public boolean isCancelRequested() {
+        return cancelRequested;
+    }
+
+    public String getNodeInstance() {
+        return nodeInstance;
+    }
+
+    public Long getRecoversRunId() {
+        return recoversRunId;
     }
 }

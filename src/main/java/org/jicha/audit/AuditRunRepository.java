@@ -12,4 +12,9 @@ public interface AuditRunRepository extends JpaRepository<AuditRun, Long> {
     List<AuditRun> findByStatus(RunStatus status);
 
     java.util.Optional<AuditRun> findFirstByStatusOrderByIdDesc(RunStatus status);
+
+    /** The latest interrupted runs of a trigger kind: candidates for a Quartz recovery to re-run. */
+    List<AuditRun> findTop20ByInterruptedTrueAndTriggerOrderByIdDesc(RunTrigger trigger);
+
+    boolean existsByRecoversRunId(Long runId);
 }

@@ -2,19 +2,24 @@ package org.jicha.audit;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.jicha.audit.internal.FindingStore;
 import org.jicha.audit.internal.JdbcRecordReader;
+import org.jicha.audit.internal.JdbcRecordReader.BatchSink;
 import org.jicha.facts.AuditContext;
 import org.jicha.facts.AuditSubject;
 import org.jicha.facts.FactAssembler;
@@ -24,6 +29,7 @@ import org.jicha.rules.Finding;
 import org.jicha.rules.RuleMeta;
 import org.jicha.rules.RuleSet;
 import org.jicha.tickets.TicketService;
+import org.jicha.tickets.TicketService.RoundScope;
 import org.jicha.tickets.TicketService.TicketRound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,63 +86,168 @@ public class AuditService {
 
     /** Runs an audit now, in the caller's thread; throws {@link RunInProgressException} if one is running. */
     public RunView run(LocalDate asOf, RunTrigger trigger) {
+        return run(RunRequest.of(asOf, trigger));
+    }
+
+    /** Runs an audit of a scope now, in the caller's thread; {@link RunInProgressException} if one is running. */
+    public RunView run(RunRequest request) {
         if (!oneRunAtATime.tryAcquire()) {
             throw new RunInProgressException();
         }
         try {
-            // taken once: a rule set swapped in meanwhile applies to the next run, never to half of this one
-            RuleSet ruleSet = rules.current();
-            AuditRun run = begin(asOf, trigger, ruleSet);
-            return execute(run, ruleSet);
+            return execute(begin(request, null));
         } finally {
             oneRunAtATime.release();
         }
     }
 
+    /**
+     * For scheduled runs (nightly, plans): waits up to {@code jicha.audit.scheduled-run-wait} for a running run to
+     * end, then runs in the caller's thread, so a firing that meets a run is queued, not lost.
+     */
+    public RunView runQueued(RunRequest request) {
+        acquireWaiting(request);
+        try {
+            return execute(begin(request, null));
+        } finally {
+            oneRunAtATime.release();
+        }
+    }
+
+    /**
+     * Quartz recovery of a job that was running when its process died: re-runs the audit the crashed run was
+     * doing (same trigger, plan and as-of date; the request's as-of if no such run is found), records which run
+     * it recovers and says so on the crashed run. Tickets are keyed by fingerprint, so nothing is duplicated.
+     *
+     * @param firedAt when the crashed job was fired (null if unknown): older interrupted runs are not its
+     */
+    public RunView rerunInterrupted(RunRequest request, java.time.Instant firedAt) {
+        acquireWaiting(request);
+        try {
+            AuditRun crashed = interruptedRunOf(request, firedAt);
+            RunRequest again = crashed == null ? request : request.asOf(crashed.getAsOf());
+            Started started = begin(again, crashed == null ? null : crashed.getId());
+            if (crashed != null) {
+                crashed.rerunAs(started.run().getId());
+                runs.save(crashed);
+                log.warn("Audit run {} was interrupted; re-running it as run {}", crashed.getId(), started.run().getId());
+            }
+            return execute(started);
+        } finally {
+            oneRunAtATime.release();
+        }
+    }
+
+    private AuditRun interruptedRunOf(RunRequest request, java.time.Instant firedAt) {
+        LocalDateTime notBefore = firedAt == null ? null
+                : LocalDateTime.ofInstant(firedAt, properties.zone()).minusMinutes(1);
+        return runs.findTop20ByInterruptedTrueAndTriggerOrderByIdDesc(request.trigger()).stream()
+                .filter(r -> java.util.Objects.equals(r.getPlanId(), request.planId()))
+                .filter(r -> !NodeInstance.id().equals(r.getNodeInstance()))
+                .filter(r -> notBefore == null || !r.getStartedAt().isBefore(notBefore))
+                .filter(r -> !runs.existsByRecoversRunId(r.getId()))
+                .findFirst().orElse(null);
+    }
+
+    private void acquireWaiting(RunRequest request) {
+        Duration wait = properties.scheduledRunWait();
+        try {
+            if (!oneRunAtATime.tryAcquire()) {
+                log.info("A {} run waits up to {} for the running audit run to end", request.trigger(), wait);
+                if (!oneRunAtATime.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new RunInProgressException();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunInProgressException();
+        }
+    }
+
     /** Starts an audit in the background and returns the run as recorded at its start. */
     public RunView start(LocalDate asOf, RunTrigger trigger) {
+        return start(RunRequest.of(asOf, trigger));
+    }
+
+    /** Starts an audit of a scope in the background; {@link RunInProgressException} if one is running. */
+    public RunView start(RunRequest request) {
         if (!oneRunAtATime.tryAcquire()) {
             throw new RunInProgressException();
         }
         try {
-            RuleSet ruleSet = rules.current();
-            AuditRun run = begin(asOf, trigger, ruleSet);
+            Started started = begin(request, null);
             background.submit(() -> {
                 try {
-                    execute(run, ruleSet);
+                    execute(started);
+                } catch (RuntimeException e) {
+                    // recorded on the run by execute
                 } finally {
                     oneRunAtATime.release();
                 }
             });
-            return RunView.of(run, Map.of());
+            return RunView.of(started.run(), Map.of());
         } catch (RuntimeException e) {
             oneRunAtATime.release();
             throw e;
         }
     }
 
-    private AuditRun begin(LocalDate asOf, RunTrigger trigger, RuleSet ruleSet) {
-        AuditContext ctx = ruleSet.contextAsOf(asOf);
-        return runs.save(AuditRun.start(asOf, ctx.getAuditedPeriod(), ruleSet.contentHash(), ruleSet.rules().size(),
-                trigger, now()));
+    /**
+     * Asks a running run to stop after its current batch. The run ends CANCELLED, keeps the findings written so
+     * far and marks no ticket "not detected" (it did not cover its whole scope).
+     */
+    public RunView cancel(long id) {
+        AuditRun run = runs.findById(id).orElseThrow(() -> new RunNotFoundException(id));
+        if (run.getStatus() != RunStatus.RUNNING
+                || jdbc.update("UPDATE audit_runs SET cancel_requested = TRUE WHERE id = ? AND status = 'RUNNING'", id) == 0) {
+            throw new RunNotRunningException(id, runs.findById(id).map(AuditRun::getStatus).orElse(run.getStatus()));
+        }
+        log.info("Cancel requested for audit run {}", id);
+        return get(id);
     }
 
-    private RunView execute(AuditRun run, RuleSet ruleSet) {
+    /** A run as begun, with the rule set it took and its scope resolved against that set and the units. */
+    private record Started(AuditRun run, RuleSet ruleSet, List<RuleMeta> rules, Set<String> ruleCodes,
+                           Set<String> stations) {
+    }
+
+    private Started begin(RunRequest request, Long recovers) {
+        // taken once: a rule set swapped in meanwhile applies to the next run, never to half of this one
+        RuleSet ruleSet = rules.current();
+        AuditContext ctx = ruleSet.contextAsOf(request.asOf());
+        List<RuleMeta> inScope = request.scope().rulesOf(ruleSet);
+        Set<String> stations = request.scope().allUnits() ? null : reader.unitSubtrees(request.scope().unitCodes());
+        long total = reader.countSubjects(stations);
+        AuditRun run = runs.save(AuditRun.start(request.asOf(), ctx.getAuditedPeriod(), ruleSet.contentHash(),
+                inScope.size(), request.trigger(), request.planId(), request.scope().describe(), total, recovers, now()));
+        Set<String> ruleCodes = request.scope().allRules() ? null
+                : inScope.stream().map(RuleMeta::code).collect(Collectors.toSet());
+        return new Started(run, ruleSet, inScope, ruleCodes, stations);
+    }
+
+    private RunView execute(Started started) {
+        AuditRun run = started.run();
+        RuleSet ruleSet = started.ruleSet();
+        Set<String> ruleCodes = started.ruleCodes();
         AuditContext ctx = ruleSet.contextAsOf(run.getAsOf());
         FactAssembler assembler = new FactAssembler(reader.tariffs());
-        TicketRound round = tickets.startRound(run.getId(), ruleSet, today(), now());
+        TicketRound round = tickets.startRound(run.getId(), ruleSet, today(), now(),
+                new RoundScope(ruleCodes, started.stations()));
         AtomicLong subjects = new AtomicLong();
+        AtomicLong done = new AtomicLong();
         Map<String, Long> perRule = new TreeMap<>();
-        ruleSet.rules().forEach(r -> perRule.put(r.code(), 0L));
-        long started = System.nanoTime();
+        started.rules().forEach(r -> perRule.put(r.code(), 0L));
+        long began = System.nanoTime();
         try {
-            java.util.function.Consumer<List<CustomerBundle>> evaluateBatch = batch -> {
+            BatchSink evaluateBatch = batch -> {
                 List<Object> facts = new ArrayList<>();
                 for (CustomerBundle bundle : batch) {
                     facts.addAll(assembler.assemble(bundle, ctx));
                 }
                 subjects.addAndGet(facts.stream().filter(AuditSubject.class::isInstance).count());
-                List<Finding> findings = ruleSet.evaluate(ctx, facts);
+                // the rule set evaluates every rule; findings of rules out of scope are dropped here
+                List<Finding> findings = ruleSet.evaluate(ctx, facts).stream()
+                        .filter(f -> ruleCodes == null || ruleCodes.contains(f.ruleCode())).toList();
                 findings.forEach(f -> perRule.merge(f.ruleCode(), 1L, Long::sum));
                 if (!findings.isEmpty()) {
                     tx.executeWithoutResult(status -> {
@@ -144,18 +255,24 @@ public class AuditService {
                         tickets.record(round, findings);
                     });
                 }
+                return advance(run, done.addAndGet(batch.size()));
             };
-            reader.forEachCustomerBatch(properties.batchSize(), FactAssembler.firstHistoryPeriod(ctx), evaluateBatch);
-            reader.forEachOrphanApplicationBatch(properties.batchSize(), evaluateBatch);
+            boolean whole = reader.forEachCustomerBatch(properties.batchSize(), FactAssembler.firstHistoryPeriod(ctx),
+                    started.stations(), evaluateBatch)
+                    && reader.forEachOrphanApplicationBatch(properties.batchSize(), started.stations(), evaluateBatch);
             long total = perRule.values().stream().mapToLong(Long::longValue).sum();
             tx.executeWithoutResult(status -> {
                 findingStore.insertRuleCounts(run.getId(), perRule);
-                tickets.markNotDetected(round, ctx.getAuditedPeriod());
-                run.complete(subjects.get(), total, notes(ruleSet, ctx), now());
+                if (whole) {
+                    tickets.markNotDetected(round, ctx.getAuditedPeriod());
+                    run.complete(subjects.get(), total, notes(ruleSet, started.rules(), ctx), now());
+                } else {
+                    run.cancelled(subjects.get(), total, now());
+                }
                 runs.save(run);
             });
-            log.info("Audit run {} as of {} completed: {} subjects, {} findings in {} ms", run.getId(), run.getAsOf(),
-                    subjects.get(), total, (System.nanoTime() - started) / 1_000_000);
+            log.info("Audit run {} as of {} {}: {} subjects, {} findings in {} ms", run.getId(), run.getAsOf(),
+                    whole ? "completed" : "cancelled", subjects.get(), total, (System.nanoTime() - began) / 1_000_000);
             return RunView.of(run, perRule);
         } catch (RuntimeException e) {
             log.error("Audit run {} failed", run.getId(), e);
@@ -165,7 +282,33 @@ public class AuditService {
         }
     }
 
-    private String notes(RuleSet ruleSet, AuditContext ctx) {
+    /**
+     * After a batch: records the progress with a plain JDBC update (cheap, and never undone by saving the run),
+     * reads whether a cancel was asked for, and pauses if {@code jicha.audit.batch-pause} says so.
+     *
+     * @return whether to go on with the next batch
+     */
+    private boolean advance(AuditRun run, long done) {
+        jdbc.update("UPDATE audit_runs SET subjects_done = ? WHERE id = ?", done, run.getId());
+        run.advancedTo(done);
+        Boolean cancel = jdbc.queryForObject("SELECT cancel_requested FROM audit_runs WHERE id = ?", Boolean.class,
+                run.getId());
+        if (Boolean.TRUE.equals(cancel)) {
+            return false;
+        }
+        Duration pause = properties.batchPause();
+        if (!pause.isZero() && !pause.isNegative()) {
+            try {
+                Thread.sleep(pause.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("稽查批次被中断 / the run's thread was interrupted", e);
+            }
+        }
+        return true;
+    }
+
+    private String notes(RuleSet ruleSet, List<RuleMeta> inScope, AuditContext ctx) {
         List<String> notes = new ArrayList<>();
         for (LocalDate d : List.of(ctx.getPeriodStart(), ctx.getAsOf(), today())) {
             if (!ruleSet.calendar().covers(d)) {
@@ -174,7 +317,7 @@ public class AuditService {
                 break;
             }
         }
-        notes.addAll(uncomputableRules(ruleSet));
+        notes.addAll(uncomputableRules(inScope));
         return notes.isEmpty() ? null : String.join("; ", notes);
     }
 
@@ -183,9 +326,9 @@ public class AuditService {
      * any stored record (e.g. an extract without reactive energy cannot check the power-factor adjustment).
      * Said in the run's report instead of silently finding nothing.
      */
-    private List<String> uncomputableRules(RuleSet ruleSet) {
+    private List<String> uncomputableRules(List<RuleMeta> inScope) {
         Map<String, List<String>> rulesByColumn = new TreeMap<>();
-        for (RuleMeta rule : ruleSet.rules()) {
+        for (RuleMeta rule : inScope) {
             rule.requires().forEach(c -> rulesByColumn.computeIfAbsent(c, k -> new ArrayList<>()).add(rule.code()));
         }
         List<String> notes = new ArrayList<>();
@@ -206,11 +349,16 @@ public class AuditService {
         return notes;
     }
 
-    /** Marks runs left RUNNING by a stopped server as FAILED, so the history tells the truth. */
+    /**
+     * Marks runs left RUNNING by an earlier process (a stopped or killed server) as FAILED and interrupted, so
+     * the history tells the truth. Runs of this JVM (see {@link NodeInstance}) are never touched: a run Quartz
+     * recovery has already started must go on.
+     */
     public int failInterruptedRuns() {
-        List<AuditRun> stale = runs.findByStatus(RunStatus.RUNNING);
+        List<AuditRun> stale = runs.findByStatus(RunStatus.RUNNING).stream()
+                .filter(r -> !NodeInstance.id().equals(r.getNodeInstance())).toList();
         for (AuditRun run : stale) {
-            run.fail("服务停止导致中断 / interrupted: the server stopped during the run", now());
+            run.interrupted(now());
             runs.save(run);
         }
         return stale.size();

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Audit runs: start one now, list them, read one and its findings. */
+/** Audit runs: start one now, list them, read one (with its progress) and its findings, cancel one. */
 @RestController
 @RequestMapping("/api/runs")
 class RunController {
@@ -40,6 +40,13 @@ class RunController {
     @GetMapping("/{id}")
     RunView get(@PathVariable long id) {
         return audits.get(id);
+    }
+
+    /** Asks a running run to stop after its current batch; 409 if it is not running. */
+    @PostMapping("/{id}/cancel")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    RunView cancel(@PathVariable long id) {
+        return audits.cancel(id);
     }
 
     @GetMapping("/{id}/findings")

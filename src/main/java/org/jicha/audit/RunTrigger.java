@@ -1,6 +1,6 @@
 package org.jicha.audit;
 
-/** Who started a run. */
+/** Who started a run. PLAN: an audit plan's schedule or its "run now". */
 public enum RunTrigger {
-    NIGHTLY, MANUAL, STARTUP, CLI
+    NIGHTLY, MANUAL, STARTUP, CLI, PLAN
 }

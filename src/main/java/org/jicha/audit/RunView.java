@@ -4,14 +4,29 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
 
-/** A run with its findings per rule, as the API shows it. */
+/**
+ * A run with its findings per rule and its progress, as the API shows it. {@code subjectsDone} of
+ * {@code subjectsTotal} counts customers (and applications without one) in the run's scope.
+ */
 public record RunView(long id, LocalDate asOf, String auditedPeriod, String ruleSetHash, int ruleCount,
                       RunTrigger trigger, RunStatus status, LocalDateTime startedAt, LocalDateTime finishedAt,
-                      long subjectsChecked, long findingsCount, String message, Map<String, Long> findingsPerRule) {
+                      long subjectsChecked, long findingsCount, String message, Map<String, Long> findingsPerRule,
+                      Long planId, String scope, Progress progress, boolean cancelRequested, Long recoversRunId) {
+
+    /** Subjects done of total, and the percentage (0-100, one decimal). */
+    public record Progress(long done, long total, double percent) {
+
+        static Progress of(long done, long total) {
+            double percent = total == 0 ? 100.0 : Math.round(Math.min(done, total) * 1000.0 / total) / 10.0;
+            return new Progress(done, total, percent);
+        }
+    }
 
     static RunView of(AuditRun run, Map<String, Long> perRule) {
         return new RunView(run.getId(), run.getAsOf(), run.getAuditedPeriod(), run.getRuleSetHash(),
                 run.getRuleCount(), run.getTrigger(), run.getStatus(), run.getStartedAt(), run.getFinishedAt(),
-                run.getSubjectsChecked(), run.getFindingsCount(), run.getMessage(), perRule);
+                run.getSubjectsChecked(), run.getFindingsCount(), run.getMessage(), perRule, run.getPlanId(),
+                run.getScopeDescription(), Progress.of(run.getSubjectsDone(), run.getSubjectsTotal()),
+                run.isCancelRequested(), run.getRecoversRunId());
     }
 }

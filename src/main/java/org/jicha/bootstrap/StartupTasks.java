@@ -33,10 +33,6 @@ class StartupTasks implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        int interrupted = audits.failInterruptedRuns();
-        if (interrupted > 0) {
-            log.warn("{} audit run(s) were interrupted by a stop and are marked FAILED", interrupted);
-        }
         if (properties.sampleData() == null) {
             return;
         }

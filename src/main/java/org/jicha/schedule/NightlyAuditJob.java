@@ -4,7 +4,7 @@ import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
-/** Quartz job of the nightly load-and-audit; never runs twice at once. */
+/** Quartz job of the nightly load-and-audit; never runs twice at once; re-run by Quartz after a crash. */
 @DisallowConcurrentExecution
 public class NightlyAuditJob extends QuartzJobBean {
 
@@ -16,6 +16,6 @@ public class NightlyAuditJob extends QuartzJobBean {
 
     @Override
     protected void executeInternal(JobExecutionContext context) {
-        nightlyAudit.run();
+        nightlyAudit.run(QuartzFiring.of(context));
     }
 }

@@ -9,8 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param nightlyCron Quartz cron of the nightly load-and-audit (default 02:00)
  * @param zone        the time zone the cron is read in (default Asia/Shanghai)
+ * @param instanceId  the Quartz scheduler instance id (used by {@code spring.quartz.properties}): it must stay
+ *                    the same across restarts, because a non-clustered JDBC store recovers only the jobs its
+ *                    own instance id left running
  */
 @ConfigurationProperties("jicha.schedule")
 public record ScheduleProperties(@DefaultValue("0 0 2 * * ?") String nightlyCron,
-                                 @DefaultValue("Asia/Shanghai") ZoneId zone) {
+                                 @DefaultValue("Asia/Shanghai") ZoneId zone,
+                                 @DefaultValue("jicha-node") String instanceId) {
 }

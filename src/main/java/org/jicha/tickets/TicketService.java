@@ -49,6 +49,11 @@ public class TicketService {
         return new TicketRound(runId, ruleSet, TeamDirectory.read(jdbc), today, now);
     }
 
+    /** A round of a scoped run: only tickets within {@code scope} can be marked "not detected" by it. */
+    public TicketRound startRound(long runId, RuleSet ruleSet, LocalDate today, LocalDateTime now, RoundScope scope) {
+        return new TicketRound(runId, ruleSet, TeamDirectory.read(jdbc), today, now, scope);
+    }
+
     /** Opens or refreshes the tickets of a batch of findings; joins the caller's transaction. */
     @Transactional
     public void record(TicketRound round, Collection<Finding> findings) {
@@ -100,14 +105,17 @@ public class TicketService {
      */
     @Transactional
     public int markNotDetected(TicketRound round, String auditedPeriod) {
-        List<String> codes = round.ruleSet().rules().stream().map(RuleMeta::code).toList();
-        if (codes.isEmpty()) {
+        List<String> codes = round.coveredRuleCodes();
+        Set<String> stations = round.scope().stationCodes();
+        if (codes.isEmpty() || (stations != null && stations.isEmpty())) {
             return 0;
         }
         return named.update("UPDATE inspection_tickets SET not_detected_since_run_id = :run, version = version + 1 "
                         + "WHERE last_seen_run_id < :run AND not_detected_since_run_id IS NULL "
-                        + "AND rule_code IN (:codes) AND (period IS NULL OR period = :period)",
-                new MapSqlParameterSource("run", round.runId()).addValue("codes", codes).addValue("period", auditedPeriod));
+                        + "AND rule_code IN (:codes) AND (period IS NULL OR period = :period)"
+                        + (stations == null ? "" : " AND station_code IN (:stations)"),
+                new MapSqlParameterSource("run", round.runId()).addValue("codes", codes).addValue("period", auditedPeriod)
+                        .addValue("stations", stations));
     }
 
     @Transactional(readOnly = true)
@@ -158,7 +166,37 @@ public class TicketService {
         return counts;
     }
 
-    /** Per-run context for ticket bookkeeping. */
-    public record TicketRound(long runId, RuleSet ruleSet, TeamDirectory teams, LocalDate today, LocalDateTime now) {
+    /** Per-run context for ticket bookkeeping; {@code scope} says which tickets the run covers. */
+    public record TicketRound(long runId, RuleSet ruleSet, TeamDirectory teams, LocalDate today, LocalDateTime now,
+                              RoundScope scope) {
+
+        public TicketRound {
+            scope = scope == null ? RoundScope.ALL : scope;
+        }
+
+        /** An unscoped round: every rule of the set, every station. */
+        public TicketRound(long runId, RuleSet ruleSet, TeamDirectory teams, LocalDate today, LocalDateTime now) {
+            this(runId, ruleSet, teams, today, now, RoundScope.ALL);
+        }
+
+        /** The codes of the rules this round covers: the scope's, else every rule of the set. */
+        public List<String> coveredRuleCodes() {
+            return ruleSet.rules().stream().map(RuleMeta::code)
+                    .filter(c -> scope.ruleCodes() == null || scope.ruleCodes().contains(c)).toList();
+        }
+    }
+
+    /**
+     * What a scoped run covers for ticket bookkeeping: rule codes and station codes; null = all. A run marks
+     * "not detected" only the tickets of rules in scope AND of stations in scope.
+     */
+    public record RoundScope(Set<String> ruleCodes, Set<String> stationCodes) {
+
+        public static final RoundScope ALL = new RoundScope(null, null);
+
+        public RoundScope {
+            ruleCodes = ruleCodes == null ? null : Set.copyOf(ruleCodes);
+            stationCodes = stationCodes == null ? null : Set.copyOf(stationCodes);
+        }
     }
 }

@@ -8,19 +8,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ticket bookkeeping (the loader has its own tests): one station with a READING and a METERING team, a
  * residential tariff, and helpers to add customers, meters and readings.
  */
-final class StoredWorld {
+public final class StoredWorld {
 
-    static final String STATION = "ST01";
-    static final String READING_TEAM = "ST01-READ";
-    static final String METERING_TEAM = "ST01-METER";
+    public static final String STATION = "ST01";
+    public static final String READING_TEAM = "ST01-READ";
+    public static final String METERING_TEAM = "ST01-METER";
 
     private final JdbcTemplate jdbc;
 
-    StoredWorld(JdbcTemplate jdbc) {
+    public StoredWorld(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    static StoredWorld reset(JdbcTemplate jdbc) {
+    public static StoredWorld reset(JdbcTemplate jdbc) {
         for (String table : new String[] {"findings", "audit_run_rule_counts", "inspection_tickets", "audit_runs",
                 "readings", "bills", "meter_events", "meters", "application_steps", "applications", "inspections",
                 "important_customers", "customers", "tariffs", "staff", "units"}) {
@@ -36,21 +36,33 @@ final class StoredWorld {
         return new StoredWorld(jdbc);
     }
 
-    StoredWorld customer(String no) {
-        jdbc.update("INSERT INTO customers (customer_no, customer_name, category, voltage_kv, tariff_code, contract_kva, "
-                + "status, station_code, reading_day, opened_on) VALUES (?, '张三', 'RESIDENTIAL', 0.22, 'RES-T', 8, "
-                + "'ACTIVE', ?, 5, DATE '2020-03-01')", no, STATION);
+    /** A second station under the county, with its own reading and metering teams. */
+    public StoredWorld station(String code) {
+        jdbc.update("INSERT INTO units (unit_code, unit_name, parent_code, unit_type, team_kind) VALUES "
+                + "(?, '河口供电所', 'CO', 'STATION', NULL), (?, '河口抄表班', ?, 'TEAM', 'READING'), "
+                + "(?, '河口计量班', ?, 'TEAM', 'METERING')", code, code + "-READ", code, code + "-METER", code);
         return this;
     }
 
-    StoredWorld meter(String meterId, String customerNo, LocalDate rotationDueOn) {
+    public StoredWorld customer(String no) {
+        return customer(no, STATION);
+    }
+
+    public StoredWorld customer(String no, String station) {
+        jdbc.update("INSERT INTO customers (customer_no, customer_name, category, voltage_kv, tariff_code, contract_kva, "
+                + "status, station_code, reading_day, opened_on) VALUES (?, '张三', 'RESIDENTIAL', 0.22, 'RES-T', 8, "
+                + "'ACTIVE', ?, 5, DATE '2020-03-01')", no, station);
+        return this;
+    }
+
+    public StoredWorld meter(String meterId, String customerNo, LocalDate rotationDueOn) {
         jdbc.update("INSERT INTO meters (meter_id, customer_no, meter_kind, metering_class, accuracy_class, multiplier, "
                 + "installed_on, rotation_due_on, status) VALUES (?, ?, 'SMART_SINGLE', 'V', '2', 1, DATE '2020-03-01', ?, "
                 + "'IN_SERVICE')", meterId, customerNo, rotationDueOn);
         return this;
     }
 
-    StoredWorld reading(String meterId, String period, double previous, double current) {
+    public StoredWorld reading(String meterId, String period, double previous, double current) {
         jdbc.update("INSERT INTO readings (meter_id, period, read_on, previous_value, current_value, multiplier, "
                 + "consumption_kwh, read_type) VALUES (?, ?, ?, ?, ?, 1, ?, 'REMOTE')", meterId, period,
                 java.time.YearMonth.parse(period).plusMonths(1).atDay(3), previous, current, current - previous);

@@ -6,10 +6,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jicha.facts.StoredRecords.Application;
 import org.jicha.facts.StoredRecords.ApplicationStep;
@@ -47,35 +53,78 @@ public class JdbcRecordReader {
                 num(rs, "basic_price_kva"), num(rs, "basic_price_kw"), num(rs, "pf_standard"), date(rs, "valid_to")));
     }
 
+    /** Receives one batch; answers whether to go on with the next (false stops the reading, e.g. a cancel). */
+    @FunctionalInterface
+    public interface BatchSink {
+        boolean accept(List<CustomerBundle> batch);
+    }
+
     /** Streams every customer with its records, {@code batchSize} customers at a time, in key order. */
     public void forEachCustomerBatch(int batchSize, String firstPeriod, Consumer<List<CustomerBundle>> sink) {
+        forEachCustomerBatch(batchSize, firstPeriod, null, batch -> {
+            sink.accept(batch);
+            return true;
+        });
+    }
+
+    /** Streams the applications that have no customer account yet, as bundles of their own. */
+    public void forEachOrphanApplicationBatch(int batchSize, Consumer<List<CustomerBundle>> sink) {
+        forEachOrphanApplicationBatch(batchSize, null, batch -> {
+            sink.accept(batch);
+            return true;
+        });
+    }
+
+    /**
+     * Streams the customers whose station is one of {@code stations} (null = every customer) with their
+     * records, {@code batchSize} at a time, in key order, until the sink says stop.
+     *
+     * @return false if the sink stopped the reading
+     */
+    public boolean forEachCustomerBatch(int batchSize, String firstPeriod, Collection<String> stations, BatchSink sink) {
         String after = "";
+        StationFilter filter = StationFilter.of(stations, "station_code");
         while (true) {
+            List<Object> args = new ArrayList<>();
+            args.add(after);
+            args.addAll(filter.args());
             List<Customer> customers = jdbc.query(
-                    "SELECT * FROM customers WHERE customer_no > ? ORDER BY customer_no FETCH FIRST " + batchSize + " ROWS ONLY",
-                    (rs, i) -> customer(rs), after);
+                    "SELECT * FROM customers WHERE customer_no > ?" + filter.sql() + " ORDER BY customer_no FETCH FIRST "
+                            + batchSize + " ROWS ONLY", (rs, i) -> customer(rs), args.toArray());
             if (customers.isEmpty()) {
-                return;
+                return true;
             }
             String from = customers.get(0).customerNo();
             String to = customers.get(customers.size() - 1).customerNo();
-            sink.accept(bundles(customers, from, to, firstPeriod));
+            if (!sink.accept(bundles(customers, from, to, firstPeriod))) {
+                return false;
+            }
             if (customers.size() < batchSize) {
-                return;
+                return true;
             }
             after = to;
         }
     }
 
-    /** Streams the applications that have no customer account yet, as bundles of their own. */
-    public void forEachOrphanApplicationBatch(int batchSize, Consumer<List<CustomerBundle>> sink) {
+    /**
+     * Streams the applications without a customer account whose station is one of {@code stations} (null =
+     * all) as bundles of their own, until the sink says stop.
+     *
+     * @return false if the sink stopped the reading
+     */
+    public boolean forEachOrphanApplicationBatch(int batchSize, Collection<String> stations, BatchSink sink) {
         String after = "";
+        StationFilter filter = StationFilter.of(stations, "station_code");
         while (true) {
+            List<Object> args = new ArrayList<>();
+            args.add(after);
+            args.addAll(filter.args());
             List<Application> apps = jdbc.query(
-                    "SELECT * FROM applications WHERE customer_no IS NULL AND app_no > ? ORDER BY app_no FETCH FIRST "
-                            + batchSize + " ROWS ONLY", (rs, i) -> application(rs), after);
+                    "SELECT * FROM applications WHERE customer_no IS NULL AND app_no > ?" + filter.sql()
+                            + " ORDER BY app_no FETCH FIRST " + batchSize + " ROWS ONLY", (rs, i) -> application(rs),
+                    args.toArray());
             if (apps.isEmpty()) {
-                return;
+                return true;
             }
             String from = apps.get(0).appNo();
             String to = apps.get(apps.size() - 1).appNo();
@@ -87,11 +136,61 @@ public class JdbcRecordReader {
                 bundles.add(new CustomerBundle(null, null, List.of(), List.of(), List.of(),
                         List.of(withSteps(a, steps)), List.of(), List.of()));
             }
-            sink.accept(bundles);
+            if (!sink.accept(bundles)) {
+                return false;
+            }
             if (apps.size() < batchSize) {
-                return;
+                return true;
             }
             after = to;
+        }
+    }
+
+    /** How many subjects a run over {@code stations} (null = all) reads: customers and applications without one. */
+    public long countSubjects(Collection<String> stations) {
+        StationFilter filter = StationFilter.of(stations, "station_code");
+        Long customers = jdbc.queryForObject("SELECT COUNT(*) FROM customers WHERE 1 = 1" + filter.sql(), Long.class,
+                filter.args().toArray());
+        Long orphans = jdbc.queryForObject("SELECT COUNT(*) FROM applications WHERE customer_no IS NULL" + filter.sql(),
+                Long.class, filter.args().toArray());
+        return (customers == null ? 0 : customers) + (orphans == null ? 0 : orphans);
+    }
+
+    /**
+     * The unit codes of {@code roots} and of every unit below them in {@code units} (by parent_code), so a
+     * scope naming a county covers its stations. Unknown codes are kept (they match nothing).
+     */
+    public Set<String> unitSubtrees(Collection<String> roots) {
+        Map<String, List<String>> children = new HashMap<>();
+        jdbc.query("SELECT unit_code, parent_code FROM units", rs -> {
+            String parent = rs.getString("parent_code");
+            if (parent != null) {
+                children.computeIfAbsent(parent, k -> new ArrayList<>()).add(rs.getString("unit_code"));
+            }
+        });
+        Set<String> result = new TreeSet<>();
+        Deque<String> todo = new ArrayDeque<>(roots);
+        while (!todo.isEmpty()) {
+            String unit = todo.pop();
+            if (result.add(unit)) {
+                todo.addAll(children.getOrDefault(unit, List.of()));
+            }
+        }
+        return result;
+    }
+
+    /** {@code AND column IN (?, ...)} for a station scope, or nothing when unscoped. */
+    private record StationFilter(String sql, List<Object> args) {
+
+        static StationFilter of(Collection<String> stations, String column) {
+            if (stations == null) {
+                return new StationFilter("", List.of());
+            }
+            if (stations.isEmpty()) {
+                return new StationFilter(" AND 1 = 0", List.of());
+            }
+            return new StationFilter(" AND " + column + " IN (" + String.join(", ", Collections.nCopies(stations.size(), "?"))
+                    + ")", List.copyOf(stations));
         }
     }
 

@@ -1,0 +1,154 @@
+package org.jicha.plans;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.hamcrest.Matchers;
+import org.jicha.audit.StoredWorld;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** {@code /api/plans} and the run progress and cancel API, including the answers to bad requests. */
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:planapi;DB_CLOSE_DELAY=-1",
+        "spring.quartz.auto-startup=false"})
+@AutoConfigureMockMvc
+class PlanApiIntegrationTests {
+
+    private static final String MONTHLY = """
+            {"name": "城关所月度电费稽查", "description": "每月 1 日 03:00", "kind": "ROUTINE", "cron": "0 0 3 1 * ?",
+             "themes": ["BIL"], "unitCodes": ["ST01"], "targetRectificationPct": 95, "target": "漏抄当月清零"}
+            """;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Scheduler scheduler;
+
+    @BeforeEach
+    void world() throws Exception {
+        jdbc.update("DELETE FROM audit_plans");
+        scheduler.unscheduleJobs(List.copyOf(scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals("plans"))));
+        StoredWorld.reset(jdbc)
+                .customer("C001").meter("M001", "C001", LocalDate.of(2030, 1, 1))
+                .reading("M001", "2026-09", 1000, 1100)
+                .customer("C002").meter("M002", "C002", LocalDate.of(2026, 6, 30))
+                .reading("M002", "2026-09", 500, 600).reading("M002", "2026-10", 600, 700);
+    }
+
+    /** Every request goes through here: the one place to add credentials once the API needs them. */
+    private ResultActions call(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.contentType(MediaType.APPLICATION_JSON));
+    }
+
+    @Test
+    void aPlanIsCreatedReadChangedDisabledEnabledAndDeleted() throws Exception {
+        String body = call(post("/api/plans").content(MONTHLY))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.name").value("城关所月度电费稽查"))
+                .andExpect(jsonPath("$.enabled").value(true))
+                .andExpect(jsonPath("$.nextFireTime").isNotEmpty())
+                .andExpect(jsonPath("$.figures.runs").value(0))
+                .andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+
+        call(get("/api/plans")).andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(id));
+        call(put("/api/plans/{id}", id).content(MONTHLY.replace("0 0 3 1 * ?", "0 30 2 1 * ?")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.cron").value("0 30 2 1 * ?"));
+        call(post("/api/plans/{id}/disable", id))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.enabled").value(false))
+                .andExpect(jsonPath("$.nextFireTime").doesNotExist());
+        call(post("/api/plans/{id}/disable", id)).andExpect(status().isConflict());
+        call(post("/api/plans/{id}/enable", id)).andExpect(status().isOk()).andExpect(jsonPath("$.enabled").value(true));
+        call(delete("/api/plans/{id}", id)).andExpect(status().isNoContent());
+        call(get("/api/plans/{id}", id))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("稽查计划不存在")));
+    }
+
+    @Test
+    void anInvalidPlanIsAnsweredWith422NamingTheField() throws Exception {
+        call(post("/api/plans").content(MONTHLY.replace("0 0 3 1 * ?", "0 0 25 * * ?")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.field").value("cron"))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("cron")));
+        call(post("/api/plans").content("""
+                {"name": "专项", "kind": "SPECIAL", "cron": "0 0 4 * * ?", "startsOn": "2026-12-31", "endsOn": "2026-12-01"}
+                """))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.field").value("endsOn"));
+        call(post("/api/plans").content(MONTHLY.replace("\"BIL\"", "\"BIL\"], \"ruleCodes\": [\"XYZ-01\"")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.field").value("ruleCodes"));
+        call(post("/api/plans").content(MONTHLY.replace("ROUTINE", "WEEKLY"))).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void runningAPlanNowRecordsARunOfThePlanWithItsProgress() throws Exception {
+        String plan = call(post("/api/plans").content(MONTHLY)).andReturn().getResponse().getContentAsString();
+        long planId = ((Number) JsonPath.read(plan, "$.id")).longValue();
+
+        String run = call(post("/api/plans/{id}/run", planId))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.trigger").value("PLAN"))
+                .andExpect(jsonPath("$.planId").value(planId))
+                .andExpect(jsonPath("$.progress.total").value(2))
+                .andReturn().getResponse().getContentAsString();
+        long runId = ((Number) JsonPath.read(run, "$.id")).longValue();
+        awaitEnd(runId);
+
+        call(get("/api/runs/{id}", runId))
+                .andExpect(jsonPath("$.status").value("COMPLETED"))
+                .andExpect(jsonPath("$.progress.done").value(2))
+                .andExpect(jsonPath("$.progress.percent").value(100.0))
+                .andExpect(jsonPath("$.findingsPerRule.BIL-01").value(1))
+                .andExpect(jsonPath("$.findingsPerRule.MET-06").doesNotExist());
+        call(post("/api/runs/{id}/cancel", runId))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("未在运行")));
+        call(post("/api/runs/{id}/cancel", 999_999)).andExpect(status().isNotFound());
+        call(get("/api/plans/{id}", planId))
+                .andExpect(jsonPath("$.figures.runs").value(1))
+                .andExpect(jsonPath("$.figures.findings").value(1))
+                .andExpect(jsonPath("$.figures.tickets").value(1))
+                .andExpect(jsonPath("$.figures.lastRun.id").value(runId));
+        call(post("/api/plans/{id}/run", 999_999)).andExpect(status().isNotFound());
+    }
+
+    private void awaitEnd(long runId) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            String body = call(get("/api/runs/{id}", runId)).andReturn().getResponse().getContentAsString();
+            if (!"RUNNING".equals(JsonPath.read(body, "$.status"))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("run " + runId + " did not end within 30 s");
+    }
+}
