@@ -39,8 +39,9 @@ public class TicketFigures {
     }
 
     /**
-     * The rectification rate: rectified (VERIFIED or CLOSED) over all tickets that called for rectification
-     * (every ticket except those judged FALSE_POSITIVE); {@code rate} is null when there are none.
+     * The rectification rate (整改率): rectified (VERIFIED or CLOSED) over the tickets that called for
+     * rectification (all but FALSE_POSITIVE and EXEMPTED, as the plans' figures count them); {@code rate} is null
+     * when there are none.
      */
     public record Rectification(long rectified, long total, Double rate) {
     }
@@ -94,7 +95,7 @@ public class TicketFigures {
     public Rectification rectification(Collection<String> scope) {
         Map<String, Object> row = jdbc.queryForMap("SELECT "
                 + "SUM(CASE WHEN status IN ('VERIFIED', 'CLOSED') THEN 1 ELSE 0 END) AS done_n, "
-                + "SUM(CASE WHEN status <> 'FALSE_POSITIVE' THEN 1 ELSE 0 END) AS total_n "
+                + "SUM(CASE WHEN status NOT IN ('FALSE_POSITIVE', 'EXEMPTED') THEN 1 ELSE 0 END) AS total_n "
                 + "FROM inspection_tickets WHERE " + where(scope), params(scope));
         long done = row.get("done_n") == null ? 0 : ((Number) row.get("done_n")).longValue();
         long total = row.get("total_n") == null ? 0 : ((Number) row.get("total_n")).longValue();

@@ -66,6 +66,18 @@ class RunPages {
         return htmx != null ? "runs/show :: findings" : "runs/show";
     }
 
+    /** Asks a running run to stop after its current batch (auditors). */
+    @PostMapping("/runs/{id}/cancel")
+    String cancel(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            audits.cancel(id);
+            redirect.addFlashAttribute("notice", "runs.cancelled");
+        } catch (org.jicha.audit.RunNotRunningException e) {
+            redirect.addFlashAttribute("problem", "runs.notRunning");
+        }
+        return "redirect:/runs/" + id;
+    }
+
     /** The status and progress of a run, polled every two seconds by the run pages while it runs. */
     @GetMapping("/runs/{id}/progress")
     String progress(@PathVariable long id, Model model) {

@@ -23,6 +23,7 @@ import org.jicha.audit.RunTrigger;
 import org.jicha.ingest.FileStatus;
 import org.jicha.ingest.LoadStatus;
 import org.jicha.people.Role;
+import org.jicha.plans.PlanKind;
 import org.jicha.rules.ReloadOutcome;
 import org.jicha.rules.ReloadTrigger;
 import org.jicha.rules.Severity;
@@ -59,7 +60,7 @@ class I18nTests {
             Map.entry("loads.status.", LoadStatus.class), Map.entry("loads.fileStatus.", FileStatus.class),
             Map.entry("ticket.status.", TicketStatus.class),
             Map.entry("rules.reload.outcome.", ReloadOutcome.class),
-            Map.entry("rules.reload.trigger.", ReloadTrigger.class));
+            Map.entry("rules.reload.trigger.", ReloadTrigger.class), Map.entry("plans.kind.", PlanKind.class));
 
     static final Pattern LITERAL_KEY = Pattern.compile("#\\{([A-Za-z0-9_.-]+)");
     static final Pattern ENUM_KEY = Pattern.compile("#\\{\\$\\{'([A-Za-z0-9_.]+\\.)'\\s*\\+");

@@ -92,7 +92,7 @@ class WebPagesIntegrationTests {
         long ticket = anyTicketOf("QC01");
         List<String> pages = List.of("/", "/tickets", "/tickets?status=DISPATCHED&theme=BIL", "/tickets/" + ticket,
                 "/runs", "/runs/" + run, "/runs/" + run + "?rule=" + rule + "&page=0", "/rules", "/rules/" + rule,
-                "/loads", "/loads/" + load);
+                "/loads", "/loads/" + load, "/plans");
         List<String> problems = new ArrayList<>();
         for (String lang : List.of("zh-CN", "en")) {
             for (String url : pages) {
@@ -162,6 +162,7 @@ class WebPagesIntegrationTests {
         mvc.perform(get("/runs").with(as("qc01re"))).andExpect(status().isForbidden());
         mvc.perform(get("/rules").with(as("qc01re"))).andExpect(status().isForbidden());
         mvc.perform(get("/loads").with(as("qc01re"))).andExpect(status().isForbidden());
+        mvc.perform(get("/plans").with(as("qc01re"))).andExpect(status().isForbidden());
 
         Document nav = Jsoup.parse(page("qc01re", "/"));
         assertThat(nav.select(".site-nav a").eachAttr("href")).containsExactly("/", "/tickets");
