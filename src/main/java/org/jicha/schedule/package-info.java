@@ -4,5 +4,7 @@
  * {@link org.jicha.schedule.NightlyAudit}. {@link org.jicha.schedule.TriggerSync} keeps stored triggers in step
  * with the configuration without losing a firing missed while the server was down;
  * {@link org.jicha.schedule.QuartzFiring} tells a service whether Quartz is recovering a crashed firing.
+ * The monthly feedback job archives every team's feedback report of the month before
+ * ({@link org.jicha.reports.ReportArchive}).
  */
 package org.jicha.schedule;

@@ -45,6 +45,22 @@ class ModularityTests {
     }
 
     @Test
+    void onlyTheWebAndTheScheduleUseReports() {
+        noClasses().that().resideOutsideOfPackages("org.jicha.reports..", "org.jicha.web..", "org.jicha.schedule..")
+                .should().dependOnClassesThat().resideInAPackage("org.jicha.reports..")
+                .check(classes);
+    }
+
+    @Test
+    void reportsUseOnlyAuditTicketsRulesPeopleAndCalendar() {
+        noClasses().that().resideInAPackage("org.jicha.reports..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jicha.ingest..", "org.jicha.facts..",
+                        "org.jicha.schedule..", "org.jicha.web..", "org.jicha.cli..", "org.jicha.bootstrap..",
+                        "org.jicha.sampledata..")
+                .check(classes);
+    }
+
+    @Test
     void featuresHaveNoCycles() {
         slices().matching("org.jicha.(*)..").should().beFreeOfCycles().check(classes);
     }

@@ -1,5 +1,7 @@
 package org.jicha.plans;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -59,9 +61,9 @@ class PlanApiIntegrationTests {
                 .reading("M002", "2026-09", 500, 600).reading("M002", "2026-10", 600, 700);
     }
 
-    /** Every request goes through here: the one place to add credentials once the API needs them. */
+    /** Every request goes through here, signed in as an auditor. */
     private ResultActions call(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.contentType(MediaType.APPLICATION_JSON));
+        return mvc.perform(request.contentType(MediaType.APPLICATION_JSON).with(user("auditor").roles("AUDITOR")).with(csrf()));
     }
 
     @Test
