@@ -30,6 +30,7 @@ final class Browser implements AutoCloseable {
     final ChromeDriver driver;
     private final String base;
     private final Path screenshots;
+    final Path downloads;
     private int step;
 
     static boolean available() {
@@ -41,6 +42,9 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1280,900", "--lang=zh-CN", "--force-device-scale-factor=1");
+        this.downloads = Path.of("target", "downloads", test).toAbsolutePath();
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -48,6 +52,7 @@ final class Browser implements AutoCloseable {
         this.screenshots = Path.of("target", "screenshots", test);
         try {
             Files.createDirectories(screenshots);
+            Files.createDirectories(downloads);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,6 +89,17 @@ final class Browser implements AutoCloseable {
 
     Object js(String script, Object... args) {
         return driver.executeScript(script, args);
+    }
+
+    /** Waits for a finished download whose name ends in {@code suffix}. */
+    Path downloaded(String suffix) {
+        return waitFor(d -> {
+            try (java.util.stream.Stream<Path> files = Files.list(downloads)) {
+                return files.filter(p -> p.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** Saves a screenshot as {@code <nn>-<name>.png}. */

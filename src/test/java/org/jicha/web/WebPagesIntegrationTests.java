@@ -92,7 +92,7 @@ class WebPagesIntegrationTests {
         long ticket = anyTicketOf("QC01");
         List<String> pages = List.of("/", "/tickets", "/tickets?status=DISPATCHED&theme=BIL", "/tickets/" + ticket,
                 "/runs", "/runs/" + run, "/runs/" + run + "?rule=" + rule + "&page=0", "/rules", "/rules/" + rule,
-                "/loads", "/loads/" + load, "/plans");
+                "/loads", "/loads/" + load, "/plans", "/reports", "/reports?period=2026-10&unit=QC01&team=QC01RE");
         List<String> problems = new ArrayList<>();
         for (String lang : List.of("zh-CN", "en")) {
             for (String url : pages) {
@@ -165,7 +165,10 @@ class WebPagesIntegrationTests {
         mvc.perform(get("/plans").with(as("qc01re"))).andExpect(status().isForbidden());
 
         Document nav = Jsoup.parse(page("qc01re", "/"));
-        assertThat(nav.select(".site-nav a").eachAttr("href")).containsExactly("/", "/tickets");
+        assertThat(nav.select(".site-nav a").eachAttr("href")).containsExactly("/", "/tickets", "/reports");
+        Document feedback = Jsoup.parse(page("qc01re", "/reports"));
+        assertThat(feedback.select("#deviation-xlsx")).as("a team has no deviation report").isEmpty();
+        assertThat(feedback.select("#feedback-xlsx").attr("href")).contains("team=QC01RE");
         long openOfTeam = jdbc.queryForObject("SELECT COUNT(*) FROM inspection_tickets WHERE (team_unit_code = 'QC01RE' "
                 + "OR station_code = 'QC01RE') AND status IN ('NEW', 'DISPATCHED', 'FEEDBACK_SUBMITTED', 'RETURNED', "
                 + "'SCOPE_REJECTED')", Long.class);

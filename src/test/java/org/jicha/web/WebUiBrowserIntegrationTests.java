@@ -87,6 +87,20 @@ class WebUiBrowserIntegrationTests {
         assertThat(browser.all("form[action='/rules/reload']")).as("a supervisor does not reload rules").isEmpty();
         browser.shot("rules");
 
+        browser.find(".site-nav a[href='/reports']").click();
+        browser.waitFor(d -> d.getTitle().contains("Reports"));
+        browser.shot("reports");
+        browser.find("#deviation-xlsx").click();
+        java.nio.file.Path xlsx = browser.downloaded(".xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                java.nio.file.Files.newInputStream(xlsx))) {
+            assertThat(book.getNumberOfSheets()).isPositive();
+            assertThat(book.getSheetAt(0).getPhysicalNumberOfRows()).isPositive();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(xlsx.getFileName().toString()).startsWith("稽查报告");
+
         browser.size(820, 1180);
         browser.open("/?lang=zh-CN");
         waitForCharts();
@@ -99,7 +113,7 @@ class WebUiBrowserIntegrationTests {
     void aTeamUserSeesOnlyTheTicketsOfItsOwnTeam() {
         browser.signIn("qc01re", SampleWorld.PASSWORD);
         waitForCharts();
-        assertThat(browser.all(".site-nav a")).extracting(WebElement::getText).containsExactly("总览", "督办单");
+        assertThat(browser.all(".site-nav a")).extracting(WebElement::getText).containsExactly("总览", "督办单", "信息反馈");
         browser.shot("dashboard-team");
 
         browser.find(".site-nav a[href='/tickets']").click();
