@@ -82,8 +82,8 @@ class PostgresPipelineIntegrationTests {
         assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(again.findingsCount()).isEqualTo(run.findingsCount());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inspection_tickets", Long.class)).isEqualTo((long) expected.size());
-        assertThat(jdbc.queryForList("SELECT trigger_name FROM qrtz_cron_triggers", String.class))
-                .containsExactly("nightly-audit");
+        assertThat(jdbc.queryForList("SELECT trigger_name FROM qrtz_cron_triggers WHERE trigger_group = 'jicha'",
+                String.class)).containsExactly("nightly-audit");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM flyway_schema_history WHERE success", Long.class))
                 .isGreaterThanOrEqualTo(4L);
     }

@@ -47,7 +47,8 @@ class NightlyAuditJobIntegrationTests {
         assertThat(trigger.getCronExpression()).isEqualTo("0 0 2 * * ?");
         assertThat(trigger.getTimeZone().getID()).isEqualTo("Asia/Shanghai");
         assertThat(scheduler.getMetaData().getJobStoreClass().getSimpleName()).isEqualTo("LocalDataSourceJobStore");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM QRTZ_CRON_TRIGGERS", Long.class)).isEqualTo(1L);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM QRTZ_CRON_TRIGGERS WHERE TRIGGER_NAME = 'nightly-audit' "
+                + "AND TRIGGER_GROUP = 'jicha'", Long.class)).isEqualTo(1L);
     }
 
     @Test

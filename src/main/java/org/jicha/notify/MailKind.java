@@ -1,0 +1,11 @@
+package org.jicha.notify;
+
+/** Why a mail was written. */
+public enum MailKind {
+    /** Overdue tickets, level 1: to the team leader (or the auditors for tickets without a team). */
+    ESCALATION_L1,
+    /** Overdue tickets, level 2: to the supervisors above the ticket's station. */
+    ESCALATION_L2,
+    /** The daily digest of a team user's open tickets. */
+    DIGEST
+}

@@ -1,0 +1,74 @@
+package org.jicha.notify;
+
+import java.util.List;
+import org.jicha.people.Actor;
+import org.jicha.people.Role;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The mail outbox for administrators and auditors: list the latest mails, read one, retry a FAILED one.
+ * Others get 403; a mail that is not FAILED cannot be retried (409).
+ */
+@RestController
+@RequestMapping("/api/notify/outbox")
+class OutboxController {
+
+    private final Outbox outbox;
+
+    OutboxController(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @GetMapping
+    List<OutboxMail> latest(Actor actor, @RequestParam(required = false) MailStatus status,
+                            @RequestParam(defaultValue = "100") int limit) {
+        allowed(actor);
+        return outbox.latest(status, limit);
+    }
+
+    @GetMapping("/{id}")
+    OutboxMail get(Actor actor, @PathVariable long id) {
+        allowed(actor);
+        return outbox.get(id);
+    }
+
+    @PostMapping("/{id}/retry")
+    OutboxMail retry(Actor actor, @PathVariable long id) {
+        allowed(actor);
+        return outbox.retry(actor, id);
+    }
+
+    @ExceptionHandler(MailNotFoundException.class)
+    ProblemDetail notFound(MailNotFoundException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(OutboxForbiddenException.class)
+    ProblemDetail forbidden(OutboxForbiddenException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    private static void allowed(Actor actor) {
+        if (!actor.is(Role.ADMIN) && !actor.is(Role.AUDITOR)) {
+            throw new OutboxForbiddenException();
+        }
+    }
+
+    /** The caller is neither an administrator nor an auditor. */
+    static final class OutboxForbiddenException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        OutboxForbiddenException() {
+            super("仅系统管理员和稽查人员可查看发件箱 / only administrators and auditors may use the outbox");
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package org.jicha.notify;
+
+import java.time.LocalDateTime;
+
+/** A mail of the outbox as stored; times are local to {@code jicha.notify.zone}. */
+public record OutboxMail(long id, MailKind kind, String recipient, String subject, String body, String dedupKey,
+                         MailStatus status, int attempts, LocalDateTime nextAttemptAt, String lastError,
+                         LocalDateTime createdAt, LocalDateTime sentAt) {
+}
