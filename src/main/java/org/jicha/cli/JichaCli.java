@@ -14,14 +14,14 @@ import picocli.CommandLine.Option;
 /** Entry point of the command line; {@link #isCommand} tells {@code main} whether to take this path. */
 @Command(name = "jicha", mixinStandardHelpOptions = true, version = "jicha 0.1",
         description = "Jicha 稽查: marketing audit for power utilities.",
-        subcommands = {JichaCli.Audit.class, JichaCli.SampleData.class, JichaCli.Rules.class})
+        subcommands = {JichaCli.Audit.class, JichaCli.SampleData.class, JichaCli.Generate.class, JichaCli.Rules.class})
 public final class JichaCli {
 
     public static final int OK = 0;
     public static final int FAILURE = 1;
     public static final int BAD_ARGUMENTS = 2;
 
-    private static final Set<String> COMMANDS = Set.of("audit", "sample-data", "rules", "--help", "-h", "--version", "-V");
+    private static final Set<String> COMMANDS = Set.of("audit", "sample-data", "generate", "rules", "--help", "-h", "--version", "-V");
 
     private JichaCli() {
     }
@@ -97,6 +97,63 @@ public final class JichaCli {
         @Override
         public Integer call() throws Exception {
             org.jicha.sampledata.SampleDataGenerator.write(out);
+            return OK;
+        }
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Write a province-scale batch in the data contract's format, streaming (memory independent "
+                    + "of the number of customers), the same bytes for the same arguments, with planted deviations "
+                    + "listed in expected/planted.csv. No server is started.")
+    static final class Generate implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--customers", required = true, paramLabel = "N", description = "number of customers")
+        long customers;
+
+        @Option(names = "--months", required = true, paramLabel = "M",
+                description = "billing periods, ending with the month before the as-of date (1-60)")
+        int months;
+
+        @Option(names = "--seed", required = true, paramLabel = "S", description = "random seed")
+        long seed;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder to write the batch into")
+        Path out;
+
+        @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+                description = "as-of date of the audit the batch is for (default: 2026-11-05, so the last month is 2026-10)")
+        LocalDate asOf;
+
+        @Option(names = "--deviation-rate", paramLabel = "R", defaultValue = "0.01",
+                description = "share of customers given one planted deviation (default: ${DEFAULT-VALUE})")
+        double deviationRate;
+
+        @Option(names = "--stations", paramLabel = "K", defaultValue = "0",
+                description = "number of 供电所 (default: one per about 6,000 customers)")
+        int stations;
+
+        @Option(names = "--calendar", paramLabel = "FILE", defaultValue = "rules/calendar/cn-working-days.csv",
+                description = "working-day calendar for the application steps (default: ${DEFAULT-VALUE}; "
+                        + "plain weekdays when that file is absent)")
+        Path calendar;
+
+        @Override
+        public Integer call() {
+            org.jicha.generator.GeneratorOptions options;
+            try {
+                options = new org.jicha.generator.GeneratorOptions(customers, months, seed, out, asOf, deviationRate,
+                        stations, calendar);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            if (Files.isRegularFile(out)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + ": is a file, not a folder");
+            }
+            org.jicha.generator.GenerationSummary summary = org.jicha.generator.ProvinceGenerator.generate(options);
+            spec.commandLine().getOut().print(summary.report());
             return OK;
         }
     }

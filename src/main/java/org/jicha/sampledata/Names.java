@@ -4,8 +4,12 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
 
-/** Deterministic Chinese personal and business names, never the same name twice. */
-final class Names {
+/**
+ * Deterministic Chinese personal and business names, never the same name twice. The static
+ * {@link #anyPerson}/{@link #anyShop} draw from the same vocabulary without remembering what was used, for the
+ * streaming province-scale generator ({@code org.jicha.generator}), whose memory must not grow with its output.
+ */
+public final class Names {
 
     private static final String[] SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
             .split("");
@@ -22,6 +26,18 @@ final class Names {
 
     Names(SplittableRandom random) {
         this.random = random;
+    }
+
+    /** A personal name drawn from {@code random}; names may repeat, as they do in a province. */
+    public static String anyPerson(SplittableRandom random) {
+        String name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)];
+        return random.nextInt(3) > 0 ? name + GIVEN[random.nextInt(GIVEN.length)] : name;
+    }
+
+    /** A shop name such as 青川城关王记超市 drawn from {@code random}; names may repeat. */
+    public static String anyShop(SplittableRandom random, String county) {
+        return county + PLACES[random.nextInt(PLACES.length)] + SURNAMES[random.nextInt(SURNAMES.length)] + "记"
+                + SHOP_KINDS[random.nextInt(SHOP_KINDS.length)];
     }
 
     String person() {

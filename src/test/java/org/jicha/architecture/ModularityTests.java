@@ -61,6 +61,19 @@ class ModularityTests {
     }
 
     @Test
+    void theGeneratorIsPlainJavaAndOnlyTheCommandLineUsesIt() {
+        noClasses().that().resideInAPackage("org.jicha.generator..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                        "org.kie..", "org.drools..", "org.jicha.ingest..", "org.jicha.audit..", "org.jicha.facts..",
+                        "org.jicha.rules..", "org.jicha.tickets..", "org.jicha.web..", "org.jicha.schedule..",
+                        "org.jicha.bootstrap..", "org.jicha.people..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("org.jicha.generator..", "org.jicha.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.jicha.generator..")
+                .check(classes);
+    }
+
+    @Test
     void featuresHaveNoCycles() {
         slices().matching("org.jicha.(*)..").should().beFreeOfCycles().check(classes);
     }
