@@ -1,15 +1,18 @@
 package org.jicha.tickets;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jicha.people.Actor;
+import org.jicha.people.AuditTrail;
 import org.jicha.rules.Finding;
 import org.jicha.rules.RuleMeta;
 import org.jicha.rules.RuleSet;
@@ -26,8 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Opens and refreshes tickets from a run's findings, in bulk. A finding whose fingerprint has a ticket
  * refreshes its last-seen run; a new one opens a ticket (DISPATCHED when the responsible team exists,
- * else NEW for an auditor to dispatch). At the end of a run, tickets the run covered but did not see
- * again are marked as not detected since that run.
+ * else NEW for an auditor to dispatch); one whose ticket was verified, closed, or exempted past its expiry
+ * reopens it. At the end of a run, the tickets the run covered but did not see again close the loop
+ * ({@link #markNotDetected}). Also the scoped search and read of tickets.
  */
 @Service
 public class TicketService {
@@ -37,11 +41,18 @@ public class TicketService {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final TicketRepository repository;
+    private final AuditTrail trail;
+    private final Clock clock;
+    private final TicketProperties properties;
 
-    public TicketService(JdbcTemplate jdbc, TicketRepository repository) {
+    public TicketService(JdbcTemplate jdbc, TicketRepository repository, AuditTrail trail, Clock clock,
+                         TicketProperties properties) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.repository = repository;
+        this.trail = trail;
+        this.clock = clock;
+        this.properties = properties;
     }
 
     /** Per run: who receives tickets, and the dates tickets open on. */
@@ -66,28 +77,47 @@ public class TicketService {
     private void recordChunk(TicketRound round, List<Finding> chunk) {
         Map<String, Finding> byFingerprint = new LinkedHashMap<>();
         chunk.forEach(f -> byFingerprint.putIfAbsent(f.fingerprint(), f));
-        Set<String> existing = new HashSet<>(named.queryForList(
-                "SELECT fingerprint FROM inspection_tickets WHERE fingerprint IN (:fps)",
-                new MapSqlParameterSource("fps", byFingerprint.keySet()), String.class));
-        List<Object[]> updates = new ArrayList<>();
+        Map<String, Known> existing = new HashMap<>();
+        named.query("SELECT id, fingerprint, status, team_unit_code, exempt_until, version FROM inspection_tickets "
+                        + "WHERE fingerprint IN (:fps)", new MapSqlParameterSource("fps", byFingerprint.keySet()),
+                rs -> {
+                    java.sql.Date until = rs.getDate("exempt_until");
+                    existing.put(rs.getString("fingerprint"), new Known(rs.getLong("id"),
+                            TicketStatus.valueOf(rs.getString("status")), rs.getString("team_unit_code"),
+                            until == null ? null : until.toLocalDate(), rs.getLong("version")));
+                });
+        List<Finding> refreshes = new ArrayList<>();
+        List<Object[]> seenOnly = new ArrayList<>();
+        List<Reopening> reopenings = new ArrayList<>();
         List<Object[]> inserts = new ArrayList<>();
         for (Finding f : byFingerprint.values()) {
-            if (existing.contains(f.fingerprint())) {
-                updates.add(new Object[] {round.runId(), f.message(), f.fingerprint()});
-                continue;
+            Known known = existing.get(f.fingerprint());
+            if (known == null) {
+                RuleMeta meta = round.ruleSet().rule(f.ruleCode()).orElseThrow();
+                String team = round.teams().teamFor(f.stationCode(), meta.teamKind().name());
+                inserts.add(new Object[] {f.fingerprint(), f.ruleCode(), f.theme().name(), f.severity().name(),
+                        meta.title(), f.subjectType().name(), f.subjectId(), f.customerNo(), f.period(), f.stationCode(),
+                        meta.teamKind().name(), team, f.message(), meta.remedy(),
+                        (team == null ? TicketStatus.NEW : TicketStatus.DISPATCHED).name(),
+                        Timestamp.valueOf(round.now()), dueFrom(round, f), round.runId(), round.runId()});
+            } else if (known.status() == TicketStatus.FALSE_POSITIVE) {
+                seenOnly.add(new Object[] {round.runId(), f.fingerprint()});
+            } else if (known.reopensOn(round.today())) {
+                reopenings.add(new Reopening(known, f, dueFrom(round, f)));
+            } else {
+                refreshes.add(f);
             }
-            RuleMeta meta = round.ruleSet().rule(f.ruleCode()).orElseThrow();
-            String team = round.teams().teamFor(f.stationCode(), meta.teamKind().name());
-            LocalDate due = round.ruleSet().calendar().plusWorkingDays(round.today(), meta.rectifyDays());
-            inserts.add(new Object[] {f.fingerprint(), f.ruleCode(), f.theme().name(), f.severity().name(),
-                    meta.title(), f.subjectType().name(), f.subjectId(), f.customerNo(), f.period(), f.stationCode(),
-                    meta.teamKind().name(), team, f.message(), meta.remedy(),
-                    (team == null ? TicketStatus.NEW : TicketStatus.DISPATCHED).name(),
-                    Timestamp.valueOf(round.now()), due, round.runId(), round.runId()});
         }
-        if (!updates.isEmpty()) {
+        refreshes.addAll(reopen(round, reopenings));
+        if (!refreshes.isEmpty()) {
             jdbc.batchUpdate("UPDATE inspection_tickets SET last_seen_run_id = ?, message = ?, "
-                    + "not_detected_since_run_id = NULL, version = version + 1 WHERE fingerprint = ?", updates);
+                            + "not_detected_since_run_id = NULL, needs_attention = FALSE, attention_note = NULL, "
+                            + "version = version + 1 WHERE fingerprint = ?",
+                    refreshes.stream().map(f -> new Object[] {round.runId(), f.message(), f.fingerprint()}).toList());
+        }
+        if (!seenOnly.isEmpty()) {
+            jdbc.batchUpdate("UPDATE inspection_tickets SET last_seen_run_id = ?, not_detected_since_run_id = NULL, "
+                    + "version = version + 1 WHERE fingerprint = ?", seenOnly);
         }
         if (!inserts.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO inspection_tickets (fingerprint, rule_code, theme, severity, title, "
@@ -98,10 +128,55 @@ public class TicketService {
     }
 
     /**
-     * Marks the tickets this run covered but did not see again: tickets of the run's rules whose period
-     * is empty (state rules) or the run's audited period.
+     * Reopens the tickets whose finding is back (REOPEN, by the system): to the team again when it is known, else
+     * to the auditors, one more occurrence, due anew from today. An update guarded by the version read, so a
+     * ticket a person changed meanwhile is only refreshed.
      *
-     * @return how many tickets were marked
+     * @return the findings whose ticket changed meanwhile, to be refreshed instead
+     */
+    private List<Finding> reopen(TicketRound round, List<Reopening> reopenings) {
+        if (reopenings.isEmpty()) {
+            return List.of();
+        }
+        int[] counts = jdbc.batchUpdate("UPDATE inspection_tickets SET status = ?, occurrences = occurrences + 1, "
+                        + "due_on = ?, exempt_until = NULL, needs_attention = FALSE, attention_note = NULL, "
+                        + "last_seen_run_id = ?, message = ?, not_detected_since_run_id = NULL, version = version + 1 "
+                        + "WHERE id = ? AND version = ?",
+                reopenings.stream().map(r -> new Object[] {r.to().name(), r.due(), round.runId(), r.finding().message(),
+                        r.known().id(), r.known().version()}).toList());
+        List<Object[]> transitions = new ArrayList<>();
+        List<Finding> changedMeanwhile = new ArrayList<>();
+        for (int i = 0; i < reopenings.size(); i++) {
+            Reopening r = reopenings.get(i);
+            if (counts[i] == 0) {
+                changedMeanwhile.add(r.finding());
+                continue;
+            }
+            transitions.add(new Object[] {r.known().id(), Timestamp.valueOf(round.now()), Actor.SYSTEM.username(),
+                    TicketAction.REOPEN.name(), r.known().status().name(), r.to().name(),
+                    InspectionTicket.REOPEN_COMMENT, round.runId()});
+        }
+        if (!transitions.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status, "
+                    + "comment, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", transitions);
+            trail.record(Actor.SYSTEM.username(), "TICKET_" + TicketAction.REOPEN, "run:" + round.runId(),
+                    summary(transitions.stream().map(t -> (Long) t[0]).toList()));
+        }
+        return changedMeanwhile;
+    }
+
+    private static LocalDate dueFrom(TicketRound round, Finding f) {
+        RuleMeta meta = round.ruleSet().rule(f.ruleCode()).orElseThrow();
+        return round.ruleSet().calendar().plusWorkingDays(round.today(), meta.rectifyDays());
+    }
+
+    /**
+     * Closes the loop for the tickets this run covered but did not see again: a FEEDBACK_SUBMITTED ticket is
+     * verified (AUTO_VERIFY), a DISPATCHED or RETURNED one is flagged for the auditor (FLAG; its team never
+     * reported back), and every such ticket is marked as not detected since this run. Bulk SQL; the transition
+     * rows are inserted with INSERT ... SELECT before each update, over the same condition.
+     *
+     * @return how many tickets were marked not detected
      */
     @Transactional
     public int markNotDetected(TicketRound round, String auditedPeriod) {
@@ -110,17 +185,67 @@ public class TicketService {
         if (codes.isEmpty() || (stations != null && stations.isEmpty())) {
             return 0;
         }
+        MapSqlParameterSource params = new MapSqlParameterSource("run", round.runId()).addValue("codes", codes)
+                .addValue("period", auditedPeriod).addValue("now", Timestamp.valueOf(round.now()))
+                .addValue("system", Actor.SYSTEM.username()).addValue("stations", stations);
+        String goneThisRun = "last_seen_run_id < :run AND " + coveredByRun(stations != null);
+
+        params.addValue("verifyFrom", TicketTransitions.fromNames(TicketAction.AUTO_VERIFY))
+                .addValue("verifyComment", InspectionTicket.AUTO_VERIFY_COMMENT);
+        String verifiable = goneThisRun + " AND status IN (:verifyFrom)";
+        List<Long> verified = named.queryForList("SELECT id FROM inspection_tickets WHERE " + verifiable, params,
+                Long.class);
+        if (!verified.isEmpty()) {
+            named.update("INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status, comment, "
+                    + "run_id) SELECT id, CAST(:now AS TIMESTAMP), :system, 'AUTO_VERIFY', status, 'VERIFIED', "
+                    + ":verifyComment, :run FROM inspection_tickets WHERE " + verifiable, params);
+            named.update("UPDATE inspection_tickets SET status = 'VERIFIED', needs_attention = FALSE, "
+                    + "attention_note = NULL, version = version + 1 WHERE " + verifiable, params);
+            trail.record(Actor.SYSTEM.username(), "TICKET_" + TicketAction.AUTO_VERIFY, "run:" + round.runId(),
+                    summary(verified));
+        }
+
+        params.addValue("flagFrom", TicketTransitions.fromNames(TicketAction.FLAG))
+                .addValue("flagNote", InspectionTicket.FLAG_NOTE);
+        String flaggable = goneThisRun + " AND status IN (:flagFrom) AND needs_attention = FALSE";
+        List<Long> flagged = named.queryForList("SELECT id FROM inspection_tickets WHERE " + flaggable, params,
+                Long.class);
+        if (!flagged.isEmpty()) {
+            named.update("INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status, comment, "
+                    + "run_id) SELECT id, CAST(:now AS TIMESTAMP), :system, 'FLAG', status, status, :flagNote, "
+                    + ":run FROM inspection_tickets WHERE " + flaggable, params);
+            named.update("UPDATE inspection_tickets SET needs_attention = TRUE, attention_note = :flagNote, "
+                    + "version = version + 1 WHERE " + flaggable, params);
+            trail.record(Actor.SYSTEM.username(), "TICKET_" + TicketAction.FLAG, "run:" + round.runId(),
+                    summary(flagged));
+        }
+
         return named.update("UPDATE inspection_tickets SET not_detected_since_run_id = :run, version = version + 1 "
-                        + "WHERE last_seen_run_id < :run AND not_detected_since_run_id IS NULL "
-                        + "AND rule_code IN (:codes) AND (period IS NULL OR period = :period)"
-                        + (stations == null ? "" : " AND station_code IN (:stations)"),
-                new MapSqlParameterSource("run", round.runId()).addValue("codes", codes).addValue("period", auditedPeriod)
-                        .addValue("stations", stations));
+                + "WHERE not_detected_since_run_id IS NULL AND " + goneThisRun, params);
     }
 
+    /**
+     * Which tickets this run covered, the one place that says so: tickets of the run's rules (of its scope)
+     * whose period is empty (state rules) or the run's audited period, and of its stations when the run is
+     * scoped. Parameters {@code :codes}, {@code :period} and {@code :stations}.
+     */
+    private static String coveredByRun(boolean stationScoped) {
+        return "rule_code IN (:codes) AND (period IS NULL OR period = :period)"
+                + (stationScoped ? " AND station_code IN (:stations)" : "");
+    }
+
+    private static String summary(List<Long> ids) {
+        String shown = ids.stream().limit(200).map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        return ids.size() + " tickets: " + shown + (ids.size() > 200 ? ",..." : "");
+    }
+
+    /**
+     * Tickets the actor may see that match the filter, paged. The scope is part of the query: a user bound to a
+     * unit sees the tickets whose team or station lies in that unit's subtree.
+     */
     @Transactional(readOnly = true)
-    public Page<InspectionTicket> search(TicketFilter filter, Pageable pageable) {
-        Specification<InspectionTicket> spec = (root, query, cb) -> cb.conjunction();
+    public Page<InspectionTicket> search(TicketFilter filter, Actor actor, Pageable pageable) {
+        Specification<InspectionTicket> spec = visibleTo(actor);
         if (filter.theme() != null) {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("theme"), filter.theme()));
         }
@@ -134,15 +259,46 @@ public class TicketService {
         if (filter.status() != null) {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("status"), filter.status()));
         }
+        if (filter.needsAttention() != null) {
+            spec = spec.and((root, query, cb) -> cb.equal(root.get("needsAttention"), filter.needsAttention()));
+        }
+        if (filter.overdue() != null) {
+            LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
+            List<TicketStatus> open = java.util.Arrays.stream(TicketStatus.values()).filter(TicketStatus::isOpen).toList();
+            Specification<InspectionTicket> overdue = (root, query, cb) -> cb.and(root.get("status").in(open),
+                    cb.lessThan(root.get("dueOn"), today));
+            spec = spec.and(filter.overdue() ? overdue : Specification.not(overdue));
+        }
         return repository.findAll(spec, pageable);
     }
 
+    /**
+     * A ticket the actor may see.
+     *
+     * @throws TicketNotFoundException when there is none, or the actor may not see it (its existence is not told)
+     */
     @Transactional(readOnly = true)
-    public InspectionTicket get(long id) {
-        return repository.findById(id).orElseThrow(() -> new TicketNotFoundException(id));
+    public InspectionTicket get(long id, Actor actor) {
+        return find(id, actor);
     }
 
-    /** Tickets per rule and status: open work and, once auditors judge tickets, each rule's precision. */
+    InspectionTicket find(long id, Actor actor) {
+        Specification<InspectionTicket> byId = (root, query, cb) -> cb.equal(root.get("id"), id);
+        return repository.findOne(byId.and(visibleTo(actor))).orElseThrow(() -> new TicketNotFoundException(id));
+    }
+
+    /** The reading scope: everything, or tickets whose team or station is among the actor's units. */
+    static Specification<InspectionTicket> visibleTo(Actor actor) {
+        if (actor.seesEverything()) {
+            return (root, query, cb) -> cb.conjunction();
+        }
+        Set<String> units = actor.visibleUnits();
+        if (units.isEmpty()) {
+            return (root, query, cb) -> cb.disjunction();
+        }
+        return (root, query, cb) -> cb.or(root.get("teamUnitCode").in(units), root.get("stationCode").in(units));
+    }
+
     @Transactional(readOnly = true)
     public Map<String, Map<TicketStatus, Long>> countsByRuleAndStatus() {
         Map<String, Map<TicketStatus, Long>> counts = new java.util.TreeMap<>();
@@ -197,6 +353,25 @@ public class TicketService {
         public RoundScope {
             ruleCodes = ruleCodes == null ? null : Set.copyOf(ruleCodes);
             stationCodes = stationCodes == null ? null : Set.copyOf(stationCodes);
+        }
+    }
+
+    /** A ticket as the run found it before refreshing it. */
+    private record Known(long id, TicketStatus status, String teamUnitCode, LocalDate exemptUntil, long version) {
+
+        /** Its finding is back: a verified or closed ticket, or an exemption past its expiry. */
+        boolean reopensOn(LocalDate today) {
+            if (!TicketTransitions.from(TicketAction.REOPEN).contains(status)) {
+                return false;
+            }
+            return status != TicketStatus.EXEMPTED || (exemptUntil != null && today.isAfter(exemptUntil));
+        }
+    }
+
+    private record Reopening(Known known, Finding finding, LocalDate due) {
+
+        TicketStatus to() {
+            return known.teamUnitCode() == null ? TicketStatus.NEW : TicketStatus.DISPATCHED;
         }
     }
 }

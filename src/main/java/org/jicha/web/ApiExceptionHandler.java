@@ -3,6 +3,11 @@ package org.jicha.web;
 import org.jicha.audit.RunInProgressException;
 import org.jicha.audit.RunNotFoundException;
 import org.jicha.rules.RuleSetException;
+import org.jicha.tickets.EvidenceRejectedException;
+import org.jicha.tickets.IllegalTicketTransitionException;
+import org.jicha.tickets.MissingTicketFieldException;
+import org.jicha.tickets.StaleTicketException;
+import org.jicha.tickets.TicketActionForbiddenException;
 import org.jicha.tickets.TicketNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -31,6 +36,44 @@ class ApiExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
         problem.setProperty("problems", e.problems().stream().map(Object::toString).toList());
         return problem;
+    }
+
+    /** An action the ticket's state does not allow: 409 naming state and action. */
+    @ExceptionHandler(IllegalTicketTransitionException.class)
+    ProblemDetail illegalTransition(IllegalTicketTransitionException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setProperty("ticketStatus", e.status().name());
+        problem.setProperty("action", e.action().name());
+        return problem;
+    }
+
+    /** The client acted on an old version of the ticket: 409 with the current version. */
+    @ExceptionHandler(StaleTicketException.class)
+    ProblemDetail staleTicket(StaleTicketException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setProperty("currentVersion", e.currentVersion());
+        return problem;
+    }
+
+    /** The wrong role for a ticket action, or a team acting outside its unit. */
+    @ExceptionHandler(TicketActionForbiddenException.class)
+    ProblemDetail ticketActionForbidden(TicketActionForbiddenException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    /** A missing field of a ticket action: 400 naming it. */
+    @ExceptionHandler(MissingTicketFieldException.class)
+    ProblemDetail missingTicketField(MissingTicketFieldException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setProperty("field", e.field());
+        return problem;
+    }
+
+    /** A refused evidence file: 413 when too big, else 400; the message names the file and the limit. */
+    @ExceptionHandler(EvidenceRejectedException.class)
+    ProblemDetail evidenceRejected(EvidenceRejectedException e) {
+        return ProblemDetail.forStatusAndDetail(e.tooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST,
+                e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -22,6 +22,13 @@ public final class TeamDirectory {
         return new TeamDirectory(map);
     }
 
+    /** True when the unit exists and is a TEAM: a ticket may be dispatched to it. */
+    public static boolean isTeam(JdbcTemplate jdbc, String unitCode) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM units WHERE unit_code = ? AND unit_type = 'TEAM'", Long.class,
+                unitCode);
+        return n != null && n > 0;
+    }
+
     /** The team of that kind directly under the station; null when the organisation has none. */
     public String teamFor(String stationCode, String teamKind) {
         return stationCode == null ? null : teamByStationAndKind.get(stationCode + "|" + teamKind);
