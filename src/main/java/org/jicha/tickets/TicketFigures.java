@@ -7,9 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -27,11 +24,9 @@ public class TicketFigures {
     private static final String OPEN = "status IN ('NEW', 'DISPATCHED', 'FEEDBACK_SUBMITTED', 'RETURNED', 'SCOPE_REJECTED')";
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final TicketRepository repository;
 
-    public TicketFigures(JdbcTemplate jdbc, TicketRepository repository) {
+    public TicketFigures(JdbcTemplate jdbc) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
-        this.repository = repository;
     }
 
     /** Open and overdue tickets of one theme, unit or rule. */
@@ -128,32 +123,6 @@ public class TicketFigures {
         List<MonthCount> out = new ArrayList<>();
         counts.forEach((m, n) -> out.add(new MonthCount(m, n)));
         return out;
-    }
-
-    /**
-     * A page of tickets in a scope, matching a filter: what the ticket pages list. {@code null} scope = all.
-     */
-    @Transactional(readOnly = true)
-    public Page<InspectionTicket> search(TicketFilter filter, Collection<String> scope, Pageable pageable) {
-        Specification<InspectionTicket> spec = (root, query, cb) -> cb.conjunction();
-        if (scope != null) {
-            spec = spec.and((root, query, cb) -> cb.or(root.get("teamUnitCode").in(scope),
-                    root.get("stationCode").in(scope)));
-        }
-        if (filter.theme() != null) {
-            spec = spec.and((root, query, cb) -> cb.equal(root.get("theme"), filter.theme()));
-        }
-        if (filter.rule() != null) {
-            spec = spec.and((root, query, cb) -> cb.equal(root.get("ruleCode"), filter.rule()));
-        }
-        if (filter.unit() != null) {
-            spec = spec.and((root, query, cb) -> cb.or(cb.equal(root.get("teamUnitCode"), filter.unit()),
-                    cb.equal(root.get("stationCode"), filter.unit())));
-        }
-        if (filter.status() != null) {
-            spec = spec.and((root, query, cb) -> cb.equal(root.get("status"), filter.status()));
-        }
-        return repository.findAll(spec, pageable);
     }
 
     private static String where(Collection<String> scope) {

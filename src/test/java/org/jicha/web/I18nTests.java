@@ -29,7 +29,10 @@ import org.jicha.rules.ReloadTrigger;
 import org.jicha.rules.Severity;
 import org.jicha.rules.TeamKind;
 import org.jicha.rules.Theme;
+import org.jicha.tickets.FalsePositiveReason;
+import org.jicha.tickets.TicketAction;
 import org.jicha.tickets.TicketStatus;
+import org.jicha.tickets.TicketWorkflow;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -60,7 +63,9 @@ class I18nTests {
             Map.entry("loads.status.", LoadStatus.class), Map.entry("loads.fileStatus.", FileStatus.class),
             Map.entry("ticket.status.", TicketStatus.class),
             Map.entry("rules.reload.outcome.", ReloadOutcome.class),
-            Map.entry("rules.reload.trigger.", ReloadTrigger.class), Map.entry("plans.kind.", PlanKind.class));
+            Map.entry("rules.reload.trigger.", ReloadTrigger.class), Map.entry("plans.kind.", PlanKind.class),
+            Map.entry("ticket.action.", TicketAction.class), Map.entry("falsePositive.", FalsePositiveReason.class),
+            Map.entry("dispatch.outcome.", TicketWorkflow.DispatchOutcome.class));
 
     static final Pattern LITERAL_KEY = Pattern.compile("#\\{([A-Za-z0-9_.-]+)");
     static final Pattern ENUM_KEY = Pattern.compile("#\\{\\$\\{'([A-Za-z0-9_.]+\\.)'\\s*\\+");

@@ -174,6 +174,40 @@ class WebUiBrowserIntegrationTests {
         }
     }
 
+    @Test
+    void aTeamSubmitsFeedbackWithAFileAndAnAuditorVerifiesIt() throws Exception {
+        long ticket = jdbc.queryForObject("SELECT MIN(id) FROM inspection_tickets WHERE team_unit_code = 'QC01RE' "
+                + "AND status = 'DISPATCHED'", Long.class);
+        java.nio.file.Path photo = browser.downloads.resolve("meter-photo.png");
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(image, "png", photo.toFile());
+
+        browser.signIn("qc01re", SampleWorld.PASSWORD);
+        browser.open("/tickets/" + ticket);
+        assertThat(browser.all("#form-VERIFY")).as("a team cannot verify").isEmpty();
+        browser.find("#fb-comment").sendKeys("已现场核对表计并更正档案");
+        browser.find("#fb-files").sendKeys(photo.toString());
+        browser.shot("feedback-filled");
+        browser.find("#form-SUBMIT_FEEDBACK button[type=submit]").click();
+        browser.waitFor(d -> !d.findElements(org.openqa.selenium.By.cssSelector("p.notice")).isEmpty());
+        assertThat(browser.find("#evidence-files").getText()).contains("meter-photo.png");
+        assertThat(browser.find("dl.facts .badge").getText()).isEqualTo("已反馈");
+        browser.shot("feedback-submitted");
+
+        browser.find(".who form button").click();
+        browser.waitFor(d -> d.getCurrentUrl().contains("/login"));
+        browser.signIn("auditor", SampleWorld.PASSWORD);
+        browser.open("/tickets/" + ticket);
+        browser.find("#comment-VERIFY").sendKeys("照片与档案一致");
+        browser.shot("auditor-verifies");
+        browser.find("#do-VERIFY").click();
+        browser.waitFor(d -> !d.findElements(org.openqa.selenium.By.cssSelector("p.notice")).isEmpty());
+        assertThat(browser.find("dl.facts .badge").getText()).isEqualTo("已验证");
+        assertThat(browser.all("#ticket-history tbody tr")).hasSizeGreaterThanOrEqualTo(2);
+        browser.shot("verified");
+    }
+
     private void assertOnlyTeamTickets() {
         List<WebElement> rows = browser.all("#ticket-table tbody tr[data-team]");
         assertThat(rows).isNotEmpty();
