@@ -1,0 +1,57 @@
+// Draws the dashboard's charts from the figures the page embeds (window.jichaCharts). Texts come from the
+// server's message bundles; data is handed to ECharts as values, never as HTML.
+(function () {
+  'use strict';
+  var data = window.jichaCharts || {};
+  var d = data.dashboard;
+  var t = data.labels || {};
+  if (!d || typeof echarts === 'undefined') {
+    return;
+  }
+  var charts = [];
+  function chart(id, option) {
+    var el = document.getElementById(id);
+    if (!el) {
+      return;
+    }
+    var c = echarts.init(el, null, { renderer: 'canvas' });
+    c.setOption(Object.assign({ animation: false, tooltip: { trigger: 'axis' }, grid: { containLabel: true, left: 8, right: 16, top: 40, bottom: 8 } }, option));
+    charts.push(c);
+  }
+  function bars(id, rows, horizontal) {
+    var names = rows.map(function (r) { return r.label || r.key; });
+    var category = { type: 'category', data: names, axisLabel: { interval: 0, overflow: 'truncate', width: 120 } };
+    var value = { type: 'value', minInterval: 1 };
+    chart(id, {
+      legend: { data: [t.open, t.overdue] },
+      xAxis: horizontal ? value : category,
+      yAxis: horizontal ? Object.assign({}, category, { inverse: true }) : value,
+      series: [
+        { name: t.open, type: 'bar', data: rows.map(function (r) { return r.open; }), itemStyle: { color: '#0b69a3' } },
+        { name: t.overdue, type: 'bar', data: rows.map(function (r) { return r.overdue; }), itemStyle: { color: '#b91c1c' } }
+      ]
+    });
+  }
+  bars('chart-theme', d.byTheme, false);
+  bars('chart-unit', d.byUnit, true);
+  bars('chart-rules', d.topRules.map(function (r) { return { key: r.key, label: r.key, open: r.open, overdue: r.overdue }; }), true);
+  chart('chart-trend', {
+    legend: { data: [t.tickets] },
+    xAxis: { type: 'category', data: d.months },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [{ name: t.tickets, type: 'line', data: d.trend, areaStyle: {}, itemStyle: { color: '#0b4f8a' } }]
+  });
+  var r = d.rectification;
+  chart('chart-rate', {
+    tooltip: { trigger: 'item' },
+    legend: { bottom: 0 },
+    series: [{
+      type: 'pie', radius: ['45%', '70%'],
+      data: r.total === 0 ? [{ name: t.empty, value: 0 }] : [
+        { name: t.rectified, value: r.rectified, itemStyle: { color: '#1e7d32' } },
+        { name: t.notRectified, value: r.total - r.rectified, itemStyle: { color: '#f59e0b' } }
+      ]
+    }]
+  });
+  window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
+}());

@@ -1,0 +1,218 @@
+package org.jicha.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jicha.audit.RunStatus;
+import org.jicha.audit.RunTrigger;
+import org.jicha.ingest.FileStatus;
+import org.jicha.ingest.LoadStatus;
+import org.jicha.people.Role;
+import org.jicha.plans.PlanKind;
+import org.jicha.rules.ReloadOutcome;
+import org.jicha.rules.ReloadTrigger;
+import org.jicha.rules.Severity;
+import org.jicha.rules.TeamKind;
+import org.jicha.rules.Theme;
+import org.jicha.tickets.FalsePositiveReason;
+import org.jicha.tickets.TicketAction;
+import org.jicha.tickets.TicketStatus;
+import org.jicha.tickets.TicketWorkflow;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fails on any untranslated text of the pages: every message key a template or page controller uses exists in
+ * both bundles, both bundles hold the same keys, and no template carries user-visible text of its own (texts
+ * come from {@code th:text="#{...}"}). The brand and figures are exempt. {@code templates/reports/} is the
+ * PDF report's print layout, rendered outside the web locale by the reports package, so it is not a page.
+ */
+class I18nTests {
+
+    static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    static final Path PAGE_CODE = Path.of("src/main/java/org/jicha/web");
+    static final Set<String> EXEMPT_TEXT = Set.of("稽查 Jicha");
+    /** Attributes a person reads or hears: they must come from messages too (th:attr / th:title ...). */
+    static final Set<String> SPOKEN_ATTRIBUTES = Set.of("title", "alt", "placeholder", "aria-label", "label", "summary");
+
+    /** Keys built from an enum in a template, e.g. {@code #{${'theme.' + t}}}: each constant needs its message. */
+    static final Map<String, Class<? extends Enum<?>>> ENUM_KEYS = Map.ofEntries(
+            Map.entry("theme.", Theme.class), Map.entry("severity.", Severity.class),
+            Map.entry("teamKind.", TeamKind.class), Map.entry("role.", Role.class),
+            Map.entry("runs.trigger.", RunTrigger.class), Map.entry("runs.status.", RunStatus.class),
+            Map.entry("loads.status.", LoadStatus.class), Map.entry("loads.fileStatus.", FileStatus.class),
+            Map.entry("ticket.status.", TicketStatus.class),
+            Map.entry("rules.reload.outcome.", ReloadOutcome.class),
+            Map.entry("rules.reload.trigger.", ReloadTrigger.class), Map.entry("plans.kind.", PlanKind.class),
+            Map.entry("ticket.action.", TicketAction.class), Map.entry("falsePositive.", FalsePositiveReason.class),
+            Map.entry("dispatch.outcome.", TicketWorkflow.DispatchOutcome.class));
+
+    static final Pattern LITERAL_KEY = Pattern.compile("#\\{([A-Za-z0-9_.-]+)");
+    static final Pattern ENUM_KEY = Pattern.compile("#\\{\\$\\{'([A-Za-z0-9_.]+\\.)'\\s*\\+");
+    static final Pattern VARIABLE_KEY = Pattern.compile("#\\{\\$\\{([A-Za-z]+)}}");
+    /**
+     * In page controllers: whole message keys handed to templates ({@code "notice", "runs.started"}) or resolved;
+     * keys built from a prefix and an enum ({@code "theme." + key}) are checked through {@link #ENUM_KEYS}.
+     */
+    static final Pattern CODE_KEY = Pattern.compile(
+            "\"(?:notice|problem|previewError)\",\\s*\"([A-Za-z0-9_.]*[A-Za-z0-9_])\"\\s*\\)"
+                    + "|getMessage\\(\"([A-Za-z0-9_.]*[A-Za-z0-9_])\"\\s*,");
+    static final Pattern CODE_KEY_LIST = Pattern.compile(
+            "for \\(String key : List\\.of\\(([^)]*)\\)\\) \\{\\s*labels\\.put\\(key, messages\\.getMessage\\(\"([a-z.]+)\" \\+ key");
+
+    static Properties zh;
+    static Properties en;
+    static List<Path> pages;
+
+    @BeforeAll
+    static void read() throws IOException {
+        zh = bundle("messages.properties");
+        en = bundle("messages_en.properties");
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            pages = files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+        assertThat(pages).hasSizeGreaterThan(8);
+    }
+
+    static Properties bundle(String name) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = new InputStreamReader(Files.newInputStream(Path.of("src/main/resources", name)),
+                StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return p;
+    }
+
+    @Test
+    void bothBundlesHoldTheSameKeysAndNoEmptyText() {
+        assertThat(en.stringPropertyNames()).as("keys in Chinese but not in English")
+                .containsAll(zh.stringPropertyNames());
+        assertThat(zh.stringPropertyNames()).as("keys in English but not in Chinese")
+                .containsAll(en.stringPropertyNames());
+        List<String> empty = new ArrayList<>();
+        for (Properties p : List.of(zh, en)) {
+            p.stringPropertyNames().stream().filter(k -> p.getProperty(k).isBlank()).forEach(empty::add);
+        }
+        assertThat(empty).as("keys without text").isEmpty();
+    }
+
+    @Test
+    void theChineseBundleIsChinese() {
+        List<String> notChinese = zh.stringPropertyNames().stream()
+                .filter(k -> !k.startsWith("nav.lang.") && !k.equals("common.none"))
+                .filter(k -> zh.getProperty(k).codePoints().noneMatch(c -> Character.UnicodeScript.of(c)
+                        == Character.UnicodeScript.HAN))
+                .filter(k -> !zh.getProperty(k).matches("[{}0-9\\s,()（），、/–-]*"))
+                .sorted().toList();
+        assertThat(notChinese).as("messages.properties is the Chinese bundle").isEmpty();
+    }
+
+    @Test
+    void everyKeyThatTemplatesAndPageControllersUseExistsInBothBundles() throws IOException {
+        Set<String> used = new TreeSet<>();
+        for (Path page : pages) {
+            String text = Files.readString(page);
+            Matcher m = LITERAL_KEY.matcher(text);
+            while (m.find()) {
+                used.add(m.group(1));
+            }
+            Matcher e = ENUM_KEY.matcher(text);
+            while (e.find()) {
+                Class<? extends Enum<?>> type = ENUM_KEYS.get(e.group(1));
+                assertThat(type).as(page + ": key prefix " + e.group(1) + " is built from an enum this test knows")
+                        .isNotNull();
+                Arrays.stream(type.getEnumConstants()).forEach(c -> used.add(e.group(1) + c.name()));
+            }
+            Matcher v = VARIABLE_KEY.matcher(text);
+            while (v.find()) {
+                assertThat(v.group(1)).as(page + ": a key held in a variable comes from a page controller")
+                        .isIn("notice", "problem", "previewError");
+            }
+        }
+        try (Stream<Path> code = Files.walk(PAGE_CODE)) {
+            for (Path java : code.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String text = Files.readString(java);
+                Matcher m = CODE_KEY.matcher(text);
+                while (m.find()) {
+                    used.add(m.group(1) != null ? m.group(1) : m.group(2));
+                }
+                Matcher list = CODE_KEY_LIST.matcher(text);
+                while (list.find()) {
+                    for (String item : list.group(1).split(",")) {
+                        used.add(list.group(2) + item.strip().replace("\"", ""));
+                    }
+                }
+            }
+        }
+        assertThat(used).contains("dashboard.chart.open", "runs.started", "loads.upload.invalid", "theme.IMP");
+        assertThat(zh.stringPropertyNames()).as("keys missing in messages.properties").containsAll(used);
+        assertThat(en.stringPropertyNames()).as("keys missing in messages_en.properties").containsAll(used);
+    }
+
+    @Test
+    void templatesCarryNoTextOfTheirOwn() throws IOException {
+        List<String> literal = new ArrayList<>();
+        for (Path page : pages) {
+            Document doc = Jsoup.parse(Files.readString(page), "", Parser.htmlParser());
+            for (Element el : doc.getAllElements()) {
+                String tag = el.tagName();
+                if (tag.equals("script") || tag.equals("style")) {
+                    continue;
+                }
+                String own = el.ownText().strip();
+                if (!own.isEmpty() && !el.hasAttr("th:text") && !exempt(own)) {
+                    literal.add(page.getFileName() + " <" + tag + ">: " + own);
+                }
+                Matcher quoted = Pattern.compile("'([^']*)'").matcher(el.attr("th:text"));
+                while (quoted.find()) {
+                    String q = quoted.group(1);
+                    // key prefixes ('theme.'), date patterns and language codes are not text
+                    if (q.codePoints().anyMatch(Character::isLetter) && !q.endsWith(".") && !exempt(q)
+                            && !q.matches("[yMdHhmsS\\s:/.-]+|[a-z]{2}(-[A-Z]{2})?")) {
+                        literal.add(page.getFileName() + " <" + tag + " th:text>: '" + q + "'");
+                    }
+                }
+                for (Attribute a : el.attributes()) {
+                    boolean spoken = SPOKEN_ATTRIBUTES.contains(a.getKey())
+                            || (a.getKey().equals("value") && el.attr("type").matches("submit|button|reset"));
+                    if (spoken && !a.getValue().isBlank() && !exempt(a.getValue())) {
+                        literal.add(page.getFileName() + " <" + tag + " " + a.getKey() + ">: " + a.getValue());
+                    }
+                }
+            }
+        }
+        assertThat(literal).as("text outside th:text=\"#{...}\"").isEmpty();
+    }
+
+    @Test
+    void dataIsNeverPrintedUnescaped() throws IOException {
+        for (Path page : pages) {
+            assertThat(Files.readString(page)).as(page + " uses th:utext or [(...)]").doesNotContain("th:utext")
+                    .doesNotContainPattern("\\[\\(\\$\\{");
+        }
+    }
+
+    private static boolean exempt(String text) {
+        return EXEMPT_TEXT.contains(text) || text.matches("[\\d\\s.,:/%()·|–—-]*");
+    }
+}

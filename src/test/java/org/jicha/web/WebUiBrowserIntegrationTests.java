@@ -1,0 +1,238 @@
+package org.jicha.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+import org.jicha.people.UserAccounts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The pages in a real headless Chromium over the audited sample batch, as each role: the charts draw, a team
+ * sees only its tickets, a script in a customer's name stays text, the keyboard reaches everything. Screenshots
+ * of every step land in {@code target/screenshots/<test>/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1",
+        "spring.quartz.auto-startup=false",
+        "jicha.bootstrap.sample-data=sample-data",
+        "jicha.bootstrap.as-of=2026-11-05",
+        "jicha.ingest.inbox=target/browser/inbox",
+        "jicha.ingest.archive=target/browser/archive",
+        "jicha.ingest.failed=target/browser/archive/_failed",
+        "jicha.security.initial-admin-password=admin-test-pw"})
+class WebUiBrowserIntegrationTests {
+
+    static final List<String> CHARTS = List.of("chart-theme", "chart-unit", "chart-trend", "chart-rate", "chart-rules");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Browser browser;
+
+    @BeforeEach
+    void start(TestInfo test) {
+        assumeTrue(Browser.available(), "no /usr/bin/chromedriver and /usr/bin/chromium here: install the Debian "
+                + "packages chromium and chromium-driver (.ci/run does) to run the browser tests");
+        SampleWorld.users(accounts);
+        browser = new Browser(port, test.getTestMethod().orElseThrow().getName());
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aSupervisorSignsInAndTheDashboardDrawsItsCharts() {
+        browser.signIn("supervisor", SampleWorld.PASSWORD);
+        assertThat(browser.driver.getTitle()).contains("稽查总览");
+        waitForCharts();
+        assertThat(Long.parseLong(browser.find("#kpi-open").getText())).isPositive();
+        browser.shot("dashboard-zh");
+
+        browser.find("a[hreflang=en]").click();
+        browser.waitFor(d -> d.getTitle().contains("Audit dashboard"));
+        waitForCharts();
+        browser.shot("dashboard-en");
+
+        browser.find(".site-nav a[href='/runs']").click();
+        browser.waitFor(d -> d.getTitle().contains("Audit runs"));
+        browser.find("#runs-table tbody a").click();
+        browser.waitFor(d -> !d.findElements(org.openqa.selenium.By.cssSelector("#findings tbody tr")).isEmpty());
+        browser.shot("run-findings");
+
+        browser.find(".site-nav a[href='/rules']").click();
+        browser.waitFor(d -> d.getTitle().contains("Audit rules"));
+        assertThat(browser.all("form[action='/rules/reload']")).as("a supervisor does not reload rules").isEmpty();
+        browser.shot("rules");
+
+        browser.find(".site-nav a[href='/reports']").click();
+        browser.waitFor(d -> d.getTitle().contains("Reports"));
+        browser.shot("reports");
+        browser.find("#deviation-xlsx").click();
+        java.nio.file.Path xlsx = browser.downloaded(".xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                java.nio.file.Files.newInputStream(xlsx))) {
+            assertThat(book.getNumberOfSheets()).isPositive();
+            assertThat(book.getSheetAt(0).getPhysicalNumberOfRows()).isPositive();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(xlsx.getFileName().toString()).startsWith("稽查报告");
+
+        browser.size(820, 1180);
+        browser.open("/?lang=zh-CN");
+        waitForCharts();
+        assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("no sideways scrolling on a tablet").isTrue();
+        browser.shot("dashboard-tablet");
+    }
+
+    @Test
+    void aTeamUserSeesOnlyTheTicketsOfItsOwnTeam() {
+        browser.signIn("qc01re", SampleWorld.PASSWORD);
+        waitForCharts();
+        assertThat(browser.all(".site-nav a")).extracting(WebElement::getText).containsExactly("总览", "督办单", "信息反馈");
+        browser.shot("dashboard-team");
+
+        browser.find(".site-nav a[href='/tickets']").click();
+        browser.waitFor(d -> d.getTitle().contains("督办单"));
+        assertOnlyTeamTickets();
+        browser.shot("tickets-team");
+
+        new Select(browser.find("#f-status")).selectByValue("DISPATCHED");
+        browser.waitFor(d -> d.getCurrentUrl().contains("status=DISPATCHED"));
+        assertOnlyTeamTickets();
+        browser.shot("tickets-team-dispatched");
+
+        browser.find("#ticket-table tbody a").click();
+        browser.waitFor(d -> d.getCurrentUrl().matches(".*/tickets/\\d+$"));
+        assertThat(browser.find("#ticket-message").getText()).isNotBlank();
+        browser.shot("ticket-team");
+
+        long other = jdbc.queryForObject("SELECT MIN(id) FROM inspection_tickets WHERE station_code = 'QC02'", Long.class);
+        browser.open("/tickets/" + other);
+        assertThat(browser.find("h1").getText()).contains("404");
+        browser.shot("ticket-of-another-station");
+    }
+
+    @Test
+    void aScriptInACustomerNameStaysTextAndTheKeyboardReachesEverything() {
+        long ticket = jdbc.queryForObject("SELECT MIN(id) FROM inspection_tickets WHERE customer_no IS NOT NULL "
+                + "AND station_code = 'QC01'", Long.class);
+        String customer = jdbc.queryForObject("SELECT customer_no FROM inspection_tickets WHERE id = ?", String.class,
+                ticket);
+        String name = jdbc.queryForObject("SELECT customer_name FROM customers WHERE customer_no = ?", String.class,
+                customer);
+        String evil = "<script>alert(1)</script>";
+        jdbc.update("UPDATE customers SET customer_name = ? WHERE customer_no = ?", evil, customer);
+        try {
+            browser.signIn("auditor", SampleWorld.PASSWORD);
+            browser.open("/tickets");
+            new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+            assertThat(browser.js("return document.activeElement.className")).isEqualTo("skip-link");
+            browser.shot("skip-link-focused");
+            new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
+            browser.waitFor(d -> d.getCurrentUrl().endsWith("#main"));
+            new Actions(browser.driver).sendKeys(Keys.TAB).perform();
+            assertThat(browser.js("return document.activeElement.id")).as("the first field after the skip")
+                    .isEqualTo("f-theme");
+            browser.shot("keyboard-in-filters");
+
+            browser.open("/tickets/" + ticket);
+            assertThat(browser.find(".customer-name").getText()).isEqualTo(evil);
+            assertNoAlert();
+            browser.shot("ticket-with-script-name");
+
+            browser.open("/tickets?rule=" + java.net.URLEncoder.encode(evil, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(browser.find("#f-rule").getAttribute("value")).isEqualTo(evil);
+            assertNoAlert();
+            browser.shot("filter-with-script");
+        } finally {
+            jdbc.update("UPDATE customers SET customer_name = ? WHERE customer_no = ?", name, customer);
+        }
+    }
+
+    @Test
+    void aTeamSubmitsFeedbackWithAFileAndAnAuditorVerifiesIt() throws Exception {
+        long ticket = jdbc.queryForObject("SELECT MIN(id) FROM inspection_tickets WHERE team_unit_code = 'QC01RE' "
+                + "AND status = 'DISPATCHED'", Long.class);
+        java.nio.file.Path photo = browser.downloads.resolve("meter-photo.png");
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(image, "png", photo.toFile());
+
+        browser.signIn("qc01re", SampleWorld.PASSWORD);
+        browser.open("/tickets/" + ticket);
+        assertThat(browser.all("#form-VERIFY")).as("a team cannot verify").isEmpty();
+        browser.find("#fb-comment").sendKeys("已现场核对表计并更正档案");
+        browser.find("#fb-files").sendKeys(photo.toString());
+        browser.shot("feedback-filled");
+        browser.find("#form-SUBMIT_FEEDBACK button[type=submit]").click();
+        browser.waitFor(d -> !d.findElements(org.openqa.selenium.By.cssSelector("p.notice")).isEmpty());
+        assertThat(browser.find("#evidence-files").getText()).contains("meter-photo.png");
+        assertThat(browser.find("dl.facts .badge").getText()).isEqualTo("已反馈");
+        browser.shot("feedback-submitted");
+
+        browser.find(".who form button").click();
+        browser.waitFor(d -> d.getCurrentUrl().contains("/login"));
+        browser.signIn("auditor", SampleWorld.PASSWORD);
+        browser.open("/tickets/" + ticket);
+        browser.find("#comment-VERIFY").sendKeys("照片与档案一致");
+        browser.shot("auditor-verifies");
+        browser.find("#do-VERIFY").click();
+        browser.waitFor(d -> !d.findElements(org.openqa.selenium.By.cssSelector("p.notice")).isEmpty());
+        assertThat(browser.find("dl.facts .badge").getText()).isEqualTo("已验证");
+        assertThat(browser.all("#ticket-history tbody tr")).hasSizeGreaterThanOrEqualTo(2);
+        browser.shot("verified");
+    }
+
+    private void assertOnlyTeamTickets() {
+        List<WebElement> rows = browser.all("#ticket-table tbody tr[data-team]");
+        assertThat(rows).isNotEmpty();
+        assertThat(rows).allSatisfy(r -> assertThat(List.of(r.getAttribute("data-team"), r.getAttribute("data-station")))
+                .contains("QC01RE"));
+        assertThat(browser.find("#ticket-table").getText()).doesNotContain("QC02");
+    }
+
+    private void assertNoAlert() {
+        try {
+            browser.driver.switchTo().alert();
+            throw new AssertionError("a script from the data ran: an alert is open");
+        } catch (NoAlertPresentException expected) {
+            // nothing ran
+        }
+    }
+
+    /** Every chart has drawn: ECharts put a canvas of non-zero size into each chart's box. */
+    private void waitForCharts() {
+        for (String id : CHARTS) {
+            browser.waitFor(d -> {
+                List<WebElement> canvas = d.findElements(org.openqa.selenium.By.cssSelector("#" + id + " canvas"));
+                return !canvas.isEmpty() && canvas.get(0).getSize().getWidth() > 0
+                        && canvas.get(0).getSize().getHeight() > 0;
+            });
+        }
+    }
+}
