@@ -283,6 +283,25 @@ public class AuditService {
     }
 
     /**
+     * Streams the facts a run would evaluate, batch by batch, exactly as {@link #run} assembles them (every customer
+     * in key order with its records, then the applications without a customer), but evaluates no rule and stores
+     * nothing: for checks written another way over the same facts (issue 6's comparison, {@code org.jicha.compare}).
+     */
+    public void forEachFactBatch(AuditContext ctx, java.util.function.Consumer<List<Object>> consumer) {
+        FactAssembler assembler = new FactAssembler(reader.tariffs());
+        BatchSink assemble = batch -> {
+            List<Object> facts = new ArrayList<>();
+            for (CustomerBundle bundle : batch) {
+                facts.addAll(assembler.assemble(bundle, ctx));
+            }
+            consumer.accept(facts);
+            return true;
+        };
+        reader.forEachCustomerBatch(properties.batchSize(), FactAssembler.firstHistoryPeriod(ctx), null, assemble);
+        reader.forEachOrphanApplicationBatch(properties.batchSize(), null, assemble);
+    }
+
+    /**
      * After a batch: records the progress with a plain JDBC update (cheap, and never undone by saving the run),
      * reads whether a cancel was asked for, and pauses if {@code jicha.audit.batch-pause} says so.
      *
