@@ -56,6 +56,12 @@ class CheckComparisonIntegrationTests {
         StoredWorld.reset(jdbc);
         jdbc.update("DELETE FROM tariffs");
         jdbc.update("DELETE FROM units");
+        generateLoadAndCompare(loader, comparison, dir, "H2");
+    }
+
+    /** Generates the 2,000-customer batch into {@code dir}, loads it, compares the three ways and asserts. */
+    static void generateLoadAndCompare(BatchLoader loader, CheckComparison comparison, Path dir, String database)
+            throws IOException {
         Path out = dir.resolve("batch");
         // one deviation per 30 customers, the 11 kinds in turn: each of the five compared rules is planted 6 times
         GeneratorOptions options = new GeneratorOptions(CUSTOMERS, 13, 20_261_105L, out, AS_OF, 1.0 / 30, 0,
@@ -66,7 +72,7 @@ class CheckComparisonIntegrationTests {
         assertThat(load.filesFailed()).isZero();
 
         CheckComparison.Result result = comparison.compare(AS_OF, Integer.getInteger("compare.repetitions", 3));
-        System.out.println("Drools vs SQL vs Java on " + CUSTOMERS + " generated customers x 13 months:\n"
+        System.out.println("Drools vs SQL vs Java on " + database + ", " + CUSTOMERS + " generated customers x 13 months:\n"
                 + result.table());
 
         Set<String> planted = Files.readAllLines(out.resolve("expected/planted.csv"), StandardCharsets.UTF_8).stream()
