@@ -56,12 +56,15 @@ class CheckComparisonIntegrationTests {
         StoredWorld.reset(jdbc);
         jdbc.update("DELETE FROM tariffs");
         jdbc.update("DELETE FROM units");
-        generateLoadAndCompare(loader, comparison, dir, "H2");
+        generateLoadAndCompare(loader, comparison, dir, "H2", () -> { });
     }
 
-    /** Generates the 2,000-customer batch into {@code dir}, loads it, compares the three ways and asserts. */
-    static void generateLoadAndCompare(BatchLoader loader, CheckComparison comparison, Path dir, String database)
-            throws IOException {
+    /**
+     * Generates the 2,000-customer batch into {@code dir}, loads it, runs {@code afterLoad} (PostgreSQL: ANALYZE),
+     * compares the three ways and asserts.
+     */
+    static void generateLoadAndCompare(BatchLoader loader, CheckComparison comparison, Path dir, String database,
+                                       Runnable afterLoad) throws IOException {
         Path out = dir.resolve("batch");
         // one deviation per 30 customers, the 11 kinds in turn: each of the five compared rules is planted 6 times
         GeneratorOptions options = new GeneratorOptions(CUSTOMERS, 13, 20_261_105L, out, AS_OF, 1.0 / 30, 0,
@@ -70,6 +73,7 @@ class CheckComparisonIntegrationTests {
         LoadResult load = loader.load(out);
         assertThat(load.rejections()).isEmpty();
         assertThat(load.filesFailed()).isZero();
+        afterLoad.run();
 
         CheckComparison.Result result = comparison.compare(AS_OF, Integer.getInteger("compare.repetitions", 3));
         System.out.println("Drools vs SQL vs Java on " + database + ", " + CUSTOMERS + " generated customers x 13 months:\n"
