@@ -190,38 +190,36 @@ public class TicketService {
                 .addValue("system", Actor.SYSTEM.username()).addValue("stations", stations);
         String goneThisRun = "last_seen_run_id < :run AND " + coveredByRun(stations != null);
 
-        params.addValue("verifyFrom", TicketTransitions.fromNames(TicketAction.AUTO_VERIFY))
-                .addValue("verifyComment", InspectionTicket.AUTO_VERIFY_COMMENT);
-        String verifiable = goneThisRun + " AND status IN (:verifyFrom)";
-        List<Long> verified = named.queryForList("SELECT id FROM inspection_tickets WHERE " + verifiable, params,
-                Long.class);
-        if (!verified.isEmpty()) {
-            named.update("INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status, comment, "
-                    + "run_id) SELECT id, CAST(:now AS TIMESTAMP), :system, 'AUTO_VERIFY', status, 'VERIFIED', "
-                    + ":verifyComment, :run FROM inspection_tickets WHERE " + verifiable, params);
-            named.update("UPDATE inspection_tickets SET status = 'VERIFIED', needs_attention = FALSE, "
-                    + "attention_note = NULL, version = version + 1 WHERE " + verifiable, params);
-            trail.record(Actor.SYSTEM.username(), "TICKET_" + TicketAction.AUTO_VERIFY, "run:" + round.runId(),
-                    summary(verified));
-        }
-
-        params.addValue("flagFrom", TicketTransitions.fromNames(TicketAction.FLAG))
-                .addValue("flagNote", InspectionTicket.FLAG_NOTE);
-        String flaggable = goneThisRun + " AND status IN (:flagFrom) AND needs_attention = FALSE";
-        List<Long> flagged = named.queryForList("SELECT id FROM inspection_tickets WHERE " + flaggable, params,
-                Long.class);
-        if (!flagged.isEmpty()) {
-            named.update("INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status, comment, "
-                    + "run_id) SELECT id, CAST(:now AS TIMESTAMP), :system, 'FLAG', status, status, :flagNote, "
-                    + ":run FROM inspection_tickets WHERE " + flaggable, params);
-            named.update("UPDATE inspection_tickets SET needs_attention = TRUE, attention_note = :flagNote, "
-                    + "version = version + 1 WHERE " + flaggable, params);
-            trail.record(Actor.SYSTEM.username(), "TICKET_" + TicketAction.FLAG, "run:" + round.runId(),
-                    summary(flagged));
-        }
+        params.addValue("verifyFrom", TicketTransitions.fromNames(TicketAction.AUTO_VERIFY));
+        systemTransition(TicketAction.AUTO_VERIFY, goneThisRun + " AND status IN (:verifyFrom)", "'VERIFIED'",
+                InspectionTicket.AUTO_VERIFY_COMMENT, "status = 'VERIFIED', needs_attention = FALSE, attention_note = NULL",
+                params, round.runId());
+        params.addValue("flagFrom", TicketTransitions.fromNames(TicketAction.FLAG));
+        systemTransition(TicketAction.FLAG, goneThisRun + " AND status IN (:flagFrom) AND needs_attention = FALSE",
+                "status", InspectionTicket.FLAG_NOTE, "needs_attention = TRUE, attention_note = :comment",
+                params, round.runId());
 
         return named.update("UPDATE inspection_tickets SET not_detected_since_run_id = :run, version = version + 1 "
                 + "WHERE not_detected_since_run_id IS NULL AND " + goneThisRun, params);
+    }
+
+    /**
+     * One automatic step over every ticket matching {@code where}: a transition row each (actor system, this
+     * run), the change itself, and one trail entry listing the tickets. {@code toStatus} is SQL (a literal or
+     * {@code status} for a step that keeps the state); the comment is bound as {@code :comment}.
+     */
+    private void systemTransition(TicketAction action, String where, String toStatus, String comment, String set,
+                                  MapSqlParameterSource params, long runId) {
+        params.addValue("comment", comment).addValue("action", action.name());
+        List<Long> ids = named.queryForList("SELECT id FROM inspection_tickets WHERE " + where, params, Long.class);
+        if (ids.isEmpty()) {
+            return;
+        }
+        named.update("INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status, comment, "
+                + "run_id) SELECT id, CAST(:now AS TIMESTAMP), :system, :action, status, " + toStatus + ", :comment, "
+                + ":run FROM inspection_tickets WHERE " + where, params);
+        named.update("UPDATE inspection_tickets SET " + set + ", version = version + 1 WHERE " + where, params);
+        trail.record(Actor.SYSTEM.username(), "TICKET_" + action, "run:" + runId, summary(ids));
     }
 
     /**
