@@ -51,12 +51,14 @@ public class FileLoader {
                     "unknown file name; expected one of " + String.join(", ", ContractFile.fileNames()));
         }
         ContractFile file = contractFile.get();
-        FileResult result = load(file, path, session);
+        long began = System.nanoTime();
+        FileResult result = load(file, path, session).took((System.nanoTime() - began) / 1_000_000);
         if (result.status() == FileStatus.REJECTED) {
             session.references().markRejected(file);
         }
-        log.info("{}: {} ({} read, {} accepted, {} rejected){}", name, result.status(), result.rowsRead(),
-                result.rowsAccepted(), result.rowsRejected(), result.fault() == null ? "" : ": " + result.fault());
+        log.info("{}: {} ({} read, {} accepted, {} rejected, {} ms){}", name, result.status(), result.rowsRead(),
+                result.rowsAccepted(), result.rowsRejected(), result.millis(),
+                result.fault() == null ? "" : ": " + result.fault());
         return result;
     }
 
@@ -126,14 +128,14 @@ public class FileLoader {
             String cause = NestedExceptionUtils.getMostSpecificCause(e).getMessage();
             return new FileResult(file.fileName(), encoding, FileStatus.REJECTED, tally.rowsRead, 0,
                     tally.rowsRejected, "storing failed, so no row of this file was stored: " + cause, warnings,
-                    tally.kept);
+                    tally.kept, 0);
         }
         if (tally.truncated) {
             warnings.add("only the first " + tally.kept.size() + " rejections are listed; " + tally.rowsRejected
                     + " rows were rejected");
         }
         return new FileResult(file.fileName(), encoding, FileStatus.LOADED, tally.rowsRead, tally.rowsAccepted,
-                tally.rowsRejected, null, warnings, tally.kept);
+                tally.rowsRejected, null, warnings, tally.kept, 0);
     }
 
     /** The accepted rows on their way to the database, and the rows that wait for a later row of their file. */

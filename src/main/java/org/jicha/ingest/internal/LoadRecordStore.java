@@ -97,10 +97,11 @@ public class LoadRecordStore {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO load_files (load_id, file_name, encoding, status, rows_read, rows_accepted,
-                          rows_rejected, fault, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                          rows_rejected, fault, warnings, millis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(loadId, clip(file.fileName(), 200), file.encoding(), file.status().name(), file.rowsRead(),
                         file.rowsAccepted(), file.rowsRejected(), clip(file.fault(), 2000),
-                        clip(file.warnings().isEmpty() ? null : String.join("\n", file.warnings()), 2000))
+                        clip(file.warnings().isEmpty() ? null : String.join("\n", file.warnings()), 2000),
+                        file.millis())
                 .update(keys, "id");
         long fileId = keys.getKeyAs(Number.class).longValue();
         List<Rejection> rejections = file.rejections();
@@ -139,7 +140,7 @@ public class LoadRecordStore {
             FileResult f = files.get(i);
             withRejections.add(new FileResult(f.fileName(), f.encoding(), f.status(), f.rowsRead(),
                     f.rowsAccepted(), f.rowsRejected(), f.fault(), f.warnings(),
-                    rejections.getOrDefault(fileIds.get(i), List.of())));
+                    rejections.getOrDefault(fileIds.get(i), List.of()), f.millis()));
         }
         return withRejections;
     }
@@ -149,7 +150,7 @@ public class LoadRecordStore {
         return new FileResult(rs.getString("file_name"), rs.getString("encoding"),
                 FileStatus.valueOf(rs.getString("status")), rs.getLong("rows_read"), rs.getLong("rows_accepted"),
                 rs.getLong("rows_rejected"), rs.getString("fault"),
-                warnings == null ? List.of() : Arrays.asList(warnings.split("\n")), List.of());
+                warnings == null ? List.of() : Arrays.asList(warnings.split("\n")), List.of(), rs.getLong("millis"));
     }
 
     private static LoadSummary summary(ResultSet rs) throws SQLException {
