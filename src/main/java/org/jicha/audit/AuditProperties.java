@@ -12,8 +12,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchPause       pause between batches to spare a shared database (default 0: none)
  * @param scheduledRunWait how long a scheduled run (nightly, plan) waits for a running run to end before it
  *                         gives up; the HTTP API never waits (409 at once)
+ * @param horizonDays      how many days a full run looks ahead (never past its month) so that incremental runs
+ *                         can build on it until then; 0 = no look-ahead, every run is full
+ * @param incrementalNightly whether the nightly job asks for an incremental run (a full one when no base serves)
  */
 @ConfigurationProperties("jicha.audit")
 public record AuditProperties(@DefaultValue("1000") int batchSize, @DefaultValue("Asia/Shanghai") java.time.ZoneId zone,
-                              @DefaultValue("0s") Duration batchPause, @DefaultValue("6h") Duration scheduledRunWait) {
+                              @DefaultValue("0s") Duration batchPause, @DefaultValue("6h") Duration scheduledRunWait,
+                              @DefaultValue("7") int horizonDays, @DefaultValue("true") boolean incrementalNightly) {
+
+    public AuditProperties {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("jicha.audit.batch-size must be at least 1, not " + batchSize);
+        }
+        if (horizonDays < 0 || horizonDays > 31) {
+            throw new IllegalArgumentException("jicha.audit.horizon-days must be between 0 and 31, not " + horizonDays);
+        }
+    }
 }

@@ -85,6 +85,29 @@ public class AuditRun {
     @Column(name = "recovers_run_id")
     private Long recoversRunId;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "run_mode", nullable = false)
+    private RunMode mode = RunMode.FULL;
+
+    /** An incremental run's base: the run whose findings it carries over for the customers it does not read. */
+    @Column(name = "base_run_id")
+    private Long baseRunId;
+
+    /** Incremental runs may build on this run up to this as-of date (null: it is no base). */
+    @Column(name = "horizon_on")
+    private LocalDate horizonOn;
+
+    /** A hash of the reference tables (tariffs, units, staff) as the run read them; a change needs a full run. */
+    @Column(name = "reference_hash", length = 64)
+    private String referenceHash;
+
+    @Column(name = "findings_carried", nullable = false)
+    private long findingsCarried;
+
+    /** The last load finished before the run began: an incremental run on it looks at the loads after. */
+    @Column(name = "loads_through")
+    private Long loadsThrough;
+
     protected AuditRun() {
     }
 
@@ -111,6 +134,37 @@ public class AuditRun {
         run.status = RunStatus.RUNNING;
         run.startedAt = now;
         return run;
+    }
+
+    /**
+     * Says how this run chooses its customers: a full run looking ahead to {@code horizon} (null: no look-ahead),
+     * an incremental run on {@code base} (inheriting its horizon), or a scoped run.
+     */
+    public void plannedAs(RunMode mode, Long base, LocalDate horizon, String referenceHash, Long loadsThrough) {
+        requireRunning("plan");
+        this.loadsThrough = loadsThrough;
+        if (mode == RunMode.INCREMENTAL && base == null) {
+            throw new IllegalStateException("an incremental run needs a base run");
+        }
+        if (horizon != null && horizon.isBefore(asOf)) {
+            throw new IllegalStateException("horizon " + horizon + " is before the as-of date " + asOf);
+        }
+        this.mode = mode;
+        this.baseRunId = mode == RunMode.INCREMENTAL ? base : null;
+        this.horizonOn = mode == RunMode.SCOPED ? null : horizon;
+        this.referenceHash = referenceHash;
+    }
+
+    /** An incremental run knows its subjects only once it has listed its candidates. */
+    public void expectSubjects(long total) {
+        requireRunning("count the subjects of");
+        this.subjectsTotal = total;
+    }
+
+    /** How many of the findings an incremental run carried over from its base instead of evaluating. */
+    public void carried(long findings) {
+        requireRunning("record carried findings of");
+        this.findingsCarried = findings;
     }
 
     public void complete(long subjects, long findings, String note, LocalDateTime now) {
@@ -250,5 +304,29 @@ public class AuditRun {
 
     public Long getRecoversRunId() {
         return recoversRunId;
+    }
+
+    public RunMode getMode() {
+        return mode;
+    }
+
+    public Long getBaseRunId() {
+        return baseRunId;
+    }
+
+    public LocalDate getHorizonOn() {
+        return horizonOn;
+    }
+
+    public String getReferenceHash() {
+        return referenceHash;
+    }
+
+    public Long getLoadsThrough() {
+        return loadsThrough;
+    }
+
+    public long getFindingsCarried() {
+        return findingsCarried;
     }
 }

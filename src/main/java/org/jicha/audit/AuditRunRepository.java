@@ -17,4 +17,7 @@ public interface AuditRunRepository extends JpaRepository<AuditRun, Long> {
     List<AuditRun> findTop20ByInterruptedTrueAndTriggerOrderByIdDesc(RunTrigger trigger);
 
     boolean existsByRecoversRunId(Long runId);
+
+    /** The latest run of a status among the given modes (the base an incremental run may build on). */
+    java.util.Optional<AuditRun> findFirstByStatusAndModeInOrderByIdDesc(RunStatus status, java.util.Collection<RunMode> modes);
 }

@@ -17,9 +17,11 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.jicha.audit.internal.ChangeTracker;
 import org.jicha.audit.internal.FindingStore;
 import org.jicha.audit.internal.JdbcRecordReader;
 import org.jicha.audit.internal.JdbcRecordReader.BatchSink;
+import org.jicha.audit.internal.ReadAhead;
 import org.jicha.facts.AuditContext;
 import org.jicha.facts.AuditSubject;
 import org.jicha.facts.FactAssembler;
@@ -52,6 +54,7 @@ public class AuditService {
     private final ActiveRuleSet rules;
     private final JdbcRecordReader reader;
     private final FindingStore findingStore;
+    private final ChangeTracker changes;
     private final TicketService tickets;
     private final AuditRunRepository runs;
     private final JdbcTemplate jdbc;
@@ -65,12 +68,13 @@ public class AuditService {
         return t;
     });
 
-    public AuditService(ActiveRuleSet rules, JdbcRecordReader reader, FindingStore findingStore, TicketService tickets,
-                        AuditRunRepository runs, JdbcTemplate jdbc, TransactionTemplate tx, AuditProperties properties,
-                        Clock clock) {
+    public AuditService(ActiveRuleSet rules, JdbcRecordReader reader, FindingStore findingStore, ChangeTracker changes,
+                        TicketService tickets, AuditRunRepository runs, JdbcTemplate jdbc, TransactionTemplate tx,
+                        AuditProperties properties, Clock clock) {
         this.rules = rules;
         this.reader = reader;
         this.findingStore = findingStore;
+        this.changes = changes;
         this.tickets = tickets;
         this.runs = runs;
         this.jdbc = jdbc;
@@ -206,9 +210,13 @@ public class AuditService {
         return get(id);
     }
 
-    /** A run as begun, with the rule set it took and its scope resolved against that set and the units. */
+    /**
+     * A run as begun, with the rule set it took, its scope resolved against that set and the units, and how it
+     * chooses its customers: {@code base} is an incremental run's base, {@code lookAhead} the context as of the
+     * horizon a full or incremental run compares with (null: none).
+     */
     private record Started(AuditRun run, RuleSet ruleSet, List<RuleMeta> rules, Set<String> ruleCodes,
-                           Set<String> stations) {
+                           Set<String> stations, AuditRun base, AuditContext lookAhead, String planNote) {
     }
 
     private Started begin(RunRequest request, Long recovers) {
@@ -216,13 +224,101 @@ public class AuditService {
         RuleSet ruleSet = rules.current();
         AuditContext ctx = ruleSet.contextAsOf(request.asOf());
         List<RuleMeta> inScope = request.scope().rulesOf(ruleSet);
+        boolean scoped = !request.scope().allUnits() || !request.scope().allRules();
         Set<String> stations = request.scope().allUnits() ? null : reader.unitSubtrees(request.scope().unitCodes());
-        long total = reader.countSubjects(stations);
-        AuditRun run = runs.save(AuditRun.start(request.asOf(), ctx.getAuditedPeriod(), ruleSet.contentHash(),
-                inScope.size(), request.trigger(), request.planId(), request.scope().describe(), total, recovers, now()));
+        String referenceHash = scoped ? null : changes.referenceHash();
+        IncrementalBase base = scoped || !request.incremental() ? null
+                : incrementalBase(request.asOf(), ctx.getAuditedPeriod(), ruleSet.contentHash(), referenceHash);
+        long total = base != null && base.run() != null ? 0 : reader.countSubjects(stations);
+        AuditRun run = AuditRun.start(request.asOf(), ctx.getAuditedPeriod(), ruleSet.contentHash(),
+                inScope.size(), request.trigger(), request.planId(), request.scope().describe(), total, recovers, now());
+        String note = null;
+        AuditRun baseRun = null;
+        Long loadsThrough = scoped ? null : changes.loadsFinished();
+        if (scoped) {
+            run.plannedAs(RunMode.SCOPED, null, null, null, null);
+        } else if (base != null && base.run() != null) {
+            baseRun = base.run();
+            run.plannedAs(RunMode.INCREMENTAL, baseRun.getId(), baseRun.getHorizonOn(), referenceHash, loadsThrough);
+        } else {
+            run.plannedAs(RunMode.FULL, null, horizonOf(request.asOf()), referenceHash, loadsThrough);
+            note = base == null ? null : "未能增量稽查，已全量稽查：" + base.reasonZh() + " / no incremental run possible, "
+                    + "ran in full: " + base.reasonEn();
+        }
+        run = runs.save(run);
+        if (baseRun != null) {
+            ChangeTracker.Candidates candidates = changes.selectCandidates(run.getId(), baseRun.getLoadsThrough());
+            run.expectSubjects(candidates.total() + orphanApplications());
+            run = runs.save(run);
+            note = "增量稽查：基于运行 " + baseRun.getId() + "，重新检查 " + candidates.total() + " 户（记录变更 "
+                    + candidates.changed() + "，时间可能改变结论 " + candidates.recheck() + "） / incremental on run "
+                    + baseRun.getId() + ": " + candidates.total() + " customers re-evaluated (" + candidates.changed()
+                    + " changed, " + candidates.recheck() + " time-sensitive)";
+            log.info("Audit run {} is incremental on run {}: {} changed and {} time-sensitive customers", run.getId(),
+                    baseRun.getId(), candidates.changed(), candidates.recheck());
+        }
+        LocalDate horizon = run.getHorizonOn();
+        AuditContext lookAhead = horizon == null || !horizon.isAfter(request.asOf()) ? null
+                : new AuditContext(horizon, java.time.YearMonth.parse(ctx.getAuditedPeriod()), ruleSet.calendar());
         Set<String> ruleCodes = request.scope().allRules() ? null
                 : inScope.stream().map(RuleMeta::code).collect(Collectors.toSet());
-        return new Started(run, ruleSet, inScope, ruleCodes, stations);
+        return new Started(run, ruleSet, inScope, ruleCodes, stations, baseRun, lookAhead, note);
+    }
+
+    /** Why a run could or could not be incremental: its base, or the reason in both languages. */
+    private record IncrementalBase(AuditRun run, String reasonZh, String reasonEn) {
+    }
+
+    /**
+     * The run an incremental run as of {@code asOf} builds on: the latest completed run over everything, if it is
+     * a full or incremental run of the same audited period and rule set, as of no later than {@code asOf}, whose
+     * horizon reaches {@code asOf}, on the same tariffs, units and staff.
+     */
+    private IncrementalBase incrementalBase(LocalDate asOf, String period, String ruleSetHash, String referenceHash) {
+        AuditRun last = runs.findFirstByStatusAndModeInOrderByIdDesc(RunStatus.COMPLETED,
+                List.of(RunMode.FULL, RunMode.INCREMENTAL)).orElse(null);
+        if (last == null) {
+            return new IncrementalBase(null, "尚无已完成的全量稽查", "no completed full run yet");
+        }
+        if (last.getHorizonOn() == null) {
+            return new IncrementalBase(null, "上次运行 " + last.getId() + " 未前瞻，不能作为增量基准",
+                    "the last run " + last.getId() + " did not look ahead and is no base");
+        }
+        if (!last.getAuditedPeriod().equals(period)) {
+            return new IncrementalBase(null, "稽查月份已变（" + last.getAuditedPeriod() + " → " + period + "）",
+                    "the audited period changed (" + last.getAuditedPeriod() + " -> " + period + ")");
+        }
+        if (asOf.isBefore(last.getAsOf()) || asOf.isAfter(last.getHorizonOn())) {
+            return new IncrementalBase(null, "基准日 " + asOf + " 不在运行 " + last.getId() + " 的前瞻期 " + last.getAsOf()
+                    + " 至 " + last.getHorizonOn() + " 内", "as of " + asOf + " lies outside run " + last.getId()
+                    + "'s look-ahead " + last.getAsOf() + " .. " + last.getHorizonOn());
+        }
+        if (!last.getRuleSetHash().equals(ruleSetHash)) {
+            return new IncrementalBase(null, "规则集已变更", "the rule set changed");
+        }
+        if (last.getLoadsThrough() == null) {
+            return new IncrementalBase(null, "上次运行 " + last.getId() + " 未记录装载进度", "run " + last.getId()
+                    + " did not record which loads it saw");
+        }
+        if (!referenceHash.equals(last.getReferenceHash())) {
+            return new IncrementalBase(null, "电价、单位或人员数据已变更", "tariffs, units or staff changed");
+        }
+        return new IncrementalBase(last, null, null);
+    }
+
+    /** The last date incremental runs may build on a full run as of {@code asOf}: days ahead, within its month. */
+    private LocalDate horizonOf(LocalDate asOf) {
+        if (properties.horizonDays() == 0) {
+            return null;
+        }
+        LocalDate horizon = asOf.plusDays(properties.horizonDays());
+        LocalDate monthEnd = asOf.withDayOfMonth(asOf.lengthOfMonth());
+        return horizon.isAfter(monthEnd) ? monthEnd : horizon;
+    }
+
+    private long orphanApplications() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM applications WHERE customer_no IS NULL", Long.class);
+        return n == null ? 0 : n;
     }
 
     private RunView execute(Started started) {
@@ -230,6 +326,8 @@ public class AuditService {
         RuleSet ruleSet = started.ruleSet();
         Set<String> ruleCodes = started.ruleCodes();
         AuditContext ctx = ruleSet.contextAsOf(run.getAsOf());
+        AuditContext ahead = started.lookAhead();
+        boolean incremental = started.base() != null;
         FactAssembler assembler = new FactAssembler(reader.tariffs());
         TicketRound round = tickets.startRound(run.getId(), ruleSet, today(), now(),
                 new RoundScope(ruleCodes, started.stations()));
@@ -240,39 +338,56 @@ public class AuditService {
         long began = System.nanoTime();
         try {
             BatchSink evaluateBatch = batch -> {
-                List<Object> facts = new ArrayList<>();
-                for (CustomerBundle bundle : batch) {
-                    facts.addAll(assembler.assemble(bundle, ctx));
-                }
+                List<Object> facts = assemble(assembler, batch, ctx);
                 subjects.addAndGet(facts.stream().filter(AuditSubject.class::isInstance).count());
                 // the rule set evaluates every rule; findings of rules out of scope are dropped here
                 List<Finding> findings = ruleSet.evaluate(ctx, facts).stream()
                         .filter(f -> ruleCodes == null || ruleCodes.contains(f.ruleCode())).toList();
                 findings.forEach(f -> perRule.merge(f.ruleCode(), 1L, Long::sum));
-                if (!findings.isEmpty()) {
+                Set<String> recheck = ahead == null ? Set.of()
+                        : changingBeforeHorizon(findings, ruleSet.evaluate(ahead, assemble(assembler, batch, ahead)));
+                if (!findings.isEmpty() || !recheck.isEmpty()) {
                     tx.executeWithoutResult(status -> {
                         findingStore.insert(run.getId(), findings);
                         tickets.record(round, findings);
+                        changes.recordRechecks(run.getId(), recheck);
                     });
                 }
                 return advance(run, done.addAndGet(batch.size()));
             };
-            boolean whole = reader.forEachCustomerBatch(properties.batchSize(), FactAssembler.firstHistoryPeriod(ctx),
-                    started.stations(), evaluateBatch)
-                    && reader.forEachOrphanApplicationBatch(properties.batchSize(), started.stations(), evaluateBatch);
+            int batchSize = properties.batchSize();
+            String firstPeriod = FactAssembler.firstHistoryPeriod(ctx);
+            boolean whole = ReadAhead.<List<CustomerBundle>>run("audit-read-" + run.getId(), 2, sink -> {
+                BatchSink read = sink::test;
+                boolean customers = incremental
+                        ? reader.forEachCandidateBatch(run.getId(), batchSize, firstPeriod, read)
+                        : reader.forEachCustomerBatch(batchSize, firstPeriod, started.stations(), read);
+                return customers && reader.forEachOrphanApplicationBatch(batchSize, started.stations(), read);
+            }, evaluateBatch::accept);
+            if (whole && incremental) {
+                long carried = changes.carryFindings(run.getId(), started.base().getId());
+                changes.forEachCarried(run.getId(), 5_000, chunk -> tx.executeWithoutResult(status ->
+                        tickets.record(round, chunk)));
+                run.carried(carried);
+                perRule.putAll(changes.countsByRule(run.getId()));
+            }
             long total = perRule.values().stream().mapToLong(Long::longValue).sum();
             tx.executeWithoutResult(status -> {
                 findingStore.insertRuleCounts(run.getId(), perRule);
                 if (whole) {
                     tickets.markNotDetected(round, ctx.getAuditedPeriod());
-                    run.complete(subjects.get(), total, notes(ruleSet, started.rules(), ctx), now());
+                    if (run.getMode() != RunMode.SCOPED) {
+                        changes.completed(run.getId(), incremental);
+                    }
+                    run.complete(subjects.get(), total, notes(ruleSet, started.rules(), ctx, started.planNote()), now());
                 } else {
                     run.cancelled(subjects.get(), total, now());
                 }
                 runs.save(run);
             });
-            log.info("Audit run {} as of {} {}: {} subjects, {} findings in {} ms", run.getId(), run.getAsOf(),
-                    whole ? "completed" : "cancelled", subjects.get(), total, (System.nanoTime() - began) / 1_000_000);
+            log.info("Audit run {} ({}) as of {} {}: {} subjects, {} findings ({} carried) in {} ms", run.getId(),
+                    run.getMode(), run.getAsOf(), whole ? "completed" : "cancelled", subjects.get(), total,
+                    run.getFindingsCarried(), (System.nanoTime() - began) / 1_000_000);
             return RunView.of(run, perRule);
         } catch (RuntimeException e) {
             log.error("Audit run {} failed", run.getId(), e);
@@ -280,6 +395,46 @@ public class AuditService {
             runs.save(run);
             throw e;
         }
+    }
+
+    private static List<Object> assemble(FactAssembler assembler, List<CustomerBundle> batch, AuditContext ctx) {
+        List<Object> facts = new ArrayList<>();
+        for (CustomerBundle bundle : batch) {
+            facts.addAll(assembler.assemble(bundle, ctx));
+        }
+        return facts;
+    }
+
+    /**
+     * The customers whose findings as of the horizon differ from those as of the as-of date: time alone may change
+     * them before the horizon, so incremental runs until then re-evaluate them. (Findings only grow or stay
+     * between two dates of one audited period unless a record dated in between takes effect; both show here.)
+     */
+    static Set<String> changingBeforeHorizon(List<Finding> now, List<Finding> atHorizon) {
+        Map<String, Set<String>> before = byCustomer(now);
+        Map<String, Set<String>> after = byCustomer(atHorizon);
+        Set<String> changing = new java.util.TreeSet<>();
+        for (String customer : before.keySet()) {
+            if (!before.get(customer).equals(after.getOrDefault(customer, Set.of()))) {
+                changing.add(customer);
+            }
+        }
+        for (String customer : after.keySet()) {
+            if (!before.containsKey(customer)) {
+                changing.add(customer);
+            }
+        }
+        return changing;
+    }
+
+    private static Map<String, Set<String>> byCustomer(List<Finding> findings) {
+        Map<String, Set<String>> map = new java.util.HashMap<>();
+        for (Finding f : findings) {
+            if (f.customerNo() != null) {
+                map.computeIfAbsent(f.customerNo(), k -> new java.util.HashSet<>()).add(f.fingerprint());
+            }
+        }
+        return map;
     }
 
     /**
@@ -327,8 +482,11 @@ public class AuditService {
         return true;
     }
 
-    private String notes(RuleSet ruleSet, List<RuleMeta> inScope, AuditContext ctx) {
+    private String notes(RuleSet ruleSet, List<RuleMeta> inScope, AuditContext ctx, String planNote) {
         List<String> notes = new ArrayList<>();
+        if (planNote != null) {
+            notes.add(planNote);
+        }
         for (LocalDate d : List.of(ctx.getPeriodStart(), ctx.getAsOf(), today())) {
             if (!ruleSet.calendar().covers(d)) {
                 notes.add("工作日历未覆盖 " + d.getYear() + " 年，仅按周末计算工作日 / the working-day calendar does not cover "

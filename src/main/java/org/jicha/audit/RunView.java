@@ -6,12 +6,15 @@ import java.util.Map;
 
 /**
  * A run with its findings per rule and its progress, as the API shows it. {@code subjectsDone} of
- * {@code subjectsTotal} counts customers (and applications without one) in the run's scope.
+ * {@code subjectsTotal} counts customers (and applications without one) in the run's scope. An incremental run
+ * ({@code mode}) names its {@code baseRunId} and how many findings it carried over from it; a run with a
+ * {@code horizonOn} is a base for incremental runs up to that date.
  */
 public record RunView(long id, LocalDate asOf, String auditedPeriod, String ruleSetHash, int ruleCount,
                       RunTrigger trigger, RunStatus status, LocalDateTime startedAt, LocalDateTime finishedAt,
                       long subjectsChecked, long findingsCount, String message, Map<String, Long> findingsPerRule,
-                      Long planId, String scope, Progress progress, boolean cancelRequested, Long recoversRunId) {
+                      Long planId, String scope, Progress progress, boolean cancelRequested, Long recoversRunId,
+                      RunMode mode, Long baseRunId, LocalDate horizonOn, long findingsCarried) {
 
     /** Subjects done of total, and the percentage (0-100, one decimal). */
     public record Progress(long done, long total, double percent) {
@@ -27,6 +30,7 @@ public record RunView(long id, LocalDate asOf, String auditedPeriod, String rule
                 run.getRuleCount(), run.getTrigger(), run.getStatus(), run.getStartedAt(), run.getFinishedAt(),
                 run.getSubjectsChecked(), run.getFindingsCount(), run.getMessage(), perRule, run.getPlanId(),
                 run.getScopeDescription(), Progress.of(run.getSubjectsDone(), run.getSubjectsTotal()),
-                run.isCancelRequested(), run.getRecoversRunId());
+                run.isCancelRequested(), run.getRecoversRunId(), run.getMode(), run.getBaseRunId(), run.getHorizonOn(),
+                run.getFindingsCarried());
     }
 }

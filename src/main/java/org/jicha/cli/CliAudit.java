@@ -116,11 +116,13 @@ final class CliAudit {
     private void printSummary(PrintWriter out, LoadResult load, RunView run, List<RuleMeta> catalogue, long written) {
         out.printf("稽查 Jicha audit as of %s (audited period %s), rule set %s (%d rules)%n", run.asOf(),
                 run.auditedPeriod(), run.ruleSetHash().substring(0, 12), run.ruleCount());
-        out.printf("装载 Loaded %s: %d rows accepted, %d rejected, %d file(s) failed%n", data, load.rowsAccepted(),
-                load.rowsRejected(), load.filesFailed());
+        double loadSeconds = seconds(load.startedAt(), load.finishedAt());
+        out.printf("装载 Loaded %s: %d rows accepted, %d rejected, %d file(s) failed, in %.1f s%n", data,
+                load.rowsAccepted(), load.rowsRejected(), load.filesFailed(), loadSeconds);
         load.files().stream().filter(f -> f.fault() != null)
                 .forEach(f -> out.printf("  file fault %s: %s%n", f.fileName(), f.fault()));
-        out.printf("检查对象 Subjects checked: %d%n", run.subjectsChecked());
+        out.printf("检查对象 Subjects checked: %d, in %.1f s%n", run.subjectsChecked(),
+                seconds(run.startedAt(), run.finishedAt()));
         if (run.message() != null) {
             out.printf("说明 Notes: %s%n", run.message());
         }
@@ -145,6 +147,10 @@ final class CliAudit {
         }
         out.printf("拒收行 Rows rejected: %d%s%n", load.rowsRejected(), rejectsCsv == null ? "" : " (see " + rejectsCsv + ")");
         out.printf("已写入 Findings written to %s (%d rows)%n", findingsCsv, written);
+    }
+
+    private static double seconds(java.time.LocalDateTime from, java.time.LocalDateTime to) {
+        return from == null || to == null ? 0 : java.time.Duration.between(from, to).toMillis() / 1000.0;
     }
 
     private static String nullToEmpty(String s) {

@@ -179,6 +179,56 @@ public class JdbcRecordReader {
         return result;
     }
 
+    /**
+     * Streams the customers an incremental run listed in {@code audit_run_candidates} with their records,
+     * {@code batchSize} at a time, in key order, until the sink says stop.
+     *
+     * @return false if the sink stopped the reading
+     */
+    public boolean forEachCandidateBatch(long runId, int batchSize, String firstPeriod, BatchSink sink) {
+        String after = "";
+        while (true) {
+            List<Customer> customers = jdbc.query("SELECT c.* FROM audit_run_candidates k "
+                    + "JOIN customers c ON c.customer_no = k.customer_no WHERE k.run_id = ? AND k.customer_no > ? "
+                    + "ORDER BY k.customer_no FETCH FIRST " + batchSize + " ROWS ONLY", (rs, i) -> customer(rs),
+                    runId, after);
+            if (customers.isEmpty()) {
+                return true;
+            }
+            List<String> keys = customers.stream().map(Customer::customerNo).toList();
+            if (!sink.accept(bundles(customers, Keys.in(keys), firstPeriod))) {
+                return false;
+            }
+            if (customers.size() < batchSize) {
+                return true;
+            }
+            after = keys.get(keys.size() - 1);
+        }
+    }
+
+    /** How one batch's customers are picked from a table: a key range, or the keys themselves. */
+    private record Keys(String from, String to, List<String> keys) {
+
+        static Keys between(String from, String to) {
+            return new Keys(from, to, null);
+        }
+
+        static Keys in(List<String> keys) {
+            return new Keys(null, null, List.copyOf(keys));
+        }
+
+        String sql(String column) {
+            return keys == null ? column + " BETWEEN ? AND ?"
+                    : column + " IN (" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")";
+        }
+
+        Object[] args(Object... more) {
+            List<Object> args = new ArrayList<>(keys == null ? List.of(from, to) : keys);
+            args.addAll(List.of(more));
+            return args.toArray();
+        }
+    }
+
     /** {@code AND column IN (?, ...)} for a station scope, or nothing when unscoped. */
     private record StationFilter(String sql, List<Object> args) {
 
@@ -195,40 +245,49 @@ public class JdbcRecordReader {
     }
 
     private List<CustomerBundle> bundles(List<Customer> customers, String from, String to, String firstPeriod) {
+        return bundles(customers, Keys.between(from, to), firstPeriod);
+    }
+
+    /**
+     * The customers' records, each related table read once for the whole batch. {@code keys} says how the batch's
+     * customers are picked from each table: a key range (a full run's consecutive customers) or the keys
+     * themselves (an incremental run's scattered ones, where a range would read everyone in between).
+     */
+    private List<CustomerBundle> bundles(List<Customer> customers, Keys keys, String firstPeriod) {
         Map<String, ImportantCustomer> important = new HashMap<>();
-        jdbc.query("SELECT * FROM important_customers WHERE customer_no BETWEEN ? AND ?", rs -> {
+        jdbc.query("SELECT * FROM important_customers WHERE " + keys.sql("customer_no"), rs -> {
             important.put(rs.getString("customer_no"), new ImportantCustomer(rs.getString("customer_no"),
                     rs.getString("grade"), rs.getInt("supply_sources"), bool(rs, "self_generator"),
                     date(rs, "guarantee_plan_on"), date(rs, "reported_to_authority_on")));
-        }, from, to);
+        }, keys.args());
         Map<String, List<Meter>> meters = group(jdbc.query(
-                "SELECT * FROM meters WHERE customer_no BETWEEN ? AND ? ORDER BY meter_id", (rs, i) -> meter(rs), from, to),
-                Meter::customerNo);
+                "SELECT * FROM meters WHERE " + keys.sql("customer_no") + " ORDER BY meter_id", (rs, i) -> meter(rs),
+                keys.args()), Meter::customerNo);
         Map<String, String> meterOwner = new HashMap<>();
         meters.values().forEach(list -> list.forEach(m -> meterOwner.put(m.meterId(), m.customerNo())));
         Map<String, List<Reading>> readings = group(jdbc.query(
                 "SELECT r.* FROM readings r JOIN meters m ON m.meter_id = r.meter_id "
-                        + "WHERE m.customer_no BETWEEN ? AND ? AND r.period >= ? ORDER BY r.meter_id, r.period",
-                (rs, i) -> reading(rs), from, to, firstPeriod), r -> meterOwner.get(r.meterId()));
+                        + "WHERE " + keys.sql("m.customer_no") + " AND r.period >= ? ORDER BY r.meter_id, r.period",
+                (rs, i) -> reading(rs), keys.args(firstPeriod)), r -> meterOwner.get(r.meterId()));
         Map<String, List<MeterEvent>> events = group(jdbc.query(
                 "SELECT e.* FROM meter_events e JOIN meters m ON m.meter_id = e.meter_id "
-                        + "WHERE m.customer_no BETWEEN ? AND ? ORDER BY e.meter_id, e.occurred_on",
-                (rs, i) -> event(rs), from, to), e -> meterOwner.get(e.meterId()));
+                        + "WHERE " + keys.sql("m.customer_no") + " ORDER BY e.meter_id, e.occurred_on",
+                (rs, i) -> event(rs), keys.args()), e -> meterOwner.get(e.meterId()));
         Map<String, List<Bill>> bills = group(jdbc.query(
-                "SELECT * FROM bills WHERE customer_no BETWEEN ? AND ? AND (period >= ? OR paid_on IS NULL) "
-                        + "ORDER BY customer_no, period, bill_no", (rs, i) -> bill(rs), from, to, firstPeriod),
+                "SELECT * FROM bills WHERE " + keys.sql("customer_no") + " AND (period >= ? OR paid_on IS NULL) "
+                        + "ORDER BY customer_no, period, bill_no", (rs, i) -> bill(rs), keys.args(firstPeriod)),
                 Bill::customerNo);
         Map<String, List<ApplicationStep>> steps = groupSteps(jdbc.query(
                 "SELECT s.* FROM application_steps s JOIN applications a ON a.app_no = s.app_no "
-                        + "WHERE a.customer_no BETWEEN ? AND ? ORDER BY s.app_no, s.started_at",
-                (rs, i) -> step(rs), from, to));
+                        + "WHERE " + keys.sql("a.customer_no") + " ORDER BY s.app_no, s.started_at",
+                (rs, i) -> step(rs), keys.args()));
         Map<String, List<Application>> apps = group(jdbc.query(
-                "SELECT * FROM applications WHERE customer_no BETWEEN ? AND ? ORDER BY app_no",
-                (rs, i) -> application(rs), from, to).stream().map(a -> withSteps(a, steps)).toList(),
+                "SELECT * FROM applications WHERE " + keys.sql("customer_no") + " ORDER BY app_no",
+                (rs, i) -> application(rs), keys.args()).stream().map(a -> withSteps(a, steps)).toList(),
                 Application::customerNo);
         Map<String, List<Inspection>> inspections = group(jdbc.query(
-                "SELECT * FROM inspections WHERE customer_no BETWEEN ? AND ? ORDER BY inspection_no",
-                (rs, i) -> inspection(rs), from, to), Inspection::customerNo);
+                "SELECT * FROM inspections WHERE " + keys.sql("customer_no") + " ORDER BY inspection_no",
+                (rs, i) -> inspection(rs), keys.args()), Inspection::customerNo);
         List<CustomerBundle> bundles = new ArrayList<>(customers.size());
         for (Customer c : customers) {
             String no = c.customerNo();

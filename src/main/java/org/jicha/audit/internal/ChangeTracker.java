@@ -1,0 +1,199 @@
+package org.jicha.audit.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSetMetaData;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jicha.facts.SubjectType;
+import org.jicha.rules.Finding;
+import org.jicha.rules.Severity;
+import org.jicha.rules.Theme;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SQL of incremental runs: which customers an incremental run must evaluate (their records changed since
+ * the run before it, or a look-ahead said time may change their findings), carrying the other customers'
+ * findings over from that run, and the look-ahead's re-check list. The reference tables every customer
+ * depends on (tariffs, units, staff) are hashed instead: when they change, only a full run is right.
+ */
+@Component
+public class ChangeTracker {
+
+    /** Tables whose rows hang from a customer, and how a changed row names its customer. */
+    private static final List<String> CHANGED_CUSTOMERS = List.of(
+            "SELECT customer_no FROM customers WHERE changed_at >= ?",
+            "SELECT customer_no FROM important_customers WHERE changed_at >= ?",
+            "SELECT customer_no FROM meters WHERE changed_at >= ?",
+            "SELECT m.customer_no FROM readings r JOIN meters m ON m.meter_id = r.meter_id WHERE r.changed_at >= ?",
+            "SELECT m.customer_no FROM meter_events e JOIN meters m ON m.meter_id = e.meter_id WHERE e.changed_at >= ?",
+            "SELECT customer_no FROM bills WHERE changed_at >= ?",
+            "SELECT customer_no FROM applications WHERE changed_at >= ? AND customer_no IS NOT NULL",
+            "SELECT a.customer_no FROM application_steps s JOIN applications a ON a.app_no = s.app_no "
+                    + "WHERE s.changed_at >= ? AND a.customer_no IS NOT NULL",
+            "SELECT customer_no FROM inspections WHERE changed_at >= ?");
+
+    private static final String FINDING_COLUMNS = "rule_code, theme, severity, subject_type, subject_id, customer_no, "
+            + "station_code, period, message, fingerprint";
+
+    private final JdbcTemplate jdbc;
+
+    public ChangeTracker(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What an incremental run will evaluate. */
+    public record Candidates(long changed, long recheck) {
+
+        public long total() {
+            return changed + recheck;
+        }
+    }
+
+    /**
+     * The last load finished before now with no load still running before it: every row of it and of the loads
+     * before is committed. A run records it, so the next incremental run knows which loads came after.
+     */
+    public long loadsFinished() {
+        Long running = jdbc.queryForObject("SELECT MIN(id) FROM load_batches WHERE finished_at IS NULL", Long.class);
+        Long last = jdbc.queryForObject("SELECT MAX(id) FROM load_batches", Long.class);
+        long through = last == null ? 0 : last;
+        return running == null ? through : Math.min(through, running - 1);
+    }
+
+    /**
+     * Lists the customers run {@code runId} must evaluate: those with a record the loads after
+     * {@code loadsThrough} inserted or changed (the loader stamps such rows' {@code changed_at} with its load's
+     * start, on its own clock, so loads are compared with loads), and those on the re-check list.
+     */
+    public Candidates selectCandidates(long runId, long loadsThrough) {
+        LocalDateTime since = jdbc.queryForObject("SELECT MIN(started_at) FROM load_batches WHERE id > ?",
+                LocalDateTime.class, loadsThrough);
+        long changedCount = 0;
+        if (since != null) {
+            Timestamp from = Timestamp.valueOf(since);
+            String changed = String.join(" UNION ", CHANGED_CUSTOMERS);
+            Object[] args = new Object[CHANGED_CUSTOMERS.size() + 1];
+            args[0] = runId;
+            for (int i = 1; i < args.length; i++) {
+                args[i] = from;
+            }
+            changedCount = jdbc.update("INSERT INTO audit_run_candidates (run_id, customer_no, reason) "
+                    + "SELECT ?, x.customer_no, 'CHANGED' FROM (" + changed + ") x WHERE x.customer_no IS NOT NULL", args);
+        }
+        long recheckCount = jdbc.update("INSERT INTO audit_run_candidates (run_id, customer_no, reason) "
+                + "SELECT DISTINCT ?, r.customer_no, 'RECHECK' FROM audit_recheck r WHERE NOT EXISTS (SELECT 1 FROM "
+                + "audit_run_candidates k WHERE k.run_id = ? AND k.customer_no = r.customer_no)", runId, runId);
+        return new Candidates(changedCount, recheckCount);
+    }
+
+    /** Remembers customers whose findings the run's look-ahead saw change before its horizon. */
+    public void recordRechecks(long runId, Collection<String> customers) {
+        if (customers.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO audit_recheck (run_id, customer_no) VALUES (?, ?)",
+                customers.stream().map(c -> new Object[] {runId, c}).toList());
+    }
+
+    /**
+     * Copies the base run's findings of every customer this run did not evaluate into this run; the
+     * applications without a customer are always evaluated, so their findings are never carried.
+     *
+     * @return how many findings were carried over
+     */
+    public long carryFindings(long runId, long baseRunId) {
+        return jdbc.update("INSERT INTO findings (run_id, " + FINDING_COLUMNS + ") SELECT ?, " + FINDING_COLUMNS
+                + " FROM findings f WHERE f.run_id = ? AND f.customer_no IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+                + "audit_run_candidates k WHERE k.run_id = ? AND k.customer_no = f.customer_no)", runId, baseRunId, runId);
+    }
+
+    /** The findings {@link #carryFindings} copied, {@code chunk} at a time in id order (for their tickets). */
+    public void forEachCarried(long runId, int chunk, Consumer<List<Finding>> consumer) {
+        long after = 0;
+        while (true) {
+            List<Long> ids = new ArrayList<>();
+            List<Finding> findings = jdbc.query("SELECT f.id, " + FINDING_COLUMNS + " FROM findings f WHERE f.run_id = ? "
+                    + "AND f.id > ? AND f.customer_no IS NOT NULL AND NOT EXISTS (SELECT 1 FROM audit_run_candidates k "
+                    + "WHERE k.run_id = ? AND k.customer_no = f.customer_no) ORDER BY f.id FETCH FIRST " + chunk
+                    + " ROWS ONLY", (rs, i) -> {
+                        ids.add(rs.getLong("id"));
+                        return new Finding(rs.getString("rule_code"), Theme.valueOf(rs.getString("theme")),
+                                Severity.valueOf(rs.getString("severity")),
+                                SubjectType.valueOf(rs.getString("subject_type")), rs.getString("subject_id"),
+                                rs.getString("customer_no"), rs.getString("station_code"), rs.getString("period"),
+                                rs.getString("message"));
+                    }, runId, after, runId);
+            if (findings.isEmpty()) {
+                return;
+            }
+            consumer.accept(findings);
+            if (findings.size() < chunk) {
+                return;
+            }
+            after = ids.get(ids.size() - 1);
+        }
+    }
+
+    /**
+     * After a completed run: a full run's re-check list replaces every earlier one; an incremental run's replaces
+     * the earlier entries of the customers it evaluated. Its candidate list is then dropped.
+     */
+    public void completed(long runId, boolean incremental) {
+        if (incremental) {
+            jdbc.update("DELETE FROM audit_recheck WHERE run_id <> ? AND customer_no IN (SELECT customer_no FROM "
+                    + "audit_run_candidates WHERE run_id = ?)", runId, runId);
+        } else {
+            jdbc.update("DELETE FROM audit_recheck WHERE run_id <> ?", runId);
+        }
+        jdbc.update("DELETE FROM audit_run_candidates WHERE run_id = ?", runId);
+    }
+
+    /** Findings per rule of a run, counted in the database (an incremental run's include the carried ones). */
+    public java.util.Map<String, Long> countsByRule(long runId) {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.query("SELECT rule_code, COUNT(*) AS n FROM findings WHERE run_id = ? GROUP BY rule_code",
+                rs -> {
+                    counts.put(rs.getString("rule_code"), rs.getLong("n"));
+                }, runId);
+        return counts;
+    }
+
+    /**
+     * A SHA-256 of the reference tables every customer's evaluation depends on (tariffs, units, staff), so an
+     * incremental run can tell that they are as its base read them.
+     */
+    public String referenceHash() {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (String sql : List.of("SELECT * FROM tariffs ORDER BY tariff_code, valid_from",
+                "SELECT * FROM units ORDER BY unit_code", "SELECT * FROM staff ORDER BY staff_id")) {
+            digest.update(sql.getBytes(StandardCharsets.UTF_8));
+            jdbc.query(sql, rs -> {
+                ResultSetMetaData meta = rs.getMetaData();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    if (meta.getColumnName(i).equalsIgnoreCase("changed_at")) {
+                        continue;
+                    }
+                    Object value = rs.getObject(i);
+                    digest.update(String.valueOf(value instanceof java.math.BigDecimal d ? d.stripTrailingZeros().toPlainString()
+                            : value).getBytes(StandardCharsets.UTF_8));
+                    digest.update((byte) 0x1f);
+                }
+                digest.update((byte) 0x1e);
+            });
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}
