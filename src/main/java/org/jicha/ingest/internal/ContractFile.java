@@ -79,7 +79,7 @@ public enum ContractFile {
             of("fixed_deduction_kwh", DECIMAL),
             of("fixed_approved_on", DATE)),
 
-    IMPORTANT_CUSTOMERS("important_customers.csv", "important_customers", null, List.of(),
+    IMPORTANT_CUSTOMERS("important_customers.csv", "important_customers", "changed_at", List.of(),
             text("customer_no", 32).asKey().referencing(Reference.CUSTOMER),
             code("grade", "SPECIAL", "FIRST", "SECOND", "TEMPORARY").asRequired(),
             of("supply_sources", INTEGER).asRequired(),
@@ -87,7 +87,7 @@ public enum ContractFile {
             of("guarantee_plan_on", DATE),
             of("reported_to_authority_on", DATE)),
 
-    METERS("meters.csv", "meters", null, List.of(),
+    METERS("meters.csv", "meters", "changed_at", List.of(),
             text("meter_id", 32).asKey(),
             text("customer_no", 32).asRequired().referencing(Reference.CUSTOMER),
             code("meter_kind", "SINGLE_PHASE", "THREE_PHASE", "SMART_SINGLE", "SMART_THREE").asRequired(),
@@ -103,7 +103,7 @@ public enum ContractFile {
             code("status", "IN_SERVICE", "REMOVED").asRequired(),
             of("removed_on", DATE)),
 
-    READINGS("readings.csv", "readings", null,
+    READINGS("readings.csv", "readings", "changed_at",
             List.of(RowPolicy.atLeast("consumption_kwh", BigDecimal.ZERO),
                     RowPolicy.greaterThan("multiplier", BigDecimal.ZERO),
                     RowPolicy.readWithinPeriod("read_on", "period")),
@@ -119,7 +119,7 @@ public enum ContractFile {
             of("max_demand_kw", DECIMAL),
             of("reactive_kvarh", DECIMAL)),
 
-    BILLS("bills.csv", "bills", null, List.of(),
+    BILLS("bills.csv", "bills", "changed_at", List.of(),
             text("bill_no", 40).asKey(),
             text("customer_no", 32).asRequired().referencing(Reference.CUSTOMER),
             of("period", MONTH).asRequired(),
@@ -141,7 +141,7 @@ public enum ContractFile {
             text("waiver_approver", 32),
             text("clerk_id", 32)),
 
-    APPLICATIONS("applications.csv", "applications", null, List.of(),
+    APPLICATIONS("applications.csv", "applications", "changed_at", List.of(),
             text("app_no", 40).asKey(),
             text("customer_no", 32).referencing(Reference.CUSTOMER),
             text("applicant_name", 300).asRequired(),
@@ -158,7 +158,7 @@ public enum ContractFile {
             of("fee_charged", DECIMAL),
             of("fee_standard", DECIMAL)),
 
-    APPLICATION_STEPS("application_steps.csv", "application_steps", null,
+    APPLICATION_STEPS("application_steps.csv", "application_steps", "changed_at",
             List.of(RowPolicy.notBefore("finished_at", "started_at")),
             text("app_no", 40).asKey().referencing(Reference.APPLICATION),
             code("step", "ACCEPT", "SURVEY", "PLAN_REPLY", "DESIGN_REVIEW", "MID_CHECK", "COMPLETION_CHECK",
@@ -168,7 +168,7 @@ public enum ContractFile {
             text("handler_id", 32),
             code("outcome", "PASS", "RETURNED")),
 
-    INSPECTIONS("inspections.csv", "inspections", null, List.of(),
+    INSPECTIONS("inspections.csv", "inspections", "changed_at", List.of(),
             text("inspection_no", 40).asKey(),
             text("customer_no", 32).asRequired().referencing(Reference.CUSTOMER),
             of("inspected_on", DATE).asRequired(),
@@ -182,7 +182,7 @@ public enum ContractFile {
             of("conclusion_signed", BOOLEAN),
             of("photo_count", INTEGER)),
 
-    METER_EVENTS("meter_events.csv", "meter_events", null, List.of(),
+    METER_EVENTS("meter_events.csv", "meter_events", "changed_at", List.of(),
             text("event_no", 40).asKey(),
             text("meter_id", 32).asRequired().referencing(Reference.METER),
             code("kind", "FAULT", "FIELD_TEST", "REPLACEMENT", "SEAL_CHANGE").asRequired(),
