@@ -111,6 +111,7 @@ public class FileLoader {
                              List<String> warnings, BatchSession session) {
         Tally tally = new Tally(file.fileName(), session.maxRejectionsPerFile());
         try {
+            session.references().prepareFor(file);
             transactions.executeWithoutResult(status -> {
                 try (FileUpsert upsert = upsertFor(file, reader.presentColumns(), session)) {
                     Rows rows = new Rows(upsert, session, tally);
