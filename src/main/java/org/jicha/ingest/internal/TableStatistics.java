@@ -1,6 +1,9 @@
 package org.jicha.ingest.internal;
 
 import java.util.Collection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,6 +15,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TableStatistics {
+
+    private static final Logger log = LoggerFactory.getLogger(TableStatistics.class);
 
     private final JdbcTemplate jdbc;
 
@@ -26,7 +31,12 @@ public class TableStatistics {
         String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
         String analyze = "PostgreSQL".equalsIgnoreCase(product) ? "ANALYZE " : "ANALYZE TABLE ";
         for (ContractFile file : written) {
-            jdbc.execute(analyze + file.table());
+            try {
+                jdbc.execute(analyze + file.table());
+            } catch (DataAccessException e) {
+                // the rows are stored; stale statistics make the audit slower, not wrong
+                log.warn("could not refresh the statistics of {}: {}", file.table(), e.getMessage());
+            }
         }
     }
 }
