@@ -13,6 +13,7 @@ import org.jicha.ingest.internal.BatchSession;
 import org.jicha.ingest.internal.ContractFile;
 import org.jicha.ingest.internal.FileLoader;
 import org.jicha.ingest.internal.LoadRecordStore;
+import org.jicha.ingest.internal.TableStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,12 +30,15 @@ public class BatchLoader {
     private static final Logger log = LoggerFactory.getLogger(BatchLoader.class);
 
     private final FileLoader fileLoader;
+    private final TableStatistics statistics;
     private final LoadRecordStore records;
     private final JdbcTemplate jdbc;
     private final IngestProperties properties;
 
-    BatchLoader(FileLoader fileLoader, LoadRecordStore records, JdbcTemplate jdbc, IngestProperties properties) {
+    BatchLoader(FileLoader fileLoader, TableStatistics statistics, LoadRecordStore records, JdbcTemplate jdbc,
+                IngestProperties properties) {
         this.fileLoader = fileLoader;
+        this.statistics = statistics;
         this.records = records;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -63,6 +67,7 @@ public class BatchLoader {
             if (files.isEmpty()) {
                 message = "the batch holds no files";
             }
+            statistics.refresh(written(files));
         } catch (UncheckedIOException e) {
             message = "could not list the batch folder: " + e.getCause().getMessage();
         } catch (RuntimeException e) {
@@ -87,6 +92,12 @@ public class BatchLoader {
                 loaded, failed, accepted, rejected, null, files);
         records.finish(result);
         return result;
+    }
+
+    /** The contract files of which rows were stored: their tables need fresh planner statistics. */
+    private static List<ContractFile> written(List<FileResult> files) {
+        return files.stream().filter(f -> f.status() == FileStatus.LOADED && f.rowsAccepted() > 0)
+                .flatMap(f -> ContractFile.byFileName(f.fileName()).stream()).toList();
     }
 
     private static List<Path> filesInLoadOrder(Path batchDir) {

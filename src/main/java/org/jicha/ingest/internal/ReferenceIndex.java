@@ -48,6 +48,18 @@ final class ReferenceIndex {
         return stagedUnitTypes.containsKey(unitCode) ? stagedUnitTypes.get(unitCode) : knownUnitTypes.get(unitCode);
     }
 
+    /**
+     * Reads now the stored keys the file's references may need, so no query runs while its rows stream to the
+     * database (a PostgreSQL connection busy with COPY cannot answer one).
+     */
+    void prepareFor(ContractFile file) {
+        for (Column column : file.columns()) {
+            if (column.references() != null) {
+                loadIfNeeded(column.references().keySet());
+            }
+        }
+    }
+
     /** Makes the key of an accepted row resolvable, for now only within its own file. */
     void stage(ParsedRow row) {
         row.file().produces().ifPresent(reference -> {

@@ -1,0 +1,203 @@
+package org.jicha.ingest.internal;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * The PostgreSQL upsert: the accepted rows stream through {@code COPY ... FROM STDIN} (text format) into a
+ * temporary staging table that lives until the file's transaction ends, then one set-based
+ * {@code INSERT ... SELECT ... ON CONFLICT (key) DO UPDATE ... WHERE ... IS DISTINCT FROM ...} moves them into
+ * the table. Semantics are those of {@link UpsertStatement}'s MERGE: only the header's columns are written,
+ * equal rows are not touched, changed-at moves only for new or different rows. A key repeated in the file keeps
+ * its last accepted row ({@code DISTINCT ON} by key, latest staging line first); in between rows of that key
+ * leave no trace (the MERGE would have moved changed-at even if the last row equals the stored one).
+ */
+final class CopyUpsert implements FileUpsert {
+
+    private static final int FLUSH_CHARS = 1 << 16;
+
+    private final ContractFile file;
+    private final List<Column> columns;
+    private final int[] valueIndexes;
+    private final LocalDateTime changedAt;
+    private final JdbcTemplate jdbc;
+    private final String stage;
+    private final StringBuilder text = new StringBuilder(FLUSH_CHARS + 4096);
+    private Connection connection;
+    private CopyIn copy;
+    private long stageLine;
+
+    CopyUpsert(ContractFile file, List<Column> presentColumns, LocalDateTime changedAt, JdbcTemplate jdbc) {
+        this.file = file;
+        this.columns = List.copyOf(presentColumns);
+        this.valueIndexes = columns.stream().mapToInt(c -> file.indexOf(c.name())).toArray();
+        this.changedAt = changedAt;
+        this.jdbc = jdbc;
+        this.stage = "jicha_stage_" + file.table();
+    }
+
+    @Override
+    public void add(ParsedRow row) {
+        if (copy == null) {
+            open();
+        }
+        for (int i = 0; i < valueIndexes.length; i++) {
+            appendValue(row.value(valueIndexes[i]));
+            text.append('\t');
+        }
+        text.append(++stageLine).append('\n');
+        if (text.length() >= FLUSH_CHARS) {
+            flush();
+        }
+    }
+
+    @Override
+    public void finish() {
+        if (copy == null) {
+            return;
+        }
+        flush();
+        try {
+            copy.endCopy();
+            copy = null;
+            try (PreparedStatement upsert = connection.prepareStatement(upsertSql())) {
+                if (file.changedAtColumn() != null) {
+                    upsert.setTimestamp(1, Timestamp.valueOf(changedAt));
+                }
+                upsert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw translate("upsert from staging", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (copy != null && copy.isActive()) {
+                copy.cancelCopy();
+            }
+        } catch (SQLException e) {
+            // the transaction rolls back anyway; a copy that cannot be cancelled has already ended
+        } finally {
+            copy = null;
+            if (connection != null) {
+                DataSourceUtils.releaseConnection(connection, dataSource());
+                connection = null;
+            }
+        }
+    }
+
+    private void open() {
+        connection = DataSourceUtils.getConnection(dataSource());
+        String names = columnNames();
+        try (Statement statement = connection.createStatement()) {
+            // same column types as the table (so COPY rounds and overflows as an insert would), no constraints
+            statement.execute("CREATE TEMP TABLE " + stage + " ON COMMIT DROP AS SELECT " + names
+                    + ", CAST(0 AS BIGINT) AS stage_line FROM " + file.table() + " WITH NO DATA");
+            copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY " + stage + " (" + names + ", stage_line) FROM STDIN");
+        } catch (SQLException e) {
+            throw translate("staging", e);
+        }
+    }
+
+    private void flush() {
+        if (text.isEmpty()) {
+            return;
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        text.setLength(0);
+        try {
+            copy.writeToCopy(bytes, 0, bytes.length);
+        } catch (SQLException e) {
+            throw translate("COPY", e);
+        }
+    }
+
+    /** One value in COPY's text format: {@code \N} for null, backslash escapes for the characters it treats specially. */
+    private void appendValue(Object value) {
+        if (value == null) {
+            text.append("\\N");
+        } else if (value instanceof String string) {
+            for (int i = 0; i < string.length(); i++) {
+                char c = string.charAt(i);
+                switch (c) {
+                    case '\\' -> text.append("\\\\");
+                    case '\n' -> text.append("\\n");
+                    case '\r' -> text.append("\\r");
+                    case '\t' -> text.append("\\t");
+                    default -> text.append(c);
+                }
+            }
+        } else if (value instanceof BigDecimal number) {
+            text.append(number.toPlainString());
+        } else if (value instanceof Boolean flag) {
+            text.append(flag ? 't' : 'f');
+        } else if (value instanceof LocalDateTime timestamp) {
+            text.append(timestamp.toLocalDate()).append(' ').append(timestamp.toLocalTime());
+        } else {
+            text.append(value); // Integer, LocalDate (ISO yyyy-MM-dd)
+        }
+    }
+
+    String upsertSql() {
+        List<String> keys = columns.stream().filter(Column::key).map(Column::name).toList();
+        List<String> nonKey = columns.stream().filter(c -> !c.key()).map(Column::name).toList();
+        List<String> targetNames = new ArrayList<>(columns.stream().map(Column::name).toList());
+        List<String> values = new ArrayList<>(targetNames.stream().map(n -> "s." + n).toList());
+        String changedAtColumn = file.changedAtColumn();
+        if (changedAtColumn != null) {
+            targetNames.add(changedAtColumn);
+            values.add("CAST(? AS TIMESTAMP)");
+        }
+        String keyList = String.join(", ", keys);
+        String sql = "INSERT INTO " + file.table() + " AS t (" + String.join(", ", targetNames) + ")"
+                + " SELECT DISTINCT ON (" + keys.stream().map(k -> "s." + k).collect(Collectors.joining(", "))
+                + ") " + String.join(", ", values) + " FROM " + stage + " s"
+                + " ORDER BY " + keys.stream().map(k -> "s." + k).collect(Collectors.joining(", "))
+                + ", s.stage_line DESC"
+                + " ON CONFLICT (" + keyList + ") DO ";
+        if (nonKey.isEmpty()) {
+            return sql + "NOTHING";
+        }
+        List<String> sets = new ArrayList<>(nonKey.stream().map(n -> n + " = EXCLUDED." + n).toList());
+        if (changedAtColumn != null) {
+            sets.add(changedAtColumn + " = EXCLUDED." + changedAtColumn);
+        }
+        return sql + "UPDATE SET " + String.join(", ", sets) + " WHERE "
+                + nonKey.stream().map(n -> "t." + n + " IS DISTINCT FROM EXCLUDED." + n)
+                        .collect(Collectors.joining(" OR "));
+    }
+
+    private String columnNames() {
+        return columns.stream().map(Column::name).collect(Collectors.joining(", "));
+    }
+
+    private DataSource dataSource() {
+        DataSource dataSource = jdbc.getDataSource();
+        if (dataSource == null) {
+            throw new IllegalStateException("the JdbcTemplate has no DataSource");
+        }
+        return dataSource;
+    }
+
+    private RuntimeException translate(String task, SQLException e) {
+        RuntimeException translated = jdbc.getExceptionTranslator().translate(task + " of " + file.fileName(), null, e);
+        return translated != null ? translated : new IllegalStateException(e);
+    }
+}
