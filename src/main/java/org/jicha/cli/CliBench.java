@@ -70,6 +70,7 @@ final class CliBench {
                 "--logging.level.root=WARN",
                 "--logging.level.org.jicha=WARN",
                 "--logging.level.org.flywaydb=ERROR",
+                "--logging.level.com.zaxxer.hikari=ERROR",     // "thread starvation" on a loaded machine: not a result
                 "--logging.level.org.drools.mvel.MVELConstraint=ERROR"));
         if (db.equals("postgres")) {
             String url = dbUrl != null ? dbUrl : DEFAULT_POSTGRES_URL;
