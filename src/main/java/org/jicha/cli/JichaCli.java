@@ -14,14 +14,15 @@ import picocli.CommandLine.Option;
 /** Entry point of the command line; {@link #isCommand} tells {@code main} whether to take this path. */
 @Command(name = "jicha", mixinStandardHelpOptions = true, version = "jicha 0.1",
         description = "Jicha 稽查: marketing audit for power utilities.",
-        subcommands = {JichaCli.Audit.class, JichaCli.SampleData.class, JichaCli.Generate.class, JichaCli.Rules.class})
+        subcommands = {JichaCli.Audit.class, JichaCli.SampleData.class, JichaCli.Generate.class, JichaCli.Rules.class,
+                JichaCli.Bench.class})
 public final class JichaCli {
 
     public static final int OK = 0;
     public static final int FAILURE = 1;
     public static final int BAD_ARGUMENTS = 2;
 
-    private static final Set<String> COMMANDS = Set.of("audit", "sample-data", "generate", "rules", "--help", "-h", "--version", "-V");
+    private static final Set<String> COMMANDS = Set.of("audit", "sample-data", "generate", "rules", "bench", "--help", "-h", "--version", "-V");
 
     private JichaCli() {
     }
@@ -155,6 +156,58 @@ public final class JichaCli {
             org.jicha.generator.GenerationSummary summary = org.jicha.generator.ProvinceGenerator.generate(options);
             spec.commandLine().getOut().print(summary.report());
             return OK;
+        }
+    }
+
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "Benchmark a batch on a fresh database: load rows/s per file, the full audit's wall time, "
+                    + "subjects/s and findings/s, Drools vs SQL vs Java on the same data, peak heap per phase. Prints "
+                    + "a Markdown report; exit 1 when the three ways disagree or the batch did not load as generated.")
+    static final class Bench implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--data", required = true, paramLabel = "DIR", description = "batch folder (from `generate`)")
+        Path data;
+
+        @Option(names = "--db", required = true, paramLabel = "h2|postgres",
+                description = "h2: a file database in a new temporary folder; postgres: a schema dropped and made anew")
+        String db;
+
+        @Option(names = "--db-url", paramLabel = "URL", description = "JDBC URL (postgres default: "
+                + CliBench.DEFAULT_POSTGRES_URL + ")")
+        String dbUrl;
+
+        @Option(names = "--db-user", paramLabel = "USER", defaultValue = "postgres",
+                description = "PostgreSQL user, trust authentication (default: ${DEFAULT-VALUE})")
+        String dbUser;
+
+        @Option(names = "--as-of", required = true, paramLabel = "YYYY-MM-DD", description = "as-of date of the audit")
+        LocalDate asOf;
+
+        @Option(names = "--repetitions", paramLabel = "N", defaultValue = "3",
+                description = "rounds of the Drools / SQL / Java comparison, median reported (default: ${DEFAULT-VALUE})")
+        int repetitions;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "CSV file to append the figures to")
+        Path out;
+
+        @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "rules folder (default: ${DEFAULT-VALUE})")
+        Path rules;
+
+        @Override
+        public Integer call() throws Exception {
+            requireFolder(spec, "--data", data);
+            requireFolder(spec, "--rules", rules);
+            if (!db.equals("h2") && !db.equals("postgres")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--db " + db + ": h2 or postgres");
+            }
+            if (repetitions < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--repetitions must be at least 1");
+            }
+            return new CliBench(data, db, dbUrl, dbUser, asOf, repetitions, out, rules).run(spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
         }
     }
 

@@ -1,5 +1,10 @@
 package org.jicha.generator;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -15,6 +20,33 @@ public record GenerationSummary(GeneratorOptions options, int stations, Map<Stri
 
     public double rowsPerSecond() {
         return totalRows() / Math.max(1e-9, elapsedNanos / 1e9);
+    }
+
+    /** Where {@link #writeManifest()} puts the batch's description, beside {@code planted.csv}. */
+    public static final String MANIFEST = "expected/batch.properties";
+
+    /**
+     * Writes {@value #MANIFEST}: the options the batch was made with (as-of date first) and the rows of each
+     * contract file, so a tool given only the folder (the benchmark) knows the date to audit and the counts to
+     * expect. No time stamp, so the same options still give the same bytes.
+     */
+    public void writeManifest() {
+        StringBuilder b = new StringBuilder("# written by jicha generate; rows.<file> = data rows of that file\n");
+        b.append("as_of=").append(options.asOf()).append('\n');
+        b.append("audited_period=").append(options.auditedPeriod()).append('\n');
+        b.append("customers=").append(options.customers()).append('\n');
+        b.append("months=").append(options.months()).append('\n');
+        b.append("seed=").append(options.seed()).append('\n');
+        b.append("deviation_rate=").append(options.deviationRate()).append('\n');
+        b.append("stations=").append(stations).append('\n');
+        b.append("planted=").append(planted).append('\n');
+        rowsPerFile.forEach((file, rows) -> b.append("rows.").append(file).append('=').append(rows).append('\n'));
+        Path file = options.out().resolve(MANIFEST);
+        try {
+            Files.writeString(file, b, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     /** A short report for the command line. */

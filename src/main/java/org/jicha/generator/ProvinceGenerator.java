@@ -58,8 +58,10 @@ public final class ProvinceGenerator {
                 files.append(take(inFlight));
             }
             files.close();
-            return new GenerationSummary(options, organisation.stations().size(), files.rowCounts(), files.planted.rows(),
-                    System.nanoTime() - started);
+            GenerationSummary summary = new GenerationSummary(options, organisation.stations().size(), files.rowCounts(),
+                    files.planted.rows(), System.nanoTime() - started);
+            summary.writeManifest();
+            return summary;
         } finally {
             files.close();
             workers.shutdownNow();

@@ -75,6 +75,20 @@ class ModularityTests {
     }
 
     @Test
+    void onlyTheBenchmarkUsesTheComparisonAndOnlyTheCommandLineUsesTheBenchmark() {
+        noClasses().that().resideOutsideOfPackages("org.jicha.compare..", "org.jicha.bench..")
+                .should().dependOnClassesThat().resideInAPackage("org.jicha.compare..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("org.jicha.bench..", "org.jicha.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.jicha.bench..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.jicha.bench..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jicha.generator..", "org.jicha.web..",
+                        "org.jicha.tickets..", "org.jicha.reports..", "org.jicha.schedule..", "org.jicha.cli..")
+                .check(classes);
+    }
+
+    @Test
     void featuresHaveNoCycles() {
         slices().matching("org.jicha.(*)..").should().beFreeOfCycles().check(classes);
     }

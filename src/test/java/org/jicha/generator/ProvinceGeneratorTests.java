@@ -149,4 +149,22 @@ class ProvinceGeneratorTests {
         assertThat(options.auditedPeriod()).hasToString("2026-10");
         assertThat(options.firstPeriod()).hasToString("2025-10");
     }
+
+    @Test
+    void theManifestNamesTheAsOfDateAndTheRowsOfEachFile() throws IOException {
+        GenerationSummary summary = ProvinceGenerator.generate(new GeneratorOptions(500, 13, 3, dir.resolve("m"),
+                LocalDate.of(2026, 9, 7), 0.02, 0, CALENDAR));
+        java.util.Properties manifest = new java.util.Properties();
+        try (var in = Files.newBufferedReader(dir.resolve("m").resolve(GenerationSummary.MANIFEST), StandardCharsets.UTF_8)) {
+            manifest.load(in);
+        }
+        assertThat(manifest.getProperty("as_of")).isEqualTo("2026-09-07");
+        assertThat(manifest.getProperty("audited_period")).isEqualTo("2026-08");
+        assertThat(manifest.getProperty("customers")).isEqualTo("500");
+        assertThat(manifest.getProperty("planted")).isEqualTo(Long.toString(summary.planted()));
+        for (String file : CONTRACT_FILES) {
+            assertThat(manifest.getProperty("rows." + file)).as(file)
+                    .isEqualTo(Long.toString(summary.rowsPerFile().get(file)));
+        }
+    }
 }
