@@ -85,6 +85,10 @@ public class AuditRun {
     @Column(name = "recovers_run_id")
     private Long recoversRunId;
 
+    /** 0 for an ordinary run; else how many partitions (Quartz jobs, see {@code PartitionedAudits}) share it. */
+    @Column(nullable = false)
+    private int partitions;
+
     protected AuditRun() {
     }
 
@@ -164,6 +168,14 @@ public class AuditRun {
     /** Mirrors the progress written by JDBC into this instance, for the view returned at the end. */
     void advancedTo(long done) {
         this.subjectsDone = done;
+    }
+
+    /** Splits this run, before it is first saved, into {@code count} partitions run as Quartz jobs. */
+    void partitioned(int count) {
+        if (id != null || count < 1) {
+            throw new IllegalStateException("run " + id + " cannot be split into " + count + " partitions");
+        }
+        this.partitions = count;
     }
 
     public boolean isInterrupted() {
@@ -250,5 +262,13 @@ public class AuditRun {
 
     public Long getRecoversRunId() {
         return recoversRunId;
+    }
+
+    public int getPartitions() {
+        return partitions;
+    }
+
+    public boolean isPartitioned() {
+        return partitions > 0;
     }
 }
