@@ -12,8 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchPause       pause between batches to spare a shared database (default 0: none)
  * @param scheduledRunWait how long a scheduled run (nightly, plan) waits for a running run to end before it
  *                         gives up; the HTTP API never waits (409 at once)
+ * @param partitions       0 (default): the nightly run is one run on one node; N > 0: it is split into N customer
+ *                         key ranges (plus one for the applications without a customer), one Quartz job each, so
+ *                         the nodes of a Quartz cluster share it (docs/SCALING.md)
  */
 @ConfigurationProperties("jicha.audit")
 public record AuditProperties(@DefaultValue("1000") int batchSize, @DefaultValue("Asia/Shanghai") java.time.ZoneId zone,
-                              @DefaultValue("0s") Duration batchPause, @DefaultValue("6h") Duration scheduledRunWait) {
+                              @DefaultValue("0s") Duration batchPause, @DefaultValue("6h") Duration scheduledRunWait,
+                              @DefaultValue("0") int partitions) {
 }
