@@ -15,11 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param horizonDays      how many days a full run looks ahead (never past its month) so that incremental runs
  *                         can build on it until then; 0 = no look-ahead, every run is full
  * @param incrementalNightly whether the nightly job asks for an incremental run (a full one when no base serves)
+ * @param partitions       0 (default): the nightly run is one run on one node; N > 0: it is split into N customer
+ *                         key ranges (plus one for the applications without a customer), one Quartz job each, so
+ *                         the nodes of a Quartz cluster share it (docs/SCALING.md)
  */
 @ConfigurationProperties("jicha.audit")
 public record AuditProperties(@DefaultValue("1000") int batchSize, @DefaultValue("Asia/Shanghai") java.time.ZoneId zone,
                               @DefaultValue("0s") Duration batchPause, @DefaultValue("6h") Duration scheduledRunWait,
-                              @DefaultValue("7") int horizonDays, @DefaultValue("true") boolean incrementalNightly) {
+                              @DefaultValue("7") int horizonDays, @DefaultValue("true") boolean incrementalNightly,
+                              @DefaultValue("0") int partitions) {
 
     public AuditProperties {
         if (batchSize < 1) {

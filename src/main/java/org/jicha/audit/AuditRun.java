@@ -108,6 +108,10 @@ public class AuditRun {
     @Column(name = "loads_through")
     private Long loadsThrough;
 
+    /** 0 for an ordinary run; else how many partitions (Quartz jobs, see {@code PartitionedAudits}) share it. */
+    @Column(nullable = false)
+    private int partitions;
+
     protected AuditRun() {
     }
 
@@ -220,6 +224,14 @@ public class AuditRun {
         this.subjectsDone = done;
     }
 
+    /** Splits this run, before it is first saved, into {@code count} partitions run as Quartz jobs. */
+    void partitioned(int count) {
+        if (id != null || count < 1) {
+            throw new IllegalStateException("run " + id + " cannot be split into " + count + " partitions");
+        }
+        this.partitions = count;
+    }
+
     public boolean isInterrupted() {
         return interrupted;
     }
@@ -328,5 +340,13 @@ public class AuditRun {
 
     public long getFindingsCarried() {
         return findingsCarried;
+    }
+
+    public int getPartitions() {
+        return partitions;
+    }
+
+    public boolean isPartitioned() {
+        return partitions > 0;
     }
 }

@@ -482,6 +482,10 @@ public class AuditService {
         return true;
     }
 
+    String notes(RuleSet ruleSet, List<RuleMeta> inScope, AuditContext ctx) {
+        return notes(ruleSet, inScope, ctx, null);
+    }
+
     private String notes(RuleSet ruleSet, List<RuleMeta> inScope, AuditContext ctx, String planNote) {
         List<String> notes = new ArrayList<>();
         if (planNote != null) {
@@ -529,10 +533,12 @@ public class AuditService {
     /**
      * Marks runs left RUNNING by an earlier process (a stopped or killed server) as FAILED and interrupted, so
      * the history tells the truth. Runs of this JVM (see {@link NodeInstance}) are never touched: a run Quartz
-     * recovery has already started must go on.
+     * recovery has already started must go on. Partitioned runs are never touched: their partitions are Quartz
+     * jobs that another live node of a cluster may be running, or that Quartz recovers (docs/SCALING.md).
      */
     public int failInterruptedRuns() {
         List<AuditRun> stale = runs.findByStatus(RunStatus.RUNNING).stream()
+                .filter(r -> !r.isPartitioned())
                 .filter(r -> !NodeInstance.id().equals(r.getNodeInstance())).toList();
         for (AuditRun run : stale) {
             run.interrupted(now());
@@ -547,7 +553,7 @@ public class AuditService {
 
     public RunView get(long id) {
         AuditRun run = runs.findById(id).orElseThrow(() -> new RunNotFoundException(id));
-        return RunView.of(run, ruleCounts(id));
+        return RunView.of(run, ruleCounts(id), run.isPartitioned() ? PartitionView.of(jdbc, id) : List.of());
     }
 
     public java.util.Optional<RunView> latestCompleted() {

@@ -20,16 +20,25 @@ import org.springframework.web.bind.annotation.RestController;
 class RunController {
 
     private final AuditService audits;
+    private final PartitionedAudits partitioned;
 
-    RunController(AuditService audits) {
+    RunController(AuditService audits, PartitionedAudits partitioned) {
         this.audits = audits;
+        this.partitioned = partitioned;
     }
 
-    /** Starts a run now (as of today in Asia/Shanghai unless {@code asOf} is given); 409 while one runs. */
+    /**
+     * Starts a run now (as of today in Asia/Shanghai unless {@code asOf} is given); 409 while one runs. With
+     * {@code partitions} > 0 the run is split into that many customer key ranges, run as Quartz jobs by the nodes
+     * of the cluster (docs/SCALING.md); 409 while another partitioned run is running.
+     */
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
-    RunView start(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return audits.start(asOf == null ? audits.today() : asOf, RunTrigger.MANUAL);
+    RunView start(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                  @RequestParam(defaultValue = "0") int partitions) {
+        LocalDate date = asOf == null ? audits.today() : asOf;
+        return partitions > 0 ? partitioned.start(RunRequest.of(date, RunTrigger.MANUAL), partitions)
+                : audits.start(date, RunTrigger.MANUAL);
     }
 
     @GetMapping

@@ -2,19 +2,22 @@ package org.jicha.audit;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A run with its findings per rule and its progress, as the API shows it. {@code subjectsDone} of
  * {@code subjectsTotal} counts customers (and applications without one) in the run's scope. An incremental run
  * ({@code mode}) names its {@code baseRunId} and how many findings it carried over from it; a run with a
- * {@code horizonOn} is a base for incremental runs up to that date.
+ * {@code horizonOn} is a base for incremental runs up to that date. A partitioned run lists its partitions
+ * (status, node, attempts), an ordinary one none.
  */
 public record RunView(long id, LocalDate asOf, String auditedPeriod, String ruleSetHash, int ruleCount,
                       RunTrigger trigger, RunStatus status, LocalDateTime startedAt, LocalDateTime finishedAt,
                       long subjectsChecked, long findingsCount, String message, Map<String, Long> findingsPerRule,
                       Long planId, String scope, Progress progress, boolean cancelRequested, Long recoversRunId,
-                      RunMode mode, Long baseRunId, LocalDate horizonOn, long findingsCarried) {
+                      RunMode mode, Long baseRunId, LocalDate horizonOn, long findingsCarried,
+                      List<PartitionView> partitions) {
 
     /** Subjects done of total, and the percentage (0-100, one decimal). */
     public record Progress(long done, long total, double percent) {
@@ -26,11 +29,16 @@ public record RunView(long id, LocalDate asOf, String auditedPeriod, String rule
     }
 
     static RunView of(AuditRun run, Map<String, Long> perRule) {
+        return of(run, perRule, List.of());
+    }
+
+    /** With the partitions of a partitioned run (empty for an ordinary one). */
+    static RunView of(AuditRun run, Map<String, Long> perRule, List<PartitionView> partitions) {
         return new RunView(run.getId(), run.getAsOf(), run.getAuditedPeriod(), run.getRuleSetHash(),
                 run.getRuleCount(), run.getTrigger(), run.getStatus(), run.getStartedAt(), run.getFinishedAt(),
                 run.getSubjectsChecked(), run.getFindingsCount(), run.getMessage(), perRule, run.getPlanId(),
                 run.getScopeDescription(), Progress.of(run.getSubjectsDone(), run.getSubjectsTotal()),
                 run.isCancelRequested(), run.getRecoversRunId(), run.getMode(), run.getBaseRunId(), run.getHorizonOn(),
-                run.getFindingsCarried());
+                run.getFindingsCarried(), partitions);
     }
 }

@@ -3,6 +3,7 @@ package org.jicha.schedule;
 import java.util.List;
 import org.jicha.audit.AuditProperties;
 import org.jicha.audit.AuditService;
+import org.jicha.audit.PartitionedAudits;
 import org.jicha.audit.RunRequest;
 import org.jicha.audit.RunTrigger;
 import org.jicha.audit.RunView;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The nightly work: load the batches waiting in the inbox, then audit as of the firing's date. A run that
- * meets a running one waits for it; a firing Quartz recovers after a crash re-runs the interrupted run.
+ * meets a running one waits for it; a firing Quartz recovers after a crash re-runs the interrupted run. With
+ * {@code jicha.audit.partitions} > 0 the audit is a partitioned run, shared by the nodes of a cluster.
  */
 @Service
 public class NightlyAudit {
@@ -24,11 +26,14 @@ public class NightlyAudit {
     private final InboxService inbox;
     private final AuditService audits;
     private final AuditProperties auditProperties;
+    private final PartitionedAudits partitioned;
 
-    public NightlyAudit(InboxService inbox, AuditService audits, AuditProperties auditProperties) {
+    public NightlyAudit(InboxService inbox, AuditService audits, AuditProperties auditProperties,
+                        PartitionedAudits partitioned) {
         this.inbox = inbox;
         this.audits = audits;
         this.auditProperties = auditProperties;
+        this.partitioned = partitioned;
     }
 
     /** As of today, as if fired now. */
@@ -41,6 +46,11 @@ public class NightlyAudit {
         loads.forEach(l -> log.info("Nightly load of {}: {} ({} rows accepted, {} rejected)", l.batchName(),
                 l.status(), l.rowsAccepted(), l.rowsRejected()));
         RunRequest request = RunRequest.of(firing.asOf(auditProperties.zone(), audits.today()), RunTrigger.NIGHTLY);
+        if (auditProperties.partitions() > 0) {
+            // starting is quick and the partitions recover themselves; a recovered firing starts it again
+            // only if the crash came before the run was recorded (the start refuses a second running one)
+            return partitioned.start(request, auditProperties.partitions());
+        }
         return firing.recovering() ? audits.rerunInterrupted(request, firing.firedAt()) : audits.runQueued(request);
     }
 }

@@ -113,7 +113,12 @@ public class JdbcRecordReader {
      * @return false if the sink stopped the reading
      */
     public boolean forEachOrphanApplicationBatch(int batchSize, Collection<String> stations, BatchSink sink) {
-        String after = "";
+        return forEachOrphanApplicationBatch(batchSize, stations, "", sink);
+    }
+
+    private boolean forEachOrphanApplicationBatch(int batchSize, Collection<String> stations, String startAfter,
+                                                  BatchSink sink) {
+        String after = startAfter;
         StationFilter filter = StationFilter.of(stations, "station_code");
         while (true) {
             List<Object> args = new ArrayList<>();
@@ -144,6 +149,75 @@ public class JdbcRecordReader {
             }
             after = to;
         }
+    }
+
+    /**
+     * Streams the customers of one key range with their records, {@code batchSize} at a time, in key order, until
+     * the sink says stop: those after {@code after} (the resume point; null = from {@code firstKey} on) up to
+     * {@code lastKey}. Bounds are inclusive; a null bound is open. For the partitions of a partitioned run.
+     *
+     * @return false if the sink stopped the reading
+     */
+    public boolean forEachCustomerBatchInRange(int batchSize, String firstPeriod, String firstKey, String lastKey,
+                                               String after, BatchSink sink) {
+        String lower = after != null ? after : firstKey;
+        String lowerOp = after != null ? " > ?" : " >= ?";
+        while (true) {
+            List<Object> args = new ArrayList<>();
+            StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+            if (lower != null) {
+                where.append(" AND customer_no").append(lowerOp);
+                args.add(lower);
+            }
+            if (lastKey != null) {
+                where.append(" AND customer_no <= ?");
+                args.add(lastKey);
+            }
+            List<Customer> customers = jdbc.query("SELECT * FROM customers" + where + " ORDER BY customer_no FETCH FIRST "
+                    + batchSize + " ROWS ONLY", (rs, i) -> customer(rs), args.toArray());
+            if (customers.isEmpty()) {
+                return true;
+            }
+            String from = customers.get(0).customerNo();
+            String to = customers.get(customers.size() - 1).customerNo();
+            if (!sink.accept(bundles(customers, from, to, firstPeriod))) {
+                return false;
+            }
+            if (customers.size() < batchSize) {
+                return true;
+            }
+            lower = to;
+            lowerOp = " > ?";
+        }
+    }
+
+    /**
+     * Streams the applications without a customer whose app_no is after {@code after} (null = all), as bundles
+     * of their own, until the sink says stop: the resumable variant for a partitioned run.
+     *
+     * @return false if the sink stopped the reading
+     */
+    public boolean forEachOrphanApplicationBatchAfter(int batchSize, String after, BatchSink sink) {
+        return forEachOrphanApplicationBatch(batchSize, null, after == null ? "" : after, sink);
+    }
+
+    /** The customer numbers at the given 1-based positions of the customers in key order. */
+    public Map<Long, String> customerKeysAt(Collection<Long> positions) {
+        Map<Long, String> keys = new HashMap<>();
+        if (positions.isEmpty()) {
+            return keys;
+        }
+        jdbc.query("SELECT customer_no, rn FROM (SELECT customer_no, ROW_NUMBER() OVER (ORDER BY customer_no) AS rn "
+                + "FROM customers) t WHERE rn IN (" + String.join(", ", Collections.nCopies(positions.size(), "?"))
+                + ")", rs -> {
+                    keys.put(rs.getLong("rn"), rs.getString("customer_no"));
+                }, positions.toArray());
+        return keys;
+    }
+
+    public long countCustomers() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM customers", Long.class);
+        return count == null ? 0 : count;
     }
 
     /** How many subjects a run over {@code stations} (null = all) reads: customers and applications without one. */
