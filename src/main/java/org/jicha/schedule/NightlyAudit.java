@@ -45,12 +45,18 @@ public class NightlyAudit {
         List<LoadResult> loads = inbox.loadPendingBatches();
         loads.forEach(l -> log.info("Nightly load of {}: {} ({} rows accepted, {} rejected)", l.batchName(),
                 l.status(), l.rowsAccepted(), l.rowsRejected()));
-        RunRequest request = RunRequest.of(firing.asOf(auditProperties.zone(), audits.today()), RunTrigger.NIGHTLY);
+        java.time.LocalDate asOf = firing.asOf(auditProperties.zone(), audits.today());
+        RunRequest request = RunRequest.of(asOf, RunTrigger.NIGHTLY);
         if (auditProperties.partitions() > 0) {
             // starting is quick and the partitions recover themselves; a recovered firing starts it again
             // only if the crash came before the run was recorded (the start refuses a second running one)
             return partitioned.start(request, auditProperties.partitions());
         }
-        return firing.recovering() ? audits.rerunInterrupted(request, firing.firedAt()) : audits.runQueued(request);
+        if (firing.recovering()) {
+            return audits.rerunInterrupted(request, firing.firedAt());
+        }
+        // incremental when a full run of the month can serve as its base, else full (the run says why)
+        return audits.runQueued(auditProperties.incrementalNightly() ? RunRequest.incremental(asOf, RunTrigger.NIGHTLY)
+                : request);
     }
 }
