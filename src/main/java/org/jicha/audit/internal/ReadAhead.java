@@ -53,13 +53,12 @@ public final class ReadAhead {
                 Object item = queue.take();
                 if (item == END) {
                     rethrow(failure.thrown);
-                    return !failure.stopped;
+                    return true;
                 }
                 @SuppressWarnings("unchecked")
                 T batch = (T) item;
                 if (!consumer.test(batch)) {
-                    failure.stopped = true;
-                    drainUntilEnd(queue);
+                    stop(reader, queue, failure);
                     rethrow(failure.thrown);
                     return false;
                 }
@@ -68,41 +67,49 @@ public final class ReadAhead {
             Thread.currentThread().interrupt();
             failure.stopped = true;
             throw new IllegalStateException("读取线程被中断 / interrupted while waiting for the next batch", e);
-        } catch (RuntimeException | Error e) {
-            failure.stopped = true;
-            drainQuietly(queue);
-            throw e;
         } finally {
-            failure.stopped = true;
-            queue.clear();
+            if (reader.isAlive()) {
+                stop(reader, queue, failure);
+            }
         }
     }
 
+    /** Hands an item over, or gives up once the consumer has stopped (it no longer reads the queue). */
     private static boolean offer(BlockingQueue<Object> queue, Object item, Failure failure) {
         try {
-            while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
-                if (failure.stopped && item != END) {
-                    return false;
-                }
-                if (failure.stopped) {
-                    queue.clear();
+            while (!failure.stopped) {
+                if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                    return true;
                 }
             }
-            return true;
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
     }
 
-    private static void drainUntilEnd(BlockingQueue<Object> queue) throws InterruptedException {
-        while (queue.poll(30, TimeUnit.SECONDS) != END) {
+    /**
+     * Tells the reader to stop and waits until it has: it returns from its next offer (a batch read is
+     * dropped), so its database connection is given back before the caller closes the run. The queue is
+     * emptied while waiting so an offer never blocks for long. The wait is bounded by the reader's current
+     * read, which the caller cannot shorten anyway.
+     */
+    private static void stop(Thread reader, BlockingQueue<Object> queue, Failure failure) {
+        failure.stopped = true;
+        boolean interrupted = Thread.interrupted();
+        while (reader.isAlive()) {
             queue.clear();
+            try {
+                reader.join(100);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
         }
-    }
-
-    private static void drainQuietly(BlockingQueue<Object> queue) {
         queue.clear();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void rethrow(Throwable t) {

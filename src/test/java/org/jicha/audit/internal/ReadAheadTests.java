@@ -2,7 +2,9 @@ package org.jicha.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,6 +50,34 @@ class ReadAheadTests {
         assertThat(whole).isFalse();
         assertThat(consumed).containsExactly(0, 1, 2, 3);
         assertThat(produced.get()).as("the producer stops soon after, not at the end").isLessThan(10);
+    }
+
+    /**
+     * The stop must not lose the reader's end marker however the two threads interleave (an earlier version
+     * emptied the queue after the marker had arrived and then waited for it forever): stop at every point of
+     * a fast producer, many times, and require each call to come back with the reader finished.
+     */
+    @Test
+    void stoppingNeverWaitsForeverWhateverTheInterleaving() {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            for (int round = 0; round < 2_000; round++) {
+                int stopAfter = round % 7;
+                AtomicInteger consumed = new AtomicInteger();
+                Thread[] readerThread = new Thread[1];
+                boolean whole = ReadAhead.<Integer>run("t", 1 + round % 3, sink -> {
+                    readerThread[0] = Thread.currentThread();
+                    for (int i = 0; i < 8; i++) {
+                        if (!sink.test(i)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }, batch -> consumed.incrementAndGet() <= stopAfter);
+                assertThat(whole).isFalse();
+                assertThat(consumed.get()).isEqualTo(stopAfter + 1);
+                assertThat(readerThread[0].isAlive()).as("the reader has finished when run returns").isFalse();
+            }
+        });
     }
 
     @Test
