@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jicha.audit.AuditService;
+import org.jicha.audit.RunRequest;
 import org.jicha.audit.RunTrigger;
 import org.jicha.audit.RunView;
 import org.jicha.compare.CheckComparison;
@@ -31,8 +32,8 @@ import org.springframework.stereotype.Service;
  * database or a fresh PostgreSQL schema), phase after phase in one process: (a) the load by {@link BatchLoader},
  * then on PostgreSQL an {@code ANALYZE} (freshly loaded tables have no statistics; without them the SQL checks
  * measure the planner's guesses, docs/PERFORMANCE.md), (b) the full audit ({@link AuditService#run}), (c) the
- * Drools / SQL / Java comparison ({@link CheckComparison}) on the same data, (d) the incremental run when the
- * build has one. Before each phase garbage is collected and the heap pools' peaks reset, so each phase reports its
+ * Drools / SQL / Java comparison ({@link CheckComparison}) on the same data, (d) the next night: the batch's
+ * delta extract loaded, an incremental run and a full run as of the next day, side by side. Before each phase garbage is collected and the heap pools' peaks reset, so each phase reports its
  * own peak.
  *
  * <p>The batch's {@code expected/batch.properties} (written by {@code generate}) gives the rows each file should
@@ -72,8 +73,9 @@ public class Benchmark {
                 .mapToLong(FileFigures::rowsAccepted).sum();
         AuditFigures audit = audit(asOf, heap);
         ComparisonFigures compared = compare(data, asOf, repetitions, heap);
+        IncrementalFigures incremental = incremental(data, manifest, heap);
         return new BenchmarkReport(database, url, customers, asOf, HeapPeaks.maxBytes(), load, audit, compared,
-                BenchmarkReport.INCREMENTAL_NOT_AVAILABLE);
+                incremental);
     }
 
     private LoadFigures load(Path data, Properties manifest, boolean analyze, HeapPeaks heap) {
@@ -123,6 +125,42 @@ public class Benchmark {
         return new ComparisonFigures(repetitions, r.drools().size(), r.sql().size(), r.java().size(), r.droolsNanos(),
                 r.sqlNanos(), r.javaNanos(), r.identical(), planted == null ? null : planted.size(),
                 planted != null && planted.equals(found), wall, peak);
+    }
+
+    /**
+     * Loads the next night's delta extract named by the manifest ({@code next_night.dir}, 3 % of the customers
+     * changed), then as of {@code next_night.as_of} runs the nightly incremental run and a full run, and compares
+     * their findings by fingerprint.
+     */
+    private IncrementalFigures incremental(Path data, Properties manifest, HeapPeaks heap) {
+        String dir = manifest.getProperty("next_night.dir");
+        String day = manifest.getProperty("next_night.as_of");
+        if (dir == null || day == null || !Files.isDirectory(data.resolve(dir))) {
+            return IncrementalFigures.notMeasured("the batch has no next-night extract (generate writes one)");
+        }
+        heap.reset();
+        LocalDate nextAsOf = LocalDate.parse(day);
+        long loading = System.nanoTime();
+        LoadResult delta = loader.load(data.resolve(dir));
+        long loadMillis = millisSince(loading);
+        long began = System.nanoTime();
+        RunView incremental = audits.run(RunRequest.incremental(nextAsOf, RunTrigger.CLI));
+        long incrementalMillis = millisSince(began);
+        began = System.nanoTime();
+        RunView full = audits.run(RunRequest.of(nextAsOf, RunTrigger.CLI));
+        long fullMillis = millisSince(began);
+        return new IncrementalFigures(null, delta.rowsAccepted(), loadMillis, incremental.id(),
+                incremental.mode().name(), incremental.progress().total(), incremental.findingsCarried(),
+                incrementalMillis, incremental.findingsCount(), full.id(), fullMillis, full.findingsCount(),
+                findingsMissingFrom(full.id(), incremental.id()), findingsMissingFrom(incremental.id(), full.id()),
+                heap.peakBytes());
+    }
+
+    /** Findings of run {@code of} whose fingerprint run {@code other} does not have. */
+    private long findingsMissingFrom(long other, long of) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM findings a WHERE a.run_id = ? AND NOT EXISTS "
+                + "(SELECT 1 FROM findings b WHERE b.run_id = ? AND b.fingerprint = a.fingerprint)", Long.class, of, other);
+        return n == null ? 0 : n;
     }
 
     /** The planted deviations of the five compared rules as {@code rule,subject_type,subject_id}; null without the file. */

@@ -13,14 +13,13 @@ import java.util.Locale;
  * @param database "H2" or "PostgreSQL" (the driver's product name)
  * @param databaseUrl the JDBC URL measured (H2: a file database in a fresh folder)
  * @param customers customers accepted by the load
- * @param incremental what the incremental run cost, or why there is no figure
+ * @param incremental the next night: the incremental run's cost beside a full run's, or why there is no figure
  */
 public record BenchmarkReport(String database, String databaseUrl, long customers, LocalDate asOf,
                               long maxHeapBytes, LoadFigures load, AuditFigures audit, ComparisonFigures comparison,
-                              String incremental) {
+                              IncrementalFigures incremental) {
 
     public static final String CSV_HEADER = "run_at,database,customers,phase,item,metric,value";
-    public static final String INCREMENTAL_NOT_AVAILABLE = "incremental: not available in this build";
 
     /** Why the figures cannot be trusted: rows not as generated, the three ways disagreeing, ...; empty when none. */
     public List<String> problems() {
@@ -38,6 +37,17 @@ public record BenchmarkReport(String database, String databaseUrl, long customer
         if (comparison.planted() != null && !comparison.equalsPlanted()) {
             problems.add(String.format(Locale.ROOT, "Drools found %d findings of the five rules, %d were planted "
                     + "(expected/planted.csv), not the same set", comparison.droolsFindings(), comparison.planted()));
+        }
+        if (incremental.measured()) {
+            if (!"INCREMENTAL".equals(incremental.mode())) {
+                problems.add("the next night's run " + incremental.incrementalRunId() + " ran " + incremental.mode()
+                        + ", not incremental on the full audit");
+            }
+            if (!incremental.sameFindings()) {
+                problems.add(String.format(Locale.ROOT, "the incremental run found %d findings, the full run %d; "
+                        + "%d only in the incremental, %d only in the full", incremental.incrementalFindings(),
+                        incremental.fullFindings(), incremental.onlyIncremental(), incremental.onlyFull()));
+            }
         }
         return problems;
     }
@@ -68,7 +78,20 @@ public record BenchmarkReport(String database, String databaseUrl, long customer
                 mib(audit.peakHeapBytes())));
         b.append(String.format(Locale.ROOT, "| Drools vs SQL vs Java (%d rounds each) | %,.0f | | %,d |%n",
                 comparison.repetitions(), (double) comparison.wallMillis(), mib(comparison.peakHeapBytes())));
-        b.append(String.format(Locale.ROOT, "| incremental | - | %s | - |%n%n", incremental));
+        if (incremental.measured()) {
+            b.append(String.format(Locale.ROOT, "| next night: delta load | %,d | %,d rows | |%n",
+                    incremental.deltaLoadMillis(), incremental.deltaRows()));
+            b.append(String.format(Locale.ROOT, "| next night: incremental run %d (%s) | %,d | %,d subjects evaluated, "
+                            + "%,d findings (%,d carried) | %,d |%n", incremental.incrementalRunId(), incremental.mode(),
+                    incremental.incrementalMillis(), incremental.evaluated(), incremental.incrementalFindings(),
+                    incremental.carried(), mib(incremental.peakHeapBytes())));
+            b.append(String.format(Locale.ROOT, "| next night: full run %d | %,d | %,d findings | |%n%n",
+                    incremental.fullRunId(), incremental.fullMillis(), incremental.fullFindings()));
+            b.append(String.format(Locale.ROOT, "incremental / full wall time: %.3f; same findings: %s%n%n",
+                    incremental.costRatio(), incremental.sameFindings() ? "yes" : "NO"));
+        } else {
+            b.append(String.format(Locale.ROOT, "| next night | - | %s | - |%n%n", incremental.note()));
+        }
         b.append(String.format(Locale.ROOT, "BIL-01/02/06/07/08, median of %d:%n%n", comparison.repetitions()));
         b.append("| way | findings | median ms | ratio to SQL |\n|---|---:|---:|---:|\n");
         b.append(String.format(Locale.ROOT, "| Drools | %,d | %,.1f | %.2f |%n", comparison.droolsFindings(),
@@ -124,7 +147,20 @@ public record BenchmarkReport(String database, String databaseUrl, long customer
                 : comparison.equalsPlanted() ? "yes" : "no");
         csv.add("compare", "-", "ms", comparison.wallMillis());
         csv.add("compare", "-", "peak_heap_mib", mib(comparison.peakHeapBytes()));
-        csv.add("incremental", "-", "note", incremental);
+        if (incremental.measured()) {
+            csv.add("incremental", "-", "delta_rows", incremental.deltaRows());
+            csv.add("incremental", "-", "delta_load_ms", incremental.deltaLoadMillis());
+            csv.add("incremental", "-", "mode", incremental.mode());
+            csv.add("incremental", "-", "evaluated", incremental.evaluated());
+            csv.add("incremental", "-", "carried", incremental.carried());
+            csv.add("incremental", "-", "ms", incremental.incrementalMillis());
+            csv.add("incremental", "-", "full_ms", incremental.fullMillis());
+            csv.add("incremental", "-", "to_full", String.format(Locale.ROOT, "%.3f", incremental.costRatio()));
+            csv.add("incremental", "-", "same_findings", incremental.sameFindings() ? "yes" : "no");
+            csv.add("incremental", "-", "peak_heap_mib", mib(incremental.peakHeapBytes()));
+        } else {
+            csv.add("incremental", "-", "note", incremental.note());
+        }
         return rows;
     }
 

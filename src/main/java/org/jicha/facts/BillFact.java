@@ -406,11 +406,25 @@ public final class BillFact implements AuditSubject {
         return cents((energyCharge + getBasicChargeBilled()) * ratePercent / 100);
     }
 
-    /** The rounded power factor of a period: null when kWh is 0. */
+    /**
+     * The rounded power factor of a period: null when kWh is 0. Computed in double, which is exact enough
+     * everywhere except right at a rounding edge (x.xx5): there the exact decimal computation decides, so the
+     * result is always that of {@code kWh / sqrt(kWh^2 + kvarh^2)} in exact arithmetic rounded half-up, as the
+     * SQL check computes it. The audit computes this for every bill; the double path keeps it cheap.
+     */
     static Double actualPf(double kwh, double kvarh) {
         if (kwh == 0) {
             return null;
         }
+        double hundredths = 100 * kwh / Math.sqrt(kwh * kwh + kvarh * kvarh);
+        double fraction = hundredths - Math.floor(hundredths);
+        if (Math.abs(fraction - 0.5) > 1e-6 && Double.isFinite(hundredths)) {
+            return Math.floor(hundredths + 0.5) / 100;
+        }
+        return exactPf(kwh, kvarh);
+    }
+
+    static Double exactPf(double kwh, double kvarh) {
         java.math.MathContext mc = new java.math.MathContext(30);
         java.math.BigDecimal k = java.math.BigDecimal.valueOf(kwh);
         java.math.BigDecimal q = java.math.BigDecimal.valueOf(kvarh);

@@ -26,6 +26,8 @@ final class BatchFiles implements Closeable {
     final CsvFile inspections;
     final CsvFile meterEvents;
     final CsvFile planted;
+    /** The next night's delta extract: {@value NextNight#FOLDER}/customers.csv, the changed customers only. */
+    final CsvFile nextNightCustomers;
 
     /** Opens the files in {@code dir} and writes their headers. */
     static BatchFiles create(Path dir) {
@@ -34,8 +36,16 @@ final class BatchFiles implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
-        return new BatchFiles((name, header) -> name.equals(PLANTED) ? new CsvFile(dir.resolve("expected"), name, header)
-                : new CsvFile(dir, name, header));
+        try {
+            Files.createDirectories(dir.resolve(NextNight.FOLDER));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir.resolve(NextNight.FOLDER), e);
+        }
+        return new BatchFiles((name, header) -> switch (name) {
+            case PLANTED -> new CsvFile(dir.resolve("expected"), name, header);
+            case NEXT_NIGHT_CUSTOMERS -> new CsvFile(dir.resolve(NextNight.FOLDER), "customers.csv", header);
+            default -> new CsvFile(dir, name, header);
+        });
     }
 
     /** Files in memory without headers: one chunk of customers, rendered by a worker, appended in order. */
@@ -44,6 +54,7 @@ final class BatchFiles implements Closeable {
     }
 
     private static final String PLANTED = "planted.csv";
+    private static final String NEXT_NIGHT_CUSTOMERS = NextNight.FOLDER + "/customers.csv";
 
     private BatchFiles(BiFunction<String, List<String>, CsvFile> open) {
         units = open.apply("units.csv", List.of("unit_code", "unit_name", "parent_code", "unit_type", "team_kind"));
@@ -51,10 +62,7 @@ final class BatchFiles implements Closeable {
         tariffs = open.apply("tariffs.csv", List.of("tariff_code", "tariff_name", "customer_category", "voltage_kv",
                 "energy_price", "tier1_limit_kwh", "tier2_limit_kwh", "tier2_price", "tier3_price", "basic_price_kva",
                 "basic_price_kw", "pf_standard", "valid_from", "valid_to"));
-        customers = open.apply("customers.csv", List.of("customer_no", "customer_name", "category", "voltage_kv",
-                "tariff_code", "contract_kva", "running_kva", "status", "station_code", "reading_day", "reader_id",
-                "opened_on", "closed_on", "trade_code", "temporary_until", "inspection_cycle_months", "basic_charge_mode",
-                "demand_kw", "fixed_ratio_pct", "fixed_deduction_kwh", "fixed_approved_on"));
+        customers = open.apply("customers.csv", CUSTOMER_COLUMNS);
         importantCustomers = open.apply("important_customers.csv", List.of("customer_no", "grade", "supply_sources",
                 "self_generator", "guarantee_plan_on", "reported_to_authority_on"));
         meters = open.apply("meters.csv", List.of("meter_id", "customer_no", "meter_kind", "metering_class",
@@ -78,7 +86,13 @@ final class BatchFiles implements Closeable {
         meterEvents = open.apply("meter_events.csv", List.of("event_no", "meter_id", "kind", "occurred_on",
                 "resolved_on", "error_pct", "work_order_no", "staff_id"));
         planted = open.apply("planted.csv", List.of("rule_code", "subject_type", "subject_id"));
+        nextNightCustomers = open.apply(NEXT_NIGHT_CUSTOMERS, CUSTOMER_COLUMNS);
     }
+
+    private static final List<String> CUSTOMER_COLUMNS = List.of("customer_no", "customer_name", "category",
+            "voltage_kv", "tariff_code", "contract_kva", "running_kva", "status", "station_code", "reading_day",
+            "reader_id", "opened_on", "closed_on", "trade_code", "temporary_until", "inspection_cycle_months",
+            "basic_charge_mode", "demand_kw", "fixed_ratio_pct", "fixed_deduction_kwh", "fixed_approved_on");
 
     /** Appends the rows of a chunk rendered in memory, in the order of the calls. */
     void append(BatchFiles chunk) {
@@ -88,6 +102,7 @@ final class BatchFiles implements Closeable {
             mine.get(i).append(theirs.get(i));
         }
         planted.append(chunk.planted);
+        nextNightCustomers.append(chunk.nextNightCustomers);
     }
 
     List<CsvFile> contractFiles() {
@@ -110,5 +125,6 @@ final class BatchFiles implements Closeable {
             f.close();
         }
         planted.close();
+        nextNightCustomers.close();
     }
 }

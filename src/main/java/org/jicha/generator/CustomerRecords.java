@@ -81,7 +81,12 @@ final class CustomerRecords {
         Station station = organisation.stationOf(index);
         Profile p = profile(index, r, deviation, station);
         Connection connection = p.newConnection ? connection(p, r, deviation, station) : null;
-        customerRow(p, station);
+        customerRow(out.customers, p, station, p.name, p.tariffCode);
+        if (NextNight.changes(index)) {
+            boolean movesTariff = NextNight.movesTariff(index, p.tariffCode);
+            customerRow(out.nextNightCustomers, p, station, movesTariff ? p.name : p.name + NextNight.RENAMED,
+                    movesTariff ? TariffBook.COM04 : p.tariffCode);
+        }
         if (p.importantGrade != null) {
             importantRow(p, r);
         }
@@ -291,16 +296,16 @@ final class CustomerRecords {
 
     // ---- rows ----
 
-    private void customerRow(Profile p, Station station) {
-        out.customers.text(p.customerNo).text(p.name).text(p.category.name()).text(p.voltageKv).text(p.tariffCode)
+    private static void customerRow(CsvFile f, Profile p, Station station, String name, String tariffCode) {
+        f.text(p.customerNo).text(name).text(p.category.name()).text(p.voltageKv).text(tariffCode)
                 .integer(p.contractKva).empty().text("ACTIVE").text(station.code()).integer(p.readingDay)
                 .text(p.readerId).date(p.openedOn).empty().text(p.tradeCode).empty().empty().text(p.basicChargeMode);
         if (p.demandKw > 0) {
-            out.customers.integer(p.demandKw);
+            f.integer(p.demandKw);
         } else {
-            out.customers.empty();
+            f.empty();
         }
-        out.customers.empty().empty().empty().endRow();
+        f.empty().empty().empty().endRow();
     }
 
     private void importantRow(Profile p, SplittableRandom r) {

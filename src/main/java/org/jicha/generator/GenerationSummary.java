@@ -12,7 +12,7 @@ import java.util.Map;
  * took.
  */
 public record GenerationSummary(GeneratorOptions options, int stations, Map<String, Long> rowsPerFile, long planted,
-        long elapsedNanos) {
+        long nextNightCustomers, long elapsedNanos) {
 
     public long totalRows() {
         return rowsPerFile.values().stream().mapToLong(Long::longValue).sum();
@@ -41,6 +41,9 @@ public record GenerationSummary(GeneratorOptions options, int stations, Map<Stri
         b.append("stations=").append(stations).append('\n');
         b.append("planted=").append(planted).append('\n');
         rowsPerFile.forEach((file, rows) -> b.append("rows.").append(file).append('=').append(rows).append('\n'));
+        b.append("next_night.dir=").append(NextNight.FOLDER).append('\n');
+        b.append("next_night.as_of=").append(NextNight.asOf(options.asOf())).append('\n');
+        b.append("next_night.customers=").append(nextNightCustomers).append('\n');
         Path file = options.out().resolve(MANIFEST);
         try {
             Files.writeString(file, b, StandardCharsets.UTF_8);
@@ -58,6 +61,8 @@ public record GenerationSummary(GeneratorOptions options, int stations, Map<Stri
         rowsPerFile.forEach((file, rows) -> b.append(String.format("  %-24s %,14d%n", file, rows)));
         b.append(String.format("  %-24s %,14d%n", "total rows", totalRows()));
         b.append(String.format("planted deviations: %,d (expected/planted.csv)%n", planted));
+        b.append(String.format("next night's delta extract: %,d changed customers as of %s (%s/)%n", nextNightCustomers,
+                NextNight.asOf(options.asOf()), NextNight.FOLDER));
         b.append(String.format("%.1f s, %,.0f rows/s%n", elapsedNanos / 1e9, rowsPerSecond()));
         return b.toString();
     }

@@ -59,7 +59,7 @@ public final class ProvinceGenerator {
             }
             files.close();
             GenerationSummary summary = new GenerationSummary(options, organisation.stations().size(), files.rowCounts(),
-                    files.planted.rows(), System.nanoTime() - started);
+                    files.planted.rows(), files.nextNightCustomers.rows(), System.nanoTime() - started);
             summary.writeManifest();
             return summary;
         } finally {

@@ -81,15 +81,25 @@ class BenchmarkIntegrationTests {
         assertThat(compared.droolsNanos()).isPositive();
         assertThat(compared.sqlNanos()).isPositive();
         assertThat(compared.javaNanos()).isPositive();
-        assertThat(report.incremental()).isEqualTo(BenchmarkReport.INCREMENTAL_NOT_AVAILABLE);
+        IncrementalFigures next = report.incremental();
+        assertThat(next.measured()).isTrue();
+        assertThat(next.deltaRows()).as("one customer in 33 changed").isEqualTo(generated.nextNightCustomers())
+                .isEqualTo(9);          // customers 5, 38, ..., 269
+        assertThat(next.mode()).isEqualTo("INCREMENTAL");
+        assertThat(next.evaluated()).as("the changed customers and the time-sensitive ones, not everyone")
+                .isGreaterThanOrEqualTo(9).isLessThan(300);
+        assertThat(next.carried()).isPositive();
+        assertThat(next.sameFindings()).isTrue();
+        assertThat(next.fullFindings()).isEqualTo(next.incrementalFindings()).isPositive();
 
         String table = report.markdown();
         assertThat(table).contains("| customers.csv | 300 |", "three ways identical: yes",
-                "equal to the planted deviations: yes", BenchmarkReport.INCREMENTAL_NOT_AVAILABLE)
+                "equal to the planted deviations: yes", "same findings: yes", "(INCREMENTAL)")
                 .doesNotContain("PROBLEMS");
         List<String> csv = report.csvRows("2026-11-29T04:00:00Z");
         assertThat(csv).allSatisfy(row -> assertThat(row.split(",", -1)).hasSize(7))
                 .contains("2026-11-29T04:00:00Z,H2,300,compare,-,identical,yes",
-                        "2026-11-29T04:00:00Z,H2,300,load,customers.csv,rows,300");
+                        "2026-11-29T04:00:00Z,H2,300,load,customers.csv,rows,300",
+                        "2026-11-29T04:00:00Z,H2,300,incremental,-,same_findings,yes");
     }
 }

@@ -41,6 +41,8 @@ class ProvinceGeneratorTests {
         }
         assertThat(Files.readAllBytes(dir.resolve("b/expected/planted.csv")))
                 .isEqualTo(Files.readAllBytes(dir.resolve("a/expected/planted.csv")));
+        assertThat(Files.readAllBytes(dir.resolve("b/next-night/customers.csv")))
+                .isEqualTo(Files.readAllBytes(dir.resolve("a/next-night/customers.csv")));
     }
 
     @Test
@@ -166,5 +168,40 @@ class ProvinceGeneratorTests {
             assertThat(manifest.getProperty("rows." + file)).as(file)
                     .isEqualTo(Long.toString(summary.rowsPerFile().get(file)));
         }
+    }
+
+    @Test
+    void theNextNightsExtractChangesOneCustomerIn33SomeOfThemInAWayTheRulesSee() throws IOException {
+        GenerationSummary summary = generate("n", 3_300, 13, 7, 0.01);
+        Path batch = dir.resolve("n");
+        List<String> all = Files.readAllLines(batch.resolve("customers.csv"), StandardCharsets.UTF_8);
+        List<String> changed = Files.readAllLines(batch.resolve(NextNight.FOLDER).resolve("customers.csv"),
+                StandardCharsets.UTF_8);
+        assertThat(changed.get(0)).as("the same header").isEqualTo(all.get(0));
+        assertThat(changed).hasSize(1 + 100);
+        assertThat(summary.nextNightCustomers()).isEqualTo(100);
+        java.util.Map<String, String> before = new java.util.HashMap<>();
+        all.stream().skip(1).forEach(line -> before.put(line.substring(0, line.indexOf(',')), line));
+        long tariffMoves = 0;
+        long renames = 0;
+        for (String line : changed.subList(1, changed.size())) {
+            String original = before.get(line.substring(0, line.indexOf(',')));
+            assertThat(original).as("a customer of the batch").isNotNull();
+            assertThat(line).as("every row of the delta differs from the batch's").isNotEqualTo(original);
+            if (line.contains(",COMMERCIAL,") || !line.contains(",RESIDENTIAL,")) {
+                assertThat(line).contains(NextNight.RENAMED);
+            }
+            tariffMoves += line.contains(",RESIDENTIAL,") && line.contains(",COM04,") ? 1 : 0;
+            renames += line.contains(NextNight.RENAMED) ? 1 : 0;
+        }
+        assertThat(tariffMoves).as("households moved to a commercial tariff").isPositive();
+        assertThat(renames).isPositive();
+        assertThat(tariffMoves + renames).isEqualTo(100);
+        java.util.Properties manifest = new java.util.Properties();
+        try (var in = Files.newBufferedReader(batch.resolve(GenerationSummary.MANIFEST), StandardCharsets.UTF_8)) {
+            manifest.load(in);
+        }
+        assertThat(manifest.getProperty("next_night.as_of")).isEqualTo("2026-11-06");
+        assertThat(manifest.getProperty("next_night.customers")).isEqualTo("100");
     }
 }

@@ -1,0 +1,40 @@
+package org.jicha.facts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The power factor's cheap double path gives exactly what the exact decimal computation gives. */
+class BillFactPowerFactorTests {
+
+    @Test
+    void theDoublePathAgreesWithTheExactComputationOnAMillionReadings() {
+        SplittableRandom random = new SplittableRandom(20261129);
+        for (int i = 0; i < 1_000_000; i++) {
+            // whole and two-decimal kWh and kvarh as the contract carries them, small to very large
+            double scale = Math.pow(10, random.nextInt(0, 8));
+            double kwh = Math.round(random.nextDouble(0.01, 1) * scale * 100) / 100.0;
+            double kvarh = Math.round(random.nextDouble(0, 1.5) * kwh * 100) / 100.0;
+            if (kwh == 0) {
+                continue;
+            }
+            assertThat(BillFact.actualPf(kwh, kvarh)).as("kWh %s, kvarh %s", kwh, kvarh)
+                    .isEqualTo(BillFact.exactPf(kwh, kvarh));
+        }
+    }
+
+    @Test
+    void roundingEdgesAndTheUsualCases() {
+        assertThat(BillFact.actualPf(0, 5)).isNull();
+        assertThat(BillFact.actualPf(100, 0)).isEqualTo(1.0);
+        assertThat(BillFact.actualPf(3, 4)).isEqualTo(0.6);                // 3-4-5: exactly 0.60
+        assertThat(BillFact.actualPf(1000, 620)).isEqualTo(0.85);          // 0.8499... rounds up
+        // pf = 0.845 exactly is not reachable with a rational sqrt here; kvarh chosen so pf lands at x.xx5 +- tiny
+        double kwh = 845;
+        double kvarh = Math.sqrt(1000.0 * 1000.0 - 845.0 * 845.0);         // pf = 0.845 up to double error
+        assertThat(BillFact.actualPf(kwh, kvarh)).isEqualTo(BillFact.exactPf(kwh, kvarh));
+        assertThat(BillFact.actualPf(kwh, Math.nextUp(kvarh))).isEqualTo(BillFact.exactPf(kwh, Math.nextUp(kvarh)));
+        assertThat(BillFact.actualPf(kwh, Math.nextDown(kvarh))).isEqualTo(BillFact.exactPf(kwh, Math.nextDown(kvarh)));
+    }
+}
