@@ -13,11 +13,13 @@ public final class AuditContext {
 
     private final LocalDate asOf;
     private final YearMonth auditedMonth;
+    private final String auditedPeriod;
     private final WorkingDayCalendar calendar;
 
     public AuditContext(LocalDate asOf, YearMonth auditedMonth, WorkingDayCalendar calendar) {
         this.asOf = Objects.requireNonNull(asOf, "asOf");
         this.auditedMonth = Objects.requireNonNull(auditedMonth, "auditedMonth");
+        this.auditedPeriod = auditedMonth.toString();       // rules and facts ask for it per fact
         this.calendar = Objects.requireNonNull(calendar, "calendar");
     }
 
@@ -32,7 +34,7 @@ public final class AuditContext {
 
     /** The audited billing month, {@code yyyy-MM}. */
     public String getAuditedPeriod() {
-        return auditedMonth.toString();
+        return auditedPeriod;
     }
 
     public YearMonth auditedMonth() {

@@ -432,7 +432,21 @@ public final class BillFact implements AuditSubject {
         return k.divide(apparent, mc).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
     }
 
+    /**
+     * Yuan rounded half-up to the cent, as {@code BigDecimal.valueOf(yuan).setScale(2, HALF_UP)} rounds: in
+     * double where the direction is beyond doubt (called for every money figure of every bill), exactly near a
+     * half cent or for very large amounts.
+     */
     static double cents(double yuan) {
+        double hundredths = yuan * 100;
+        double fraction = Math.abs(hundredths - Math.rint(hundredths));
+        if (Math.abs(hundredths) < 1e9 && Math.abs(fraction - 0.5) > 1e-6) {
+            return Math.rint(hundredths) / 100;
+        }
+        return exactCents(yuan);
+    }
+
+    static double exactCents(double yuan) {
         return java.math.BigDecimal.valueOf(yuan).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
     }
 }

@@ -400,16 +400,42 @@ public final class CustomerFact implements AuditSubject {
      * ending with it); periods without value are left out; null when none has a value.
      */
     public Double averageKwh(int skip, int count) {
+        double[] byBack = kwhByMonthsBack();
         double sum = 0;
         int months = 0;
         for (int back = skip; back < skip + count; back++) {
-            Double v = consumptionByPeriod.get(Periods.minus(auditedPeriod, back));
+            Double v = back >= 0 && back < byBack.length
+                    ? (Double.isNaN(byBack[back]) ? null : byBack[back])
+                    : consumptionByPeriod.get(Periods.minus(auditedPeriod, back));
             if (v != null) {
                 sum += v;
                 months++;
             }
         }
         return months == 0 ? null : sum / months;
+    }
+
+    private static final int MONTHS_BACK_KEPT = 64;
+    private double[] kwhByMonthsBack;
+
+    /**
+     * Consumption by months before the audited period (index 0: the audited one; NaN: no value), made once per
+     * fact: the usage rules ask for averages over the same history several times per customer.
+     */
+    private double[] kwhByMonthsBack() {
+        double[] byBack = kwhByMonthsBack;
+        if (byBack == null) {
+            byBack = new double[MONTHS_BACK_KEPT];
+            java.util.Arrays.fill(byBack, Double.NaN);
+            for (Map.Entry<String, Double> e : consumptionByPeriod.entrySet()) {
+                int back = Periods.monthsBetween(e.getKey(), auditedPeriod);
+                if (back >= 0 && back < MONTHS_BACK_KEPT && e.getValue() != null) {
+                    byBack[back] = e.getValue();
+                }
+            }
+            kwhByMonthsBack = byBack;
+        }
+        return byBack;
     }
 
     /** The first day of the earliest of the last {@code count} periods ending with the audited one. */

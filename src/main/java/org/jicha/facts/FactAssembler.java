@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jicha.facts.StoredRecords.Application;
 import org.jicha.facts.StoredRecords.ApplicationStep;
 import org.jicha.facts.StoredRecords.Bill;
@@ -33,6 +35,8 @@ public final class FactAssembler {
             "ACCEPT", "SURVEY", "PLAN_REPLY", "DESIGN_REVIEW", "MID_CHECK", "COMPLETION_CHECK", "CONTRACT", "CONNECT");
 
     private final Map<String, List<Tariff>> tariffsByCode;
+    /** tariff code -> period -> the version valid in it (empty: none); the same few answers for every bill. */
+    private final Map<String, Map<String, Optional<Tariff>>> validIn = new ConcurrentHashMap<>();
 
     public FactAssembler(List<Tariff> tariffs) {
         Map<String, List<Tariff>> byCode = new HashMap<>();
@@ -305,6 +309,14 @@ public final class FactAssembler {
 
     /** The version of a tariff valid in a period: the one valid on its last day, else on its first. */
     public Tariff tariffValidIn(String tariffCode, String period) {
+        if (tariffCode == null || period == null) {
+            return findValidIn(tariffCode, period);
+        }
+        return validIn.computeIfAbsent(tariffCode, code -> new ConcurrentHashMap<>())
+                .computeIfAbsent(period, p -> Optional.ofNullable(findValidIn(tariffCode, p))).orElse(null);
+    }
+
+    private Tariff findValidIn(String tariffCode, String period) {
         List<Tariff> versions = tariffsByCode.getOrDefault(tariffCode, List.of());
         LocalDate end = Periods.end(period);
         LocalDate start = Periods.start(period);

@@ -1,6 +1,7 @@
 package org.jicha.rules;
 
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -13,9 +14,18 @@ import java.util.Set;
 public final class RuleParameters {
 
     private final Map<String, Object> values;
+    /** Every dotted prefix of a key ({@code EXP}, {@code EXP.stepLimitWd}, ...): the tables {@link #limit} knows. */
+    private final Set<String> tables;
 
     public RuleParameters(Map<String, Object> flatValues) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(flatValues));
+        Set<String> prefixes = new HashSet<>();
+        for (String key : values.keySet()) {
+            for (int dot = key.indexOf('.'); dot >= 0; dot = key.indexOf('.', dot + 1)) {
+                prefixes.add(key.substring(0, dot));
+            }
+        }
+        this.tables = Set.copyOf(prefixes);
     }
 
     public Set<String> keys() {
@@ -60,7 +70,7 @@ public final class RuleParameters {
         }
         Object v = values.get(tableKey + "." + group);
         if (v == null) {
-            if (values.keySet().stream().noneMatch(k -> k.startsWith(tableKey + "."))) {
+            if (!tables.contains(tableKey)) {
                 throw new IllegalArgumentException("parameter table " + tableKey + " is not defined");
             }
             return -1;

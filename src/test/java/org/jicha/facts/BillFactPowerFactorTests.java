@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The power factor's cheap double path gives exactly what the exact decimal computation gives. */
+/** The cheap double paths of the power factor and of cents give exactly what the exact decimal computations give. */
 class BillFactPowerFactorTests {
 
     @Test
@@ -22,6 +22,23 @@ class BillFactPowerFactorTests {
             assertThat(BillFact.actualPf(kwh, kvarh)).as("kWh %s, kvarh %s", kwh, kvarh)
                     .isEqualTo(BillFact.exactPf(kwh, kvarh));
         }
+    }
+
+    @Test
+    void centsAgreeWithTheExactRoundingOnAMillionAmountsAndAtHalfCents() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 1_000_000; i++) {
+            double scale = Math.pow(10, random.nextInt(0, 10));
+            double yuan = (random.nextBoolean() ? 1 : -1) * random.nextDouble() * scale;
+            if (i % 3 == 0) {
+                yuan = Math.round(yuan * 1000) / 1000.0;            // three decimals: many exact half cents
+            }
+            assertThat(BillFact.cents(yuan)).as("%s yuan", yuan).isEqualTo(BillFact.exactCents(yuan));
+        }
+        assertThat(BillFact.cents(0.125)).isEqualTo(0.13);
+        assertThat(BillFact.cents(-0.125)).isEqualTo(-0.13);
+        assertThat(BillFact.cents(1.005)).isEqualTo(1.01);                 // 1.005 as written, not as the double is
+        assertThat(BillFact.cents(2.675)).isEqualTo(2.68);
     }
 
     @Test
