@@ -33,4 +33,17 @@ public record AuditProperties(@DefaultValue("1000") int batchSize, @DefaultValue
             throw new IllegalArgumentException("jicha.audit.horizon-days must be between 0 and 31, not " + horizonDays);
         }
     }
+
+    /** Waits {@code batchPause} between two batches (nothing when it is 0); an interrupt ends the run. */
+    void pauseBetweenBatches() {
+        if (batchPause.isZero() || batchPause.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(batchPause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("稽查线程被中断 / the audit's thread was interrupted", e);
+        }
+    }
 }

@@ -2,7 +2,6 @@ package org.jicha.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -224,15 +223,7 @@ public class PartitionedAudits {
         if (!"RUNNING".equals(run.get("status")) || Boolean.TRUE.equals(run.get("cancel_requested"))) {
             return false;
         }
-        Duration pause = properties.batchPause();
-        if (!pause.isZero() && !pause.isNegative()) {
-            try {
-                Thread.sleep(pause.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("稽查分区被中断 / the partition's thread was interrupted", e);
-            }
-        }
+        properties.pauseBetweenBatches();
         return true;
     }
 

@@ -82,15 +82,26 @@ public class JdbcRecordReader {
      * @return false if the sink stopped the reading
      */
     public boolean forEachCustomerBatch(int batchSize, String firstPeriod, Collection<String> stations, BatchSink sink) {
-        String after = "";
         StationFilter filter = StationFilter.of(stations, "station_code");
-        while (true) {
+        return customerPages(batchSize, firstPeriod, sink, after -> {
             List<Object> args = new ArrayList<>();
-            args.add(after);
+            args.add(after == null ? "" : after);
             args.addAll(filter.args());
-            List<Customer> customers = jdbc.query(
-                    "SELECT * FROM customers WHERE customer_no > ?" + filter.sql() + " ORDER BY customer_no FETCH FIRST "
-                            + batchSize + " ROWS ONLY", (rs, i) -> customer(rs), args.toArray());
+            return jdbc.query("SELECT * FROM customers WHERE customer_no > ?" + filter.sql()
+                    + " ORDER BY customer_no FETCH FIRST " + batchSize + " ROWS ONLY", (rs, i) -> customer(rs),
+                    args.toArray());
+        });
+    }
+
+    /**
+     * The paging both customer streams share: asks {@code pageAfter} for the page after the last key of the
+     * previous one (null for the first page), hands each page's bundles to the sink, ends on a short page or a stop.
+     */
+    private boolean customerPages(int batchSize, String firstPeriod, BatchSink sink,
+                                  java.util.function.Function<String, List<Customer>> pageAfter) {
+        String after = null;
+        while (true) {
+            List<Customer> customers = pageAfter.apply(after);
             if (customers.isEmpty()) {
                 return true;
             }
@@ -160,9 +171,10 @@ public class JdbcRecordReader {
      */
     public boolean forEachCustomerBatchInRange(int batchSize, String firstPeriod, String firstKey, String lastKey,
                                                String after, BatchSink sink) {
-        String lower = after != null ? after : firstKey;
-        String lowerOp = after != null ? " > ?" : " >= ?";
-        while (true) {
+        return customerPages(batchSize, firstPeriod, sink, previous -> {
+            // the first page starts after the resume point, or at the range's first key (inclusive)
+            String lower = previous != null ? previous : after != null ? after : firstKey;
+            String lowerOp = previous != null || after != null ? " > ?" : " >= ?";
             List<Object> args = new ArrayList<>();
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             if (lower != null) {
@@ -173,22 +185,9 @@ public class JdbcRecordReader {
                 where.append(" AND customer_no <= ?");
                 args.add(lastKey);
             }
-            List<Customer> customers = jdbc.query("SELECT * FROM customers" + where + " ORDER BY customer_no FETCH FIRST "
-                    + batchSize + " ROWS ONLY", (rs, i) -> customer(rs), args.toArray());
-            if (customers.isEmpty()) {
-                return true;
-            }
-            String from = customers.get(0).customerNo();
-            String to = customers.get(customers.size() - 1).customerNo();
-            if (!sink.accept(bundles(customers, from, to, firstPeriod))) {
-                return false;
-            }
-            if (customers.size() < batchSize) {
-                return true;
-            }
-            lower = to;
-            lowerOp = " > ?";
-        }
+            return jdbc.query("SELECT * FROM customers" + where + " ORDER BY customer_no FETCH FIRST " + batchSize
+                    + " ROWS ONLY", (rs, i) -> customer(rs), args.toArray());
+        });
     }
 
     /**
