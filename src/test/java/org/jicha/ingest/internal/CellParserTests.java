@@ -64,7 +64,7 @@ class CellParserTests {
                 .withResolverStyle(java.time.format.ResolverStyle.STRICT);
         java.util.SplittableRandom random = new java.util.SplittableRandom(11);
         String alphabet = "0123456789-.-.x ９";
-        for (int i = 0; i < 300_000; i++) {
+        for (int i = 0; i < 100_000; i++) {
             StringBuilder b = new StringBuilder();
             int length = random.nextInt(0, 36);
             for (int k = 0; k < length; k++) {
