@@ -6,15 +6,17 @@
 #   bench/jmh.sh RuleSetBenchmark      # those matching a regular expression
 #   JMH_ARGS="-f 2 -wi 5 -i 10" bench/jmh.sh
 #
-# Builds offline from the local Maven repository (run `mvn -B test-compile` once online if it lacks JMH).
+# Builds offline from the local Maven repository when it has everything, else online (a fresh machine lacks
+# JMH or the dependency plugin).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v java >/dev/null 2>&1 || { echo "bench/jmh.sh: java is missing (a JDK 17)" >&2; exit 1; }
 command -v mvn >/dev/null 2>&1 || { echo "bench/jmh.sh: mvn is missing (Maven builds the benchmarks)" >&2; exit 1; }
 
-mvn -B -o -q test-compile
+maven() { mvn -B -o -q "$@" >/dev/null 2>&1 || mvn -B -q "$@"; }
+maven test-compile
 cp_file=target/jmh.classpath
-mvn -B -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
+maven dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
 [ -f target/test-classes/META-INF/BenchmarkList ] \
   || { echo "bench/jmh.sh: no target/test-classes/META-INF/BenchmarkList: JMH's annotation processor did not run" >&2; exit 1; }
 

@@ -338,14 +338,16 @@ public class JdbcRecordReader {
                 keys.args()), Meter::customerNo);
         Map<String, String> meterOwner = new HashMap<>();
         meters.values().forEach(list -> list.forEach(m -> meterOwner.put(m.meterId(), m.customerNo())));
-        Map<String, List<Reading>> readings = group(jdbc.query(
-                "SELECT r.* FROM readings r JOIN meters m ON m.meter_id = r.meter_id "
-                        + "WHERE " + keys.sql("m.customer_no") + " AND r.period >= ? ORDER BY r.meter_id, r.period",
-                (rs, i) -> reading(rs), keys.args(firstPeriod)), r -> meterOwner.get(r.meterId()));
-        Map<String, List<MeterEvent>> events = group(jdbc.query(
-                "SELECT e.* FROM meter_events e JOIN meters m ON m.meter_id = e.meter_id "
-                        + "WHERE " + keys.sql("m.customer_no") + " ORDER BY e.meter_id, e.occurred_on",
-                (rs, i) -> event(rs), keys.args()), e -> meterOwner.get(e.meterId()));
+        // readings and events by the batch's meter ids, not by a join to meters on the customer key: on PostgreSQL
+        // at 1M customers the join was planned as a parallel scan of every meter per batch (242 ms a batch, most
+        // of the audit's time), misled by the underestimated distinct meter ids of readings
+        List<String> meterIds = meters.values().stream().flatMap(List::stream).map(Meter::meterId).sorted().toList();
+        Map<String, List<Reading>> readings = group(byMeters(meterIds,
+                in -> "SELECT * FROM readings WHERE meter_id IN (" + in + ") AND period >= ? ORDER BY meter_id, period",
+                (rs, i) -> reading(rs), firstPeriod), r -> meterOwner.get(r.meterId()));
+        Map<String, List<MeterEvent>> events = group(byMeters(meterIds,
+                in -> "SELECT * FROM meter_events WHERE meter_id IN (" + in + ") ORDER BY meter_id, occurred_on",
+                (rs, i) -> event(rs)), e -> meterOwner.get(e.meterId()));
         Map<String, List<Bill>> bills = group(jdbc.query(
                 "SELECT * FROM bills WHERE " + keys.sql("customer_no") + " AND (period >= ? OR paid_on IS NULL) "
                         + "ORDER BY customer_no, period, bill_no", (rs, i) -> bill(rs), keys.args(firstPeriod)),
@@ -370,6 +372,26 @@ public class JdbcRecordReader {
                     events.getOrDefault(no, List.of())));
         }
         return bundles;
+    }
+
+    /** Meter ids per query: well below any driver's parameter limit (PostgreSQL: 32,767). */
+    private static final int METERS_PER_QUERY = 5_000;
+
+    /**
+     * Rows of the given meters, {@value #METERS_PER_QUERY} ids per query; {@code sql} makes the query from the
+     * placeholders. With the ids sorted and each query ordered by meter id, the rows come in meter id order.
+     */
+    private <T> List<T> byMeters(List<String> meterIds, java.util.function.Function<String, String> sql,
+                                 org.springframework.jdbc.core.RowMapper<T> mapper, Object... more) {
+        List<T> rows = new ArrayList<>();
+        for (int from = 0; from < meterIds.size(); from += METERS_PER_QUERY) {
+            List<String> chunk = meterIds.subList(from, Math.min(meterIds.size(), from + METERS_PER_QUERY));
+            List<Object> args = new ArrayList<>(chunk);
+            args.addAll(List.of(more));
+            rows.addAll(jdbc.query(sql.apply(String.join(", ", Collections.nCopies(chunk.size(), "?"))), mapper,
+                    args.toArray()));
+        }
+        return rows;
     }
 
     private static <T> Map<String, List<T>> group(List<T> rows, java.util.function.Function<T, String> key) {
