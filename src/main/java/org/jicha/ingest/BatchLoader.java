@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,20 +30,24 @@ import org.springframework.stereotype.Service;
 public class BatchLoader {
 
     private static final Logger log = LoggerFactory.getLogger(BatchLoader.class);
+    /** Load times are recorded, and shown, in the utility's time. */
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final FileLoader fileLoader;
     private final TableStatistics statistics;
     private final LoadRecordStore records;
     private final JdbcTemplate jdbc;
     private final IngestProperties properties;
+    private final Clock clock;
 
     BatchLoader(FileLoader fileLoader, TableStatistics statistics, LoadRecordStore records, JdbcTemplate jdbc,
-                IngestProperties properties) {
+                IngestProperties properties, Clock clock) {
         this.fileLoader = fileLoader;
         this.statistics = statistics;
         this.records = records;
         this.jdbc = jdbc;
         this.properties = properties;
+        this.clock = clock.withZone(ZONE);
     }
 
     /** Loads the folder as a batch named after it. */
@@ -54,7 +60,7 @@ public class BatchLoader {
             throw new IllegalArgumentException("not a folder: " + batchDir);
         }
         String source = batchDir.toAbsolutePath().normalize().toString();
-        LocalDateTime startedAt = LocalDateTime.now();
+        LocalDateTime startedAt = LocalDateTime.now(clock);
         long id = records.start(batchName, source, startedAt);
         log.info("Loading batch {} from {} (load {})", batchName, source, id);
         List<FileResult> files = new ArrayList<>();
@@ -88,7 +94,7 @@ public class BatchLoader {
         long rejected = files.stream().mapToLong(FileResult::rowsRejected).sum();
         LoadStatus status = loaded == 0 || message != null ? LoadStatus.FAILED
                 : failed > 0 || rejected > 0 ? LoadStatus.PARTIAL : LoadStatus.LOADED;
-        LoadResult result = new LoadResult(id, batchName, source, status, startedAt, LocalDateTime.now(), message,
+        LoadResult result = new LoadResult(id, batchName, source, status, startedAt, LocalDateTime.now(clock), message,
                 loaded, failed, accepted, rejected, null, files);
         records.finish(result);
         return result;

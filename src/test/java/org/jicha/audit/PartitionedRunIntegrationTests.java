@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.jicha.Deadline;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -200,9 +200,9 @@ class PartitionedRunIntegrationTests {
     /** Generous: on a shared 2-core box under a load of 40 the first batch took over 30 s. */
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
         Duration wait = Duration.ofSeconds(180);
-        Instant deadline = Instant.now().plus(wait);
+        Deadline deadline = Deadline.in(wait);
         while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
+            if (deadline.passed()) {
                 throw new AssertionError("waited " + wait + " for " + what);
             }
             Thread.sleep(20);

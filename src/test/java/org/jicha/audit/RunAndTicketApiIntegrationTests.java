@@ -9,8 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
+import org.jicha.Deadline;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -127,8 +127,8 @@ class RunAndTicketApiIntegrationTests {
     }
 
     private void awaitCompleted(long id) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
+        Deadline deadline = Deadline.in(Duration.ofSeconds(30));
+        while (deadline.pending()) {
             String status = JsonPath.read(mvc.perform(get("/api/runs/{id}", id)).andReturn().getResponse()
                     .getContentAsString(), "$.status");
             if (!"RUNNING".equals(status)) {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
+import org.jicha.Deadline;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,9 +103,9 @@ class RunProgressAndCancelIntegrationTests {
     }
 
     private static void await(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Deadline deadline = Deadline.in(Duration.ofSeconds(30));
         while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
+            if (deadline.passed()) {
                 throw new AssertionError("waited 30 s for " + what);
             }
             try {

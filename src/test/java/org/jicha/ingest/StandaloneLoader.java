@@ -47,7 +47,8 @@ final class StandaloneLoader implements AutoCloseable {
                 Path.of("target/standalone/archive"), Path.of("target/standalone/failed"), 31, 1000, 10_000,
                 DataSize.ofGigabytes(2), 200);
         loader = new BatchLoader(new FileLoader(jdbc, new DataSourceTransactionManager(dataSource)),
-                new TableStatistics(jdbc), new LoadRecordStore(JdbcClient.create(dataSource), jdbc), jdbc, properties);
+                new TableStatistics(jdbc), new LoadRecordStore(JdbcClient.create(dataSource), jdbc), jdbc, properties,
+                java.time.Clock.systemUTC());
     }
 
     BatchLoader loader() {

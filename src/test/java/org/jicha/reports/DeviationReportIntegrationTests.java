@@ -65,6 +65,9 @@ class DeviationReportIntegrationTests {
     static final String SCRIPT_NAME = "<script>alert('x')</script>王五";
 
     @Autowired
+    java.time.Clock clock;
+
+    @Autowired
     BatchLoader loader;
     @Autowired
     AuditService audits;
@@ -245,7 +248,7 @@ class DeviationReportIntegrationTests {
         assertThat(counts).isSortedAccordingTo((a, b) -> Long.compare(b, a));
 
         ReportDocument.Table overdue = table(report, "超期工单");
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
         assertThat(overdue.rows()).hasSize(1);
         List<Object> row = overdue.rows().get(0);
         assertThat(row.get(0)).isEqualTo(overdueTicket);

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.jicha.Deadline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,8 +125,8 @@ class KilledRunRecoveryIntegrationTests {
      * child's H2 server (were it first, it would hold the database itself).
      */
     private void awaitStarted(String name) throws Exception {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (Instant.now().isBefore(deadline)) {
+        Deadline deadline = Deadline.in(WAIT);
+        while (deadline.pending()) {
             if (!child.isAlive()) {
                 throw new AssertionError("the " + name + " server exited:\n" + tail(name));
             }
@@ -142,8 +142,8 @@ class KilledRunRecoveryIntegrationTests {
     /** Polls the child's database (a fresh connection each time) until the rows satisfy the condition. */
     private List<Map<String, Object>> await(String url, String sql, Predicate<List<Map<String, Object>>> done,
                                             String childName) throws Exception {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (Instant.now().isBefore(deadline)) {
+        Deadline deadline = Deadline.in(WAIT);
+        while (deadline.pending()) {
             if (!child.isAlive()) {
                 throw new AssertionError("the " + childName + " server exited:\n" + tail(childName));
             }

@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jicha.Deadline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quartz.CronTrigger;
@@ -79,8 +79,8 @@ class NightlyAuditJobIntegrationTests {
     }
 
     private List<Map<String, Object>> awaitRun() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
+        Deadline deadline = Deadline.in(Duration.ofSeconds(60));
+        while (deadline.pending()) {
             List<Map<String, Object>> runs = jdbc.queryForList("SELECT * FROM audit_runs WHERE status <> 'RUNNING'");
             if (!runs.isEmpty()) {
                 return runs;

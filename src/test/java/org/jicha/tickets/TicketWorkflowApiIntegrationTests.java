@@ -55,6 +55,9 @@ class TicketWorkflowApiIntegrationTests {
     static final byte[] EXE = bytes(new byte[] {'M', 'Z', (byte) 0x90, 0}, 300);
 
     @Autowired
+    java.time.Clock clock;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -241,7 +244,7 @@ class TicketWorkflowApiIntegrationTests {
     @Test
     void aSupervisorExemptsUntilADateAfterToday() throws Exception {
         long id = ticket("QC01", "QC01RE", "RETURNED");
-        String until = LocalDate.now().plusDays(40).toString();
+        String until = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).plusDays(40).toString();
 
         act("auditor", id, "exempt", "{\"version\": 0, \"exemptUntil\": \"" + until + "\", \"reason\": \"x\"}")
                 .andExpect(status().isForbidden());
