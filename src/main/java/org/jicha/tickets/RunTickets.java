@@ -124,7 +124,8 @@ public class RunTickets {
                 Long.class);
         String to = "CASE WHEN team_unit_code IS NULL THEN 'NEW' ELSE 'DISPATCHED' END";
         named.update("INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status, comment, "
-                + "run_id) SELECT id, CAST(:now AS TIMESTAMP), :actor, :action, status, " + to + ", :comment, :run "
+                + "run_id) SELECT id, CAST(:now AS TIMESTAMP), :actor, :action, status, " + to + ", "
+                + "CAST(:comment AS VARCHAR(2000)), :run "
                 + "FROM inspection_tickets WHERE " + where, p);
         named.update("UPDATE inspection_tickets SET status = " + to + (due == null ? "" : ", due_on = :due")
                 + ", version = version + 1 WHERE " + where, p);
@@ -191,7 +192,8 @@ public class RunTickets {
             MapSqlParameterSource byId = new MapSqlParameterSource(p.getValues())
                     .addValue("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)));
             named.update("INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status, comment, "
-                    + "run_id) SELECT id, CAST(:now AS TIMESTAMP), :actor, :action, status, 'WITHDRAWN', :comment, :run "
+                    + "run_id) SELECT id, CAST(:now AS TIMESTAMP), :actor, :action, status, 'WITHDRAWN', "
+                    + "CAST(:comment AS VARCHAR(2000)), :run "
                     + "FROM inspection_tickets WHERE id IN (:ids)", byId);
             named.update("UPDATE inspection_tickets SET status = 'WITHDRAWN', needs_attention = FALSE, "
                     + "attention_note = NULL, version = version + 1 WHERE id IN (:ids)", byId);
