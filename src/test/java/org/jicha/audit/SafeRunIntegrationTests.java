@@ -121,7 +121,7 @@ class SafeRunIntegrationTests {
     }
 
     @Test
-    void aNightlyRunOfAMonthWithoutDataIsHeldOpensNoTicketAndMailsTheAuditors() {
+    void aNightlyRunOfAMonthWithoutDataIsHeldOpensNoTicketAndMailsTheAuditors() throws Exception {
         customers(5, "2026-09", "2026-10");
         world.customer("C006").meter("MC006", "C006", LocalDate.of(2026, 6, 30))
                 .reading("MC006", "2026-10", 1000, 1100).bill("C006", "2026-10", 100);
@@ -164,6 +164,12 @@ class SafeRunIntegrationTests {
             assertThat((String) t.get("DETAIL")).contains("NIGHTLY").contains("城关供电所");
         });
         assertThat(october.status()).isEqualTo(RunStatus.COMPLETED);
+
+        mvc.perform(get("/runs")).andExpect(content().string(containsString("城关供电所：抄表 0/6，电费 0/6")))
+                .andExpect(content().string(containsString("待数据")));
+        mvc.perform(get("/runs/{id}", held.id())).andExpect(content().string(containsString("id=\"release-run\"")));
+        mvc.perform(get("/")).andExpect(content().string(containsString("稽查运行 " + held.id() + "（截至 "
+                + held.asOf() + "，稽查 2026-11 期间）因数据未到齐暂停")));
     }
 
     @Test
@@ -287,6 +293,10 @@ class SafeRunIntegrationTests {
                         + "('AWAITING_CONFIRMATION', 'WITHDRAWN', 'FALSE_POSITIVE', 'EXEMPTED')", Long.class));
         assertThat(trail("TICKETS_HELD")).anySatisfy(t -> assertThat((String) t.get("DETAIL")).contains("BIL-01 60 new"));
         mvc.perform(get("/runs/{id}", flood.id())).andExpect(content().string(containsString("待确认的督办单")));
+        mvc.perform(get("/api/reports/deviation").param("period", "2026-10"))
+                .andExpect(jsonPath("$.subtitle").value(containsString("#" + flood.id())))
+                .andExpect(jsonPath("$.metrics[0].numerator").value(0))
+                .andExpect(jsonPath("$.metrics[0].denominator").value(0));
 
         mvc.perform(post("/api/runs/{id}/held/BIL-01/confirm", flood.id()).with(csrf()).with(user("admin").roles("ADMIN")))
                 .andExpect(status().isForbidden());
@@ -295,6 +305,9 @@ class SafeRunIntegrationTests {
 
         assertThat(ticketsOf("BIL-01")).hasSize(60).allSatisfy(s -> assertThat(s).isEqualTo("DISPATCHED"));
         assertThat(visibleTo(READING_TEAM, "BIL-01", null)).isEqualTo(60);
+        mvc.perform(get("/api/reports/deviation").param("period", "2026-10"))
+                .andExpect(jsonPath("$.metrics[0].numerator").value(60))
+                .andExpect(jsonPath("$.metrics[0].denominator").value(60));
         assertThat(jdbc.queryForList("SELECT DISTINCT team_unit_code FROM inspection_tickets WHERE rule_code = 'BIL-01'",
                 String.class)).containsExactly(StoredWorld.READING_TEAM);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_transitions x JOIN inspection_tickets t ON t.id = "
@@ -423,7 +436,13 @@ class SafeRunIntegrationTests {
                 .containsExactly("FALSE_POSITIVE SOURCE_DATA", "FALSE_POSITIVE SOURCE_DATA", "DISPATCHED -");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_transitions WHERE action = 'MARK_FALSE_POSITIVE' "
                 + "AND comment = '抄表数据迟到，已补录'", Long.class)).isEqualTo(2);
-        assertThat(trail("TICKETS_FALSE_POSITIVE")).singleElement().satisfies(t -> {
+        mvc.perform(post("/tickets/false-positive").with(csrf()).param("ticket", ids.get(2) + ":" + version(ids.get(2)))
+                        .param("reasonCode", "DUPLICATE").param("fpComment", "重复"))
+                .andExpect(status().is3xxRedirection()).andExpect(org.springframework.test.web.servlet.result
+                        .MockMvcResultMatchers.flash().attributeExists("bulkResults"));
+        assertThat(statusOf(ids.get(2))).isEqualTo("FALSE_POSITIVE");
+        mvc.perform(get("/tickets")).andExpect(content().string(containsString("id=\"bulk-false-positive-submit\"")));
+        assertThat(trail("TICKETS_FALSE_POSITIVE")).first().satisfies(t -> {
             assertThat(t.get("ACTOR")).isEqualTo("auditor");
             assertThat((String) t.get("DETAIL")).startsWith("SOURCE_DATA 抄表数据迟到，已补录 marked 2 [" + ids.get(0) + ", "
                     + ids.get(1) + "]").contains(ids.get(2) + ":STALE");
