@@ -127,7 +127,7 @@ public class TicketWorkflow {
     /**
      * Marks many tickets false positive with one reason code and comment, each in its own transaction and with its
      * own result, as {@link #dispatchAll} does; each ticket's change is in the trail as for a single action, and the
-     * whole as one {@code TICKETS_FALSE_POSITIVE} entry.
+     * whole (when any ticket was marked) as one {@code TICKETS_FALSE_POSITIVE} entry.
      */
     public List<BulkResult> falsePositiveAll(BulkFalsePositive request, Actor actor) {
         if (request == null || request.tickets() == null || request.tickets().isEmpty()) {
@@ -142,9 +142,11 @@ public class TicketWorkflow {
         List<Long> marked = results.stream().filter(r -> r.outcome() == BulkOutcome.DONE).map(BulkResult::id).toList();
         List<String> refused = results.stream().filter(r -> r.outcome() != BulkOutcome.DONE)
                 .map(r -> r.id() + ":" + r.outcome()).toList();
-        trail.record(actor.username(), "TICKETS_FALSE_POSITIVE", "tickets", request.reasonCode() + " "
-                + (request.comment() == null ? "" : request.comment().strip() + " ") + "marked " + marked.size() + " "
-                + marked + (refused.isEmpty() ? "" : ", refused " + refused));
+        if (!marked.isEmpty()) {
+            trail.record(actor.username(), "TICKETS_FALSE_POSITIVE", "tickets", request.reasonCode() + " "
+                    + (request.comment() == null ? "" : request.comment().strip() + " ") + "marked " + marked.size()
+                    + " " + marked + (refused.isEmpty() ? "" : ", refused " + refused));
+        }
         return results;
     }
 
