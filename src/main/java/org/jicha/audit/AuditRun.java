@@ -112,6 +112,23 @@ public class AuditRun {
     @Column(nullable = false)
     private int partitions;
 
+    /** The person who started it (null: a schedule or code). */
+    @Column(name = "started_by", length = 64)
+    private String startedBy;
+
+    /** Why a person ran it although its period's data had not arrived (null: not forced). */
+    @Column(name = "force_reason", length = 2000)
+    private String forceReason;
+
+    @Column(name = "withdrawn_by", length = 64)
+    private String withdrawnBy;
+
+    @Column(name = "withdrawn_at")
+    private LocalDateTime withdrawnAt;
+
+    @Column(name = "withdraw_reason", length = 2000)
+    private String withdrawReason;
+
     protected AuditRun() {
     }
 
@@ -138,6 +155,48 @@ public class AuditRun {
         run.status = RunStatus.RUNNING;
         run.startedAt = now;
         return run;
+    }
+
+    /**
+     * A nightly or plan run whose period's data had not arrived: recorded HELD (待数据), finished at once, nothing
+     * audited; {@code summary} says which station lacks what.
+     */
+    public static AuditRun held(LocalDate asOf, String auditedPeriod, String ruleSetHash, int ruleCount,
+                                RunTrigger trigger, Long planId, String scopeDescription, String summary,
+                                LocalDateTime now) {
+        AuditRun run = start(asOf, auditedPeriod, ruleSetHash, ruleCount, trigger, planId, scopeDescription, 0, null,
+                now);
+        run.status = RunStatus.HELD;
+        run.message = summary.length() > 4000 ? summary.substring(0, 4000) : summary;
+        run.finishedAt = now;
+        return run;
+    }
+
+    /** A person started it; {@code forceReason} (null: not forced) says why it runs despite missing data. */
+    public void startedBy(String username, String forceReason) {
+        requireRunning("record who started");
+        this.startedBy = username;
+        this.forceReason = forceReason;
+    }
+
+    /**
+     * Withdrawn by an auditor (its untouched tickets are withdrawn with it; reports no longer rest on it). A run
+     * still running or held opened nothing to withdraw.
+     *
+     * @return false when it was withdrawn already (nothing changes)
+     */
+    public boolean withdraw(String by, String reason, LocalDateTime now) {
+        if (status == RunStatus.RUNNING || status == RunStatus.HELD) {
+            throw new IllegalStateException("稽查运行 " + id + " 状态为 " + status + "，不能撤回 / run " + id + " is " + status
+                    + ": only a finished run can be withdrawn");
+        }
+        if (withdrawnAt != null) {
+            return false;
+        }
+        this.withdrawnBy = by;
+        this.withdrawnAt = now;
+        this.withdrawReason = reason;
+        return true;
     }
 
     /**
@@ -348,5 +407,25 @@ public class AuditRun {
 
     public boolean isPartitioned() {
         return partitions > 0;
+    }
+
+    public String getStartedBy() {
+        return startedBy;
+    }
+
+    public String getForceReason() {
+        return forceReason;
+    }
+
+    public String getWithdrawnBy() {
+        return withdrawnBy;
+    }
+
+    public LocalDateTime getWithdrawnAt() {
+        return withdrawnAt;
+    }
+
+    public String getWithdrawReason() {
+        return withdrawReason;
     }
 }

@@ -28,15 +28,21 @@ import org.jicha.facts.AuditContext;
 import org.jicha.facts.AuditSubject;
 import org.jicha.facts.FactAssembler;
 import org.jicha.facts.StoredRecords.CustomerBundle;
+import org.jicha.people.Actor;
+import org.jicha.people.AuditTrail;
+import org.jicha.people.Role;
 import org.jicha.rules.ActiveRuleSet;
 import org.jicha.rules.Finding;
 import org.jicha.rules.RuleMeta;
 import org.jicha.rules.RuleSet;
+import org.jicha.tickets.RunTickets;
 import org.jicha.tickets.TicketService;
+import org.jicha.tickets.TicketService.BrakeBasis;
 import org.jicha.tickets.TicketService.RoundScope;
 import org.jicha.tickets.TicketService.TicketRound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,7 +52,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs audits: every rule of the active rule set over every subject, as of a date. Customers are read
  * in bounded batches; each batch is assembled into facts, evaluated in one stateless session, and its
- * findings and tickets written in one transaction. Runs never overlap on a node.
+ * findings and ticket refreshes written in one transaction; the run's new tickets open at its end, through the
+ * brake. Runs never overlap on a node. A request that asks for it ({@link DataCheck}) is first checked for its
+ * period's data ({@link DataArrival}): held, refused or forced when it has not arrived.
  */
 @Service
 public class AuditService {
@@ -63,6 +71,10 @@ public class AuditService {
     private final TransactionTemplate tx;
     private final AuditProperties properties;
     private final Clock clock;
+    private final DataArrival arrival;
+    private final RunTickets runTickets;
+    private final AuditTrail trail;
+    private final ApplicationEventPublisher events;
     private final Semaphore oneRunAtATime = new Semaphore(1);
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "audit-run");
@@ -72,7 +84,8 @@ public class AuditService {
 
     public AuditService(ActiveRuleSet rules, JdbcRecordReader reader, FindingStore findingStore, ChangeTracker changes,
                         TicketService tickets, AuditRunRepository runs, JdbcTemplate jdbc, TransactionTemplate tx,
-                        AuditProperties properties, Clock clock) {
+                        AuditProperties properties, Clock clock, DataArrival arrival, RunTickets runTickets,
+                        AuditTrail trail, ApplicationEventPublisher events) {
         this.rules = rules;
         this.reader = reader;
         this.findingStore = findingStore;
@@ -83,6 +96,10 @@ public class AuditService {
         this.tx = tx;
         this.properties = properties;
         this.clock = clock;
+        this.arrival = arrival;
+        this.runTickets = runTickets;
+        this.trail = trail;
+        this.events = events;
     }
 
     /** Today in the utility's time zone: the as-of date of a nightly run. */
@@ -95,16 +112,123 @@ public class AuditService {
         return run(RunRequest.of(asOf, trigger));
     }
 
-    /** Runs an audit of a scope now, in the caller's thread; {@link RunInProgressException} if one is running. */
+    /**
+     * Runs an audit of a scope now, in the caller's thread; {@link RunInProgressException} if one is running. A
+     * request checked for its data is held ({@link RunStatus#HELD}) or refused ({@link DataNotArrivedException})
+     * when its period's data has not arrived.
+     */
     public RunView run(RunRequest request) {
         if (!oneRunAtATime.tryAcquire()) {
             throw new RunInProgressException();
         }
         try {
-            return execute(begin(request, null));
+            return runOrHold(request);
         } finally {
             oneRunAtATime.release();
         }
+    }
+
+    private RunView runOrHold(RunRequest request) {
+        DataArrival.Verdict missing = missingData(request);
+        if (missing != null && request.dataCheck() != DataCheck.FORCE) {
+            return holdOrRefuse(request, missing);
+        }
+        return execute(begin(request, null, missing));
+    }
+
+    /**
+     * The data-arrival check of a request that asks for it: the stations of its scope whose extract of the audited
+     * period has not arrived, or null when it has (or the request is not checked).
+     */
+    DataArrival.Verdict missingData(RunRequest request) {
+        if (request.dataCheck() == DataCheck.NONE) {
+            return null;
+        }
+        java.time.YearMonth period = rules.current().contextAsOf(request.asOf()).auditedMonth();
+        Set<String> stations = request.scope().allUnits() ? null : reader.unitSubtrees(request.scope().unitCodes());
+        DataArrival.Verdict verdict = arrival.check(period, stations);
+        return verdict.complete() ? null : verdict;
+    }
+
+    /** A request whose data has not arrived: a schedule's run is recorded HELD, a person's refused. */
+    RunView holdOrRefuse(RunRequest request, DataArrival.Verdict missing) {
+        if (request.dataCheck() == DataCheck.REFUSE) {
+            log.info("Run as of {} refused for {}: {}", request.asOf(), request.requestedBy(), missing.describe());
+            throw new DataNotArrivedException(request.asOf(), missing);
+        }
+        return hold(request, missing);
+    }
+
+    /**
+     * Records a run held for missing data: HELD with the figures, no ticket opened, none marked "not detected"; the
+     * trail says so (actor system) and {@link RunHeld} tells the auditors (one mail each, through the outbox), all
+     * in one transaction. The next nightly run tries again; an auditor may force it.
+     */
+    private RunView hold(RunRequest request, DataArrival.Verdict missing) {
+        RuleSet ruleSet = rules.current();
+        AuditContext ctx = ruleSet.contextAsOf(request.asOf());
+        AuditRun held = tx.execute(status -> {
+            AuditRun run = runs.save(AuditRun.held(request.asOf(), ctx.getAuditedPeriod(), ruleSet.contentHash(),
+                    request.scope().rulesOf(ruleSet).size(), request.trigger(), request.planId(),
+                    request.scope().describe(), "待数据，未稽查 / held, not audited: " + missing.describe(), now()));
+            saveGaps(run.getId(), missing.gaps());
+            trail.record(Actor.SYSTEM.username(), "RUN_HELD", "run:" + run.getId(), request.trigger()
+                    + (request.planId() == null ? "" : " plan " + request.planId()) + " as of " + request.asOf() + "; "
+                    + missing.describe());
+            events.publishEvent(new RunHeld(run.getId(), run.getAsOf(), run.getAuditedPeriod(), run.getTrigger(),
+                    run.getPlanId(), run.getScopeDescription(), missing.gaps()));
+            return run;
+        });
+        log.warn("Audit run {} ({} as of {}) held: {}", held.getId(), held.getTrigger(), held.getAsOf(),
+                missing.describe());
+        return RunView.of(held, Map.of(), List.of(), missing.gaps(), List.of());
+    }
+
+    /** Before the run's first save: the person who started it, and the reason when forced despite missing data. */
+    static void startedBy(AuditRun run, RunRequest request, DataArrival.Verdict missing) {
+        if (request.requestedBy() != null) {
+            run.startedBy(request.requestedBy(), missing != null ? request.forceReason() : null);
+        }
+    }
+
+    /**
+     * After the run's first save: {@code RUN_STARTED} for a person's run, and for a forced one the figures on the run
+     * and {@code RUN_FORCED} (reason and figures) in the trail.
+     */
+    void recordStart(AuditRun run, RunRequest request, DataArrival.Verdict missing) {
+        if (request.requestedBy() == null) {
+            return;
+        }
+        trail.record(request.requestedBy(), "RUN_STARTED", "run:" + run.getId(), request.trigger() + " as of "
+                + request.asOf() + " (" + run.getAuditedPeriod() + "), scope " + (request.scope().isAll() ? "all"
+                : request.scope().describe()) + (request.planId() == null ? "" : ", plan " + request.planId()));
+        if (missing != null) {
+            saveGaps(run.getId(), missing.gaps());
+            trail.record(request.requestedBy(), "RUN_FORCED", "run:" + run.getId(), request.forceReason() + "; "
+                    + missing.describe());
+            log.warn("Audit run {} forced by {} despite missing data: {}", run.getId(), request.requestedBy(),
+                    request.forceReason());
+        }
+    }
+
+    private void saveGaps(long runId, List<DataGap> gaps) {
+        jdbc.batchUpdate("INSERT INTO audit_run_data_gaps (run_id, station_code, station_name, meters, readings, "
+                + "customers, bills) VALUES (?, ?, ?, ?, ?, ?, ?)", gaps.stream().map(g -> new Object[] {runId,
+                g.stationCode(), g.stationName(), g.meters(), g.readings(), g.customers(), g.bills()}).toList());
+    }
+
+    private List<DataGap> gapsOf(long runId) {
+        return jdbc.query("SELECT * FROM audit_run_data_gaps WHERE run_id = ? ORDER BY station_code",
+                (rs, i) -> new DataGap(rs.getString("station_code"), rs.getString("station_name"), rs.getLong("meters"),
+                        rs.getLong("readings"), rs.getLong("customers"), rs.getLong("bills")), runId);
+    }
+
+    /**
+     * The as-of date a person's run-now should use (the form proposes it): today when the period it audits has
+     * arrived, else the date that audits the latest period that has ({@link DataArrival#propose}).
+     */
+    public DataArrival.Proposal proposal() {
+        return arrival.propose(today());
     }
 
     /**
@@ -114,7 +238,7 @@ public class AuditService {
     public RunView runQueued(RunRequest request) {
         acquireWaiting(request);
         try {
-            return execute(begin(request, null));
+            return runOrHold(request);
         } finally {
             oneRunAtATime.release();
         }
@@ -131,8 +255,13 @@ public class AuditService {
         acquireWaiting(request);
         try {
             AuditRun crashed = interruptedRunOf(request, firedAt);
-            RunRequest again = crashed == null ? request : request.asOf(crashed.getAsOf());
-            Started started = begin(again, crashed == null ? null : crashed.getId());
+            // the crashed run had passed the data check (or was forced): its re-run is not checked again
+            RunRequest again = crashed == null ? request : request.asOf(crashed.getAsOf()).unchecked();
+            DataArrival.Verdict missing = missingData(again);
+            if (missing != null && again.dataCheck() != DataCheck.FORCE) {
+                return holdOrRefuse(again, missing);
+            }
+            Started started = begin(again, crashed == null ? null : crashed.getId(), missing);
             if (crashed != null) {
                 crashed.rerunAs(started.run().getId());
                 runs.save(crashed);
@@ -181,7 +310,13 @@ public class AuditService {
             throw new RunInProgressException();
         }
         try {
-            Started started = begin(request, null);
+            DataArrival.Verdict missing = missingData(request);
+            if (missing != null && request.dataCheck() != DataCheck.FORCE) {
+                RunView held = holdOrRefuse(request, missing);
+                oneRunAtATime.release();
+                return held;
+            }
+            Started started = begin(request, null, missing);
             background.submit(() -> {
                 try {
                     execute(started);
@@ -202,14 +337,57 @@ public class AuditService {
      * Asks a running run to stop after its current batch. The run ends CANCELLED, keeps the findings written so
      * far and marks no ticket "not detected" (it did not cover its whole scope).
      */
-    public RunView cancel(long id) {
+    public RunView cancel(long id, String by) {
         AuditRun run = runs.findById(id).orElseThrow(() -> new RunNotFoundException(id));
         if (run.getStatus() != RunStatus.RUNNING
                 || jdbc.update("UPDATE audit_runs SET cancel_requested = TRUE WHERE id = ? AND status = 'RUNNING'", id) == 0) {
             throw new RunNotRunningException(id, runs.findById(id).map(AuditRun::getStatus).orElse(run.getStatus()));
         }
-        log.info("Cancel requested for audit run {}", id);
+        trail.record(by, "RUN_CANCELLED", "run:" + id, "as of " + run.getAsOf() + " (" + run.getAuditedPeriod() + ")");
+        log.info("Cancel requested for audit run {} by {}", id, by);
         return get(id);
+    }
+
+    /** A run's withdrawal: the run as it is now, and what happened to the tickets it opened. */
+    public record RunWithdrawal(RunView run, List<Long> newlyWithdrawn, List<Long> withdrawnTickets,
+                                List<RunTickets.KeptTicket> keptTickets) {
+    }
+
+    /**
+     * AUDITOR: withdraws a finished run (撤回稽查运行): the tickets it opened that no person has worked on yet are
+     * withdrawn (kept with their history, out of every list and rate), the others stay and are listed; the run is
+     * marked withdrawn (by whom, when, why) and reports no longer rest on it. Safe to repeat; trailed.
+     *
+     * @throws RunActionForbiddenException  for another role
+     * @throws InvalidRunRequestException    without a reason
+     * @throws RunNotFoundException          for an unknown run
+     * @throws IllegalStateException         for a run still running, or held
+     */
+    public RunWithdrawal withdraw(long id, String reason, Actor actor) {
+        if (!actor.is(Role.AUDITOR)) {
+            throw new RunActionForbiddenException("只有稽查人员可以撤回稽查运行", "only an AUDITOR may withdraw a run");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidRunRequestException("reason", "撤回须说明理由", "a withdrawal needs a reason");
+        }
+        String why = reason.strip().length() > 2000 ? reason.strip().substring(0, 2000) : reason.strip();
+        return tx.execute(status -> {
+            AuditRun run = runs.findById(id).orElseThrow(() -> new RunNotFoundException(id));
+            boolean first = run.withdraw(actor.username(), why, now());
+            runs.save(run);
+            RunTickets.Withdrawal done = runTickets.withdrawRun(id, why, actor);
+            if (first || !done.newlyWithdrawn().isEmpty()) {
+                trail.record(actor.username(), "RUN_WITHDRAWN", "run:" + id, why + "; withdrawn "
+                        + done.newlyWithdrawn().size() + " tickets " + ids(done.newlyWithdrawn()) + ", kept "
+                        + done.kept().size() + " " + ids(done.kept().stream().map(RunTickets.KeptTicket::id).toList()));
+            }
+            return new RunWithdrawal(get(id), done.newlyWithdrawn(), done.withdrawn(), done.kept());
+        });
+    }
+
+    private static String ids(List<Long> ids) {
+        return ids.stream().limit(200).map(String::valueOf).collect(Collectors.joining(",", "[",
+                ids.size() > 200 ? ",...]" : "]"));
     }
 
     /**
@@ -221,7 +399,11 @@ public class AuditService {
                            Set<String> stations, AuditRun base, AuditContext lookAhead, String planNote) {
     }
 
-    private Started begin(RunRequest request, Long recovers) {
+    /**
+     * Records a run at its start. A run a person started names the person (trail {@code RUN_STARTED}); one forced
+     * despite missing data ({@code missing} not null) carries the reason and the figures (trail {@code RUN_FORCED}).
+     */
+    private Started begin(RunRequest request, Long recovers, DataArrival.Verdict missing) {
         // taken once: a rule set swapped in meanwhile applies to the next run, never to half of this one
         RuleSet ruleSet = rules.current();
         AuditContext ctx = ruleSet.contextAsOf(request.asOf());
@@ -234,6 +416,7 @@ public class AuditService {
         long total = base != null && base.run() != null ? 0 : reader.countSubjects(stations);
         AuditRun run = AuditRun.start(request.asOf(), ctx.getAuditedPeriod(), ruleSet.contentHash(),
                 inScope.size(), request.trigger(), request.planId(), request.scope().describe(), total, recovers, now());
+        startedBy(run, request, missing);
         String note = null;
         AuditRun baseRun = null;
         Long loadsThrough = scoped ? null : changes.loadsFinished();
@@ -248,6 +431,7 @@ public class AuditService {
                     + "ran in full: " + base.reasonEn();
         }
         run = runs.save(run);
+        recordStart(run, request, missing);
         if (baseRun != null) {
             ChangeTracker.Candidates candidates = changes.selectCandidates(run.getId(), baseRun.getLoadsThrough());
             run.expectSubjects(candidates.total() + orphanApplications());
@@ -332,7 +516,7 @@ public class AuditService {
         boolean incremental = started.base() != null;
         FactAssembler assembler = new FactAssembler(reader.tariffs());
         TicketRound round = tickets.startRound(run.getId(), ruleSet, today(), now(),
-                new RoundScope(ruleCodes, started.stations()));
+                new RoundScope(ruleCodes, started.stations()), brakeBasis(ctx.getAuditedPeriod()));
         AtomicLong subjects = new AtomicLong();
         AtomicLong done = new AtomicLong();
         Map<String, Long> perRule = new TreeMap<>();
@@ -384,6 +568,8 @@ public class AuditService {
             long total = perRule.values().stream().mapToLong(Long::longValue).sum();
             tx.executeWithoutResult(status -> {
                 findingStore.insertRuleCounts(run.getId(), perRule);
+                // the run's new tickets open now that it has covered its scope (or was cancelled), through the brake
+                tickets.openNew(round);
                 if (whole) {
                     tickets.markNotDetected(round, ctx.getAuditedPeriod());
                     if (run.getMode() != RunMode.SCOPED) {
@@ -403,12 +589,38 @@ public class AuditService {
             log.error("Audit run {} failed", run.getId(), e);
             run.fail(e.getClass().getSimpleName() + ": " + e.getMessage(), now());
             runs.save(run);
+            discardOpenings(run.getId());
             throw e;
         } finally {
             if (lookAhead != null) {
                 lookAhead.shutdownNow();
             }
         }
+    }
+
+    /** A failed or interrupted run opens no new ticket: what it staged is forgotten (a re-run stages it again). */
+    private void discardOpenings(long runId) {
+        try {
+            tickets.discardOpenings(runId);
+        } catch (RuntimeException e) {
+            log.warn("Could not discard the staged tickets of run {}: {}", runId, e.getMessage());
+        }
+    }
+
+    /**
+     * What the brake compares a run of {@code period} with: per rule, the earlier audited periods (newest first) in
+     * which a completed, not withdrawn run over everything (full or incremental) evaluated it. (A run whose rule
+     * threw on some subjects, COMPLETED_WITH_ERRORS, has completed too.)
+     */
+    BrakeBasis brakeBasis(String period) {
+        Map<String, List<String>> earlier = new java.util.HashMap<>();
+        jdbc.query("SELECT DISTINCT c.rule_code, r.audited_period FROM audit_run_rule_counts c "
+                + "JOIN audit_runs r ON r.id = c.run_id WHERE r.status IN ('COMPLETED', 'COMPLETED_WITH_ERRORS') "
+                + "AND r.withdrawn_at IS NULL AND r.run_mode IN ('FULL', 'INCREMENTAL') AND r.audited_period < ? "
+                + "ORDER BY c.rule_code, r.audited_period DESC", rs -> {
+                    earlier.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }, period);
+        return new BrakeBasis(period, earlier);
     }
 
     /** The look-ahead's findings of a batch; its failure fails the run as if it had happened on this thread. */
@@ -568,17 +780,33 @@ public class AuditService {
         for (AuditRun run : stale) {
             run.interrupted(now());
             runs.save(run);
+            discardOpenings(run.getId());
         }
         return stale.size();
     }
 
+    /** A page of runs, newest first; a held or forced run with the stations that lacked data. */
     public Page<RunView> list(Pageable pageable) {
-        return runs.findAllByOrderByIdDesc(pageable).map(run -> RunView.of(run, Map.of()));
+        return runs.findAllByOrderByIdDesc(pageable).map(run -> RunView.of(run, Map.of(), List.of(),
+                run.getStatus() == RunStatus.HELD || run.getForceReason() != null ? gapsOf(run.getId()) : List.of(),
+                List.of()));
     }
 
     public RunView get(long id) {
         AuditRun run = runs.findById(id).orElseThrow(() -> new RunNotFoundException(id));
-        return RunView.of(run, ruleCounts(id), run.isPartitioned() ? PartitionView.of(jdbc, id) : List.of());
+        return RunView.of(run, ruleCounts(id), run.isPartitioned() ? PartitionView.of(jdbc, id) : List.of(),
+                gapsOf(id), runTickets.held(id));
+    }
+
+    /**
+     * The latest held run, unless a run completed after it (the data arrived meanwhile): what the dashboard warns
+     * about.
+     */
+    public java.util.Optional<RunView> unresolvedHeld() {
+        return runs.findFirstByStatusOrderByIdDesc(RunStatus.HELD)
+                .filter(held -> runs.findFirstByStatusOrderByIdDesc(RunStatus.COMPLETED)
+                        .map(done -> done.getId() < held.getId()).orElse(true))
+                .map(held -> RunView.of(held, Map.of(), List.of(), gapsOf(held.getId()), List.of()));
     }
 
     public java.util.Optional<RunView> latestCompleted() {

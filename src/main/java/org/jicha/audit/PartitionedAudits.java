@@ -86,6 +86,10 @@ public class PartitionedAudits {
         if (jobs == null) {
             throw new IllegalStateException("no scheduler to run partitions on");
         }
+        DataArrival.Verdict missing = audits.missingData(request);
+        if (missing != null && request.dataCheck() != DataCheck.FORCE) {
+            return audits.holdOrRefuse(request, missing);
+        }
         AuditRun started = tx.execute(status -> {
             Long running = jdbc.queryForObject("SELECT COUNT(*) FROM audit_runs WHERE status = 'RUNNING' "
                     + "AND partitions > 0", Long.class);
@@ -101,7 +105,9 @@ public class PartitionedAudits {
                     ruleSet.rules().size(), request.trigger(), request.planId(), request.scope().describe(),
                     reader.countSubjects(null), null, now());
             run.partitioned(ranges.size() + 1);
+            AuditService.startedBy(run, request, missing);
             run = runs.saveAndFlush(run);
+            audits.recordStart(run, request, missing);
             int partNo = 0;
             for (KeyRanges.Range range : ranges) {
                 insertPartition(run.getId(), ++partNo, range.firstKey(), range.lastKey(), false);
@@ -147,7 +153,8 @@ public class PartitionedAudits {
         }
         AuditContext ctx = ruleSet.contextAsOf(run.getAsOf());
         BatchEvaluation evaluation = new BatchEvaluation(new FactAssembler(reader.tariffs()), ruleSet, ctx);
-        TicketRound round = tickets.startRound(runId, ruleSet, audits.today(), now(), RoundScope.ALL);
+        TicketRound round = tickets.startRound(runId, ruleSet, audits.today(), now(), RoundScope.ALL,
+                audits.brakeBasis(run.getAuditedPeriod()));
         log.info("Partition {} of run {} on {} (attempt {}), after {}", partNo, runId, node, claim.attempt(),
                 claim.lastKeyDone() == null ? "the start" : claim.lastKeyDone());
         boolean whole;
@@ -250,6 +257,7 @@ public class PartitionedAudits {
             if ("FAILED".equals(outcome)) {
                 run.fail("分区 " + claim.partNo() + " 失败 / partition " + claim.partNo() + " failed: " + message, now());
                 runs.save(run);
+                tickets.discardOpenings(run.getId());
                 return;
             }
             Map<String, Long> open = new TreeMap<>();
@@ -264,7 +272,10 @@ public class PartitionedAudits {
         });
     }
 
-    /** The last partition settled: counts per rule from the findings, "not detected" for the round, the run's end. */
+    /**
+     * The last partition settled: counts per rule from the findings, the run's new tickets (through the brake),
+     * "not detected" for the round, the run's end.
+     */
     private void close(AuditRun run, boolean cancelled, Closing closing) {
         Map<String, Long> perRule = new TreeMap<>();
         closing.ruleSet().rules().forEach(r -> perRule.put(r.code(), 0L));
@@ -276,6 +287,8 @@ public class PartitionedAudits {
         Long checked = jdbc.queryForObject("SELECT COALESCE(SUM(checked), 0) FROM audit_run_partitions WHERE run_id = ?",
                 Long.class, run.getId());
         long subjects = checked == null ? 0 : checked;
+        // the run's new tickets open once every partition has settled, through the brake
+        tickets.openNew(closing.round());
         if (cancelled) {
             run.cancelled(subjects, findings, now());
         } else {

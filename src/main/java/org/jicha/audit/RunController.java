@@ -2,6 +2,8 @@ package org.jicha.audit;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.jicha.people.Actor;
+import org.jicha.tickets.RunTickets;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -14,31 +16,46 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Audit runs: start one now, list them, read one (with its progress) and its findings, cancel one. */
+/**
+ * Audit runs: propose an as-of date, start one now (refused while its period's data has not arrived, unless an
+ * auditor forces it with a reason), list them, read one (with its progress) and its findings, cancel or withdraw
+ * one, and confirm or withdraw the new tickets the brake held per rule.
+ */
 @RestController
 @RequestMapping("/api/runs")
 class RunController {
 
     private final AuditService audits;
     private final PartitionedAudits partitioned;
+    private final RunTickets runTickets;
 
-    RunController(AuditService audits, PartitionedAudits partitioned) {
+    RunController(AuditService audits, PartitionedAudits partitioned, RunTickets runTickets) {
         this.audits = audits;
         this.partitioned = partitioned;
+        this.runTickets = runTickets;
     }
 
     /**
-     * Starts a run now (as of today in Asia/Shanghai unless {@code asOf} is given); 409 while one runs. With
-     * {@code partitions} > 0 the run is split into that many customer key ranges, run as Quartz jobs by the nodes
-     * of the cluster (docs/SCALING.md); 409 while another partitioned run is running.
+     * Starts a run now (as of today in Asia/Shanghai unless {@code asOf} is given); 409 while one runs, and 409 with
+     * the figures per station while the audited period's data has not arrived, unless {@code force} with a
+     * {@code reason} (AUDITOR only). With {@code partitions} > 0 the run is split into that many customer key
+     * ranges, run as Quartz jobs by the nodes of the cluster (docs/SCALING.md); 409 while another partitioned run
+     * is running.
      */
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
-    RunView start(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                  @RequestParam(defaultValue = "0") int partitions) {
-        LocalDate date = asOf == null ? audits.today() : asOf;
-        return partitions > 0 ? partitioned.start(RunRequest.of(date, RunTrigger.MANUAL), partitions)
-                : audits.start(date, RunTrigger.MANUAL);
+    RunView start(Actor actor, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                  @RequestParam(defaultValue = "0") int partitions, @RequestParam(defaultValue = "false") boolean force,
+                  @RequestParam(required = false) String reason) {
+        RunRequest request = RunRequest.of(asOf == null ? audits.today() : asOf, RunTrigger.MANUAL)
+                .byPerson(actor, force, reason);
+        return partitions > 0 ? partitioned.start(request, partitions) : audits.start(request);
+    }
+
+    /** The as-of date a run-now should use: the latest period whose data has arrived (the form proposes it). */
+    @GetMapping("/proposal")
+    DataArrival.Proposal proposal() {
+        return audits.proposal();
     }
 
     @GetMapping
@@ -54,8 +71,28 @@ class RunController {
     /** Asks a running run to stop after its current batch; 409 if it is not running. */
     @PostMapping("/{id}/cancel")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    RunView cancel(@PathVariable long id) {
-        return audits.cancel(id);
+    RunView cancel(Actor actor, @PathVariable long id) {
+        return audits.cancel(id, actor.username());
+    }
+
+    /** Withdraws a finished run and the tickets it opened that nobody has worked on (AUDITOR, with a reason). */
+    @PostMapping("/{id}/withdraw")
+    AuditService.RunWithdrawal withdraw(Actor actor, @PathVariable long id, @RequestParam(required = false) String reason) {
+        return audits.withdraw(id, reason, actor);
+    }
+
+    /** Confirms the new tickets of a rule the brake held in this run: they go to their teams (AUDITOR). */
+    @PostMapping("/{id}/held/{rule}/confirm")
+    RunTickets.Outcome confirmHeld(Actor actor, @PathVariable long id, @PathVariable String rule,
+                                   @RequestParam(required = false) String comment) {
+        return runTickets.confirm(id, rule, comment, actor);
+    }
+
+    /** Withdraws the new tickets of a rule the brake held in this run (AUDITOR, with a reason). */
+    @PostMapping("/{id}/held/{rule}/withdraw")
+    RunTickets.Outcome withdrawHeld(Actor actor, @PathVariable long id, @PathVariable String rule,
+                                    @RequestParam(required = false) String reason) {
+        return runTickets.withdrawHeld(id, rule, reason, actor);
     }
 
     @GetMapping("/{id}/findings")

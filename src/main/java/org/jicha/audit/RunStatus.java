@@ -1,6 +1,9 @@
 package org.jicha.audit;
 
-/** Where an audit run is. CANCELLED: stopped on request between batches; its findings so far are kept. */
+/**
+ * Where an audit run is. CANCELLED: stopped on request between batches; its findings so far are kept. HELD: a
+ * nightly or plan run whose period's data had not arrived (待数据): recorded with the figures, nothing audited.
+ */
 public enum RunStatus {
-    RUNNING, COMPLETED, FAILED, CANCELLED
+    RUNNING, COMPLETED, FAILED, CANCELLED, HELD
 }

@@ -4,20 +4,25 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import org.jicha.tickets.RunTickets.HeldRule;
 
 /**
  * A run with its findings per rule and its progress, as the API shows it. {@code subjectsDone} of
  * {@code subjectsTotal} counts customers (and applications without one) in the run's scope. An incremental run
  * ({@code mode}) names its {@code baseRunId} and how many findings it carried over from it; a run with a
  * {@code horizonOn} is a base for incremental runs up to that date. A partitioned run lists its partitions
- * (status, node, attempts), an ordinary one none.
+ * (status, node, attempts), an ordinary one none. A HELD run (or one a person forced) lists the stations whose
+ * data had not arrived ({@code dataGaps}); {@code startedBy} and {@code forceReason} say who started it by hand and
+ * why despite missing data; a withdrawn run says by whom, when and why; {@code heldRules} are the rules whose new
+ * tickets the brake held for the auditors.
  */
 public record RunView(long id, LocalDate asOf, String auditedPeriod, String ruleSetHash, int ruleCount,
                       RunTrigger trigger, RunStatus status, LocalDateTime startedAt, LocalDateTime finishedAt,
                       long subjectsChecked, long findingsCount, String message, Map<String, Long> findingsPerRule,
                       Long planId, String scope, Progress progress, boolean cancelRequested, Long recoversRunId,
                       RunMode mode, Long baseRunId, LocalDate horizonOn, long findingsCarried,
-                      List<PartitionView> partitions) {
+                      List<PartitionView> partitions, String startedBy, String forceReason, List<DataGap> dataGaps,
+                      String withdrawnBy, LocalDateTime withdrawnAt, String withdrawReason, List<HeldRule> heldRules) {
 
     /** Subjects done of total, and the percentage (0-100, one decimal). */
     public record Progress(long done, long total, double percent) {
@@ -29,16 +34,26 @@ public record RunView(long id, LocalDate asOf, String auditedPeriod, String rule
     }
 
     static RunView of(AuditRun run, Map<String, Long> perRule) {
-        return of(run, perRule, List.of());
+        return of(run, perRule, List.of(), List.of(), List.of());
     }
 
-    /** With the partitions of a partitioned run (empty for an ordinary one). */
-    static RunView of(AuditRun run, Map<String, Long> perRule, List<PartitionView> partitions) {
+    /**
+     * With the partitions of a partitioned run, the stations lacking data of a held or forced run and the rules the
+     * brake held (each empty when there is none).
+     */
+    static RunView of(AuditRun run, Map<String, Long> perRule, List<PartitionView> partitions, List<DataGap> gaps,
+                      List<HeldRule> held) {
         return new RunView(run.getId(), run.getAsOf(), run.getAuditedPeriod(), run.getRuleSetHash(),
                 run.getRuleCount(), run.getTrigger(), run.getStatus(), run.getStartedAt(), run.getFinishedAt(),
                 run.getSubjectsChecked(), run.getFindingsCount(), run.getMessage(), perRule, run.getPlanId(),
                 run.getScopeDescription(), Progress.of(run.getSubjectsDone(), run.getSubjectsTotal()),
                 run.isCancelRequested(), run.getRecoversRunId(), run.getMode(), run.getBaseRunId(), run.getHorizonOn(),
-                run.getFindingsCarried(), partitions);
+                run.getFindingsCarried(), partitions, run.getStartedBy(), run.getForceReason(), List.copyOf(gaps),
+                run.getWithdrawnBy(), run.getWithdrawnAt(), run.getWithdrawReason(), List.copyOf(held));
+    }
+
+    /** Whether an auditor withdrew it. */
+    public boolean withdrawn() {
+        return withdrawnAt != null;
     }
 }

@@ -1,6 +1,9 @@
 /**
  * Audit runs: for an as-of date, read the stored records customer batch by customer batch, assemble
  * facts, evaluate the active rule set, record the run and its findings, and hand the findings to
- * {@code tickets}. One run at a time per node.
+ * {@code tickets}. One run at a time per node. Before a nightly, plan or person's run audits a period,
+ * {@link org.jicha.audit.DataArrival} checks that the period's extract has arrived at each station: else the run
+ * is held (schedules) or refused unless an auditor forces it with a reason (people). An auditor can withdraw a
+ * finished run.
  */
 package org.jicha.audit;

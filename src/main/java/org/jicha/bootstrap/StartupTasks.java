@@ -2,6 +2,7 @@ package org.jicha.bootstrap;
 
 import java.nio.file.Files;
 import org.jicha.audit.AuditService;
+import org.jicha.audit.RunRequest;
 import org.jicha.audit.RunTrigger;
 import org.jicha.audit.RunView;
 import org.jicha.ingest.BatchLoader;
@@ -48,7 +49,9 @@ class StartupTasks implements ApplicationRunner {
         LoadResult load = loader.load(properties.sampleData());
         log.info("Loaded sample batch {}: {} rows accepted, {} rejected", load.batchName(), load.rowsAccepted(),
                 load.rowsRejected());
-        RunView run = audits.run(properties.asOf() == null ? audits.today() : properties.asOf(), RunTrigger.STARTUP);
+        // held, like a nightly run, when the sample holds no data of the period the as-of date audits
+        RunView run = audits.run(RunRequest.of(properties.asOf() == null ? audits.today() : properties.asOf(),
+                RunTrigger.STARTUP).heldWithoutData());
         log.info("Audit run {} as of {}: {} subjects checked, {} findings. See http://localhost:8080/", run.id(),
                 run.asOf(), run.subjectsChecked(), run.findingsCount());
     }

@@ -9,5 +9,7 @@ public enum MailKind {
     /** The daily digest of a team user's open tickets. */
     DIGEST,
     /** The monthly feedback report (信息反馈) of a team, XLSX and PDF attached. */
-    FEEDBACK_REPORT
+    FEEDBACK_REPORT,
+    /** A nightly or plan run held because its period's data has not arrived: to the auditors. */
+    RUN_HELD
 }

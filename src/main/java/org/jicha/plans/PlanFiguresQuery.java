@@ -29,9 +29,10 @@ class PlanFiguresQuery {
         Long findings = jdbc.queryForObject("SELECT COUNT(*) FROM findings f JOIN audit_runs r ON r.id = f.run_id "
                 + "WHERE r.plan_id = ?", Long.class, planId);
         Map<String, Long> byStatus = new HashMap<>();
+        // tickets held by the brake or withdrawn are out of the loop: not counted
         jdbc.query("SELECT t.status, COUNT(*) AS n FROM inspection_tickets t WHERE t.fingerprint IN "
                 + "(SELECT f.fingerprint FROM findings f JOIN audit_runs r ON r.id = f.run_id WHERE r.plan_id = ?) "
-                + "GROUP BY t.status", rs -> {
+                + "AND t.status NOT IN ('AWAITING_CONFIRMATION', 'WITHDRAWN') GROUP BY t.status", rs -> {
                     byStatus.put(rs.getString("status"), rs.getLong("n"));
                 }, planId);
         long tickets = byStatus.values().stream().mapToLong(Long::longValue).sum();

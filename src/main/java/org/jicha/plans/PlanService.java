@@ -8,6 +8,8 @@ import org.jicha.audit.AuditService;
 import org.jicha.audit.RunRequest;
 import org.jicha.audit.RunTrigger;
 import org.jicha.audit.RunView;
+import org.jicha.people.Actor;
+import org.jicha.people.AuditTrail;
 import org.jicha.schedule.QuartzFiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Plans: create, change, enable, disable, delete (each keeping the plan's Quartz trigger in step, in the same
- * transaction), run now or on schedule, and read the execution figures.
+ * transaction, and recorded in the audit trail with who did it), run now or on schedule, and read the execution
+ * figures. A scheduled run is held while its period's data has not arrived; a person's run-now is refused then,
+ * unless an auditor forces it with a reason.
  */
 @Service
 public class PlanService {
@@ -29,63 +33,70 @@ public class PlanService {
     private final PlanFiguresQuery figures;
     private final AuditService audits;
     private final AuditProperties auditProperties;
+    private final AuditTrail trail;
     private final Clock clock;
 
     PlanService(AuditPlanRepository plans, PlanValidator validator, PlanSchedule schedule, PlanFiguresQuery figures,
-                AuditService audits, AuditProperties auditProperties, Clock clock) {
+                AuditService audits, AuditProperties auditProperties, AuditTrail trail, Clock clock) {
         this.plans = plans;
         this.validator = validator;
         this.schedule = schedule;
         this.figures = figures;
         this.audits = audits;
         this.auditProperties = auditProperties;
+        this.trail = trail;
         this.clock = clock;
     }
 
     @Transactional
-    public PlanView create(PlanDefinition definition) {
+    public PlanView create(PlanDefinition definition, String by) {
         validator.check(definition);
         AuditPlan plan = plans.saveAndFlush(AuditPlan.create(definition, now()));
         schedule.sync(plan);
-        log.info("Audit plan {} ({}) created", plan.getId(), plan.getName());
+        trail.record(by, "PLAN_CREATED", "plan:" + plan.getId(), definition.toString());
+        log.info("Audit plan {} ({}) created by {}", plan.getId(), plan.getName(), by);
         return view(plan);
     }
 
     @Transactional
-    public PlanView update(long id, PlanDefinition definition) {
+    public PlanView update(long id, PlanDefinition definition, String by) {
         validator.check(definition);
         AuditPlan plan = find(id);
         plan.update(definition, now());
         plans.saveAndFlush(plan);
         schedule.sync(plan);
+        trail.record(by, "PLAN_CHANGED", "plan:" + id, definition.toString());
         return view(plan);
     }
 
     @Transactional
-    public PlanView enable(long id) {
+    public PlanView enable(long id, String by) {
         AuditPlan plan = find(id);
         plan.enable(now());
         plans.saveAndFlush(plan);
         schedule.sync(plan);
+        trail.record(by, "PLAN_ENABLED", "plan:" + id, plan.getName());
         return view(plan);
     }
 
     @Transactional
-    public PlanView disable(long id) {
+    public PlanView disable(long id, String by) {
         AuditPlan plan = find(id);
         plan.disable(now());
         plans.saveAndFlush(plan);
         schedule.sync(plan);
+        trail.record(by, "PLAN_DISABLED", "plan:" + id, plan.getName());
         return view(plan);
     }
 
     /** Deletes the plan and its trigger; its runs stay in the history with their plan id. */
     @Transactional
-    public void delete(long id) {
+    public void delete(long id, String by) {
         AuditPlan plan = find(id);
         plans.delete(plan);
         schedule.remove(id);
-        log.info("Audit plan {} ({}) deleted", id, plan.getName());
+        trail.record(by, "PLAN_DELETED", "plan:" + id, plan.getName());
+        log.info("Audit plan {} ({}) deleted by {}", id, plan.getName(), by);
     }
 
     @Transactional(readOnly = true)
@@ -98,10 +109,18 @@ public class PlanService {
         return plans.findAllByOrderByIdAsc().stream().map(this::view).toList();
     }
 
-    /** Starts a run of the plan now, in the background; 409 at once if a run is in progress. */
-    public RunView runNow(long id) {
+    /**
+     * A person starts a run of the plan now (as of {@code asOf}, null = today), in the background; 409 at once if a
+     * run is in progress, or with the figures while the audited period's data has not arrived unless {@code force}
+     * with a reason.
+     */
+    public RunView runNow(long id, java.time.LocalDate asOf, boolean force, String reason, Actor by) {
         AuditPlan plan = find(id);
-        return audits.start(new RunRequest(audits.today(), RunTrigger.PLAN, plan.scope(), plan.getId()));
+        RunView run = audits.start(new RunRequest(asOf == null ? audits.today() : asOf, RunTrigger.PLAN, plan.scope(),
+                plan.getId()).byPerson(by, force, reason));
+        trail.record(by.username(), "PLAN_RUN", "plan:" + id, "run " + run.id() + " as of " + run.asOf()
+                + (force ? " forced: " + reason : ""));
+        return run;
     }
 
     /**
@@ -115,7 +134,7 @@ public class PlanService {
             return;
         }
         RunRequest request = new RunRequest(firing.asOf(auditProperties.zone(), audits.today()), RunTrigger.PLAN,
-                plan.scope(), plan.getId());
+                plan.scope(), plan.getId()).heldWithoutData();
         if (firing.recovering()) {
             audits.rerunInterrupted(request, firing.firedAt());
         } else if (plan.isEnabled()) {

@@ -30,6 +30,13 @@ class RatioQueries {
     static final String VERIFIED_ON = "(SELECT CAST(MAX(x.at) AS DATE) FROM ticket_transitions x "
             + "WHERE x.ticket_id = t.id AND x.action IN ('VERIFY', 'AUTO_VERIFY'))";
 
+    /**
+     * A finding whose ticket is out of the loop (held by the brake for the auditors' confirmation, or withdrawn)
+     * counts in no ratio: it has not been confirmed as a deviation. Alias {@code f} for the finding.
+     */
+    static final String IN_LOOP = " AND NOT EXISTS (SELECT 1 FROM inspection_tickets h WHERE h.fingerprint = f.fingerprint"
+            + " AND h.status IN ('AWAITING_CONFIRMATION', 'WITHDRAWN'))";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final JdbcTemplate plain;
 
@@ -62,20 +69,20 @@ class RatioQueries {
         String due = "FROM meters m JOIN customers c ON c.customer_no = m.customer_no WHERE "
                 + stations("c.station_code", scope)
                 + " AND (EXISTS (SELECT 1 FROM readings r WHERE r.meter_id = m.meter_id AND r.period = :period)"
-                + " OR m.meter_id IN (SELECT u.subject_id FROM findings u WHERE u.run_id = :run AND u.rule_code = :unread"
-                + " AND u.subject_type = 'METER'))";
+                + " OR m.meter_id IN (SELECT f.subject_id FROM findings f WHERE f.run_id = :run AND f.rule_code = :unread"
+                + " AND f.subject_type = 'METER'" + IN_LOOP + "))";
         long denominator = count("SELECT COUNT(*) " + due, p);
         long numerator = 0;
         if (!readingRules.isEmpty()) {
             // driven from the run's findings (few) to the meters (many): one index look-up per flagged meter
             p.addValue("rules", readingRules);
             String flagged = "SELECT f.subject_id FROM findings f" + teamJoin(scope) + " WHERE f.run_id = :run"
-                    + " AND f.rule_code IN (:rules) AND f.subject_type = 'METER'"
+                    + " AND f.rule_code IN (:rules) AND f.subject_type = 'METER'" + IN_LOOP
                     + " UNION SELECT LEFT(f.subject_id, POSITION(':' IN f.subject_id) - 1) FROM findings f" + teamJoin(scope)
-                    + " WHERE f.run_id = :run AND f.rule_code IN (:rules) AND f.subject_type = 'READING'"
+                    + " WHERE f.run_id = :run AND f.rule_code IN (:rules) AND f.subject_type = 'READING'" + IN_LOOP
                     + " UNION SELECT fm.meter_id FROM findings f" + teamJoin(scope)
                     + " JOIN meters fm ON fm.customer_no = f.customer_no WHERE f.run_id = :run AND f.rule_code IN (:rules)"
-                    + " AND f.subject_type NOT IN ('METER', 'READING')";
+                    + " AND f.subject_type NOT IN ('METER', 'READING')" + IN_LOOP;
             numerator = count("SELECT COUNT(*) " + due + " AND m.meter_id IN (" + flagged + ")", p);
         }
         return new Ratio(numerator, denominator);
@@ -91,11 +98,11 @@ class RatioQueries {
         if (!billingRules.isEmpty()) {
             p.addValue("rules", billingRules);
             String flagged = "SELECT f.subject_id FROM findings f" + teamJoin(scope) + " WHERE f.run_id = :run"
-                    + " AND f.rule_code IN (:rules) AND f.subject_type = 'BILL'"
+                    + " AND f.rule_code IN (:rules) AND f.subject_type = 'BILL'" + IN_LOOP
                     + " UNION SELECT fb.bill_no FROM findings f" + teamJoin(scope)
                     + " JOIN bills fb ON fb.customer_no = f.customer_no AND fb.period = :period"
                     + " WHERE f.run_id = :run AND f.rule_code IN (:rules) AND f.subject_type <> 'BILL'"
-                    + " AND (f.period IS NULL OR f.period = :period)";
+                    + " AND (f.period IS NULL OR f.period = :period)" + IN_LOOP;
             wrong = count("SELECT COUNT(*) " + bills + " AND b.bill_no IN (" + flagged + ")", p);
         }
         return new Ratio(denominator - wrong, denominator);
@@ -112,15 +119,19 @@ class RatioQueries {
         long denominator = count("SELECT COUNT(*) " + archived, p);
         long late = count("SELECT COUNT(*) " + archived + " AND a.app_no IN (SELECT f.subject_id FROM findings f"
                 + teamJoin(scope) + " WHERE f.run_id = :run AND f.rule_code IN (:rules)"
-                + " AND f.subject_type = 'APPLICATION')", p);
+                + " AND f.subject_type = 'APPLICATION'" + IN_LOOP + ")", p);
         return new Ratio(denominator - late, denominator);
     }
 
-    /** [整改率, 按期整改率] over the tickets of the run's findings, FALSE_POSITIVE and EXEMPTED left out. */
+    /**
+     * [整改率, 按期整改率] over the tickets of the run's findings, FALSE_POSITIVE and EXEMPTED left out, and those out of
+     * the loop (AWAITING_CONFIRMATION, WITHDRAWN).
+     */
     Ratio[] rectification(long runId, ReportScope scope) {
         MapSqlParameterSource p = params(runId, null, scope);
         String tickets = "FROM inspection_tickets t WHERE t.fingerprint IN (SELECT f.fingerprint FROM findings f "
-                + "WHERE f.run_id = :run) AND t.status NOT IN ('FALSE_POSITIVE', 'EXEMPTED') AND "
+                + "WHERE f.run_id = :run) AND t.status NOT IN ('FALSE_POSITIVE', 'EXEMPTED', 'AWAITING_CONFIRMATION', "
+                + "'WITHDRAWN') AND "
                 + ticketScope(scope);
         long denominator = count("SELECT COUNT(*) " + tickets, p);
         String rectified = tickets + " AND t.status IN ('VERIFIED', 'CLOSED')";

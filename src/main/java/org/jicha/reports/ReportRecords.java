@@ -99,7 +99,10 @@ class ReportRecords {
                 rows);
     }
 
-    /** A team's tickets for its feedback: the open ones and those of the run's findings. */
+    /**
+     * A team's tickets for its feedback: the open ones and those of the run's findings, never one awaiting the
+     * auditors' confirmation or withdrawn (not the team's).
+     */
     record TeamTicket(long id, String ruleCode, String title, String severity, String subjectType, String subjectId,
                       String customerName, String message, String remedy, LocalDate dueOn, String status) {
     }
@@ -108,7 +111,8 @@ class ReportRecords {
         return jdbc.query("SELECT t.id, t.rule_code, t.title, t.severity, t.subject_type, t.subject_id, c.customer_name, "
                         + "t.message, t.remedy, t.due_on, t.status FROM inspection_tickets t "
                         + "LEFT JOIN customers c ON c.customer_no = t.customer_no WHERE t.team_unit_code = :team AND "
-                        + "(t.status IN (:open) OR t.fingerprint IN (SELECT f.fingerprint FROM findings f WHERE f.run_id = :run)) "
+                        + "(t.status IN (:open) OR (t.fingerprint IN (SELECT f.fingerprint FROM findings f WHERE f.run_id = :run) "
+                        + "AND t.status NOT IN ('AWAITING_CONFIRMATION', 'WITHDRAWN'))) "
                         + "ORDER BY t.due_on, t.id",
                 new MapSqlParameterSource("team", team).addValue("open", OPEN).addValue("run", runId),
                 (rs, i) -> new TeamTicket(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Which audit run a report rests on: the latest COMPLETED run that audited the period. */
+/** Which audit run a report rests on: the latest COMPLETED run that audited the period and was not withdrawn. */
 @Component
 class ReportRuns {
 
@@ -32,7 +32,8 @@ class ReportRuns {
 
     Optional<RunRef> latestCompleted(YearMonth period) {
         List<RunRef> runs = jdbc.query("SELECT id, audited_period, as_of, rule_set_hash, finished_at FROM audit_runs "
-                + "WHERE status = 'COMPLETED' AND audited_period = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
+                + "WHERE status = 'COMPLETED' AND withdrawn_at IS NULL AND audited_period = ? ORDER BY id DESC "
+                + "FETCH FIRST 1 ROWS ONLY",
                 (rs, i) -> new RunRef(rs.getLong(1), YearMonth.parse(rs.getString(2)), rs.getObject(3, LocalDate.class),
                         rs.getString(4), rs.getObject(5, LocalDateTime.class)), period.toString());
         return runs.stream().findFirst();
@@ -46,7 +47,7 @@ class ReportRuns {
     Map<YearMonth, RunRef> latestOf(YearMonth from, YearMonth to) {
         Map<YearMonth, RunRef> result = new HashMap<>();
         jdbc.query("SELECT id, audited_period, as_of, rule_set_hash, finished_at FROM audit_runs WHERE status = 'COMPLETED' "
-                + "AND audited_period >= ? AND audited_period <= ? ORDER BY id", rs -> {
+                + "AND withdrawn_at IS NULL AND audited_period >= ? AND audited_period <= ? ORDER BY id", rs -> {
                     YearMonth p = YearMonth.parse(rs.getString(2));
                     result.put(p, new RunRef(rs.getLong(1), p, rs.getObject(3, LocalDate.class), rs.getString(4),
                             rs.getObject(5, LocalDateTime.class)));

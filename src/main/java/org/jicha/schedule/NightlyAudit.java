@@ -16,7 +16,9 @@ import org.springframework.stereotype.Service;
 /**
  * The nightly work: load the batches waiting in the inbox, then audit as of the firing's date. A run that
  * meets a running one waits for it; a firing Quartz recovers after a crash re-runs the interrupted run. With
- * {@code jicha.audit.partitions} > 0 the audit is a partitioned run, shared by the nodes of a cluster.
+ * {@code jicha.audit.partitions} > 0 the audit is a partitioned run, shared by the nodes of a cluster. While the
+ * audited period's data has not arrived (a late extract), the run is held, not run: recorded HELD with the figures,
+ * the auditors mailed; the next night tries again.
  */
 @Service
 public class NightlyAudit {
@@ -46,7 +48,7 @@ public class NightlyAudit {
         loads.forEach(l -> log.info("Nightly load of {}: {} ({} rows accepted, {} rejected)", l.batchName(),
                 l.status(), l.rowsAccepted(), l.rowsRejected()));
         java.time.LocalDate asOf = firing.asOf(auditProperties.zone(), audits.today());
-        RunRequest request = RunRequest.of(asOf, RunTrigger.NIGHTLY);
+        RunRequest request = RunRequest.of(asOf, RunTrigger.NIGHTLY).heldWithoutData();
         if (auditProperties.partitions() > 0) {
             // starting is quick and the partitions recover themselves; a recovered firing starts it again
             // only if the crash came before the run was recorded (the start refuses a second running one)
@@ -56,7 +58,7 @@ public class NightlyAudit {
             return audits.rerunInterrupted(request, firing.firedAt());
         }
         // incremental when a full run of the month can serve as its base, else full (the run says why)
-        return audits.runQueued(auditProperties.incrementalNightly() ? RunRequest.incremental(asOf, RunTrigger.NIGHTLY)
-                : request);
+        return audits.runQueued(auditProperties.incrementalNightly()
+                ? RunRequest.incremental(asOf, RunTrigger.NIGHTLY).heldWithoutData() : request);
     }
 }

@@ -92,6 +92,10 @@ public class InspectionTicket {
     @Column(name = "last_seen_run_id", nullable = false)
     private long lastSeenRunId;
 
+    /** The run that opened it: its first run, or the run that found it again after it was withdrawn (JDBC). */
+    @Column(name = "opened_run_id", insertable = false, updatable = false)
+    private Long openedRunId;
+
     @Column(name = "not_detected_since_run_id")
     private Long notDetectedSinceRunId;
 
@@ -199,8 +203,9 @@ public class InspectionTicket {
     }
 
     /**
-     * SYSTEM: the finding is back (a verified or closed ticket, or an exemption past its expiry): to the team
-     * again when it is known, else to the auditor, counted once more and due anew.
+     * SYSTEM: the finding is back (a verified or closed ticket, an exemption past its expiry, or a ticket withdrawn
+     * with its run): to the team again when it is known, else to the auditor, counted once more and due anew. (A
+     * withdrawn ticket found again is reopened by the run's bulk SQL, through the brake like a new one.)
      */
     public void reopen(Actor by, LocalDate today, LocalDate newDue, LocalDateTime now) {
         TicketTransitions.check(TicketAction.REOPEN, this, by);
@@ -214,6 +219,26 @@ public class InspectionTicket {
         this.exemptUntil = null;
         move(by, TicketAction.REOPEN, from, teamUnitCode == null ? TicketStatus.NEW : TicketStatus.DISPATCHED,
                 REOPEN_COMMENT, null, null, null, now);
+    }
+
+    /**
+     * AUDITOR: the brake held this new ticket and the auditor says it is right: to its team (DISPATCHED) when it is
+     * known, else NEW for dispatch. Done per run and rule in bulk ({@code RunTickets#confirm}).
+     */
+    public void confirm(Actor by, String comment, LocalDateTime now) {
+        TicketTransitions.check(TicketAction.CONFIRM, this, by);
+        move(by, TicketAction.CONFIRM, status, teamUnitCode == null ? TicketStatus.NEW : TicketStatus.DISPATCHED,
+                trim(comment), null, null, null, now);
+    }
+
+    /**
+     * AUDITOR: taken back, with the reason: a held ticket the auditor does not confirm, or one its run opened that
+     * nobody has worked on yet when the run is withdrawn. Done in bulk ({@code RunTickets}); kept with its history.
+     */
+    public void withdraw(Actor by, String reason, LocalDateTime now) {
+        TicketTransitions.check(TicketAction.WITHDRAW, this, by);
+        String text = required("reason", reason, "须说明撤回理由", "a reason is required");
+        move(by, TicketAction.WITHDRAW, status, TicketStatus.WITHDRAWN, text, null, null, null, now);
     }
 
     /** SYSTEM: the finding vanished but the team never reported back; the auditor should look. */
@@ -348,6 +373,10 @@ public class InspectionTicket {
 
     public long getLastSeenRunId() {
         return lastSeenRunId;
+    }
+
+    public Long getOpenedRunId() {
+        return openedRunId;
     }
 
     public Long getNotDetectedSinceRunId() {

@@ -3,8 +3,9 @@ package org.jicha.tickets;
 import java.util.Locale;
 
 /**
- * What can be done to a ticket. The first eight are done by people (who, and in which state, is
- * {@link TicketTransitions}); the last three only by the system, when a re-audit closes the loop.
+ * What can be done to a ticket. The first eight are done by people on one ticket (who, and in which state, is
+ * {@link TicketTransitions}); the next three only by the system, when a re-audit closes the loop; the last two by
+ * an auditor on a run's tickets at once (confirm or withdraw what the brake held, withdraw a run).
  */
 public enum TicketAction {
     DISPATCH("派单", "dispatch"),
@@ -17,7 +18,9 @@ public enum TicketAction {
     EXEMPT("批准豁免", "exempt"),
     AUTO_VERIFY("复查自动验证", "re-audit verifies"),
     REOPEN("重新打开", "reopen"),
-    FLAG("提醒稽查人员", "flag for the auditor");
+    FLAG("提醒稽查人员", "flag for the auditor"),
+    CONFIRM("确认派发", "confirm"),
+    WITHDRAW("撤回", "withdraw");
 
     private final String zh;
     private final String en;
@@ -38,6 +41,11 @@ public enum TicketAction {
     /** Only the system does it (re-audit). */
     public boolean isSystemOnly() {
         return this == AUTO_VERIFY || this == REOPEN || this == FLAG;
+    }
+
+    /** Done on a run's tickets at once (per run and rule, or the whole run), never on one ticket. */
+    public boolean isRunLevel() {
+        return this == CONFIRM || this == WITHDRAW;
     }
 
     /**

@@ -25,7 +25,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Inspection tickets: search and read (within the reader's scope), the workflow's actions, feedback with
- * evidence files, bulk dispatch, and evidence download.
+ * evidence files, bulk dispatch and bulk false positive, and evidence download.
  */
 @RestController
 @RequestMapping("/api/tickets")
@@ -78,6 +78,12 @@ class TicketController {
     @PostMapping(path = "/dispatch", consumes = MediaType.APPLICATION_JSON_VALUE)
     List<TicketWorkflow.DispatchResult> dispatch(Actor actor, @RequestBody TicketWorkflow.BulkDispatch request) {
         return workflow.dispatchAll(request, actor);
+    }
+
+    /** Marks the listed tickets false positive with one reason; each ticket gets its own result. */
+    @PostMapping(path = "/bulk/false-positive", consumes = MediaType.APPLICATION_JSON_VALUE)
+    List<TicketWorkflow.BulkResult> falsePositive(Actor actor, @RequestBody TicketWorkflow.BulkFalsePositive request) {
+        return workflow.falsePositiveAll(request, actor);
     }
 
     @GetMapping("/{id}/attachments/{attachmentId}")

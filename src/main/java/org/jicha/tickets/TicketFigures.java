@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Ticket figures for the dashboard, counted in the database and limited to a scope: the units a user sees
  * ({@code null} = the whole company). A ticket lies in a scope when its responsible team or its station does.
- * Open means still needing work ({@link TicketStatus#isOpen()}); overdue means open past its due date.
+ * Open means still needing work ({@link TicketStatus#isOpen()}); overdue means open past its due date. Tickets out
+ * of the loop (awaiting the auditors' confirmation, withdrawn) count in no figure.
  */
 @Service
 public class TicketFigures {
@@ -91,7 +92,7 @@ public class TicketFigures {
         Map<String, Object> row = jdbc.queryForMap("SELECT "
                 + "SUM(CASE WHEN status IN ('VERIFIED', 'CLOSED') THEN 1 ELSE 0 END) AS done_n, "
                 + "SUM(CASE WHEN status NOT IN ('FALSE_POSITIVE', 'EXEMPTED') THEN 1 ELSE 0 END) AS total_n "
-                + "FROM inspection_tickets WHERE " + where(scope), params(scope));
+                + "FROM inspection_tickets WHERE " + inLoop(scope), params(scope));
         long done = row.get("done_n") == null ? 0 : ((Number) row.get("done_n")).longValue();
         long total = row.get("total_n") == null ? 0 : ((Number) row.get("total_n")).longValue();
         return new Rectification(done, total, total == 0 ? null : (double) done / total);
@@ -106,7 +107,7 @@ public class TicketFigures {
             counts.put(m, 0L);
         }
         jdbc.query("SELECT period, EXTRACT(YEAR FROM opened_at) AS y, EXTRACT(MONTH FROM opened_at) AS m, "
-                        + "COUNT(*) AS n FROM inspection_tickets WHERE " + where(scope)
+                        + "COUNT(*) AS n FROM inspection_tickets WHERE " + inLoop(scope)
                         + " GROUP BY period, EXTRACT(YEAR FROM opened_at), EXTRACT(MONTH FROM opened_at)",
                 params(scope), rs -> {
                     String period = rs.getString("period");
@@ -123,6 +124,11 @@ public class TicketFigures {
         List<MonthCount> out = new ArrayList<>();
         counts.forEach((m, n) -> out.add(new MonthCount(m, n)));
         return out;
+    }
+
+    /** In scope and in the loop: neither held by the brake nor withdrawn (those count in no figure). */
+    private static String inLoop(Collection<String> scope) {
+        return where(scope) + " AND status NOT IN ('AWAITING_CONFIRMATION', 'WITHDRAWN')";
     }
 
     private static String where(Collection<String> scope) {

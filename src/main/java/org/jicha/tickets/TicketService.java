@@ -28,15 +28,21 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Opens and refreshes tickets from a run's findings, in bulk. A finding whose fingerprint has a ticket
- * refreshes its last-seen run; a new one opens a ticket (DISPATCHED when the responsible team exists,
- * else NEW for an auditor to dispatch); one whose ticket was verified, closed, or exempted past its expiry
- * reopens it. At the end of a run, the tickets the run covered but did not see again close the loop
- * ({@link #markNotDetected}). Also the scoped search and read of tickets.
+ * refreshes its last-seen run; one whose ticket was verified, closed, or exempted past its expiry reopens it; a
+ * new one (or one whose ticket was withdrawn) is staged, and when the run has covered its scope
+ * ({@link #openNew}) the brake ({@link TicketBrake}) judges each rule's new tickets: they open DISPATCHED when the
+ * responsible team exists, else NEW for an auditor to dispatch, or all AWAITING_CONFIRMATION when the run would
+ * open far more of the rule's tickets than its earlier periods. At the end of a run, the tickets the run covered
+ * but did not see again close the loop ({@link #markNotDetected}). Also the scoped search and read of tickets.
  */
 @Service
 public class TicketService {
 
     private static final int CHUNK = 500;
+
+    /** The states out of the loop (held by the brake, withdrawn), for SQL. */
+    static final List<String> OUT_OF_LOOP = java.util.Arrays.stream(TicketStatus.values())
+            .filter(TicketStatus::isOutOfLoop).map(Enum::name).toList();
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -44,25 +50,26 @@ public class TicketService {
     private final AuditTrail trail;
     private final Clock clock;
     private final TicketProperties properties;
+    private final BrakeProperties brake;
 
     public TicketService(JdbcTemplate jdbc, TicketRepository repository, AuditTrail trail, Clock clock,
-                         TicketProperties properties) {
+                         TicketProperties properties, BrakeProperties brake) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.repository = repository;
         this.trail = trail;
         this.clock = clock;
         this.properties = properties;
+        this.brake = brake;
     }
 
-    /** Per run: who receives tickets, and the dates tickets open on. */
-    public TicketRound startRound(long runId, RuleSet ruleSet, LocalDate today, LocalDateTime now) {
-        return new TicketRound(runId, ruleSet, TeamDirectory.read(jdbc), today, now);
-    }
-
-    /** A round of a scoped run: only tickets within {@code scope} can be marked "not detected" by it. */
-    public TicketRound startRound(long runId, RuleSet ruleSet, LocalDate today, LocalDateTime now, RoundScope scope) {
-        return new TicketRound(runId, ruleSet, TeamDirectory.read(jdbc), today, now, scope);
+    /**
+     * Per run: who receives tickets, the dates tickets open on, which tickets the run covers ({@code scope}: a
+     * scoped run marks "not detected" only tickets within it) and what the brake compares its new tickets with.
+     */
+    public TicketRound startRound(long runId, RuleSet ruleSet, LocalDate today, LocalDateTime now, RoundScope scope,
+                                  BrakeBasis basis) {
+        return new TicketRound(runId, ruleSet, TeamDirectory.read(jdbc), today, now, scope, basis);
     }
 
     /** Opens or refreshes the tickets of a batch of findings; joins the caller's transaction. */
@@ -89,17 +96,16 @@ public class TicketService {
         List<Finding> refreshes = new ArrayList<>();
         List<Object[]> seenOnly = new ArrayList<>();
         List<Reopening> reopenings = new ArrayList<>();
-        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> openings = new ArrayList<>();
         for (Finding f : byFingerprint.values()) {
             Known known = existing.get(f.fingerprint());
-            if (known == null) {
+            if (known == null || known.status() == TicketStatus.WITHDRAWN) {
                 RuleMeta meta = round.ruleSet().rule(f.ruleCode()).orElseThrow();
                 String team = round.teams().teamFor(f.stationCode(), meta.teamKind().name());
-                inserts.add(new Object[] {f.fingerprint(), f.ruleCode(), f.theme().name(), f.severity().name(),
-                        meta.title(), f.subjectType().name(), f.subjectId(), f.customerNo(), f.period(), f.stationCode(),
-                        meta.teamKind().name(), team, f.message(), meta.remedy(),
-                        (team == null ? TicketStatus.NEW : TicketStatus.DISPATCHED).name(),
-                        Timestamp.valueOf(round.now()), dueFrom(round, f), round.runId(), round.runId()});
+                openings.add(new Object[] {round.runId(), f.fingerprint(), f.ruleCode(), f.theme().name(),
+                        f.severity().name(), meta.title(), f.subjectType().name(), f.subjectId(), f.customerNo(),
+                        f.period(), f.stationCode(), meta.teamKind().name(), team, f.message(), meta.remedy(),
+                        Timestamp.valueOf(round.now()), dueFrom(round, f), known == null ? null : known.id()});
             } else if (known.status() == TicketStatus.FALSE_POSITIVE) {
                 seenOnly.add(new Object[] {round.runId(), f.fingerprint()});
             } else if (known.reopensOn(round.today())) {
@@ -119,11 +125,145 @@ public class TicketService {
             jdbc.batchUpdate("UPDATE inspection_tickets SET last_seen_run_id = ?, not_detected_since_run_id = NULL, "
                     + "version = version + 1 WHERE fingerprint = ?", seenOnly);
         }
-        if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO inspection_tickets (fingerprint, rule_code, theme, severity, title, "
+        if (!openings.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO ticket_openings (run_id, fingerprint, rule_code, theme, severity, title, "
                     + "subject_type, subject_id, customer_no, period, station_code, team_kind, team_unit_code, message, "
-                    + "remedy, status, opened_at, due_on, first_run_id, last_seen_run_id, occurrences, version) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0)", inserts);
+                    + "remedy, opened_at, due_on, reopens_ticket_id) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", openings);
+        }
+    }
+
+    /**
+     * Opens the tickets the run staged (findings without a ticket, or whose ticket was withdrawn), once the run has
+     * covered its scope: per rule the brake ({@link TicketBrake}) compares the new tickets with the rule's earlier
+     * periods; a rule it holds opens AWAITING_CONFIRMATION (recorded in {@code ticket_brakes} for the auditors),
+     * the others as any new ticket (DISPATCHED to the team, NEW without one). A withdrawn ticket found again is
+     * reopened the same way. Joins the caller's transaction; call once per run, before {@link #markNotDetected}.
+     *
+     * @return the rules held
+     */
+    @Transactional
+    public List<String> openNew(TicketRound round) {
+        MapSqlParameterSource params = new MapSqlParameterSource("run", round.runId())
+                .addValue("period", round.basis().auditedPeriod());
+        Map<String, Long> staged = new java.util.TreeMap<>();
+        named.query("SELECT rule_code, COUNT(*) AS n FROM ticket_openings WHERE run_id = :run GROUP BY rule_code",
+                params, rs -> {
+                    staged.put(rs.getString("rule_code"), rs.getLong("n"));
+                });
+        if (staged.isEmpty()) {
+            return List.of();
+        }
+        List<TicketBrake.Judgement> judged = judge(round.basis(), staged);
+        List<String> held = judged.stream().filter(TicketBrake.Judgement::held).map(TicketBrake.Judgement::ruleCode)
+                .toList();
+        List<String> dispatched = staged.keySet().stream().filter(r -> !held.contains(r)).toList();
+        String insert = "INSERT INTO inspection_tickets (fingerprint, rule_code, theme, severity, title, subject_type, "
+                + "subject_id, customer_no, period, station_code, team_kind, team_unit_code, message, remedy, status, "
+                + "opened_at, due_on, first_run_id, last_seen_run_id, opened_run_id, opened_period, occurrences, version) "
+                + "SELECT o.fingerprint, o.rule_code, o.theme, o.severity, o.title, o.subject_type, o.subject_id, "
+                + "o.customer_no, o.period, o.station_code, o.team_kind, o.team_unit_code, o.message, o.remedy, %s, "
+                + "o.opened_at, o.due_on, o.run_id, o.run_id, o.run_id, CAST(:period AS VARCHAR(7)), 1, 0 "
+                + "FROM ticket_openings o WHERE o.run_id = :run AND o.reopens_ticket_id IS NULL AND o.rule_code IN (:rules) "
+                + "AND NOT EXISTS (SELECT 1 FROM inspection_tickets t WHERE t.fingerprint = o.fingerprint)";
+        if (!dispatched.isEmpty()) {
+            named.update(insert.formatted("CASE WHEN o.team_unit_code IS NULL THEN 'NEW' ELSE 'DISPATCHED' END"),
+                    new MapSqlParameterSource(params.getValues()).addValue("rules", dispatched));
+        }
+        if (!held.isEmpty()) {
+            named.update(insert.formatted("'" + TicketStatus.AWAITING_CONFIRMATION.name() + "'"),
+                    new MapSqlParameterSource(params.getValues()).addValue("rules", held));
+            recordBrakes(round, judged.stream().filter(TicketBrake.Judgement::held).toList());
+        }
+        reopenWithdrawn(round, held);
+        named.update("DELETE FROM ticket_openings WHERE run_id = :run", params);
+        return held;
+    }
+
+    /** Forgets what a run staged and will not open (it failed, or was interrupted). */
+    @Transactional
+    public void discardOpenings(long runId) {
+        jdbc.update("DELETE FROM ticket_openings WHERE run_id = ?", runId);
+    }
+
+    /** The brake's judgement of each rule with staged tickets. */
+    private List<TicketBrake.Judgement> judge(BrakeBasis basis, Map<String, Long> staged) {
+        MapSqlParameterSource params = new MapSqlParameterSource("rules", staged.keySet())
+                .addValue("out", OUT_OF_LOOP);
+        Map<String, List<String>> earlier = new HashMap<>();
+        java.util.Set<String> periods = new java.util.TreeSet<>();
+        periods.add(basis.auditedPeriod());
+        for (String rule : staged.keySet()) {
+            List<String> list = basis.earlierPeriods().getOrDefault(rule, List.of()).stream()
+                    .limit(brake.lookbackPeriods()).toList();
+            earlier.put(rule, list);
+            periods.addAll(list);
+        }
+        Map<String, Long> counts = new HashMap<>();
+        named.query("SELECT rule_code, opened_period, COUNT(*) AS n FROM inspection_tickets WHERE rule_code IN (:rules) "
+                        + "AND opened_period IN (:periods) AND status NOT IN (:out) GROUP BY rule_code, opened_period",
+                params.addValue("periods", periods), rs -> {
+                    counts.put(rs.getString("rule_code") + "|" + rs.getString("opened_period"), rs.getLong("n"));
+                });
+        List<TicketBrake.Judgement> judged = new ArrayList<>();
+        staged.forEach((rule, n) -> {
+            List<Long> history = earlier.get(rule).stream().map(p -> counts.getOrDefault(rule + "|" + p, 0L)).toList();
+            judged.add(TicketBrake.judge(rule, n, counts.getOrDefault(rule + "|" + basis.auditedPeriod(), 0L), history,
+                    brake));
+        });
+        return judged;
+    }
+
+    private void recordBrakes(TicketRound round, List<TicketBrake.Judgement> held) {
+        jdbc.batchUpdate("INSERT INTO ticket_brakes (run_id, rule_code, audited_period, new_tickets, period_tickets, "
+                + "history_median, history_periods) VALUES (?, ?, ?, ?, ?, ?, ?)", held.stream().map(j -> new Object[] {
+                round.runId(), j.ruleCode(), round.basis().auditedPeriod(), j.newTickets(), j.periodTickets(),
+                j.median() == null ? null : java.math.BigDecimal.valueOf(j.median()), j.periods()}).toList());
+        trail.record(Actor.SYSTEM.username(), "TICKETS_HELD", "run:" + round.runId(), held.stream()
+                .map(j -> j.ruleCode() + " " + j.newTickets() + " new, " + j.periodTickets() + " in "
+                        + round.basis().auditedPeriod() + ", median " + (j.median() == null ? "-" : j.median())
+                        + " over " + j.periods() + " periods")
+                .collect(java.util.stream.Collectors.joining("; ")));
+    }
+
+    /**
+     * The withdrawn tickets the run found again: reopened (REOPEN, by the system) as a new ticket would open, held
+     * with their rule when the brake holds it, due anew, counted once more, opened by this run.
+     */
+    private void reopenWithdrawn(TicketRound round, List<String> heldRules) {
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> transitions = new ArrayList<>();
+        named.query("SELECT reopens_ticket_id, rule_code, team_unit_code, message, opened_at, due_on FROM ticket_openings "
+                + "WHERE run_id = :run AND reopens_ticket_id IS NOT NULL", new MapSqlParameterSource("run", round.runId()),
+                rs -> {
+                    String team = rs.getString("team_unit_code");
+                    TicketStatus to = heldRules.contains(rs.getString("rule_code")) ? TicketStatus.AWAITING_CONFIRMATION
+                            : team == null ? TicketStatus.NEW : TicketStatus.DISPATCHED;
+                    long id = rs.getLong("reopens_ticket_id");
+                    updates.add(new Object[] {to.name(), team, rs.getString("message"), rs.getTimestamp("opened_at"),
+                            rs.getDate("due_on"), round.runId(), round.runId(), round.basis().auditedPeriod(), id});
+                    transitions.add(new Object[] {id, Timestamp.valueOf(round.now()), Actor.SYSTEM.username(),
+                            TicketAction.REOPEN.name(), TicketStatus.WITHDRAWN.name(), to.name(),
+                            InspectionTicket.REOPEN_COMMENT, round.runId()});
+                });
+        if (updates.isEmpty()) {
+            return;
+        }
+        int[] counts = jdbc.batchUpdate("UPDATE inspection_tickets SET status = ?, team_unit_code = ?, message = ?, "
+                + "opened_at = ?, due_on = ?, opened_run_id = ?, last_seen_run_id = ?, opened_period = ?, "
+                + "occurrences = occurrences + 1, not_detected_since_run_id = NULL, needs_attention = FALSE, "
+                + "attention_note = NULL, version = version + 1 WHERE id = ? AND status = 'WITHDRAWN'", updates);
+        List<Object[]> done = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                done.add(transitions.get(i));
+            }
+        }
+        if (!done.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status, "
+                    + "comment, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", done);
+            trail.record(Actor.SYSTEM.username(), "TICKET_" + TicketAction.REOPEN, "run:" + round.runId(),
+                    summary(done.stream().map(t -> (Long) t[0]).toList()));
         }
     }
 
@@ -239,11 +379,17 @@ public class TicketService {
 
     /**
      * Tickets the actor may see that match the filter, paged. The scope is part of the query: a user bound to a
-     * unit sees the tickets whose team or station lies in that unit's subtree.
+     * unit sees the tickets whose team or station lies in that unit's subtree. Without a status filter, the tickets
+     * out of the loop (awaiting confirmation, withdrawn) are left out; they are listed when asked for by status.
      */
     @Transactional(readOnly = true)
     public Page<InspectionTicket> search(TicketFilter filter, Actor actor, Pageable pageable) {
         Specification<InspectionTicket> spec = visibleTo(actor);
+        if (filter.status() == null) {
+            List<TicketStatus> inLoop = java.util.Arrays.stream(TicketStatus.values()).filter(st -> !st.isOutOfLoop())
+                    .toList();
+            spec = spec.and((root, query, cb) -> root.get("status").in(inLoop));
+        }
         if (filter.theme() != null) {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("theme"), filter.theme()));
         }
@@ -285,8 +431,19 @@ public class TicketService {
         return repository.findOne(byId.and(visibleTo(actor))).orElseThrow(() -> new TicketNotFoundException(id));
     }
 
-    /** The reading scope: everything, or tickets whose team or station is among the actor's units. */
+    /**
+     * The reading scope: everything, or tickets whose team or station is among the actor's units. A TEAM user never
+     * sees a ticket the brake holds for the auditors (it is not the team's until confirmed).
+     */
     static Specification<InspectionTicket> visibleTo(Actor actor) {
+        Specification<InspectionTicket> units = unitsOf(actor);
+        if (actor.is(org.jicha.people.Role.TEAM)) {
+            return units.and((root, query, cb) -> cb.notEqual(root.get("status"), TicketStatus.AWAITING_CONFIRMATION));
+        }
+        return units;
+    }
+
+    private static Specification<InspectionTicket> unitsOf(Actor actor) {
         if (actor.seesEverything()) {
             return (root, query, cb) -> cb.conjunction();
         }
@@ -320,17 +477,16 @@ public class TicketService {
         return counts;
     }
 
-    /** Per-run context for ticket bookkeeping; {@code scope} says which tickets the run covers. */
+    /**
+     * Per-run context for ticket bookkeeping; {@code scope} says which tickets the run covers, {@code basis} what
+     * the brake compares its new tickets with.
+     */
     public record TicketRound(long runId, RuleSet ruleSet, TeamDirectory teams, LocalDate today, LocalDateTime now,
-                              RoundScope scope) {
+                              RoundScope scope, BrakeBasis basis) {
 
         public TicketRound {
             scope = scope == null ? RoundScope.ALL : scope;
-        }
-
-        /** An unscoped round: every rule of the set, every station. */
-        public TicketRound(long runId, RuleSet ruleSet, TeamDirectory teams, LocalDate today, LocalDateTime now) {
-            this(runId, ruleSet, teams, today, now, RoundScope.ALL);
+            java.util.Objects.requireNonNull(basis, "basis");
         }
 
         /** The codes of the rules this round covers: the scope's, else every rule of the set. */
@@ -351,6 +507,18 @@ public class TicketService {
         public RoundScope {
             ruleCodes = ruleCodes == null ? null : Set.copyOf(ruleCodes);
             stationCodes = stationCodes == null ? null : Set.copyOf(stationCodes);
+        }
+    }
+
+    /**
+     * What the brake compares a run's new tickets with: the run's audited period, and per rule the earlier audited
+     * periods (newest first) in which a completed, not withdrawn run over everything evaluated it.
+     */
+    public record BrakeBasis(String auditedPeriod, Map<String, List<String>> earlierPeriods) {
+
+        public BrakeBasis {
+            java.util.Objects.requireNonNull(auditedPeriod, "auditedPeriod");
+            earlierPeriods = earlierPeriods == null ? Map.of() : Map.copyOf(earlierPeriods);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.jicha.tickets;
 
+import static org.jicha.tickets.TicketStatus.AWAITING_CONFIRMATION;
 import static org.jicha.tickets.TicketStatus.CLOSED;
 import static org.jicha.tickets.TicketStatus.DISPATCHED;
 import static org.jicha.tickets.TicketStatus.EXEMPTED;
@@ -9,6 +10,7 @@ import static org.jicha.tickets.TicketStatus.NEW;
 import static org.jicha.tickets.TicketStatus.RETURNED;
 import static org.jicha.tickets.TicketStatus.SCOPE_REJECTED;
 import static org.jicha.tickets.TicketStatus.VERIFIED;
+import static org.jicha.tickets.TicketStatus.WITHDRAWN;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,8 +38,9 @@ public final class TicketTransitions {
     /**
      * One row of the table.
      *
-     * @param to the state the action leads to; null where it depends on the ticket (REOPEN: DISPATCHED when
-     *           its team is known, else NEW; FLAG: the state stays)
+     * @param to the state the action leads to; null where it depends on the ticket (REOPEN and CONFIRM: DISPATCHED
+     *           when its team is known, else NEW, and REOPEN of a withdrawn ticket AWAITING_CONFIRMATION when the
+     *           brake holds its rule; FLAG: the state stays)
      */
     public record Rule(TicketAction action, Performer by, Set<TicketStatus> from, TicketStatus to) {
     }
@@ -57,8 +60,10 @@ public final class TicketTransitions {
         rule(TicketAction.MARK_FALSE_POSITIVE, Performer.AUDITOR, STILL_OPEN, FALSE_POSITIVE);
         rule(TicketAction.EXEMPT, Performer.SUPERVISOR, STILL_OPEN, EXEMPTED);
         rule(TicketAction.AUTO_VERIFY, Performer.SYSTEM, EnumSet.of(FEEDBACK_SUBMITTED), VERIFIED);
-        rule(TicketAction.REOPEN, Performer.SYSTEM, EnumSet.of(VERIFIED, CLOSED, EXEMPTED), null);
+        rule(TicketAction.REOPEN, Performer.SYSTEM, EnumSet.of(VERIFIED, CLOSED, EXEMPTED, WITHDRAWN), null);
         rule(TicketAction.FLAG, Performer.SYSTEM, EnumSet.of(DISPATCHED, RETURNED), null);
+        rule(TicketAction.CONFIRM, Performer.AUDITOR, EnumSet.of(AWAITING_CONFIRMATION), null);
+        rule(TicketAction.WITHDRAW, Performer.AUDITOR, EnumSet.of(NEW, DISPATCHED, AWAITING_CONFIRMATION), WITHDRAWN);
     }
 
     private TicketTransitions() {
@@ -118,11 +123,26 @@ public final class TicketTransitions {
         }
     }
 
-    /** The actions a person may do on the ticket now; what the UI offers. Never the system's actions. */
+    /**
+     * Checks only the role, for an action on a run's tickets at once (no team scope applies to an auditor).
+     *
+     * @throws TicketActionForbiddenException for the wrong role
+     */
+    public static void checkRole(TicketAction action, Actor actor) {
+        Rule rule = RULES.get(action);
+        if (!performs(rule.by(), actor)) {
+            throw new TicketActionForbiddenException(forbiddenRole(action, rule.by(), actor));
+        }
+    }
+
+    /**
+     * The actions a person may do on the ticket now; what the UI offers. Never the system's actions, nor those done
+     * on a run's tickets at once.
+     */
     public static List<TicketAction> allowed(InspectionTicket ticket, Actor actor) {
         List<TicketAction> allowed = new ArrayList<>();
         for (Rule rule : RULES.values()) {
-            if (rule.by() == Performer.SYSTEM) {
+            if (rule.by() == Performer.SYSTEM || rule.action().isRunLevel()) {
                 continue;
             }
             try {

@@ -117,28 +117,62 @@ public class TicketWorkflow {
         if (request == null || request.tickets() == null || request.tickets().isEmpty()) {
             throw new MissingTicketFieldException("tickets", "须列出工单及其版本", "list the tickets with their versions");
         }
-        List<DispatchResult> results = new ArrayList<>();
-        for (TicketRef ref : request.tickets()) {
+        return each(request.tickets(), TicketAction.DISPATCH, ref -> new TicketCommand(ref.version(), request.comment(),
+                null, null, request.teamUnitCode(), null), actor).stream()
+                .map(r -> new DispatchResult(r.id(), r.outcome() == BulkOutcome.DONE ? DispatchOutcome.DISPATCHED
+                        : DispatchOutcome.valueOf(r.outcome().name()), r.status(), r.version(), r.message()))
+                .toList();
+    }
+
+    /**
+     * Marks many tickets false positive with one reason code and comment, each in its own transaction and with its
+     * own result, as {@link #dispatchAll} does; each ticket's change is in the trail as for a single action, and the
+     * whole (when any ticket was marked) as one {@code TICKETS_FALSE_POSITIVE} entry.
+     */
+    public List<BulkResult> falsePositiveAll(BulkFalsePositive request, Actor actor) {
+        if (request == null || request.tickets() == null || request.tickets().isEmpty()) {
+            throw new MissingTicketFieldException("tickets", "须列出工单及其版本", "list the tickets with their versions");
+        }
+        if (request.reasonCode() == null) {
+            throw new MissingTicketFieldException("reasonCode", "须选择误报原因",
+                    "one of RULE_LOGIC, SOURCE_DATA, POLICY_EXCEPTION, DUPLICATE is required");
+        }
+        List<BulkResult> results = each(request.tickets(), TicketAction.MARK_FALSE_POSITIVE, ref -> new TicketCommand(
+                ref.version(), request.comment(), null, request.reasonCode(), null, null), actor);
+        List<Long> marked = results.stream().filter(r -> r.outcome() == BulkOutcome.DONE).map(BulkResult::id).toList();
+        List<String> refused = results.stream().filter(r -> r.outcome() != BulkOutcome.DONE)
+                .map(r -> r.id() + ":" + r.outcome()).toList();
+        if (!marked.isEmpty()) {
+            trail.record(actor.username(), "TICKETS_FALSE_POSITIVE", "tickets", request.reasonCode() + " "
+                    + (request.comment() == null ? "" : request.comment().strip() + " ") + "marked " + marked.size()
+                    + " " + marked + (refused.isEmpty() ? "" : ", refused " + refused));
+        }
+        return results;
+    }
+
+    /** Runs one action on each ticket in its own transaction, turning each refusal into that ticket's result. */
+    private List<BulkResult> each(List<TicketRef> refs, TicketAction action,
+                                  java.util.function.Function<TicketRef, TicketCommand> command, Actor actor) {
+        List<BulkResult> results = new ArrayList<>();
+        for (TicketRef ref : refs) {
             if (ref == null || ref.id() == null) {
-                results.add(new DispatchResult(null, DispatchOutcome.INVALID, null, null, "id: 缺少工单号 / missing"));
+                results.add(new BulkResult(null, BulkOutcome.INVALID, null, null, "id: 缺少工单号 / missing"));
                 continue;
             }
             try {
-                InspectionTicket done = eachTicket.execute(status -> apply(ref.id(), TicketAction.DISPATCH,
-                        new TicketCommand(ref.version(), request.comment(), null, null, request.teamUnitCode(), null),
+                InspectionTicket done = eachTicket.execute(status -> apply(ref.id(), action, command.apply(ref),
                         List.of(), actor));
-                results.add(new DispatchResult(ref.id(), DispatchOutcome.DISPATCHED, done.getStatus(), done.getVersion(),
-                        null));
+                results.add(new BulkResult(ref.id(), BulkOutcome.DONE, done.getStatus(), done.getVersion(), null));
             } catch (TicketNotFoundException e) {
-                results.add(new DispatchResult(ref.id(), DispatchOutcome.NOT_FOUND, null, null, e.getMessage()));
+                results.add(new BulkResult(ref.id(), BulkOutcome.NOT_FOUND, null, null, e.getMessage()));
             } catch (TicketActionForbiddenException e) {
-                results.add(new DispatchResult(ref.id(), DispatchOutcome.FORBIDDEN, null, null, e.getMessage()));
+                results.add(new BulkResult(ref.id(), BulkOutcome.FORBIDDEN, null, null, e.getMessage()));
             } catch (StaleTicketException e) {
-                results.add(new DispatchResult(ref.id(), DispatchOutcome.STALE, null, e.currentVersion(), e.getMessage()));
+                results.add(new BulkResult(ref.id(), BulkOutcome.STALE, null, e.currentVersion(), e.getMessage()));
             } catch (IllegalTicketTransitionException e) {
-                results.add(new DispatchResult(ref.id(), DispatchOutcome.ILLEGAL_STATE, e.status(), null, e.getMessage()));
+                results.add(new BulkResult(ref.id(), BulkOutcome.ILLEGAL_STATE, e.status(), null, e.getMessage()));
             } catch (IllegalArgumentException e) {
-                results.add(new DispatchResult(ref.id(), DispatchOutcome.INVALID, null, null, e.getMessage()));
+                results.add(new BulkResult(ref.id(), BulkOutcome.INVALID, null, null, e.getMessage()));
             }
         }
         return results;
@@ -146,6 +180,10 @@ public class TicketWorkflow {
 
     /** A bulk dispatch: the team, an optional comment, and each ticket with the version the client read. */
     public record BulkDispatch(String teamUnitCode, String comment, List<TicketRef> tickets) {
+    }
+
+    /** A bulk false positive: one reason code and comment for every ticket, each with the version the client read. */
+    public record BulkFalsePositive(FalsePositiveReason reasonCode, String comment, List<TicketRef> tickets) {
     }
 
     public record TicketRef(Long id, Long version) {
@@ -164,6 +202,20 @@ public class TicketWorkflow {
     public record DispatchResult(Long id, DispatchOutcome outcome, TicketStatus status, Long version, String message) {
     }
 
+    /** How one ticket of a bulk action went: DONE, or why it was refused (as for a bulk dispatch). */
+    public enum BulkOutcome {
+        DONE, NOT_FOUND, FORBIDDEN, STALE, ILLEGAL_STATE, INVALID
+    }
+
+    /**
+     * The result for one ticket of a bulk action.
+     *
+     * @param status  the new state when done, the current one when its state refused it
+     * @param version the new version when done, the current one when stale
+     */
+    public record BulkResult(Long id, BulkOutcome outcome, TicketStatus status, Long version, String message) {
+    }
+
     private InspectionTicket apply(long id, TicketAction action, TicketCommand command, List<MultipartFile> files,
                                    Actor actor) {
         InspectionTicket ticket = tickets.find(id, actor);
@@ -172,6 +224,11 @@ public class TicketWorkflow {
                     "the version of the ticket you read is required");
         }
         TicketTransitions.checkActor(action, ticket, actor);
+        if (action.isRunLevel()) {
+            throw new IllegalArgumentException("“" + action.zh() + "”按稽查运行整体执行，不能对单张工单执行 / " + action.en()
+                    + " is done on a run's tickets at once: POST /api/runs/{id}/withdraw, "
+                    + "/api/runs/{id}/held/{rule}/confirm or /withdraw");
+        }
         if (command.version() != ticket.getVersion()) {
             throw new StaleTicketException(id, ticket.getVersion());
         }

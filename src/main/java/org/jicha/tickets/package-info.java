@@ -5,6 +5,8 @@
  * ticket. {@link org.jicha.tickets.TicketTransitions} says who may do which action in which state;
  * {@link org.jicha.tickets.InspectionTicket} changes state only through its action methods;
  * {@link org.jicha.tickets.TicketWorkflow} runs people's actions, {@link org.jicha.tickets.TicketService} the
- * re-audit's, in bulk. Evidence files live in {@code internal}.
+ * re-audit's, in bulk. A run's new tickets open at its end through the brake ({@code TicketBrake}), which
+ * holds a flood of one rule's tickets for the auditors; {@link org.jicha.tickets.RunTickets} confirms or
+ * withdraws them, or withdraws what a run opened. Evidence files live in {@code internal}.
  */
 package org.jicha.tickets;

@@ -10,6 +10,8 @@ import java.util.Set;
 import org.jicha.audit.AuditService;
 import org.jicha.audit.RunView;
 import org.jicha.people.Actor;
+import org.jicha.people.Role;
+import org.jicha.tickets.RunTickets;
 import org.jicha.tickets.TicketFigures;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -19,7 +21,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The dashboard: open and overdue tickets by theme and by unit, the rectification rate, a 12-month trend and
  * the rules with most open tickets, all limited to the units the viewer sees (a TEAM user: its own).
- * The figures are embedded in the page as JSON for the charts, and shown as tables for screen readers.
+ * The figures are embedded in the page as JSON for the charts, and shown as tables for screen readers. Staff also
+ * see a run held for missing data (which station lacks what) and how many tickets await the auditors' confirmation.
  */
 @Controller
 @WebPage
@@ -27,11 +30,13 @@ class DashboardPage {
 
     private final TicketFigures figures;
     private final AuditService audits;
+    private final RunTickets runTickets;
     private final MessageSource messages;
 
-    DashboardPage(TicketFigures figures, AuditService audits, MessageSource messages) {
+    DashboardPage(TicketFigures figures, AuditService audits, RunTickets runTickets, MessageSource messages) {
         this.figures = figures;
         this.audits = audits;
+        this.runTickets = runTickets;
         this.messages = messages;
     }
 
@@ -60,6 +65,9 @@ class DashboardPage {
                 byTheme.stream().mapToLong(TicketFigures.Count::overdue).sum());
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("latestRun", latest.orElse(null));
+        boolean staff = !actor.is(Role.TEAM);
+        model.addAttribute("heldRun", staff ? audits.unresolvedHeld().orElse(null) : null);
+        model.addAttribute("awaitingConfirmation", staff ? runTickets.awaitingConfirmation() : 0L);
         model.addAttribute("today", today);
         Map<String, Object> chartData = new LinkedHashMap<>();
         chartData.put("dashboard", dashboard);

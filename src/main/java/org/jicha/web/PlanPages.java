@@ -30,25 +30,30 @@ class PlanPages {
         return "plans/list";
     }
 
+    /** Runs the plan now; refused with the figures while its period's data has not arrived (see the run form). */
     @PostMapping("/plans/{id}/run")
-    String runNow(@PathVariable long id, RedirectAttributes redirect) {
+    String runNow(org.jicha.people.Actor actor, @PathVariable long id, RedirectAttributes redirect) {
         try {
-            RunView run = plans.runNow(id);
+            RunView run = plans.runNow(id, null, false, null, actor);
             redirect.addFlashAttribute("notice", "runs.started");
             return "redirect:/runs/" + run.id();
         } catch (PlanNotFoundException e) {
             throw new PageNotFoundException("plan " + id);
+        } catch (org.jicha.audit.DataNotArrivedException e) {
+            redirect.addFlashAttribute("problem", "runs.refused");
+            redirect.addFlashAttribute("problemDetail", e.getMessage());
+            return "redirect:/plans";
         }
     }
 
     @PostMapping("/plans/{id}/enabled")
-    String enable(@PathVariable long id, @org.springframework.web.bind.annotation.RequestParam boolean value,
-                  RedirectAttributes redirect) {
+    String enable(org.jicha.people.Actor actor, @PathVariable long id,
+                  @org.springframework.web.bind.annotation.RequestParam boolean value, RedirectAttributes redirect) {
         try {
             if (value) {
-                plans.enable(id);
+                plans.enable(id, actor.username());
             } else {
-                plans.disable(id);
+                plans.disable(id, actor.username());
             }
         } catch (PlanNotFoundException e) {
             throw new PageNotFoundException("plan " + id);

@@ -72,7 +72,11 @@ class TicketPages {
         model.addAttribute("names", customers.of(found.getContent().stream().map(InspectionTicket::getCustomerNo).toList()));
         model.addAttribute("filter", filter);
         model.addAttribute("themes", Theme.values());
-        model.addAttribute("statuses", TicketStatus.values());
+        // a team never sees tickets the brake holds for the auditors: not offered as a filter either
+        model.addAttribute("statuses", java.util.Arrays.stream(TicketStatus.values())
+                .filter(st -> !(actor.is(org.jicha.people.Role.TEAM) && st == TicketStatus.AWAITING_CONFIRMATION))
+                .toList());
+        model.addAttribute("falsePositiveReasons", FalsePositiveReason.values());
         model.addAttribute("today", audits.today());
         return htmx != null ? "tickets/list :: results" : "tickets/list";
     }
@@ -82,16 +86,7 @@ class TicketPages {
     String dispatch(Actor actor, @RequestParam(name = "ticket", required = false) List<String> selected,
                     @RequestParam String teamUnitCode, @RequestParam(required = false) String comment,
                     RedirectAttributes redirect) {
-        List<TicketWorkflow.TicketRef> refs = new ArrayList<>();
-        for (String s : selected == null ? List.<String>of() : selected) {
-            String[] parts = s.split(":");
-            try {
-                refs.add(new TicketWorkflow.TicketRef(Long.valueOf(parts[0]),
-                        parts.length > 1 ? Long.valueOf(parts[1]) : null));
-            } catch (NumberFormatException e) {
-                refs.add(new TicketWorkflow.TicketRef(null, null));
-            }
-        }
+        List<TicketWorkflow.TicketRef> refs = refs(selected);
         if (refs.isEmpty()) {
             redirect.addFlashAttribute("problem", "tickets.dispatch.none");
             return "redirect:/tickets";
@@ -102,6 +97,45 @@ class TicketPages {
         redirect.addFlashAttribute("notice", "tickets.dispatch.done");
         return "redirect:/tickets?status=DISPATCHED&unit=" + java.net.URLEncoder.encode(teamUnitCode.strip(),
                 java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Bulk false positive (the same form's second button): one reason code and comment for every ticket checked as
+     * {@code id:version}; each ticket's result is reported.
+     */
+    @PostMapping("/tickets/false-positive")
+    String falsePositive(Actor actor, @RequestParam(name = "ticket", required = false) List<String> selected,
+                         @RequestParam(required = false) FalsePositiveReason reasonCode,
+                         @RequestParam(required = false) String fpComment, RedirectAttributes redirect) {
+        List<TicketWorkflow.TicketRef> refs = refs(selected);
+        if (refs.isEmpty()) {
+            redirect.addFlashAttribute("problem", "tickets.dispatch.none");
+            return "redirect:/tickets";
+        }
+        try {
+            redirect.addFlashAttribute("bulkResults", workflow.falsePositiveAll(
+                    new TicketWorkflow.BulkFalsePositive(reasonCode, blankToNull(fpComment), refs), actor));
+            redirect.addFlashAttribute("notice", "tickets.falsePositive.done");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", "tickets.action.refused");
+            redirect.addFlashAttribute("problemDetail", e.getMessage());
+        }
+        return "redirect:/tickets?status=FALSE_POSITIVE";
+    }
+
+    /** The checked tickets, {@code id:version} each; one that cannot be read is kept as an invalid reference. */
+    private static List<TicketWorkflow.TicketRef> refs(List<String> selected) {
+        List<TicketWorkflow.TicketRef> refs = new ArrayList<>();
+        for (String s : selected == null ? List.<String>of() : selected) {
+            String[] parts = s.split(":");
+            try {
+                refs.add(new TicketWorkflow.TicketRef(Long.valueOf(parts[0]),
+                        parts.length > 1 ? Long.valueOf(parts[1]) : null));
+            } catch (NumberFormatException e) {
+                refs.add(new TicketWorkflow.TicketRef(null, null));
+            }
+        }
+        return refs;
     }
 
     @GetMapping("/tickets/{id}")

@@ -22,6 +22,14 @@ public record Viewer(String username, String displayName, Role role, String unit
         return role != null && role != Role.TEAM;
     }
 
+    /**
+     * An AUDITOR proper: forces a run despite missing data, withdraws runs, confirms or withdraws held tickets (an
+     * ADMIN does not act on tickets: separation of duties).
+     */
+    public boolean isTicketAuditor() {
+        return role == Role.AUDITOR;
+    }
+
     public boolean isSupervisor() {
         return role == Role.SUPERVISOR || role == Role.ADMIN;
     }

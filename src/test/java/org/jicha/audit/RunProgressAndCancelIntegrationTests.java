@@ -74,8 +74,11 @@ class RunProgressAndCancelIntegrationTests {
         RunView second = audits.start(AS_OF, RunTrigger.MANUAL);
         await(() -> audits.get(second.id()).progress().done() >= 2, "two batches");
 
-        RunView asked = audits.cancel(second.id());
+        RunView asked = audits.cancel(second.id(), "auditor");
         assertThat(asked.cancelRequested()).isTrue();
+        assertThat(jdbc.queryForList("SELECT actor || ' ' || detail FROM audit_trail WHERE action = 'RUN_CANCELLED' "
+                + "AND target = ?", String.class, "run:" + second.id()))
+                .containsExactly("auditor as of " + AS_OF + " (2026-10)");
         await(() -> audits.get(second.id()).status() != RunStatus.RUNNING, "the cancel");
 
         RunView cancelled = audits.get(second.id());
@@ -84,7 +87,7 @@ class RunProgressAndCancelIntegrationTests {
         assertThat(cancelled.progress().done()).isBetween(2L, (long) CUSTOMERS - 1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inspection_tickets WHERE not_detected_since_run_id IS "
                 + "NOT NULL", Long.class)).isZero();
-        assertThatThrownBy(() -> audits.cancel(second.id())).isInstanceOf(RunNotRunningException.class)
+        assertThatThrownBy(() -> audits.cancel(second.id(), "auditor")).isInstanceOf(RunNotRunningException.class)
                 .hasMessageContaining("CANCELLED");
     }
 

@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A minimal organisation and customer written straight into the contract tables, for tests of the run and
  * ticket bookkeeping (the loader has its own tests): one station with a READING and a METERING team, a
- * residential tariff, and helpers to add customers, meters and readings.
+ * residential tariff, and helpers to add customers, meters, readings and bills.
  */
 public final class StoredWorld {
 
@@ -21,7 +21,8 @@ public final class StoredWorld {
     }
 
     public static StoredWorld reset(JdbcTemplate jdbc) {
-        for (String table : new String[] {"findings", "audit_run_rule_counts", "inspection_tickets", "audit_run_partitions", "audit_runs",
+        for (String table : new String[] {"findings", "audit_run_rule_counts", "inspection_tickets", "audit_run_partitions",
+                "ticket_openings", "ticket_brakes", "audit_run_data_gaps", "audit_runs",
                 "readings", "bills", "meter_events", "meters", "application_steps", "applications", "inspections",
                 "important_customers", "customers", "tariffs", "staff", "units"}) {
             jdbc.update("DELETE FROM " + table);
@@ -59,6 +60,16 @@ public final class StoredWorld {
         jdbc.update("INSERT INTO meters (meter_id, customer_no, meter_kind, metering_class, accuracy_class, multiplier, "
                 + "installed_on, rotation_due_on, status) VALUES (?, ?, 'SMART_SINGLE', 'V', '2', 1, DATE '2020-03-01', ?, "
                 + "'IN_SERVICE')", meterId, customerNo, rotationDueOn);
+        return this;
+    }
+
+    /** A bill of the period at the residential first-tier price, issued on the 4th of the month after. */
+    public StoredWorld bill(String customerNo, String period, double kwh) {
+        java.time.YearMonth month = java.time.YearMonth.parse(period);
+        double charge = Math.round(kwh * 0.5283 * 100) / 100.0;
+        jdbc.update("INSERT INTO bills (bill_no, customer_no, period, tariff_code, energy_kwh, energy_charge, total_amount, "
+                + "issued_on, due_on) VALUES (?, ?, ?, 'RES-T', ?, ?, ?, ?, ?)", "DF" + period.replace("-", "") + customerNo,
+                customerNo, period, kwh, charge, charge, month.plusMonths(1).atDay(4), month.plusMonths(1).atDay(24));
         return this;
     }
 

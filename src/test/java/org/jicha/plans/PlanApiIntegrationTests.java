@@ -1,5 +1,6 @@
 package org.jicha.plans;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -55,6 +56,7 @@ class PlanApiIntegrationTests {
     @BeforeEach
     void world() throws Exception {
         jdbc.update("DELETE FROM audit_plans");
+        jdbc.update("DELETE FROM audit_trail");
         scheduler.unscheduleJobs(List.copyOf(scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals("plans"))));
         StoredWorld.reset(jdbc)
                 .customer("C001").meter("M001", "C001", LocalDate.of(2030, 1, 1))
@@ -93,6 +95,12 @@ class PlanApiIntegrationTests {
         call(get("/api/plans/{id}", id))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("稽查计划不存在")));
+
+        assertThat(jdbc.queryForList("SELECT actor || ' ' || action FROM audit_trail WHERE target = ? ORDER BY id",
+                String.class, "plan:" + id)).containsExactly("auditor PLAN_CREATED", "auditor PLAN_CHANGED",
+                "auditor PLAN_DISABLED", "auditor PLAN_ENABLED", "auditor PLAN_DELETED");
+        assertThat(jdbc.queryForObject("SELECT detail FROM audit_trail WHERE target = ? AND action = 'PLAN_CHANGED'",
+                String.class, "plan:" + id)).contains("0 30 2 1 * ?").contains("城关所月度电费稽查");
     }
 
     @Test
@@ -117,7 +125,14 @@ class PlanApiIntegrationTests {
         String plan = call(post("/api/plans").content(MONTHLY)).andReturn().getResponse().getContentAsString();
         long planId = ((Number) JsonPath.read(plan, "$.id")).longValue();
 
-        String run = call(post("/api/plans/{id}/run", planId))
+        // the world's 2026-10 extract is partial (M001 unread, no bills): refused with the figures, then forced
+        call(post("/api/plans/{id}/run", planId))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.auditedPeriod").value("2026-10"))
+                .andExpect(jsonPath("$.stations[0].stationName").value("城关供电所"))
+                .andExpect(jsonPath("$.stations[0].readings").value(1))
+                .andExpect(jsonPath("$.stations[0].meters").value(2));
+        String run = call(post("/api/plans/{id}/run", planId).param("force", "true").param("reason", "两块表的测试世界"))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.trigger").value("PLAN"))
                 .andExpect(jsonPath("$.planId").value(planId))
@@ -142,6 +157,11 @@ class PlanApiIntegrationTests {
                 .andExpect(jsonPath("$.figures.tickets").value(1))
                 .andExpect(jsonPath("$.figures.lastRun.id").value(runId));
         call(post("/api/plans/{id}/run", 999_999)).andExpect(status().isNotFound());
+        assertThat(jdbc.queryForList("SELECT actor || ' ' || target || ' ' || detail FROM audit_trail WHERE action = "
+                + "'PLAN_RUN' ORDER BY id", String.class))
+                .containsExactly("auditor plan:" + planId + " run " + runId + " as of 2026-11-10 forced: 两块表的测试世界");
+        assertThat(jdbc.queryForList("SELECT action FROM audit_trail WHERE target = ? ORDER BY id", String.class,
+                "run:" + runId)).containsExactly("RUN_STARTED", "RUN_FORCED");
     }
 
     private void awaitEnd(long runId) throws Exception {

@@ -58,7 +58,7 @@ class PlanServiceIntegrationTests {
 
     @Test
     void anEnabledPlanIsOneCronTriggerOfTheDurableRecoverablePlanJobCarryingItsId() throws Exception {
-        PlanView plan = plans.create(monthlyMetering());
+        PlanView plan = plans.create(monthlyMetering(), "auditor");
 
         CronTrigger trigger = (CronTrigger) scheduler.getTrigger(PlanSchedule.triggerKey(plan.id()));
         assertThat(trigger.getKey().getGroup()).isEqualTo("plans");
@@ -80,25 +80,25 @@ class PlanServiceIntegrationTests {
 
     @Test
     void changingDisablingEnablingAndDeletingAPlanKeepItsTriggerInStep() throws Exception {
-        PlanView plan = plans.create(monthlyMetering());
+        PlanView plan = plans.create(monthlyMetering(), "auditor");
 
         PlanDefinition quarterly = new PlanDefinition("城关所计量季度稽查", null, PlanKind.ROUTINE, "0 0 3 1 1,4,7,10 ?",
                 null, null, List.of("MET"), List.of(), List.of(), null, null, null);
-        plans.update(plan.id(), quarterly);
+        plans.update(plan.id(), quarterly, "auditor");
         assertThat(((CronTrigger) scheduler.getTrigger(PlanSchedule.triggerKey(plan.id()))).getCronExpression())
                 .isEqualTo("0 0 3 1 1,4,7,10 ?");
 
-        PlanView disabled = plans.disable(plan.id());
+        PlanView disabled = plans.disable(plan.id(), "auditor");
         assertThat(disabled.enabled()).isFalse();
         assertThat(disabled.nextFireTime()).isNull();
         assertThat(scheduler.checkExists(PlanSchedule.triggerKey(plan.id()))).isFalse();
-        assertThatThrownBy(() -> plans.disable(plan.id())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> plans.disable(plan.id(), "auditor")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("已停用");
 
-        assertThat(plans.enable(plan.id()).nextFireTime()).isNotNull();
+        assertThat(plans.enable(plan.id(), "auditor").nextFireTime()).isNotNull();
         assertThat(scheduler.checkExists(PlanSchedule.triggerKey(plan.id()))).isTrue();
 
-        plans.delete(plan.id());
+        plans.delete(plan.id(), "auditor");
         assertThat(scheduler.checkExists(PlanSchedule.triggerKey(plan.id()))).isFalse();
         assertThatThrownBy(() -> plans.get(plan.id())).isInstanceOf(PlanNotFoundException.class);
     }
@@ -107,7 +107,7 @@ class PlanServiceIntegrationTests {
     void aSpecialAuditFiresOnlyWithinItsDateRange() throws Exception {
         PlanView plan = plans.create(new PlanDefinition("2099 年春节电费专项稽查", null, PlanKind.SPECIAL, "0 0 4 * * ?",
                 LocalDate.of(2099, 1, 10), LocalDate.of(2099, 1, 20), List.of(), List.of("BIL-01"), List.of(), null,
-                "春节前查清漏抄", null));
+                "春节前查清漏抄", null), "auditor");
 
         Trigger trigger = scheduler.getTrigger(PlanSchedule.triggerKey(plan.id()));
         assertThat(trigger.getStartTime().toInstant())
@@ -118,7 +118,8 @@ class PlanServiceIntegrationTests {
         assertThat(plan.startsOn()).isEqualTo(LocalDate.of(2099, 1, 10));
 
         PlanView over = plans.create(new PlanDefinition("已结束的专项稽查", null, PlanKind.SPECIAL, "0 0 4 * * ?",
-                LocalDate.of(2020, 1, 1), LocalDate.of(2020, 1, 31), List.of(), List.of(), List.of(), null, null, null));
+                LocalDate.of(2020, 1, 1), LocalDate.of(2020, 1, 31), List.of(), List.of(), List.of(), null, null, null),
+                "auditor");
         assertThat(over.nextFireTime()).isNull();
         assertThat(scheduler.checkExists(PlanSchedule.triggerKey(over.id()))).isFalse();
     }
@@ -142,7 +143,10 @@ class PlanServiceIntegrationTests {
 
     @Test
     void aPlanRunCoversItsScopeAndItsFiguresCountRunsFindingsTicketsAndTheRectificationRate() {
-        PlanView plan = plans.create(monthlyMetering());
+        PlanView plan = plans.create(monthlyMetering(), "auditor");
+        // the plan runs as of 2026-11-05: ST01's extract of 2026-10 has arrived (else a scheduled run is held)
+        new StoredWorld(jdbc).reading("M001", "2026-10", 1100, 1200).bill("C001", "2026-10", 100)
+                .bill("C002", "2026-10", 100).bill("C003", "2026-10", 100);
         plans.runScheduled(plan.id(), new QuartzFiring(Instant.parse("2026-11-04T19:00:00Z"), false));
 
         List<String> runs = jdbc.queryForList("SELECT trigger_kind || ' ' || plan_id || ' ' || as_of || ' ' || status "
@@ -168,7 +172,7 @@ class PlanServiceIntegrationTests {
     }
 
     private void assertInvalid(PlanDefinition definition, String field) {
-        assertThatThrownBy(() -> plans.create(definition)).isInstanceOfSatisfying(InvalidPlanException.class,
+        assertThatThrownBy(() -> plans.create(definition, "auditor")).isInstanceOfSatisfying(InvalidPlanException.class,
                 e -> {
                     assertThat(e.field()).isEqualTo(field);
                     assertThat(e.getMessage()).contains(" / ");

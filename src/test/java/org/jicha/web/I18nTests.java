@@ -65,7 +65,8 @@ class I18nTests {
             Map.entry("rules.reload.outcome.", ReloadOutcome.class),
             Map.entry("rules.reload.trigger.", ReloadTrigger.class), Map.entry("plans.kind.", PlanKind.class),
             Map.entry("ticket.action.", TicketAction.class), Map.entry("falsePositive.", FalsePositiveReason.class),
-            Map.entry("dispatch.outcome.", TicketWorkflow.DispatchOutcome.class));
+            Map.entry("dispatch.outcome.", TicketWorkflow.DispatchOutcome.class),
+            Map.entry("bulk.outcome.", TicketWorkflow.BulkOutcome.class));
 
     static final Pattern LITERAL_KEY = Pattern.compile("#\\{([A-Za-z0-9_.-]+)");
     static final Pattern ENUM_KEY = Pattern.compile("#\\{\\$\\{'([A-Za-z0-9_.]+\\.)'\\s*\\+");
