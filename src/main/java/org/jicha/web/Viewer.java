@@ -22,6 +22,11 @@ public record Viewer(String username, String displayName, Role role, String unit
         return role != null && role != Role.TEAM;
     }
 
+    /** Manages users and reads the audit trail. */
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
     public boolean isSupervisor() {
         return role == Role.SUPERVISOR || role == Role.ADMIN;
     }

@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "jicha.ingest.inbox=target/browser/inbox",
         "jicha.ingest.archive=target/browser/archive",
         "jicha.ingest.failed=target/browser/archive/_failed",
-        "jicha.security.initial-admin-password=admin-test-pw"})
+        "jicha.security.initial-admin-password=page-chief-pw"})
 class WebUiBrowserIntegrationTests {
 
     static final List<String> CHARTS = List.of("chart-theme", "chart-unit", "chart-trend", "chart-rate", "chart-rules");
