@@ -33,7 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
  * </ul>
  * The audit trail gets every failure with its address ({@code LOGIN_FAILED}), each lockout once when it begins
  * ({@code LOGIN_LOCKED}, {@code ADDRESS_LOCKED}) and every unlock ({@code UNLOCKED}, by {@link UserAccounts}).
- * Writes run in a transaction of their own, so a failure is recorded even when the caller's work rolls back.
+ * Failures and successes are written outside the caller's transaction, each statement committing by itself: a
+ * failure is recorded even when the caller's work rolls back, and the insert that loses a race for a lockout row
+ * (on PostgreSQL an error aborts the whole transaction it runs in) spoils nothing else.
  */
 @Service
 public class SignInGuard {
@@ -87,7 +89,7 @@ public class SignInGuard {
      * @param refusal the refusal that stopped it before its password was checked, or null when it was checked
      * @param reason  what failed, for the trail (e.g. {@code BadCredentialsException})
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void failed(String username, String address, Refusal refusal, String reason) {
         String user = cut(username == null || username.isBlank() ? "?" : username);
         String from = cut(address);
@@ -123,7 +125,7 @@ public class SignInGuard {
     }
 
     /** A successful sign-in: the address becomes known for the user and its failures from there are forgiven. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void succeeded(String username, String address) {
         String user = cut(username);
         String from = cut(address);

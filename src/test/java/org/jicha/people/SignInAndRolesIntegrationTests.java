@@ -258,8 +258,9 @@ class SignInAndRolesIntegrationTests {
     }
 
     @Test
-    void anAdministratorEndsALockoutAtOnce() throws Exception {
+    void anAdministratorEndsALockoutAtOnceAndTheUsersOpenSessionsWithIt() throws Exception {
         chen();
+        MockHttpSession before = signIn("chen", CHEN_PW);
         for (int i = 0; i < 5; i++) {
             basic("chen", "guess-" + i, "10.0.0.6").andExpect(status().isUnauthorized());
         }
@@ -271,6 +272,7 @@ class SignInAndRolesIntegrationTests {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.locked").value(false));
 
         basic("chen", CHEN_PW, "10.0.0.6").andExpect(status().isOk());
+        mvc.perform(get("/api/me").session(before)).andExpect(status().isUnauthorized());
         assertThat(trail("UNLOCKED")).containsExactly("admin chen");
         mvc.perform(post("/api/users/chen/unlock").with(httpBasic("chen", CHEN_PW))).andExpect(status().isForbidden());
     }

@@ -208,6 +208,31 @@ class WebUiBrowserIntegrationTests {
         browser.shot("verified");
     }
 
+    @Test
+    void thePagesRunUnderTheContentSecurityPolicyAndTheSessionCookieStaysOnThisSite() {
+        browser.signIn("auditor", SampleWorld.PASSWORD);
+        waitForCharts();
+        org.openqa.selenium.Cookie session = browser.driver.manage().getCookieNamed("JSESSIONID");
+        assertThat(session.getSameSite()).isEqualTo("Lax");
+        assertThat(session.isHttpOnly()).isTrue();
+        browser.shot("dashboard-under-csp");
+
+        new Actions(browser.driver).moveToElement(browser.find("#chart-theme canvas")).perform();
+        browser.shot("chart-tooltip");
+        browser.open("/tickets");
+        new Select(browser.find("#f-status")).selectByValue("DISPATCHED");
+        browser.waitFor(d -> d.getCurrentUrl().contains("status=DISPATCHED"));
+        browser.open("/runs");
+        browser.find("#runs-table tbody a").click();
+        browser.waitFor(d -> !d.findElements(org.openqa.selenium.By.cssSelector("#findings tbody tr")).isEmpty());
+        browser.find(".who #change-password").click();
+        browser.waitFor(d -> d.getCurrentUrl().endsWith("/account/password"));
+        browser.shot("password-page");
+
+        assertThat(browser.consoleErrors()).as("nothing refused by the Content-Security-Policy, no script error")
+                .filteredOn(e -> !e.contains("/favicon.ico")).isEmpty();
+    }
+
     private void assertOnlyTeamTickets() {
         List<WebElement> rows = browser.all("#ticket-table tbody tr[data-team]");
         assertThat(rows).isNotEmpty();
