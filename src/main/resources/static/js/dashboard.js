@@ -1,8 +1,11 @@
-// Draws the dashboard's charts from the figures the page embeds (window.jichaCharts). Texts come from the
-// server's message bundles; data is handed to ECharts as values, never as HTML.
+// Draws the dashboard's charts from the figures the page embeds as JSON in <main data-charts="...">: no inline
+// script (the Content-Security-Policy allows only this origin's script files). Texts come from the server's
+// message bundles; data is handed to ECharts as values, never as HTML, and tooltips are drawn on the canvas
+// (renderMode richText), since the policy allows no inline style either.
 (function () {
   'use strict';
-  var data = window.jichaCharts || {};
+  var main = document.getElementById('main');
+  var data = main && main.dataset.charts ? JSON.parse(main.dataset.charts) : {};
   var d = data.dashboard;
   var t = data.labels || {};
   if (!d || typeof echarts === 'undefined') {
@@ -15,7 +18,7 @@
       return;
     }
     var c = echarts.init(el, null, { renderer: 'canvas' });
-    c.setOption(Object.assign({ animation: false, tooltip: { trigger: 'axis' }, grid: { containLabel: true, left: 8, right: 16, top: 40, bottom: 8 } }, option));
+    c.setOption(Object.assign({ animation: false, tooltip: { trigger: 'axis', renderMode: 'richText' }, grid: { containLabel: true, left: 8, right: 16, top: 40, bottom: 8 } }, option));
     charts.push(c);
   }
   function bars(id, rows, horizontal) {
@@ -43,7 +46,7 @@
   });
   var r = d.rectification;
   chart('chart-rate', {
-    tooltip: { trigger: 'item' },
+    tooltip: { trigger: 'item', renderMode: 'richText' },
     legend: { bottom: 0 },
     series: [{
       type: 'pie', radius: ['45%', '70%'],

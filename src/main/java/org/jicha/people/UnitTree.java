@@ -24,6 +24,12 @@ public class UnitTree {
         this.jdbc = jdbc;
     }
 
+    /** Whether the unit has been loaded from the extract. */
+    public boolean exists(String unitCode) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM units WHERE unit_code = ?", Long.class, unitCode);
+        return n != null && n > 0;
+    }
+
     /** The unit and every unit below it; just the unit itself when it is unknown (not loaded yet). */
     public Set<String> subtree(String unitCode) {
         Map<String, List<String>> children = new HashMap<>();

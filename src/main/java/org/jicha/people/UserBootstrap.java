@@ -1,5 +1,6 @@
 package org.jicha.people;
 
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -9,8 +10,10 @@ import org.springframework.stereotype.Component;
 /**
  * The first administrator of an empty user table: its password comes from
  * {@code jicha.security.initial-admin-password} (environment: {@code JICHA_SECURITY_INITIAL_ADMIN_PASSWORD}),
- * or is generated and printed once to the log. In the demo profile, the demo users of the sample
- * organisation are created as well; they never exist elsewhere.
+ * and must meet the password policy (else the start-up fails, naming what is wrong), or is generated, printed
+ * once to the log and must be changed at the first sign-in. In the demo profile, the demo users of the sample
+ * organisation are created instead, with the configured demo password (not held to the policy, not to be
+ * changed); they never exist elsewhere.
  */
 @Component
 class UserBootstrap {
@@ -38,17 +41,21 @@ class UserBootstrap {
                     DemoUsers.ALL.stream().map(UserAccounts.NewUser::username).toList());
             return;
         }
-        String configured = properties.initialAdminPassword();
-        String password = configured == null || configured.isBlank() ? UserAccounts.randomPassword() : configured;
-        accounts.create(system, new UserAccounts.NewUser("admin", password, "系统管理员", Role.ADMIN, null, null, false));
-        if (configured == null || configured.isBlank()) {
+        Optional<String> generated;
+        try {
+            generated = accounts.createFirstAdministrator(properties.initialAdminPassword());
+        } catch (PasswordRejectedException e) {
+            throw new IllegalStateException("jicha.security.initial-admin-password (JICHA_SECURITY_INITIAL_ADMIN_PASSWORD) "
+                    + "不符合密码策略 / does not meet the password policy: " + e.getMessage(), e);
+        }
+        if (generated.isPresent()) {
             log.warn("""
 
                     ================================================================
                      首个管理员 / first administrator:  admin / {}
-                     请登录后立即修改密码 / change it after the first sign-in.
+                     首次登录后须立即修改此密码 / it must be changed at the first sign-in.
                      此密码只显示这一次 / this password is shown only this once.
-                    ================================================================""", password);
+                    ================================================================""", generated.get());
         } else {
             log.info("First administrator 'admin' created with the configured password");
         }

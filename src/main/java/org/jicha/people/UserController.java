@@ -1,5 +1,7 @@
 package org.jicha.people;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,16 +13,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Users (ADMIN only), the signed-in user ({@code /api/me}) and the audit trail. */
+/** Users (ADMIN only), the signed-in user ({@code /api/me}) and the audit trail (ADMIN only). */
 @RestController
 class UserController {
 
     private final UserAccounts accounts;
     private final AuditTrail trail;
+    private final CurrentSession session;
 
-    UserController(UserAccounts accounts, AuditTrail trail) {
+    UserController(UserAccounts accounts, AuditTrail trail, CurrentSession session) {
         this.accounts = accounts;
         this.trail = trail;
+        this.session = session;
     }
 
     @GetMapping("/api/me")
@@ -28,29 +32,50 @@ class UserController {
         if (actor.isSystem()) {
             throw new IllegalStateException("not a user");
         }
-        return new UserView(actor.username(), null, actor.role(), actor.role().zh(), actor.unitCode(), null, false, true);
+        return view(accounts.find(actor.username()));
+    }
+
+    /** Every signed-in user changes its own password with the current one; its other sessions end. */
+    @PutMapping("/api/me/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void ownPassword(Actor actor, @RequestBody OwnPasswordChange change, HttpServletRequest request,
+                     HttpServletResponse response) {
+        accounts.changeOwnPassword(actor, CurrentSession.address(request), change.currentPassword(),
+                change.newPassword());
+        session.refresh(request, response);
     }
 
     @GetMapping("/api/users")
     List<UserView> list() {
-        return accounts.list().stream().map(UserView::of).toList();
+        return accounts.list().stream().map(this::view).toList();
     }
 
     @PostMapping("/api/users")
     @ResponseStatus(HttpStatus.CREATED)
     UserView create(Actor actor, @RequestBody UserAccounts.NewUser user) {
-        return UserView.of(accounts.create(actor, user));
+        return view(accounts.create(actor, user));
     }
 
     @PutMapping("/api/users/{username}/enabled")
     UserView enable(Actor actor, @PathVariable String username, @RequestParam boolean value) {
-        return UserView.of(accounts.setEnabled(actor, username, value));
+        return view(accounts.setEnabled(actor, username, value));
     }
 
+    @PutMapping("/api/users/{username}/role")
+    UserView role(Actor actor, @PathVariable String username, @RequestBody RoleChange change) {
+        return view(accounts.changeRole(actor, username, change.role(), change.unitCode()));
+    }
+
+    /** An administrator sets another user's password; the user must change it at its next sign-in. */
     @PutMapping("/api/users/{username}/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void password(Actor actor, @PathVariable String username, @RequestBody PasswordChange change) {
-        accounts.changePassword(actor, username, change.password());
+        accounts.setPassword(actor, username, change.password());
+    }
+
+    @PostMapping("/api/users/{username}/unlock")
+    UserView unlock(Actor actor, @PathVariable String username) {
+        return view(accounts.unlock(actor, username));
     }
 
     @GetMapping("/api/trail")
@@ -60,15 +85,22 @@ class UserController {
         return trail.latest(actor, action, limit);
     }
 
+    private UserView view(AppUser u) {
+        return new UserView(u.getUsername(), u.getDisplayName(), u.getRole(), u.getRole().zh(), u.getUnitCode(),
+                u.getEmail(), u.isTeamLeader(), u.isEnabled(), accounts.isLocked(u.getUsername()),
+                u.isPasswordChangeRequired());
+    }
+
     record PasswordChange(String password) {
     }
 
-    record UserView(String username, String displayName, Role role, String roleName, String unitCode, String email,
-                    boolean teamLeader, boolean enabled) {
+    record OwnPasswordChange(String currentPassword, String newPassword) {
+    }
 
-        static UserView of(AppUser u) {
-            return new UserView(u.getUsername(), u.getDisplayName(), u.getRole(), u.getRole().zh(), u.getUnitCode(),
-                    u.getEmail(), u.isTeamLeader(), u.isEnabled());
-        }
+    record RoleChange(Role role, String unitCode) {
+    }
+
+    record UserView(String username, String displayName, Role role, String roleName, String unitCode, String email,
+                    boolean teamLeader, boolean enabled, boolean locked, boolean passwordChangeRequired) {
     }
 }

@@ -2,6 +2,8 @@ package org.jicha.web;
 
 import org.jicha.audit.RunInProgressException;
 import org.jicha.audit.RunNotFoundException;
+import org.jicha.people.InvalidUserException;
+import org.jicha.people.PasswordRejectedException;
 import org.jicha.rules.RuleSetException;
 import org.jicha.tickets.EvidenceRejectedException;
 import org.jicha.tickets.IllegalTicketTransitionException;
@@ -75,6 +77,18 @@ class ApiExceptionHandler {
         return ProblemDetail.forStatusAndDetail(e.tooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST,
                 e.getMessage());
     }
+
+    // --- issue 11, sign-in and accounts: a user's field refused, named (a password: every rule it breaks)
+    @ExceptionHandler(InvalidUserException.class)
+    ProblemDetail invalidUser(InvalidUserException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setProperty("field", e.field());
+        if (e instanceof PasswordRejectedException rejected) {
+            problem.setProperty("reasons", rejected.reasons().stream().map(Enum::name).toList());
+        }
+        return problem;
+    }
+    // --- end of issue 11, sign-in and accounts
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badArgument(IllegalArgumentException e) {

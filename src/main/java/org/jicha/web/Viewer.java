@@ -30,6 +30,11 @@ public record Viewer(String username, String displayName, Role role, String unit
         return role == Role.AUDITOR;
     }
 
+    /** Manages users and reads the audit trail. */
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
     public boolean isSupervisor() {
         return role == Role.SUPERVISOR || role == Role.ADMIN;
     }

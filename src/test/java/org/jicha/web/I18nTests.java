@@ -22,6 +22,7 @@ import org.jicha.audit.RunStatus;
 import org.jicha.audit.RunTrigger;
 import org.jicha.ingest.FileStatus;
 import org.jicha.ingest.LoadStatus;
+import org.jicha.people.PasswordRule;
 import org.jicha.people.Role;
 import org.jicha.plans.PlanKind;
 import org.jicha.rules.ReloadOutcome;
@@ -66,7 +67,8 @@ class I18nTests {
             Map.entry("rules.reload.trigger.", ReloadTrigger.class), Map.entry("plans.kind.", PlanKind.class),
             Map.entry("ticket.action.", TicketAction.class), Map.entry("falsePositive.", FalsePositiveReason.class),
             Map.entry("dispatch.outcome.", TicketWorkflow.DispatchOutcome.class),
-            Map.entry("bulk.outcome.", TicketWorkflow.BulkOutcome.class));
+            Map.entry("bulk.outcome.", TicketWorkflow.BulkOutcome.class),
+            Map.entry("password.rule.", PasswordRule.class));
 
     static final Pattern LITERAL_KEY = Pattern.compile("#\\{([A-Za-z0-9_.-]+)");
     static final Pattern ENUM_KEY = Pattern.compile("#\\{\\$\\{'([A-Za-z0-9_.]+\\.)'\\s*\\+");

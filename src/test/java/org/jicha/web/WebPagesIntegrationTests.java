@@ -46,7 +46,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
         "jicha.ingest.inbox=target/webpages/inbox",
         "jicha.ingest.archive=target/webpages/archive",
         "jicha.ingest.failed=target/webpages/archive/_failed",
-        "jicha.security.initial-admin-password=admin-test-pw"})
+        "jicha.security.initial-admin-password=page-chief-pw"})
 @AutoConfigureMockMvc
 class WebPagesIntegrationTests {
 

@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "jicha.ingest.inbox=target/browser/inbox",
         "jicha.ingest.archive=target/browser/archive",
         "jicha.ingest.failed=target/browser/archive/_failed",
-        "jicha.security.initial-admin-password=admin-test-pw"})
+        "jicha.security.initial-admin-password=page-chief-pw"})
 class WebUiBrowserIntegrationTests {
 
     static final List<String> CHARTS = List.of("chart-theme", "chart-unit", "chart-trend", "chart-rate", "chart-rules");
@@ -206,6 +206,31 @@ class WebUiBrowserIntegrationTests {
         assertThat(browser.find("dl.facts .badge").getText()).isEqualTo("已验证");
         assertThat(browser.all("#ticket-history tbody tr")).hasSizeGreaterThanOrEqualTo(2);
         browser.shot("verified");
+    }
+
+    @Test
+    void thePagesRunUnderTheContentSecurityPolicyAndTheSessionCookieStaysOnThisSite() {
+        browser.signIn("auditor", SampleWorld.PASSWORD);
+        waitForCharts();
+        org.openqa.selenium.Cookie session = browser.driver.manage().getCookieNamed("JSESSIONID");
+        assertThat(session.getSameSite()).isEqualTo("Lax");
+        assertThat(session.isHttpOnly()).isTrue();
+        browser.shot("dashboard-under-csp");
+
+        new Actions(browser.driver).moveToElement(browser.find("#chart-theme canvas")).perform();
+        browser.shot("chart-tooltip");
+        browser.open("/tickets");
+        new Select(browser.find("#f-status")).selectByValue("DISPATCHED");
+        browser.waitFor(d -> d.getCurrentUrl().contains("status=DISPATCHED"));
+        browser.open("/runs");
+        browser.find("#runs-table tbody a").click();
+        browser.waitFor(d -> !d.findElements(org.openqa.selenium.By.cssSelector("#findings tbody tr")).isEmpty());
+        browser.find(".who #change-password").click();
+        browser.waitFor(d -> d.getCurrentUrl().endsWith("/account/password"));
+        browser.shot("password-page");
+
+        assertThat(browser.consoleErrors()).as("nothing refused by the Content-Security-Policy, no script error")
+                .filteredOn(e -> !e.contains("/favicon.ico")).isEmpty();
     }
 
     private void assertOnlyTeamTickets() {
