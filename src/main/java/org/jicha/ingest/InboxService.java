@@ -87,7 +87,7 @@ public class InboxService {
     public synchronized LoadResult loadUpload(Actor actor, String fileName, InputStream zip) {
         String batchName = batchName(fileName);
         Path staging = properties.inbox().resolve(DiskBudget.UPLOAD_PREFIX + UUID.randomUUID());
-        Fingerprint upload = new Fingerprint(zip);
+        Fingerprint upload = new Fingerprint(zip, properties.maxUploadSize().toBytes());
         LoadResult result = null;
         String outcome = "ERROR";
         try {
@@ -221,17 +221,20 @@ public class InboxService {
     }
 
     /**
-     * The uploaded zip as it is read: its size and SHA-256. Closing it reads what the extraction left unread (the
+     * The uploaded zip as it is read: its size and SHA-256, and no longer than {@code max-upload-size} (the
+     * multipart limit normally stops a longer one first). Closing it reads what the extraction left unread (the
      * zip's central directory, or everything after a refusal), so both always cover the whole upload.
      */
     private static final class Fingerprint extends FilterInputStream {
 
         private final MessageDigest sha256;
+        private final long maxBytes;
         private long bytes;
         private boolean closed;
 
-        Fingerprint(InputStream in) {
+        Fingerprint(InputStream in, long maxBytes) {
             super(in);
+            this.maxBytes = maxBytes;
             try {
                 this.sha256 = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
@@ -244,7 +247,7 @@ public class InboxService {
             int b = super.read();
             if (b >= 0) {
                 sha256.update((byte) b);
-                bytes++;
+                counted(1);
             }
             return b;
         }
@@ -254,9 +257,16 @@ public class InboxService {
             int n = super.read(buffer, offset, length);
             if (n > 0) {
                 sha256.update(buffer, offset, n);
-                bytes += n;
+                counted(n);
             }
             return n;
+        }
+
+        private void counted(int n) {
+            bytes += n;
+            if (bytes > maxBytes && !closed) {
+                throw BatchTooLargeException.upload(maxBytes);
+            }
         }
 
         @Override

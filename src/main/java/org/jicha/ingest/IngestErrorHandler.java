@@ -19,12 +19,12 @@ class IngestErrorHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
-    /** The upload inflates past the per-batch limit: 413 naming the limit and its setting. */
+    /** The upload is, or inflates to, more than allowed: 413 naming the limit and its setting. */
     @ExceptionHandler
     ProblemDetail tooLarge(BatchTooLargeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
         problem.setProperty("limit", ByteCount.of(e.limitBytes()));
-        problem.setProperty("setting", "jicha.ingest.max-extracted-bytes-per-batch");
+        problem.setProperty("setting", e.setting());
         return problem;
     }
 

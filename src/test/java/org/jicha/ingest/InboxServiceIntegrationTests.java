@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.jicha.ingest.Batch.Rows;
 import org.jicha.ingest.internal.LoadRecordStore;
@@ -259,6 +260,22 @@ class InboxServiceIntegrationTests {
         assertThat(jdbc.queryForObject("SELECT detail FROM audit_trail WHERE action = 'LOAD_UPLOAD'", String.class))
                 .startsWith("batch=bomb file=bomb.zip size=" + bomb.length + " sha256=")
                 .contains("outcome=REFUSED: 批次解压后超过单批上限 1 MB");
+    }
+
+    @Test
+    void aZipLongerThanTheUploadLimitIsRefusedEvenWhenTheMultipartLimitIsHigher() {
+        service = service("max-upload-size", "1KB");
+        byte[] noise = new byte[8 * 1024];
+        new Random(7).nextBytes(noise);
+        byte[] zip = Zips.zip(Map.of("units.csv", noise));
+
+        assertThatThrownBy(() -> service.loadUpload(AUDITOR, "long.zip", new ByteArrayInputStream(zip)))
+                .isInstanceOf(BatchTooLargeException.class)
+                .hasMessageContaining("jicha.ingest.max-upload-size");
+
+        assertThat(inbox).isEmptyDirectory();
+        assertThat(jdbc.queryForObject("SELECT detail FROM audit_trail WHERE action = 'LOAD_UPLOAD'", String.class))
+                .contains("size=" + zip.length + " ", "outcome=REFUSED: 上传的压缩包超过 1 KB 的上限");
     }
 
     @Test

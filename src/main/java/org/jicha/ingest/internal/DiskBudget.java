@@ -88,7 +88,7 @@ public final class DiskBudget {
     public void checkInboxBatch(long bytes) {
         long max = properties.maxExtractedBytesPerBatch().toBytes();
         if (bytes > max) {
-            throw new BatchTooLargeException(max);
+            throw BatchTooLargeException.extracted(max);
         }
         long used = used();
         long budget = properties.diskBudget().toBytes();

@@ -161,7 +161,7 @@ public final class ZipBatchExtractor {
         private void count(int read) {
             inflated += read;
             if (inflated > maxBytes) {
-                throw new BatchTooLargeException(maxBytes);
+                throw BatchTooLargeException.extracted(maxBytes);
             }
         }
     }
