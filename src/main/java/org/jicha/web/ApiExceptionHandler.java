@@ -1,10 +1,12 @@
 package org.jicha.web;
 
 import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jicha.audit.RunInProgressException;
 import org.jicha.audit.RunNotFoundException;
@@ -23,6 +25,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -199,11 +203,35 @@ class ApiExceptionHandler {
      */
     @ExceptionHandler(NoResourceFoundException.class)
     ProblemDetail noSuchApi(NoResourceFoundException e, HttpServletRequest request) throws NoResourceFoundException {
-        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (!api(request)) {
             throw e;
         }
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "没有这个接口 / no such API: "
                 + request.getMethod() + " " + request.getRequestURI());
+    }
+
+    /** A method or content type the API address does not take: 405 / 415 naming what it takes. */
+    @ExceptionHandler({HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class})
+    ProblemDetail unsupported(ServletException e, HttpServletRequest request) throws ServletException {
+        if (!api(request)) {
+            throw e;
+        }
+        if (e instanceof HttpRequestMethodNotSupportedException method) {
+            String allowed = String.join(", ", method.getSupportedHttpMethods() == null ? List.of()
+                    : method.getSupportedHttpMethods().stream().map(Object::toString).toList());
+            return ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED, "此地址不支持 " + method.getMethod()
+                    + " 请求，可用：" + allowed + " / " + method.getMethod() + " is not supported here; use " + allowed);
+        }
+        HttpMediaTypeNotSupportedException media = (HttpMediaTypeNotSupportedException) e;
+        String supported = media.getSupportedMediaTypes().stream().map(Object::toString).reduce((a, b) -> a + ", " + b)
+                .orElse("?");
+        return ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持的内容类型 "
+                + media.getContentType() + "，应为 " + supported + " / content type " + media.getContentType()
+                + " is not supported; send " + supported);
+    }
+
+    private static boolean api(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
     private static Object violation(ConstraintViolation<?> violation, String message) {

@@ -201,8 +201,10 @@ class RunAndTicketApiIntegrationTests {
                 // multipart: no file part, a part that is not a number
                 new BadRequest("MULTIPART", "/api/loads", null, 400, "file"),
                 new BadRequest("MULTIPART", "/api/tickets/1/feedback?version=abc", null, 400, "version"),
-                // an address nothing answers
-                new BadRequest("GET", "/api/no/such/thing", null, 404, "/api/no/such/thing"));
+                // an address nothing answers, a method or content type it does not take
+                new BadRequest("GET", "/api/no/such/thing", null, 404, "/api/no/such/thing"),
+                new BadRequest("GET", "/api/runs/1/cancel", null, 405, "use POST"),
+                new BadRequest("TEXT", "/api/plans", "name=x", 415, "application/json"));
     }
 
     /** Every endpoint, given bad input, answers 4xx with a problem that names the fault: never 500. */
@@ -211,9 +213,10 @@ class RunAndTicketApiIntegrationTests {
     void badInputIsAnsweredWithAProblemNamingItNeverWith500(BadRequest bad) throws Exception {
         AbstractMockHttpServletRequestBuilder<?> request = switch (bad.method()) {
             case "MULTIPART" -> multipart(bad.uri()).file("unrelated", new byte[1]);
+            case "TEXT" -> post(bad.uri()).contentType(MediaType.TEXT_PLAIN).content(bad.body());
             default -> request(HttpMethod.valueOf(bad.method()), bad.uri());
         };
-        if (bad.body() != null) {
+        if (bad.body() != null && !bad.method().equals("TEXT")) {
             request.contentType(MediaType.APPLICATION_JSON).content(bad.body());
         }
 
