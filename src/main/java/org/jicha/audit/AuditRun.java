@@ -187,8 +187,7 @@ public class AuditRun {
      */
     public boolean withdraw(String by, String reason, LocalDateTime now) {
         if (status == RunStatus.RUNNING || status == RunStatus.HELD) {
-            throw new IllegalStateException("稽查运行 " + id + " 状态为 " + status + "，不能撤回 / run " + id + " is " + status
-                    + ": only a finished run can be withdrawn");
+            throw new RunNotWithdrawableException(id, status);
         }
         if (withdrawnAt != null) {
             return false;

@@ -1,5 +1,8 @@
 package org.jicha.audit;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.LocalDate;
 import java.util.List;
 import org.jicha.people.Actor;
@@ -24,6 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/runs")
 class RunController {
+
+    /** The last page number: with at most 1,000 per page the offset stays an int. */
+    static final int MAX_PAGE = 1_000_000;
 
     private final AuditService audits;
     private final PartitionedAudits partitioned;
@@ -59,8 +65,9 @@ class RunController {
     }
 
     @GetMapping
-    Page<RunView> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return audits.list(PageRequest.of(page, Math.min(size, 200)));
+    Page<RunView> list(@RequestParam(defaultValue = "0") @PositiveOrZero @Max(MAX_PAGE) int page,
+                       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return audits.list(PageRequest.of(page, size));
     }
 
     @GetMapping("/{id}")
@@ -97,8 +104,8 @@ class RunController {
 
     @GetMapping("/{id}/findings")
     List<FindingView> findings(@PathVariable long id, @RequestParam(required = false) String rule,
-                               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        int limit = Math.max(1, Math.min(size, 1000));
-        return audits.findings(id, rule, Math.max(page, 0) * limit, limit);
+                               @RequestParam(defaultValue = "0") @PositiveOrZero @Max(MAX_PAGE) int page,
+                               @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+        return audits.findings(id, rule, page * size, size);
     }
 }

@@ -3,6 +3,7 @@ package org.jicha.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.jicha.ingest.internal.BatchSession;
 import org.jicha.ingest.internal.ContractFile;
+import org.jicha.ingest.internal.DiskBudget;
 import org.jicha.ingest.internal.FileLoader;
 import org.jicha.ingest.internal.LoadRecordStore;
 import org.jicha.ingest.internal.TableStatistics;
@@ -23,8 +25,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Loads one batch folder into the database, in place (the folder is neither moved nor written to), and
- * records the load. The contract files load in dependency order; a file that is not part of the contract is
- * rejected; names starting with {@code .} or {@code _} (e.g. the load report) and sub-folders are ignored.
+ * records the load. The contract files load in dependency order; every other entry (another file name, a
+ * sub-folder, the batch's README, an old load report) is not loaded and is listed as ignored with its size.
  */
 @Service
 public class BatchLoader {
@@ -52,10 +54,11 @@ public class BatchLoader {
 
     /** Loads the folder as a batch named after it. */
     public LoadResult load(Path batchDir) {
-        return load(batchDir, batchDir.toAbsolutePath().normalize().getFileName().toString());
+        return load(batchDir, batchDir.toAbsolutePath().normalize().getFileName().toString(), List.of());
     }
 
-    LoadResult load(Path batchDir, String batchName) {
+    /** Loads the folder as the batch {@code batchName}; {@code alreadyIgnored}: entries its upload left out. */
+    LoadResult load(Path batchDir, String batchName, List<IgnoredEntry> alreadyIgnored) {
         if (!Files.isDirectory(batchDir)) {
             throw new IllegalArgumentException("not a folder: " + batchDir);
         }
@@ -64,30 +67,44 @@ public class BatchLoader {
         long id = records.start(batchName, source, startedAt);
         log.info("Loading batch {} from {} (load {})", batchName, source, id);
         List<FileResult> files = new ArrayList<>();
+        List<IgnoredEntry> ignored = new ArrayList<>(alreadyIgnored);
         String message = null;
         try {
             BatchSession session = new BatchSession(jdbc, properties, startedAt);
-            for (Path file : filesInLoadOrder(batchDir)) {
+            for (Path file : contractFilesInLoadOrder(batchDir, ignored)) {
                 files.add(fileLoader.load(file, session));
             }
             if (files.isEmpty()) {
-                message = "the batch holds no files";
+                message = "the batch holds no file of the data contract (" + String.join(", ", ContractFile.fileNames())
+                        + ")";
             }
             statistics.refresh(written(files));
         } catch (UncheckedIOException e) {
             message = "could not list the batch folder: " + e.getCause().getMessage();
         } catch (RuntimeException e) {
-            finish(id, batchName, source, startedAt, "load aborted: " + e, files);
+            finish(id, batchName, source, startedAt, "load aborted: " + e, files, ignored);
             throw e;
         }
-        LoadResult result = finish(id, batchName, source, startedAt, message, files);
+        LoadResult result = finish(id, batchName, source, startedAt, message, files, ignored);
         log.info("Batch {}: {} ({} rows accepted, {} rejected, {} file(s) rejected)", batchName, result.status(),
                 result.rowsAccepted(), result.rowsRejected(), result.filesFailed());
         return result;
     }
 
+    /**
+     * Records a batch that was not loaded at all (e.g. over the disk budget): FAILED, with the reason as its
+     * message and no files.
+     */
+    LoadResult refuse(Path batchDir, String batchName, String reason) {
+        String source = batchDir.toAbsolutePath().normalize().toString();
+        LocalDateTime now = LocalDateTime.now(clock);
+        long id = records.start(batchName, source, now);
+        log.warn("Batch {} not loaded: {}", batchName, reason);
+        return finish(id, batchName, source, now, reason, List.of(), List.of());
+    }
+
     private LoadResult finish(long id, String batchName, String source, LocalDateTime startedAt, String message,
-                              List<FileResult> files) {
+                              List<FileResult> files, List<IgnoredEntry> ignored) {
         int loaded = (int) files.stream().filter(f -> f.status() == FileStatus.LOADED).count();
         int failed = files.size() - loaded;
         long accepted = files.stream().mapToLong(FileResult::rowsAccepted).sum();
@@ -95,7 +112,7 @@ public class BatchLoader {
         LoadStatus status = loaded == 0 || message != null ? LoadStatus.FAILED
                 : failed > 0 || rejected > 0 ? LoadStatus.PARTIAL : LoadStatus.LOADED;
         LoadResult result = new LoadResult(id, batchName, source, status, startedAt, LocalDateTime.now(clock), message,
-                loaded, failed, accepted, rejected, null, files);
+                loaded, failed, accepted, rejected, null, files, ignored);
         records.finish(result);
         return result;
     }
@@ -106,25 +123,28 @@ public class BatchLoader {
                 .flatMap(f -> ContractFile.byFileName(f.fileName()).stream()).toList();
     }
 
-    private static List<Path> filesInLoadOrder(Path batchDir) {
+    /** The contract files of the folder in load order; every other entry goes to {@code ignored}. */
+    private static List<Path> contractFilesInLoadOrder(Path batchDir, List<IgnoredEntry> ignored) {
+        List<Path> contract = new ArrayList<>();
         try (Stream<Path> entries = Files.list(batchDir)) {
-            return entries.filter(Files::isRegularFile)
-                    .filter(path -> !ignored(path))
-                    .sorted(Comparator.comparing(BatchLoader::loadOrder).thenComparing(Path::getFileName))
-                    .toList();
+            for (Path entry : entries.sorted().toList()) {
+                String name = entry.getFileName().toString();
+                // a link is never followed: a batch's files are its own
+                if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) && ContractFile.byFileName(name).isPresent()) {
+                    contract.add(entry);
+                } else {
+                    boolean folder = Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS);
+                    ignored.add(new IgnoredEntry(folder ? name + "/" : name, DiskBudget.size(entry)));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        contract.sort(Comparator.comparing(BatchLoader::loadOrder));
+        return contract;
     }
 
     private static int loadOrder(Path file) {
-        return ContractFile.byFileName(file.getFileName().toString()).map(Enum::ordinal)
-                .orElse(ContractFile.values().length);
-    }
-
-    static boolean ignored(Path path) {
-        String name = path.getFileName().toString();
-        // hidden files, our own load reports and a batch's documentation (README.md) are not data files
-        return name.startsWith(".") || name.startsWith("_") || name.equalsIgnoreCase("README.md");
+        return ContractFile.byFileName(file.getFileName().toString()).orElseThrow().ordinal();
     }
 }

@@ -1,7 +1,11 @@
 package org.jicha.ingest;
 
 import java.io.IOException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.net.URI;
+import org.jicha.people.Actor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +30,8 @@ class LoadController {
     }
 
     @GetMapping
-    LoadPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    LoadPage list(@RequestParam(defaultValue = "0") @PositiveOrZero @Max(LoadHistory.MAX_PAGE) int page,
+                  @RequestParam(defaultValue = "20") @Min(1) @Max(LoadHistory.MAX_PAGE_SIZE) int size) {
         return history.newestFirst(page, size);
     }
 
@@ -35,9 +40,10 @@ class LoadController {
         return history.get(id);
     }
 
+    /** 201 with the load; 400 not a usable zip, 413 too large, 507 over the disk budget (in the trail either way). */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<LoadResult> upload(@RequestParam("file") MultipartFile file) throws IOException {
-        LoadResult result = inbox.loadZip(file.getInputStream(), file.getOriginalFilename());
+    ResponseEntity<LoadResult> upload(Actor actor, @RequestParam("file") MultipartFile file) throws IOException {
+        LoadResult result = inbox.loadUpload(actor, file.getOriginalFilename(), file.getInputStream());
         return ResponseEntity.created(URI.create("/api/loads/" + result.id())).body(result);
     }
 }

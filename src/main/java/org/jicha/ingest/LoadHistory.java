@@ -8,6 +8,8 @@ import org.springframework.stereotype.Service;
 public class LoadHistory {
 
     static final int MAX_PAGE_SIZE = 200;
+    /** The last page number asked for: with at most {@value #MAX_PAGE_SIZE} per page the offset stays an int. */
+    static final int MAX_PAGE = 1_000_000;
 
     private final LoadRecordStore records;
 
@@ -15,8 +17,9 @@ public class LoadHistory {
         this.records = records;
     }
 
+    /** A page of the loads; a page number or size out of range is brought into range. */
     public LoadPage newestFirst(int page, int size) {
-        int safePage = Math.max(0, page);
+        int safePage = Math.min(Math.max(0, page), MAX_PAGE);
         int safeSize = Math.min(Math.max(1, size), MAX_PAGE_SIZE);
         long total = records.count();
         return new LoadPage(records.newestFirst(safePage * safeSize, safeSize), safePage, safeSize, total,

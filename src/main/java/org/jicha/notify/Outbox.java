@@ -82,7 +82,7 @@ public class Outbox {
      * audit trail.
      *
      * @throws MailNotFoundException when there is no such mail
-     * @throws IllegalStateException when the mail is not FAILED (naming its status)
+     * @throws MailNotRetryableException when the mail is not FAILED (naming its status)
      */
     @Transactional
     public OutboxMail retry(Actor by, long id) {
@@ -91,7 +91,7 @@ public class Outbox {
                         + "WHERE id = ? AND status = ?", MailStatus.PENDING.name(), Timestamp.valueOf(now()), id,
                 MailStatus.FAILED.name());
         if (changed != 1) {
-            throw new IllegalStateException("只能重发发送失败的邮件，此邮件状态为 " + mail.status()
+            throw new MailNotRetryableException("只能重发发送失败的邮件，此邮件状态为 " + mail.status()
                     + " / only a FAILED mail can be retried; mail " + id + " is " + mail.status());
         }
         trail.record(by.username(), "MAIL_RETRIED", "mail_outbox:" + id, mail.recipient() + " " + mail.dedupKey());

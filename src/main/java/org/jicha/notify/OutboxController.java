@@ -51,6 +51,11 @@ class OutboxController {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
+    @ExceptionHandler(MailNotRetryableException.class)
+    ProblemDetail notRetryable(MailNotRetryableException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
     @ExceptionHandler(OutboxForbiddenException.class)
     ProblemDetail forbidden(OutboxForbiddenException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());

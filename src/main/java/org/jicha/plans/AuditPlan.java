@@ -93,7 +93,7 @@ public class AuditPlan {
 
     void enable(LocalDateTime now) {
         if (enabled) {
-            throw new IllegalStateException("稽查计划 " + id + " 已启用 / plan " + id + " is already enabled");
+            throw new PlanStateException("稽查计划 " + id + " 已启用 / plan " + id + " is already enabled");
         }
         enabled = true;
         updatedAt = now;
@@ -101,7 +101,7 @@ public class AuditPlan {
 
     void disable(LocalDateTime now) {
         if (!enabled) {
-            throw new IllegalStateException("稽查计划 " + id + " 已停用 / plan " + id + " is already disabled");
+            throw new PlanStateException("稽查计划 " + id + " 已停用 / plan " + id + " is already disabled");
         }
         enabled = false;
         updatedAt = now;

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The nightly work: load the batches waiting in the inbox, then audit as of the firing's date. A run that
+ * The nightly work: housekeeping (expired archive and evidence), load the batches waiting in the inbox, then
+ * audit as of the firing's date. A run that
  * meets a running one waits for it; a firing Quartz recovers after a crash re-runs the interrupted run. With
  * {@code jicha.audit.partitions} > 0 the audit is a partitioned run, shared by the nodes of a cluster. While the
  * audited period's data has not arrived (a late extract), the run is held, not run: recorded HELD with the figures,
@@ -29,13 +30,15 @@ public class NightlyAudit {
     private final AuditService audits;
     private final AuditProperties auditProperties;
     private final PartitionedAudits partitioned;
+    private final Housekeeping housekeeping;
 
     public NightlyAudit(InboxService inbox, AuditService audits, AuditProperties auditProperties,
-                        PartitionedAudits partitioned) {
+                        PartitionedAudits partitioned, Housekeeping housekeeping) {
         this.inbox = inbox;
         this.audits = audits;
         this.auditProperties = auditProperties;
         this.partitioned = partitioned;
+        this.housekeeping = housekeeping;
     }
 
     /** As of today, as if fired now. */
@@ -44,6 +47,7 @@ public class NightlyAudit {
     }
 
     public RunView run(QuartzFiring firing) {
+        housekeeping.run();
         List<LoadResult> loads = inbox.loadPendingBatches();
         loads.forEach(l -> log.info("Nightly load of {}: {} ({} rows accepted, {} rejected)", l.batchName(),
                 l.status(), l.rowsAccepted(), l.rowsRejected()));

@@ -105,7 +105,7 @@ public class RunTickets {
      * team, NEW without one), due anew from today by the rule's rectification days.
      *
      * @throws TicketActionForbiddenException for another role
-     * @throws IllegalStateException          when the run held no tickets of that rule, or they were decided already
+     * @throws HeldTicketsDecidedException    when the run held no tickets of that rule, or they were decided already
      */
     @Transactional
     public Outcome confirm(long runId, String ruleCode, String comment, Actor by) {
@@ -141,7 +141,7 @@ public class RunTickets {
      *
      * @throws TicketActionForbiddenException for another role
      * @throws MissingTicketFieldException    without a reason
-     * @throws IllegalStateException          when the run held no tickets of that rule, or they were decided already
+     * @throws HeldTicketsDecidedException    when the run held no tickets of that rule, or they were decided already
      */
     @Transactional
     public Outcome withdrawHeld(long runId, String ruleCode, String reason, Actor by) {
@@ -205,11 +205,11 @@ public class RunTickets {
         List<String> decision = jdbc.query("SELECT decision FROM ticket_brakes WHERE run_id = ? AND rule_code = ?",
                 (rs, i) -> rs.getString(1) == null ? "" : rs.getString(1), runId, ruleCode);
         if (decision.isEmpty()) {
-            throw new IllegalStateException("稽查运行 " + runId + " 没有待确认的 " + ruleCode + " 工单 / run " + runId
+            throw new HeldTicketsDecidedException("稽查运行 " + runId + " 没有待确认的 " + ruleCode + " 工单 / run " + runId
                     + " held no tickets of " + ruleCode);
         }
         if (!decision.get(0).isEmpty()) {
-            throw new IllegalStateException("稽查运行 " + runId + " 的 " + ruleCode + " 工单已处理（" + decision.get(0)
+            throw new HeldTicketsDecidedException("稽查运行 " + runId + " 的 " + ruleCode + " 工单已处理（" + decision.get(0)
                     + "） / the held tickets of " + ruleCode + " in run " + runId + " were " + decision.get(0));
         }
     }

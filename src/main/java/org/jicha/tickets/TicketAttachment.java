@@ -45,6 +45,10 @@ public class TicketAttachment {
     @Column(name = "uploaded_at", nullable = false)
     private LocalDateTime uploadedAt;
 
+    /** When the evidence retention removed the file (the record stays); null while the file is kept. */
+    @Column(name = "removed_at", updatable = false, insertable = false)
+    private LocalDateTime removedAt;
+
     protected TicketAttachment() {
     }
 
@@ -96,5 +100,9 @@ public class TicketAttachment {
 
     public LocalDateTime getUploadedAt() {
         return uploadedAt;
+    }
+
+    public LocalDateTime getRemovedAt() {
+        return removedAt;
     }
 }

@@ -1,5 +1,8 @@
 package org.jicha.tickets;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +34,9 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/tickets")
 class TicketController {
 
+    /** The last page number: with at most 500 per page the offset stays an int. */
+    static final int MAX_PAGE = 1_000_000;
+
     private final TicketService tickets;
     private final TicketWorkflow workflow;
 
@@ -46,9 +52,10 @@ class TicketController {
                                   @RequestParam(required = false) TicketStatus status,
                                   @RequestParam(required = false) Boolean needsAttention,
                                   @RequestParam(required = false) Boolean overdue,
-                                  @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+                                  @RequestParam(defaultValue = "0") @PositiveOrZero @Max(MAX_PAGE) int page,
+                                  @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return tickets.search(new TicketFilter(theme, rule, unit, status, needsAttention, overdue), actor,
-                PageRequest.of(Math.max(page, 0), Math.max(1, Math.min(size, 500)), Sort.by("dueOn", "id")));
+                PageRequest.of(page, size, Sort.by("dueOn", "id")));
     }
 
     @GetMapping("/{id}")

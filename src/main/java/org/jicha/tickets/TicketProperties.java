@@ -1,6 +1,7 @@
 package org.jicha.tickets;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,12 +18,16 @@ import org.springframework.util.unit.DataSize;
 public record TicketProperties(@DefaultValue("Asia/Shanghai") ZoneId zone, @DefaultValue Evidence evidence) {
 
     /**
-     * @param dir          the folder the files are stored in, under generated names
-     * @param maxFileSize  the largest file accepted
-     * @param maxFiles     the most files one ticket may hold
-     * @param allowedTypes the accepted kinds, recognised by their first bytes
+     * @param dir            the folder the files are stored in, under generated names
+     * @param maxFileSize    the largest file accepted
+     * @param maxFiles       the most files one ticket may hold
+     * @param allowedTypes   the accepted kinds, recognised by their first bytes
+     * @param keepAfterClose opt-in retention: the files of a ticket CLOSED longer ago than this are removed by the
+     *                       nightly housekeeping (their records, with SHA-256, stay); 0, the default, keeps them
+     *                       for ever, since auditors may ask for them years later
      */
     public record Evidence(@DefaultValue("./evidence") Path dir, @DefaultValue("10MB") DataSize maxFileSize,
-                           @DefaultValue("20") int maxFiles, @DefaultValue({"JPEG", "PNG", "PDF"}) Set<EvidenceType> allowedTypes) {
+                           @DefaultValue("20") int maxFiles, @DefaultValue({"JPEG", "PNG", "PDF"}) Set<EvidenceType> allowedTypes,
+                           @DefaultValue("0d") Duration keepAfterClose) {
     }
 }

@@ -102,6 +102,9 @@ public class TicketWorkflow {
         tickets.find(id, actor);
         TicketAttachment a = attachments.findByIdAndTicketId(attachmentId, id)
                 .orElseThrow(() -> new TicketNotFoundException(id, attachmentId));
+        if (a.getRemovedAt() != null) {
+            throw new EvidenceRemovedException(a);
+        }
         return new EvidenceFile(a, evidence.resolve(a.getStoredName()));
     }
 

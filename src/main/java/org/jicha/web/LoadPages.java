@@ -1,12 +1,15 @@
 package org.jicha.web;
 
 import java.io.IOException;
+import org.jicha.ingest.BatchTooLargeException;
+import org.jicha.ingest.DiskBudgetExceededException;
 import org.jicha.ingest.InboxService;
 import org.jicha.ingest.InvalidBatchArchiveException;
 import org.jicha.ingest.LoadHistory;
 import org.jicha.ingest.LoadNotFoundException;
 import org.jicha.ingest.LoadPage;
 import org.jicha.ingest.LoadResult;
+import org.jicha.people.Actor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,15 +44,20 @@ class LoadPages {
     }
 
     @PostMapping("/loads")
-    String upload(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+    String upload(Actor actor, @RequestParam("file") MultipartFile file, RedirectAttributes redirect)
+            throws IOException {
         if (file.isEmpty()) {
             redirect.addFlashAttribute("problem", "loads.upload.empty");
             return "redirect:/loads";
         }
         try {
-            LoadResult result = inbox.loadZip(file.getInputStream(), file.getOriginalFilename());
+            LoadResult result = inbox.loadUpload(actor, file.getOriginalFilename(), file.getInputStream());
             redirect.addFlashAttribute("notice", "loads.upload.done");
             return "redirect:/loads/" + result.id();
+        } catch (BatchTooLargeException | DiskBudgetExceededException e) {
+            redirect.addFlashAttribute("problem", "loads.upload.refused");
+            redirect.addFlashAttribute("problemDetail", e.getMessage());
+            return "redirect:/loads";
         } catch (InvalidBatchArchiveException e) {
             redirect.addFlashAttribute("problem", "loads.upload.invalid");
             redirect.addFlashAttribute("problemDetail", e.getMessage());

@@ -9,9 +9,12 @@ import java.util.List;
 public record Paging<T>(List<T> items, int page, int size, long total) {
 
     static final int DEFAULT_SIZE = 20;
+    /** The last page a page address may ask for: with the pages' sizes (at most 100) the offset stays an int. */
+    static final int MAX_PAGE = 1_000_000;
 
+    /** A page number from an address, brought into 0..{@value #MAX_PAGE} (a page never fails on it). */
     static int safePage(int page) {
-        return Math.max(0, page);
+        return Math.min(Math.max(0, page), MAX_PAGE);
     }
 
     static int safeSize(int size, int max) {
@@ -20,7 +23,7 @@ public record Paging<T>(List<T> items, int page, int size, long total) {
 
     /** A page cut from a list held in memory (e.g. a load's rejected rows). */
     static <T> Paging<T> of(List<T> all, int page, int size) {
-        int from = Math.min(all.size(), page * size);
+        int from = (int) Math.min(all.size(), (long) page * size);
         return new Paging<>(all.subList(from, Math.min(all.size(), from + size)), page, size, all.size());
     }
 

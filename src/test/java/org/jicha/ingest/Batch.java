@@ -56,7 +56,9 @@ final class Batch {
         try {
             Files.createDirectories(folder);
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                Files.write(folder.resolve(file.getKey()), file.getValue());
+                Path path = folder.resolve(file.getKey());
+                Files.createDirectories(path.getParent());
+                Files.write(path, file.getValue());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -89,12 +89,14 @@ class FileFaultsIntegrationTests {
     }
 
     @Test
-    void unknownFileNameIsRejected() {
+    void aFileNameOutsideTheContractIsIgnoredAndTheLoadNamesTheExpectedFiles() {
         LoadResult result = loader.load(aBatch("b").with("customer.csv", Rows.CUSTOMERS).writeTo(dir));
 
-        assertThat(file(result, "customer.csv").fault()).startsWith("unknown file name; expected one of units.csv, "
-                + "staff.csv, tariffs.csv, customers.csv,");
+        assertThat(result.files()).isEmpty();
+        assertThat(result.ignored()).containsExactly(new IgnoredEntry("customer.csv", Rows.CUSTOMERS.length() + 2));
         assertThat(result.status()).isEqualTo(LoadStatus.FAILED);
+        assertThat(result.message()).startsWith("the batch holds no file of the data contract (units.csv, "
+                + "staff.csv, tariffs.csv, customers.csv,");
     }
 
     @Test
@@ -142,15 +144,21 @@ class FileFaultsIntegrationTests {
         LoadResult result = loader.load(aBatch("empty").writeTo(dir));
 
         assertThat(result.status()).isEqualTo(LoadStatus.FAILED);
-        assertThat(result.message()).isEqualTo("the batch holds no files");
+        assertThat(result.message()).startsWith("the batch holds no file of the data contract");
     }
 
     @Test
-    void filesStartingWithDotOrUnderscoreAreIgnored() {
+    void everyEntryBesideTheContractFilesIsIgnoredWithItsSizeAndRecorded() {
         LoadResult result = loader.load(aBatch("b").with("_load-report.txt", "old report")
-                .with(".DS_Store", "x").with("units.csv", Rows.UNITS, "C1,公司,,COMPANY,").writeTo(dir));
+                .with(".DS_Store", "x").withBytes("rules/x.drl", new byte[300]).withBytes("evil.sh", new byte[12])
+                .with("units.csv", Rows.UNITS, "C1,公司,,COMPANY,").writeTo(dir));
 
         assertThat(result.files()).extracting(FileResult::fileName).containsExactly("units.csv");
+        assertThat(result.status()).isEqualTo(LoadStatus.LOADED);
+        assertThat(result.ignored()).containsExactly(new IgnoredEntry(".DS_Store", 3),
+                new IgnoredEntry("_load-report.txt", 12), new IgnoredEntry("evil.sh", 12),
+                new IgnoredEntry("rules/", 300));
+        assertThat(history.get(result.id()).ignored()).isEqualTo(result.ignored());
     }
 
     @Test

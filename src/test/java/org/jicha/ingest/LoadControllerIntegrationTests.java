@@ -1,5 +1,6 @@
 package org.jicha.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -22,7 +23,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.FileSystemUtils;
 
-/** The loads API: upload a zipped batch, list loads, read one. */
+/** The loads API: upload a zipped batch (its trail, what it ignored, bad uploads), list loads, read one. */
 @IngestIntegrationTest
 @AutoConfigureMockMvc
 @WithMockUser(username = "auditor", roles = "AUDITOR")
@@ -35,6 +36,7 @@ class LoadControllerIntegrationTests {
     @BeforeEach
     void clean() throws IOException {
         Database.clean(jdbc);
+        jdbc.update("DELETE FROM audit_trail");
         FileSystemUtils.deleteRecursively(Path.of("target/test-files"));
     }
 
@@ -95,6 +97,41 @@ class LoadControllerIntegrationTests {
                 .andExpect(jsonPath("$.status").value("LOADED"))
                 .andExpect(jsonPath("$.rowsAccepted").value(7))
                 .andExpect(jsonPath("$.files.length()").value(5));
+    }
+
+    @Test
+    void anUploadListsWhatItIgnoredAndGoesToTheTrailWithTheSignedInActor() throws Exception {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        Batch.referenceWorld("x").files().forEach(entries::put);
+        entries.put("rules/x.drl", "rule \"x\" when then end".getBytes());
+
+        mvc.perform(multipart("/api/loads").with(csrf()).file(upload("night.zip", Zips.zip(entries))))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("LOADED"))
+                .andExpect(jsonPath("$.ignored[0].name").value("rules/x.drl"))
+                .andExpect(jsonPath("$.ignored[0].sizeBytes").value(22));
+
+        assertThat(jdbc.queryForObject("SELECT actor FROM audit_trail WHERE action = 'LOAD_UPLOAD' ORDER BY id DESC "
+                + "FETCH FIRST 1 ROWS ONLY", String.class)).isEqualTo("auditor");
+    }
+
+    @Test
+    void anUploadWithoutItsFilePartAnswers400NamingThePart() throws Exception {
+        mvc.perform(multipart("/api/loads").with(csrf()).file("other", new byte[1]))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("file"))
+                .andExpect(jsonPath("$.detail").value("缺少上传部分 file / the multipart part file is missing"));
+    }
+
+    @Test
+    void pagingParametersOutOfBoundsAnswer400NamingTheParameter() throws Exception {
+        mvc.perform(get("/api/loads").param("page", "2147483647"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("page"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("page must be at most 1000000")));
+        mvc.perform(get("/api/loads").param("size", "0"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("参数 size 不能小于 1 / parameter size must be at least 1"));
     }
 
     @Test

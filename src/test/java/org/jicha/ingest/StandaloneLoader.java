@@ -1,7 +1,6 @@
 package org.jicha.ingest;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.jicha.ingest.internal.FileLoader;
 import org.jicha.ingest.internal.LoadRecordStore;
@@ -9,7 +8,6 @@ import org.jicha.ingest.internal.TableStatistics;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The real loader over a Hikari pool and a Flyway-migrated database, without a Spring context (which takes
@@ -43,9 +41,8 @@ final class StandaloneLoader implements AutoCloseable {
         }
         flyway.load().migrate();
         jdbc = new JdbcTemplate(dataSource);
-        IngestProperties properties = new IngestProperties(Path.of("target/standalone/inbox"),
-                Path.of("target/standalone/archive"), Path.of("target/standalone/failed"), 31, 1000, 10_000,
-                DataSize.ofGigabytes(2), 200);
+        IngestProperties properties = IngestSettings.with("inbox", "target/standalone/inbox",
+                "archive", "target/standalone/archive", "failed", "target/standalone/failed");
         loader = new BatchLoader(new FileLoader(jdbc, new DataSourceTransactionManager(dataSource)),
                 new TableStatistics(jdbc), new LoadRecordStore(JdbcClient.create(dataSource), jdbc), jdbc, properties,
                 java.time.Clock.systemUTC());

@@ -121,6 +121,46 @@ class PlanApiIntegrationTests {
     }
 
     @Test
+    void aMalformedBodyIsAnswered400NamingLineAndColumn() throws Exception {
+        call(post("/api/plans").content("{\"name\": \"城关所\",\n \"kind\": \"ROUTINE\",\n \"cron\": }"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.line").value(3))
+                .andExpect(jsonPath("$.column").value(10))
+                .andExpect(jsonPath("$.detail").value(Matchers.startsWith(
+                        "JSON 格式错误（第 3 行第 10 列） / malformed JSON at line 3, column 10: ")));
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsAnswered400NamingTheFieldAndTheValue() throws Exception {
+        call(post("/api/plans").content(MONTHLY.replace("95", "\"九十五\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("targetRectificationPct"))
+                .andExpect(jsonPath("$.value").value("九十五"))
+                .andExpect(jsonPath("$.detail").value("字段 targetRectificationPct 的值 \"九十五\" 无效，应为整数 / "
+                        + "field targetRectificationPct: \"九十五\" is not a whole number"));
+        call(post("/api/plans").content(MONTHLY.replace("[\"BIL\"]", "[\"BIL\", {\"theme\": \"MET\"}]")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("themes[1]"))
+                .andExpect(jsonPath("$.detail").value("字段 themes[1] 应为文本 / field themes[1] must be text"));
+        call(post("/api/plans").content(MONTHLY.replace("\"kind\"", "\"startsOn\": \"2026-02-30\", \"kind\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("startsOn"))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("日期（yyyy-MM-dd）")));
+    }
+
+    @Test
+    void anUnknownEnumValueIsAnswered400NamingTheFieldAndTheAllowedValues() throws Exception {
+        call(post("/api/plans").content(MONTHLY.replace("ROUTINE", "WEEKLY")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("kind"))
+                .andExpect(jsonPath("$.value").value("WEEKLY"))
+                .andExpect(jsonPath("$.allowed[0]").value("ROUTINE"))
+                .andExpect(jsonPath("$.allowed[1]").value("SPECIAL"))
+                .andExpect(jsonPath("$.detail").value("字段 kind 的值 \"WEEKLY\" 无效，应为以下之一：ROUTINE, SPECIAL / "
+                        + "field kind: \"WEEKLY\" is not one of ROUTINE, SPECIAL"));
+    }
+
+    @Test
     void runningAPlanNowRecordsARunOfThePlanWithItsProgress() throws Exception {
         String plan = call(post("/api/plans").content(MONTHLY)).andReturn().getResponse().getContentAsString();
         long planId = ((Number) JsonPath.read(plan, "$.id")).longValue();

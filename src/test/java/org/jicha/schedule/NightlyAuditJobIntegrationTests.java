@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jicha.Deadline;
@@ -56,7 +58,13 @@ class NightlyAuditJobIntegrationTests {
      * wall clock's), the month the run would audit has not arrived, so the run is held, not run: no ticket.
      */
     @Test
-    void theNightlyJobLoadsTheInboxThenHoldsTheAuditOfAMonthWhoseDataHasNotArrived() throws Exception {
+    void theNightlyJobDeletesExpiredBatchesLoadsTheInboxThenHoldsTheAuditOfAMonthWhoseDataHasNotArrived()
+            throws Exception {
+        // the clock starts at 2026-12-07 (src/test/resources/application.properties); archive retention 180 days
+        Path expired = Files.createDirectories(work.resolve("archive/2026-05-01"));
+        Files.setLastModifiedTime(expired, FileTime.from(Instant.parse("2026-05-01T20:00:00Z")));
+        Path kept = Files.createDirectories(work.resolve("archive/2026-11-01"));
+        Files.setLastModifiedTime(kept, FileTime.from(Instant.parse("2026-11-01T20:00:00Z")));
         Path batch = Files.createDirectories(work.resolve("inbox/2026-11-27"));
         write(batch, "units.csv", "unit_code,unit_name,parent_code,unit_type,team_kind",
                 "CO,示范县供电公司,,COUNTY,", "ST1,城关供电所,CO,STATION,", "ST1-R,城关抄表班,ST1,TEAM,READING");
@@ -81,6 +89,8 @@ class NightlyAuditJobIntegrationTests {
         assertThat(Files.isDirectory(work.resolve("archive/2026-11-27"))).isTrue();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inspection_tickets", Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM findings", Long.class)).isZero();
+        assertThat(expired).doesNotExist();
+        assertThat(kept).isDirectory();
     }
 
     private List<Map<String, Object>> awaitRun() throws InterruptedException {

@@ -17,13 +17,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jicha.people.Actor;
+import org.jicha.people.AuditTrail;
 import org.jicha.people.Role;
 import org.jicha.people.UserAccounts;
+import org.jicha.tickets.internal.EvidenceStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +45,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The closed loop through the API, as real users signed in with HTTP Basic: every path of a ticket, each step
@@ -77,6 +87,12 @@ class TicketWorkflowApiIntegrationTests {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    EvidenceStore evidenceStore;
+
+    @Autowired
+    AuditTrail trail;
 
     private long seq;
 
@@ -244,7 +260,7 @@ class TicketWorkflowApiIntegrationTests {
     @Test
     void aSupervisorExemptsUntilADateAfterToday() throws Exception {
         long id = ticket("QC01", "QC01RE", "RETURNED");
-        String until = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).plusDays(40).toString();
+        String until = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).plusDays(40).toString();
 
         act("auditor", id, "exempt", "{\"version\": 0, \"exemptUntil\": \"" + until + "\", \"reason\": \"x\"}")
                 .andExpect(status().isForbidden());
@@ -389,6 +405,64 @@ class TicketWorkflowApiIntegrationTests {
                 .andExpect(jsonPath("$[3].outcome").value("NOT_FOUND"));
         assertThat(statusOf(first)).isEqualTo("DISPATCHED");
         assertThat(statusOf(stale)).isEqualTo("NEW");
+    }
+
+    @Test
+    void evidenceRetentionRemovesTheFilesOfTicketsClosedLongAgoAndKeepsTheirRecords() throws Exception {
+        long closedLongAgo = ticket("QC01", "QC01RE", "CLOSED");
+        long closedRecently = ticket("QC01", "QC01RE", "CLOSED");
+        long stillOpen = ticket("QC01", "QC01RE", "FEEDBACK_SUBMITTED");
+        closedAt(closedLongAgo, "2025-11-30 09:00:00");
+        closedAt(closedRecently, "2026-06-01 09:00:00");
+        String oldFile = evidenceOf(closedLongAgo);
+        String recentFile = evidenceOf(closedRecently);
+        String openFile = evidenceOf(stillOpen);
+
+        assertThat(retention(Duration.ZERO).removeExpired()).as("the default keeps evidence for ever").isEmpty();
+        List<Long> removed = retention(Duration.ofDays(365)).removeExpired();
+
+        long oldAttachment = jdbc.queryForObject("SELECT id FROM ticket_attachments WHERE ticket_id = ?", Long.class,
+                closedLongAgo);
+        assertThat(removed).containsExactly(oldAttachment);
+        assertThat(Path.of("target/test-evidence", oldFile)).doesNotExist();
+        assertThat(Path.of("target/test-evidence", recentFile)).exists();
+        assertThat(Path.of("target/test-evidence", openFile)).exists();
+        assertThat(jdbc.queryForObject("SELECT removed_at FROM ticket_attachments WHERE id = ?", String.class,
+                oldAttachment)).startsWith("2026-12-07 10:00");
+        mvc.perform(get("/api/tickets/{id}/attachments/{aid}", closedLongAgo, oldAttachment).with(basic("auditor")))
+                .andExpect(status().isGone())
+                .andExpect(jsonPath("$.detail").value(containsString("按保留期限删除")))
+                .andExpect(jsonPath("$.detail").value(containsString("SHA-256 " + "ab".repeat(32))));
+        mvc.perform(get("/api/tickets/{id}", closedLongAgo).with(basic("auditor")))
+                .andExpect(jsonPath("$.attachments[0].originalName").value("现场照片.png"))
+                .andExpect(jsonPath("$.attachments[0].removedAt").value("2026-12-07T10:00:00"));
+        assertThat(jdbc.queryForObject("SELECT actor || ' ' || detail FROM audit_trail WHERE action = 'EVIDENCE_EXPIRED'",
+                String.class)).isEqualTo("system 1 file(s) of tickets closed more than 365 days ago; attachments ["
+                + oldAttachment + "]");
+    }
+
+    /** The evidence retention with {@code keepAfterClose}, on 2026-12-07 10:00 Shanghai. */
+    private EvidenceRetention retention(Duration keepAfterClose) {
+        TicketProperties properties = new TicketProperties(ZoneId.of("Asia/Shanghai"), new TicketProperties.Evidence(
+                Path.of("target/test-evidence"), DataSize.ofMegabytes(1), 20, Set.of(EvidenceType.PNG), keepAfterClose));
+        return new EvidenceRetention(jdbc, evidenceStore, properties, trail,
+                Clock.fixed(Instant.parse("2026-12-07T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
+    }
+
+    private void closedAt(long ticket, String at) {
+        jdbc.update("INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status) "
+                + "VALUES (?, TIMESTAMP '" + at + "', 'auditor', 'CLOSE', 'VERIFIED', 'CLOSED')", ticket);
+    }
+
+    /** A stored PNG for the ticket, as the evidence store keeps it; returns its stored name. */
+    private String evidenceOf(long ticket) throws IOException {
+        String stored = UUID.randomUUID().toString();
+        Files.createDirectories(Path.of("target/test-evidence"));
+        Files.write(Path.of("target/test-evidence", stored), PNG);
+        jdbc.update("INSERT INTO ticket_attachments (ticket_id, stored_name, original_name, content_type, size_bytes, "
+                + "sha256, uploaded_by, uploaded_at) VALUES (?, ?, '现场照片.png', 'image/png', ?, ?, 'qc01re', "
+                + "TIMESTAMP '2025-11-20 15:00:00')", ticket, stored, PNG.length, "ab".repeat(32));
+        return stored;
     }
 
     private ResultActions act(String user, long id, String action, String json) throws Exception {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jicha.ingest.FileResult;
 import org.jicha.ingest.FileStatus;
+import org.jicha.ingest.IgnoredEntry;
 import org.jicha.ingest.LoadResult;
 import org.jicha.ingest.LoadStatus;
 import org.jicha.ingest.LoadSummary;
@@ -25,8 +26,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores and reads the load records: load_batches, load_files and load_rejections. Texts are clipped to
- * their column sizes so that a long fault message can never make recording the load fail.
+ * Stores and reads the load records: load_batches, load_files, load_rejections and load_ignored. Texts are
+ * clipped to their column sizes so that a long fault message can never make recording the load fail.
  */
 @Repository
 public class LoadRecordStore {
@@ -56,6 +57,12 @@ public class LoadRecordStore {
     public void finish(LoadResult load) {
         for (FileResult file : load.files()) {
             recordFile(load.id(), file);
+        }
+        if (!load.ignored().isEmpty()) {
+            batchJdbc.batchUpdate("INSERT INTO load_ignored (load_id, entry_name, size_bytes) VALUES (?, ?, ?)",
+                    load.ignored().stream().map(e -> new Object[] {load.id(), clip(e.name(), 500), e.sizeBytes()})
+                            .toList(),
+                    new int[] {Types.BIGINT, Types.VARCHAR, Types.BIGINT});
         }
         jdbc.sql("""
                         UPDATE load_batches SET finished_at = ?, status = ?, message = ?, files_loaded = ?,
@@ -89,8 +96,14 @@ public class LoadRecordStore {
                         rs.getString("source_path"), LoadStatus.valueOf(rs.getString("status")),
                         time(rs, "started_at"), time(rs, "finished_at"), rs.getString("message"),
                         rs.getInt("files_loaded"), rs.getInt("files_failed"), rs.getLong("rows_accepted"),
-                        rs.getLong("rows_rejected"), rs.getString("report_path"), files(id)))
+                        rs.getLong("rows_rejected"), rs.getString("report_path"), files(id), ignored(id)))
                 .optional();
+    }
+
+    private List<IgnoredEntry> ignored(long loadId) {
+        return jdbc.sql("SELECT entry_name, size_bytes FROM load_ignored WHERE load_id = ? ORDER BY id").param(loadId)
+                .query((rs, n) -> new IgnoredEntry(rs.getString(1), rs.getLong(2)))
+                .list();
     }
 
     private void recordFile(long loadId, FileResult file) {

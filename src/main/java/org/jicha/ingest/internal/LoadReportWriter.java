@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jicha.ingest.FileResult;
+import org.jicha.ingest.IgnoredEntry;
 import org.jicha.ingest.LoadResult;
 import org.jicha.ingest.Rejection;
 import org.springframework.stereotype.Component;
@@ -67,6 +68,13 @@ public class LoadReportWriter {
             file.warnings().forEach(w -> out.append("  warning: ").append(w).append('\n'));
             for (Rejection rejection : file.rejections()) {
                 out.append("  ").append(rejection.describe()).append('\n');
+            }
+        }
+        if (!load.ignored().isEmpty()) {
+            out.append("\nIgnored, not part of the data contract (").append(String.join(", ", ContractFile.fileNames()))
+                    .append("): neither loaded nor kept\n");
+            for (IgnoredEntry entry : load.ignored()) {
+                out.append("  ").append(entry.name()).append("  ").append(entry.sizeBytes()).append(" bytes\n");
             }
         }
         return out.toString();

@@ -1,0 +1,9 @@
+package org.jicha.plans;
+
+/** A plan asked to become what it already is (enable an enabled plan, disable a disabled one): HTTP 409. */
+public class PlanStateException extends IllegalStateException {
+
+    public PlanStateException(String message) {
+        super(message);
+    }
+}
