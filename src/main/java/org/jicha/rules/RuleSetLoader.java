@@ -82,6 +82,7 @@ public final class RuleSetLoader {
         Map<String, String> displayByKiePath = new HashMap<>();
         Map<String, Map<String, Integer>> ruleLines = new HashMap<>();
         Map<String, DecisionTableFile> tables = new HashMap<>();
+        Map<String, String> sources = new HashMap<>();
         List<String> displayNames = new ArrayList<>();
         for (Path file : ruleFiles) {
             String display = display(rulesDir, file);
@@ -97,6 +98,7 @@ public final class RuleSetLoader {
                         .newReaderResource(new StringReader(text), "UTF-8")
                         .setSourcePath(kiePath).setResourceType(ResourceType.DRL));
                 ruleLines.put(display, ruleLines(text));
+                sources.put(kiePath, text);
                 parameterUses.addAll(ParameterUse.scan(display, text, line -> line));
             } else {
                 // compiled here rather than by KIE, so that errors point at the sheet, row and column
@@ -112,6 +114,7 @@ public final class RuleSetLoader {
                         .newReaderResource(new StringReader(table.drl()), "UTF-8")
                         .setSourcePath(kiePath).setResourceType(ResourceType.DRL));
                 ruleLines.put(display, table.ruleRows());
+                sources.put(kiePath, table.drl());
                 parameterUses.addAll(ParameterUse.scan(display, table.drl(), line -> table.problem(line, "").line()));
             }
             displayByKiePath.put(kiePath, display);
@@ -142,6 +145,7 @@ public final class RuleSetLoader {
         Map<String, RuleMeta> byCode = new HashMap<>();
         Set<String> globals = new HashSet<>();
         List<SupportRow> supportRows = new ArrayList<>();
+        Map<RuleVariants.RuleName, RuleSet.RuleOrigin> origins = new HashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Global g : pkg.getGlobalVariables()) {
                 globals.add(g.getName());
@@ -151,7 +155,10 @@ public final class RuleSetLoader {
                 int line = ruleLines.getOrDefault(file, Map.of()).getOrDefault(rule.getName(), 0);
                 if (tables.containsKey(file) && rule.getMetaData().get("code") == null) {
                     // a row of a decision table: data for the rule named by its "supports" metadata
-                    supportRows.add(new SupportRow(file, line, String.valueOf(rule.getMetaData().get("supports")).strip()));
+                    SupportRow row = new SupportRow(file, line, String.valueOf(rule.getMetaData().get("supports")).strip());
+                    supportRows.add(row);
+                    origins.put(new RuleVariants.RuleName(rule.getPackageName(), rule.getName()),
+                            new RuleSet.RuleOrigin(row.supports(), file + ":" + line));
                     continue;
                 }
                 RuleMeta meta = metadata(rule, file, line, problems);
@@ -166,6 +173,8 @@ public final class RuleSetLoader {
                 }
                 metas.add(meta);
                 metaByRuleName.put(rule.getPackageName() + "." + rule.getName(), meta);
+                origins.put(new RuleVariants.RuleName(rule.getPackageName(), rule.getName()),
+                        new RuleSet.RuleOrigin(meta.code(), file + ":" + line));
             }
         }
         for (SupportRow row : supportRows) {
@@ -182,7 +191,8 @@ public final class RuleSetLoader {
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
-        return new RuleSet(kieBase, metas, metaByRuleName, parameters, calendar, hash, displayNames);
+        return new RuleSet(kieBase, metas, metaByRuleName, parameters, calendar, hash, displayNames, origins,
+                new RuleVariants(sources, hash));
     }
 
     /** A decision-table row and the rule code it supports. */
