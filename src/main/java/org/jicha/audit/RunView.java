@@ -10,14 +10,15 @@ import java.util.Map;
  * {@code subjectsTotal} counts customers (and applications without one) in the run's scope. An incremental run
  * ({@code mode}) names its {@code baseRunId} and how many findings it carried over from it; a run with a
  * {@code horizonOn} is a base for incremental runs up to that date. A partitioned run lists its partitions
- * (status, node, attempts), an ordinary one none.
+ * (status, node, attempts), an ordinary one none. A run COMPLETED_WITH_ERRORS lists the rules that threw, each
+ * with its count and first subjects ({@code errors}; only when one run is read).
  */
 public record RunView(long id, LocalDate asOf, String auditedPeriod, String ruleSetHash, int ruleCount,
                       RunTrigger trigger, RunStatus status, LocalDateTime startedAt, LocalDateTime finishedAt,
                       long subjectsChecked, long findingsCount, String message, Map<String, Long> findingsPerRule,
                       Long planId, String scope, Progress progress, boolean cancelRequested, Long recoversRunId,
                       RunMode mode, Long baseRunId, LocalDate horizonOn, long findingsCarried,
-                      List<PartitionView> partitions) {
+                      List<PartitionView> partitions, List<RunErrorView> errors) {
 
     /** Subjects done of total, and the percentage (0-100, one decimal). */
     public record Progress(long done, long total, double percent) {
@@ -29,16 +30,17 @@ public record RunView(long id, LocalDate asOf, String auditedPeriod, String rule
     }
 
     static RunView of(AuditRun run, Map<String, Long> perRule) {
-        return of(run, perRule, List.of());
+        return of(run, perRule, List.of(), List.of());
     }
 
-    /** With the partitions of a partitioned run (empty for an ordinary one). */
-    static RunView of(AuditRun run, Map<String, Long> perRule, List<PartitionView> partitions) {
+    /** With the partitions of a partitioned run (empty for an ordinary one) and the rule errors of the run. */
+    static RunView of(AuditRun run, Map<String, Long> perRule, List<PartitionView> partitions,
+                      List<RunErrorView> errors) {
         return new RunView(run.getId(), run.getAsOf(), run.getAuditedPeriod(), run.getRuleSetHash(),
                 run.getRuleCount(), run.getTrigger(), run.getStatus(), run.getStartedAt(), run.getFinishedAt(),
                 run.getSubjectsChecked(), run.getFindingsCount(), run.getMessage(), perRule, run.getPlanId(),
                 run.getScopeDescription(), Progress.of(run.getSubjectsDone(), run.getSubjectsTotal()),
                 run.isCancelRequested(), run.getRecoversRunId(), run.getMode(), run.getBaseRunId(), run.getHorizonOn(),
-                run.getFindingsCarried(), partitions);
+                run.getFindingsCarried(), partitions, errors);
     }
 }
