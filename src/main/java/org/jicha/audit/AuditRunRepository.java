@@ -11,6 +11,9 @@ public interface AuditRunRepository extends JpaRepository<AuditRun, Long> {
 
     List<AuditRun> findByStatus(RunStatus status);
 
+    java.util.Optional<AuditRun> findFirstByStatusOrderByIdDesc(RunStatus status);
+
+    /** The latest run of any of the statuses (the latest completed run: COMPLETED or COMPLETED_WITH_ERRORS). */
     java.util.Optional<AuditRun> findFirstByStatusInOrderByIdDesc(java.util.Collection<RunStatus> statuses);
 
     /** The latest interrupted runs of a trigger kind: candidates for a Quartz recovery to re-run. */
