@@ -38,16 +38,16 @@ final class ParameterCheck {
         Map<String, ParameterUse> strictest = new LinkedHashMap<>();
         Set<String> conflicts = new HashSet<>();
         for (ParameterUse use : uses) {
+            ParameterKind kind = use.kind();
+            if (kind == null) {
+                continue; // params.has asks whether the key is there: never a fault
+            }
             if (!check.defined(use)) {
                 problems.add(new RuleProblem(use.file(), use.line(), (use.kind() == ParameterKind.TABLE
                         ? "参数表 " + use.key() + " 未在 " + RuleSetLoader.PARAMETERS_FILE + " 中定义 / parameter table \""
                         : "参数 " + use.key() + " 未在 " + RuleSetLoader.PARAMETERS_FILE + " 中定义 / parameter \"")
                         + use.key() + "\" is not defined in " + RuleSetLoader.PARAMETERS_FILE));
                 continue;
-            }
-            ParameterKind kind = use.kind();
-            if (kind == null) {
-                continue; // params.has asks only whether the key is there
             }
             for (String key : check.readBy(use)) {
                 ParameterUse earlier = strictest.putIfAbsent(key, use);
@@ -84,12 +84,7 @@ final class ParameterCheck {
             return contents.values().keySet().stream().anyMatch(k -> k.startsWith(use.key()))
                     || contents.tables().keySet().stream().anyMatch(k -> k.startsWith(use.key()));
         }
-        if (use.kind() == null) {
-            return true; // params.has asks whether it is defined
-        }
-        if (use.kind() == ParameterKind.TABLE) {
-            return contents.tables().containsKey(use.key()) || contents.values().containsKey(use.key());
-        }
+        // a value where a table belongs, or a table where a value belongs, is defined: checkKey says what is wrong
         return contents.values().containsKey(use.key()) || contents.tables().containsKey(use.key());
     }
 

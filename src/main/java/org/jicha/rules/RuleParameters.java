@@ -58,10 +58,6 @@ public final class RuleParameters {
         return lines.getOrDefault(key, 0);
     }
 
-    boolean isTable(String key) {
-        return tables.contains(key);
-    }
-
     public boolean has(String key) {
         return values.containsKey(key);
     }

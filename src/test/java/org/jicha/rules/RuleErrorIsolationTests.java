@@ -106,6 +106,19 @@ class RuleErrorIsolationTests {
                     findings.raise(drools, $c, "two");
                 end
                 """, StandardCharsets.UTF_8);
+        Files.createDirectories(rules.resolve("tests/met"));
+        Files.writeString(rules.resolve("tests/met/zz-divides.yml"), """
+                cases:
+                  - name: MET-99 fires for a customer without a meter
+                    as_of: 2026-11-05
+                    only: [MET-99]
+                    records:
+                      customers:
+                        - {customer_no: C301, customer_name: 孙八, category: RESIDENTIAL, voltage_kv: 0.22, tariff_code: RES-0.22,
+                           contract_kva: 8, status: ACTIVE, station_code: S01, opened_on: 2020-01-01}
+                    expect:
+                      - {rule: MET-99, subject: C301}
+                """, StandardCharsets.UTF_8);
         ruleSet = new RuleSetLoader().load(rules);
     }
 
@@ -176,6 +189,18 @@ class RuleErrorIsolationTests {
             assertThat(keys(ruleSet.evaluate(ctx, subjects(withMeter("C001"))))).containsExactly("MET-95 C001",
                     "MET-96 C001", "MET-97 C001", "MET-98 C001", "MET-99 C001");
         }
+    }
+
+    @Test
+    void aRuleTestCaseFailsNamingTheRuleThatThrewItsPlaceTheSubjectAndTheCause() throws IOException {
+        RuleCase ruleCase = RuleCaseRunner.casesIn(rules, new java.util.ArrayList<>()).get(0);
+
+        RuleCaseRunner.Result result = new RuleCaseRunner(ruleSet).run(ruleCase);
+
+        assertThat(result.passed()).isFalse();
+        assertThat(result.missing()).as("MET-99 still found C301").isEmpty();
+        assertThat(result.differences()).anySatisfy(line -> assertThat(line).contains("rule MET-97 (" + FILE + ":"
+                + lineOf(FILE, "rule \"MET-97") + ") threw on CUSTOMER:C301: ArithmeticException: / by zero"));
     }
 
     @Test
