@@ -18,12 +18,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitions       0 (default): the nightly run is one run on one node; N > 0: it is split into N customer
  *                         key ranges (plus one for the applications without a customer), one Quartz job each, so
  *                         the nodes of a Quartz cluster share it (docs/SCALING.md)
+ * @param maxErrorsPerRule how many of a rule's errors (subjects it threw on) a run keeps and shows; every error is
+ *                         counted (issue 11: a rule that throws is left out for that subject, the run completes with
+ *                         errors)
  */
 @ConfigurationProperties("jicha.audit")
 public record AuditProperties(@DefaultValue("1000") int batchSize, @DefaultValue("Asia/Shanghai") java.time.ZoneId zone,
                               @DefaultValue("0s") Duration batchPause, @DefaultValue("6h") Duration scheduledRunWait,
                               @DefaultValue("7") int horizonDays, @DefaultValue("true") boolean incrementalNightly,
-                              @DefaultValue("0") int partitions) {
+                              @DefaultValue("0") int partitions, @DefaultValue("20") int maxErrorsPerRule) {
 
     public AuditProperties {
         if (batchSize < 1) {
@@ -31,6 +34,9 @@ public record AuditProperties(@DefaultValue("1000") int batchSize, @DefaultValue
         }
         if (horizonDays < 0 || horizonDays > 31) {
             throw new IllegalArgumentException("jicha.audit.horizon-days must be between 0 and 31, not " + horizonDays);
+        }
+        if (maxErrorsPerRule < 0) {
+            throw new IllegalArgumentException("jicha.audit.max-errors-per-rule must not be negative, not " + maxErrorsPerRule);
         }
     }
 

@@ -238,6 +238,18 @@ public class AuditRun {
         this.finishedAt = now;
     }
 
+    /**
+     * Completed, but some rules threw on some subjects (issue 11): every other finding of the run is stored, the
+     * failing rules' tickets were not marked "not detected", and the errors are listed with the run.
+     */
+    public void completeWithErrors(long subjects, long findings, String note, String errors, LocalDateTime now) {
+        complete(subjects, findings, note, now);
+        this.status = RunStatus.COMPLETED_WITH_ERRORS;
+        String said = "规则出错（其余规则的结果已保存）/ rules threw (every other rule's results are kept): " + errors;
+        String message = note == null ? said : said + "; " + note;
+        this.message = message.length() > 4000 ? message.substring(0, 4000) : message;
+    }
+
     public void fail(String reason, LocalDateTime now) {
         requireRunning("fail");
         this.status = RunStatus.FAILED;

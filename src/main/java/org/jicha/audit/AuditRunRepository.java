@@ -13,11 +13,15 @@ public interface AuditRunRepository extends JpaRepository<AuditRun, Long> {
 
     java.util.Optional<AuditRun> findFirstByStatusOrderByIdDesc(RunStatus status);
 
+    /** The latest run of any of the statuses (the latest completed run: COMPLETED or COMPLETED_WITH_ERRORS). */
+    java.util.Optional<AuditRun> findFirstByStatusInOrderByIdDesc(java.util.Collection<RunStatus> statuses);
+
     /** The latest interrupted runs of a trigger kind: candidates for a Quartz recovery to re-run. */
     List<AuditRun> findTop20ByInterruptedTrueAndTriggerOrderByIdDesc(RunTrigger trigger);
 
     boolean existsByRecoversRunId(Long runId);
 
-    /** The latest run of a status among the given modes (the base an incremental run may build on). */
-    java.util.Optional<AuditRun> findFirstByStatusAndModeInOrderByIdDesc(RunStatus status, java.util.Collection<RunMode> modes);
+    /** The latest run of the statuses among the given modes (the base an incremental run may build on). */
+    java.util.Optional<AuditRun> findFirstByStatusInAndModeInOrderByIdDesc(java.util.Collection<RunStatus> statuses,
+                                                                           java.util.Collection<RunMode> modes);
 }

@@ -24,8 +24,8 @@ import org.jicha.audit.internal.FindingStore;
 import org.jicha.audit.internal.JdbcRecordReader;
 import org.jicha.audit.internal.JdbcRecordReader.BatchSink;
 import org.jicha.audit.internal.ReadAhead;
+import org.jicha.audit.internal.RunErrorStore;
 import org.jicha.facts.AuditContext;
-import org.jicha.facts.AuditSubject;
 import org.jicha.facts.FactAssembler;
 import org.jicha.facts.StoredRecords.CustomerBundle;
 import org.jicha.people.Actor;
@@ -33,6 +33,7 @@ import org.jicha.people.AuditTrail;
 import org.jicha.people.Role;
 import org.jicha.rules.ActiveRuleSet;
 import org.jicha.rules.Finding;
+import org.jicha.rules.RuleError;
 import org.jicha.rules.RuleMeta;
 import org.jicha.rules.RuleSet;
 import org.jicha.tickets.RunTickets;
@@ -60,12 +61,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AuditService {
 
     private static final Logger log = LoggerFactory.getLogger(AuditService.class);
+    /** The statuses of a run that covered its whole scope: reports and the dashboard read such runs. */
+    static final List<RunStatus> COMPLETED = List.of(RunStatus.COMPLETED, RunStatus.COMPLETED_WITH_ERRORS);
 
     private final ActiveRuleSet rules;
     private final JdbcRecordReader reader;
     private final FindingStore findingStore;
     private final ChangeTracker changes;
     private final TicketService tickets;
+    private final RunErrorStore errorStore;
     private final AuditRunRepository runs;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -83,14 +87,15 @@ public class AuditService {
     });
 
     public AuditService(ActiveRuleSet rules, JdbcRecordReader reader, FindingStore findingStore, ChangeTracker changes,
-                        TicketService tickets, AuditRunRepository runs, JdbcTemplate jdbc, TransactionTemplate tx,
-                        AuditProperties properties, Clock clock, DataArrival arrival, RunTickets runTickets,
-                        AuditTrail trail, ApplicationEventPublisher events) {
+                        TicketService tickets, RunErrorStore errorStore, AuditRunRepository runs, JdbcTemplate jdbc,
+                        TransactionTemplate tx, AuditProperties properties, Clock clock, DataArrival arrival,
+                        RunTickets runTickets, AuditTrail trail, ApplicationEventPublisher events) {
         this.rules = rules;
         this.reader = reader;
         this.findingStore = findingStore;
         this.changes = changes;
         this.tickets = tickets;
+        this.errorStore = errorStore;
         this.runs = runs;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -181,7 +186,7 @@ public class AuditService {
         });
         log.warn("Audit run {} ({} as of {}) held: {}", held.getId(), held.getTrigger(), held.getAsOf(),
                 missing.describe());
-        return RunView.of(held, Map.of(), List.of(), missing.gaps(), List.of());
+        return RunView.of(held, Map.of(), List.of(), missing.gaps(), List.of(), List.of());
     }
 
     /** Before the run's first save: the person who started it, and the reason when forced despite missing data. */
@@ -461,10 +466,15 @@ public class AuditService {
      * horizon reaches {@code asOf}, on the same tariffs, units and staff.
      */
     private IncrementalBase incrementalBase(LocalDate asOf, String period, String ruleSetHash, String referenceHash) {
-        AuditRun last = runs.findFirstByStatusAndModeInOrderByIdDesc(RunStatus.COMPLETED,
+        AuditRun last = runs.findFirstByStatusInAndModeInOrderByIdDesc(COMPLETED,
                 List.of(RunMode.FULL, RunMode.INCREMENTAL)).orElse(null);
         if (last == null) {
             return new IncrementalBase(null, "尚无已完成的全量稽查", "no completed full run yet");
+        }
+        if (last.getStatus() == RunStatus.COMPLETED_WITH_ERRORS) {
+            // a rule that threw did not see every subject: its findings cannot be carried over
+            return new IncrementalBase(null, "上次运行 " + last.getId() + " 有规则出错，不能作为增量基准",
+                    "the last run " + last.getId() + " completed with rule errors and is no base");
         }
         if (last.getHorizonOn() == null) {
             return new IncrementalBase(null, "上次运行 " + last.getId() + " 未前瞻，不能作为增量基准",
@@ -530,21 +540,24 @@ public class AuditService {
             return t;
         });
         try {
+            BatchEvaluation evaluation = new BatchEvaluation(assembler, ruleSet, ctx);
+            BatchEvaluation evaluationAhead = ahead == null ? null : new BatchEvaluation(assembler, ruleSet, ahead);
             BatchSink evaluateBatch = batch -> {
-                Future<List<Finding>> atHorizon = lookAhead == null ? null
-                        : lookAhead.submit(() -> ruleSet.evaluate(ahead, assemble(assembler, batch, ahead)));
-                List<Object> facts = assemble(assembler, batch, ctx);
-                subjects.addAndGet(facts.stream().filter(AuditSubject.class::isInstance).count());
-                // the rule set evaluates every rule; findings of rules out of scope are dropped here
-                List<Finding> findings = ruleSet.evaluate(ctx, facts).stream()
-                        .filter(f -> ruleCodes == null || ruleCodes.contains(f.ruleCode())).toList();
+                Future<BatchEvaluation.Evaluated> atHorizon = lookAhead == null ? null
+                        : lookAhead.submit(() -> evaluationAhead.evaluate(batch));
+                // the rule set evaluates every rule; findings and errors of rules out of scope are dropped here
+                BatchEvaluation.Evaluated evaluated = evaluation.evaluate(batch).of(ruleCodes);
+                subjects.addAndGet(evaluated.subjects());
+                List<Finding> findings = evaluated.findings();
+                List<RuleError> errors = evaluated.errors();
                 findings.forEach(f -> perRule.merge(f.ruleCode(), 1L, Long::sum));
                 Set<String> recheck = atHorizon == null ? Set.of() : changingBeforeHorizon(findings, result(atHorizon));
-                if (!findings.isEmpty() || !recheck.isEmpty()) {
+                if (!findings.isEmpty() || !recheck.isEmpty() || !errors.isEmpty()) {
                     tx.executeWithoutResult(status -> {
                         findingStore.insert(run.getId(), findings);
                         tickets.record(round, findings);
                         changes.recordRechecks(run.getId(), recheck);
+                        errorStore.record(run.getId(), 0, errors, properties.maxErrorsPerRule(), now());
                     });
                 }
                 return advance(run, done.addAndGet(batch.size()));
@@ -571,18 +584,24 @@ public class AuditService {
                 // the run's new tickets open now that it has covered its scope (or was cancelled), through the brake
                 tickets.openNew(round);
                 if (whole) {
-                    tickets.markNotDetected(round, ctx.getAuditedPeriod());
+                    Set<String> failed = errorStore.failedRules(run.getId());
+                    markNotDetected(round, failed, ctx);
                     if (run.getMode() != RunMode.SCOPED) {
                         changes.completed(run.getId(), incremental);
                     }
-                    run.complete(subjects.get(), total, notes(ruleSet, started.rules(), ctx, started.planNote()), now());
+                    String note = notes(ruleSet, started.rules(), ctx, started.planNote());
+                    if (failed.isEmpty()) {
+                        run.complete(subjects.get(), total, note, now());
+                    } else {
+                        run.completeWithErrors(subjects.get(), total, note, errorStore.summary(run.getId()), now());
+                    }
                 } else {
                     run.cancelled(subjects.get(), total, now());
                 }
                 runs.save(run);
             });
             log.info("Audit run {} ({}) as of {} {}: {} subjects, {} findings ({} carried) in {} ms", run.getId(),
-                    run.getMode(), run.getAsOf(), whole ? "completed" : "cancelled", subjects.get(), total,
+                    run.getMode(), run.getAsOf(), run.getStatus(), subjects.get(), total,
                     run.getFindingsCarried(), (System.nanoTime() - began) / 1_000_000);
             return RunView.of(run, perRule);
         } catch (RuntimeException e) {
@@ -623,8 +642,8 @@ public class AuditService {
         return new BrakeBasis(period, earlier);
     }
 
-    /** The look-ahead's findings of a batch; its failure fails the run as if it had happened on this thread. */
-    private static List<Finding> result(Future<List<Finding>> atHorizon) {
+    /** The look-ahead's evaluation of a batch; its failure fails the run as if it had happened on this thread. */
+    private static BatchEvaluation.Evaluated result(Future<BatchEvaluation.Evaluated> atHorizon) {
         try {
             return atHorizon.get();
         } catch (InterruptedException e) {
@@ -641,23 +660,27 @@ public class AuditService {
         }
     }
 
-    private static List<Object> assemble(FactAssembler assembler, List<CustomerBundle> batch, AuditContext ctx) {
-        List<Object> facts = new ArrayList<>();
-        for (CustomerBundle bundle : batch) {
-            facts.addAll(assembler.assemble(bundle, ctx));
+    /**
+     * Marks "not detected" the tickets the run covered and did not see again, except those of rules that threw in
+     * the run (they did not see every subject); if Drools named no rule for an error, no ticket is marked.
+     */
+    void markNotDetected(TicketRound round, Set<String> failed, AuditContext ctx) {
+        if (!failed.contains(RuleError.UNKNOWN_RULE)) {
+            tickets.markNotDetected(failed.isEmpty() ? round : round.without(failed), ctx.getAuditedPeriod());
         }
-        return facts;
     }
 
     /**
      * The customers whose findings as of the horizon differ from those as of the as-of date: time alone may change
      * them before the horizon, so incremental runs until then re-evaluate them. (Findings only grow or stay
      * between two dates of one audited period unless a record dated in between takes effect; both show here.)
+     * A customer a rule threw on as of the horizon is one of them: its findings then are not known.
      */
-    static Set<String> changingBeforeHorizon(List<Finding> now, List<Finding> atHorizon) {
+    static Set<String> changingBeforeHorizon(List<Finding> now, BatchEvaluation.Evaluated atHorizon) {
         Map<String, Set<String>> before = byCustomer(now);
-        Map<String, Set<String>> after = byCustomer(atHorizon);
+        Map<String, Set<String>> after = byCustomer(atHorizon.findings());
         Set<String> changing = new java.util.TreeSet<>();
+        atHorizon.errors().stream().map(RuleError::customerNo).filter(java.util.Objects::nonNull).forEach(changing::add);
         for (String customer : before.keySet()) {
             if (!before.get(customer).equals(after.getOrDefault(customer, Set.of()))) {
                 changing.add(customer);
@@ -789,28 +812,33 @@ public class AuditService {
     public Page<RunView> list(Pageable pageable) {
         return runs.findAllByOrderByIdDesc(pageable).map(run -> RunView.of(run, Map.of(), List.of(),
                 run.getStatus() == RunStatus.HELD || run.getForceReason() != null ? gapsOf(run.getId()) : List.of(),
-                List.of()));
+                List.of(), List.of()));
     }
 
+    /** A run with its findings per rule, its partitions and the errors of the rules that threw in it. */
     public RunView get(long id) {
         AuditRun run = runs.findById(id).orElseThrow(() -> new RunNotFoundException(id));
+        RuleSet ruleSet = rules.current();
+        List<RunErrorView> errors = errorStore.of(id, properties.maxErrorsPerRule(),
+                code -> ruleSet.rule(code).map(RuleMeta::title).orElse(null));
         return RunView.of(run, ruleCounts(id), run.isPartitioned() ? PartitionView.of(jdbc, id) : List.of(),
-                gapsOf(id), runTickets.held(id));
+                gapsOf(id), runTickets.held(id), errors);
     }
 
     /**
-     * The latest held run, unless a run completed after it (the data arrived meanwhile): what the dashboard warns
-     * about.
+     * The latest held run, unless a run completed (with or without rule errors) after it (the data arrived
+     * meanwhile): what the dashboard warns about.
      */
     public java.util.Optional<RunView> unresolvedHeld() {
         return runs.findFirstByStatusOrderByIdDesc(RunStatus.HELD)
-                .filter(held -> runs.findFirstByStatusOrderByIdDesc(RunStatus.COMPLETED)
+                .filter(held -> runs.findFirstByStatusInOrderByIdDesc(COMPLETED)
                         .map(done -> done.getId() < held.getId()).orElse(true))
-                .map(held -> RunView.of(held, Map.of(), List.of(), gapsOf(held.getId()), List.of()));
+                .map(held -> RunView.of(held, Map.of(), List.of(), gapsOf(held.getId()), List.of(), List.of()));
     }
 
+    /** The latest completed run, also one that completed with rule errors (its other results are whole). */
     public java.util.Optional<RunView> latestCompleted() {
-        return runs.findFirstByStatusOrderByIdDesc(RunStatus.COMPLETED).map(r -> RunView.of(r, ruleCounts(r.getId())));
+        return runs.findFirstByStatusInOrderByIdDesc(COMPLETED).map(r -> RunView.of(r, ruleCounts(r.getId())));
     }
 
     private Map<String, Long> ruleCounts(long runId) {
@@ -841,7 +869,8 @@ public class AuditService {
     public List<RuleRunCount> findingsPerRuleOfLastRuns(int runs) {
         return jdbc.query("SELECT c.rule_code, r.id, r.as_of, c.findings FROM audit_run_rule_counts c "
                         + "JOIN audit_runs r ON r.id = c.run_id WHERE r.id IN (SELECT id FROM audit_runs "
-                        + "WHERE status = 'COMPLETED' ORDER BY id DESC FETCH FIRST " + Math.max(1, runs) + " ROWS ONLY) "
+                        + "WHERE status IN ('COMPLETED', 'COMPLETED_WITH_ERRORS') ORDER BY id DESC FETCH FIRST "
+                        + Math.max(1, runs) + " ROWS ONLY) "
                         + "ORDER BY c.rule_code, r.id",
                 (rs, i) -> new RuleRunCount(rs.getString("rule_code"), rs.getLong("id"),
                         rs.getObject("as_of", LocalDate.class), rs.getLong("findings")));

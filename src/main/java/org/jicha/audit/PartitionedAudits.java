@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jicha.audit.BatchEvaluation.Evaluated;
 import org.jicha.audit.internal.FindingStore;
 import org.jicha.audit.internal.JdbcRecordReader;
 import org.jicha.audit.internal.JdbcRecordReader.BatchSink;
+import org.jicha.audit.internal.RunErrorStore;
 import org.jicha.facts.AuditContext;
 import org.jicha.facts.FactAssembler;
 import org.jicha.facts.StoredRecords.CustomerBundle;
@@ -43,6 +45,7 @@ public class PartitionedAudits {
     private final ActiveRuleSet rules;
     private final JdbcRecordReader reader;
     private final FindingStore findingStore;
+    private final RunErrorStore errorStore;
     private final TicketService tickets;
     private final AuditRunRepository runs;
     private final AuditService audits;
@@ -53,12 +56,14 @@ public class PartitionedAudits {
     private final Clock clock;
 
     public PartitionedAudits(ActiveRuleSet rules, JdbcRecordReader reader, FindingStore findingStore,
-                             TicketService tickets, AuditRunRepository runs, AuditService audits, JdbcTemplate jdbc,
+                             RunErrorStore errorStore, TicketService tickets, AuditRunRepository runs, AuditService audits,
+                             JdbcTemplate jdbc,
                              TransactionTemplate tx, AuditProperties properties, ObjectProvider<PartitionLauncher> launcher,
                              Clock clock) {
         this.rules = rules;
         this.reader = reader;
         this.findingStore = findingStore;
+        this.errorStore = errorStore;
         this.tickets = tickets;
         this.runs = runs;
         this.audits = audits;
@@ -212,6 +217,9 @@ public class PartitionedAudits {
                 findingStore.insert(claim.runId(), evaluated.findings());
                 tickets.record(round, evaluated.findings());
             }
+            if (!evaluated.errors().isEmpty()) {
+                errorStore.record(claim.runId(), claim.partNo(), evaluated.errors(), properties.maxErrorsPerRule(), now());
+            }
             jdbc.update("UPDATE audit_runs SET subjects_done = (SELECT COALESCE(SUM(subjects), 0) "
                     + "FROM audit_run_partitions WHERE run_id = ?) WHERE id = ?", claim.runId(), claim.runId());
             return true;
@@ -292,13 +300,19 @@ public class PartitionedAudits {
         if (cancelled) {
             run.cancelled(subjects, findings, now());
         } else {
-            tickets.markNotDetected(closing.round(), closing.ctx().getAuditedPeriod());
+            Set<String> failed = errorStore.failedRules(run.getId());
+            audits.markNotDetected(closing.round(), failed, closing.ctx());
             List<RuleMeta> all = closing.ruleSet().rules();
-            run.complete(subjects, findings, audits.notes(closing.ruleSet(), all, closing.ctx()), now());
+            String note = audits.notes(closing.ruleSet(), all, closing.ctx());
+            if (failed.isEmpty()) {
+                run.complete(subjects, findings, note, now());
+            } else {
+                run.completeWithErrors(subjects, findings, note, errorStore.summary(run.getId()), now());
+            }
         }
         runs.save(run);
         log.info("Audit run {} as of {} {} over {} partitions: {} subjects, {} findings", run.getId(), run.getAsOf(),
-                cancelled ? "cancelled" : "completed", run.getPartitions(), subjects, findings);
+                run.getStatus(), run.getPartitions(), subjects, findings);
     }
 
     private static String truncate(String message) {

@@ -15,6 +15,8 @@ import org.jicha.tickets.RunTickets.HeldRule;
  * data had not arrived ({@code dataGaps}); {@code startedBy} and {@code forceReason} say who started it by hand and
  * why despite missing data; a withdrawn run says by whom, when and why; {@code heldRules} are the rules whose new
  * tickets the brake held for the auditors.
+ * A run COMPLETED_WITH_ERRORS lists the rules that threw, each
+ * with its count and first subjects ({@code errors}; only when one run is read).
  */
 public record RunView(long id, LocalDate asOf, String auditedPeriod, String ruleSetHash, int ruleCount,
                       RunTrigger trigger, RunStatus status, LocalDateTime startedAt, LocalDateTime finishedAt,
@@ -22,7 +24,8 @@ public record RunView(long id, LocalDate asOf, String auditedPeriod, String rule
                       Long planId, String scope, Progress progress, boolean cancelRequested, Long recoversRunId,
                       RunMode mode, Long baseRunId, LocalDate horizonOn, long findingsCarried,
                       List<PartitionView> partitions, String startedBy, String forceReason, List<DataGap> dataGaps,
-                      String withdrawnBy, LocalDateTime withdrawnAt, String withdrawReason, List<HeldRule> heldRules) {
+                      String withdrawnBy, LocalDateTime withdrawnAt, String withdrawReason, List<HeldRule> heldRules,
+                      List<RunErrorView> errors) {
 
     /** Subjects done of total, and the percentage (0-100, one decimal). */
     public record Progress(long done, long total, double percent) {
@@ -34,22 +37,23 @@ public record RunView(long id, LocalDate asOf, String auditedPeriod, String rule
     }
 
     static RunView of(AuditRun run, Map<String, Long> perRule) {
-        return of(run, perRule, List.of(), List.of(), List.of());
+        return of(run, perRule, List.of(), List.of(), List.of(), List.of());
     }
 
     /**
-     * With the partitions of a partitioned run, the stations lacking data of a held or forced run and the rules the
-     * brake held (each empty when there is none).
+     * With the partitions of a partitioned run, the stations lacking data of a held or forced run, the rules the
+     * brake held and the rule errors of the run (each empty when there is none).
      */
     static RunView of(AuditRun run, Map<String, Long> perRule, List<PartitionView> partitions, List<DataGap> gaps,
-                      List<HeldRule> held) {
+                      List<HeldRule> held, List<RunErrorView> errors) {
         return new RunView(run.getId(), run.getAsOf(), run.getAuditedPeriod(), run.getRuleSetHash(),
                 run.getRuleCount(), run.getTrigger(), run.getStatus(), run.getStartedAt(), run.getFinishedAt(),
                 run.getSubjectsChecked(), run.getFindingsCount(), run.getMessage(), perRule, run.getPlanId(),
                 run.getScopeDescription(), Progress.of(run.getSubjectsDone(), run.getSubjectsTotal()),
                 run.isCancelRequested(), run.getRecoversRunId(), run.getMode(), run.getBaseRunId(), run.getHorizonOn(),
                 run.getFindingsCarried(), partitions, run.getStartedBy(), run.getForceReason(), List.copyOf(gaps),
-                run.getWithdrawnBy(), run.getWithdrawnAt(), run.getWithdrawReason(), List.copyOf(held));
+                run.getWithdrawnBy(), run.getWithdrawnAt(), run.getWithdrawReason(), List.copyOf(held),
+                List.copyOf(errors));
     }
 
     /** Whether an auditor withdrew it. */

@@ -73,17 +73,21 @@ public final class RuleCaseRunner {
         AuditContext ctx = ruleSet.contextAsOf(c.asOf());
         FactAssembler assembler = new FactAssembler(records.tariffs());
         Set<RuleCase.Expected> found = new TreeSet<>();
+        List<String> errors = new ArrayList<>();
         for (CustomerBundle bundle : records.bundles()) {
-            for (Finding f : ruleSet.evaluate(ctx, assembler.assemble(bundle, ctx))) {
+            Evaluation evaluation = ruleSet.evaluate(ctx, List.of(assembler.assemble(bundle, ctx)));
+            for (Finding f : evaluation.findings()) {
                 if (c.covers(f.ruleCode())) {
                     found.add(new RuleCase.Expected(f.ruleCode(), f.subjectId()));
                 }
             }
+            evaluation.errors().forEach(e -> errors.add("rule " + e.ruleCode() + " (" + e.location() + ") threw on "
+                    + e.subject() + ": " + e.message()));
         }
         Set<RuleCase.Expected> missing = new TreeSet<>(c.expected());
         missing.removeAll(found);
         Set<RuleCase.Expected> unexpected = new TreeSet<>(found);
         unexpected.removeAll(c.expected());
-        return new Result(c, missing, unexpected, null);
+        return new Result(c, missing, unexpected, errors.isEmpty() ? null : String.join("; ", errors));
     }
 }

@@ -8,24 +8,41 @@ import java.util.Set;
 
 /**
  * The thresholds of {@code rules/parameters.yml}, flattened to dotted keys ({@code BIL-06.minZeroPeriodsLv}).
- * Rules read them through the global {@code params}; a key the file does not define is an error, caught
- * when the rule set loads (see {@link RuleSetLoader}).
+ * Rules read them through the global {@code params}; a key the file does not define, or a value a rule cannot
+ * read the way it reads it, is an error caught when the rule set loads (see {@link RuleSetLoader} and
+ * {@link ParameterCheck}). A loaded set holds each value typed the way its rules read it (a whole number as an
+ * {@code Integer}, a text as written), so evaluating a rule never meets a bad value.
  */
 public final class RuleParameters {
 
-    private final Map<String, Object> values;
-    /** Every dotted prefix of a key ({@code EXP}, {@code EXP.stepLimitWd}, ...): the tables {@link #limit} knows. */
-    private final Set<String> tables;
+    /** A table's entry for a group without a limit ({@code "-"} in the catalogue). */
+    static final String NO_LIMIT = "-";
 
+    private final Map<String, Object> values;
+    /** The nested maps: the tables {@link #limit} knows. */
+    private final Set<String> tables;
+    /** The line of parameters.yml each key's value is written on (0 when not read from a file). */
+    private final Map<String, Integer> lines;
+
+    /** Parameters that were not read from a file: every dotted prefix of a key is a table. */
     public RuleParameters(Map<String, Object> flatValues) {
-        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(flatValues));
+        this(flatValues, prefixesOf(flatValues.keySet()), Map.of());
+    }
+
+    RuleParameters(Map<String, Object> values, Set<String> tables, Map<String, Integer> lines) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.tables = Set.copyOf(tables);
+        this.lines = Map.copyOf(lines);
+    }
+
+    private static Set<String> prefixesOf(Set<String> keys) {
         Set<String> prefixes = new HashSet<>();
-        for (String key : values.keySet()) {
+        for (String key : keys) {
             for (int dot = key.indexOf('.'); dot >= 0; dot = key.indexOf('.', dot + 1)) {
                 prefixes.add(key.substring(0, dot));
             }
         }
-        this.tables = Set.copyOf(prefixes);
+        return prefixes;
     }
 
     public Set<String> keys() {
@@ -36,13 +53,22 @@ public final class RuleParameters {
         return values;
     }
 
+    /** The line of {@code parameters.yml} the key's value is written on; 0 if unknown. */
+    public int lineOf(String key) {
+        return lines.getOrDefault(key, 0);
+    }
+
     public boolean has(String key) {
         return values.containsKey(key);
     }
 
     public int integer(String key) {
         Object v = require(key);
-        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+        if (v instanceof Integer i) {
+            return i;
+        }
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
             return n.intValue();
         }
         throw new IllegalArgumentException("parameter " + key + " must be a whole number but is " + v);
@@ -62,7 +88,8 @@ public final class RuleParameters {
 
     /**
      * A limit from a table keyed by a group, e.g. {@code limit("EXP.stepLimitWd.PLAN_REPLY", "HV_DUAL")};
-     * -1 when the table has no limit for that group (a "-" in the catalogue) or the group is null.
+     * -1 when the table has no limit for that group (no entry, or {@code "-"} as in the catalogue) or the group
+     * is null.
      */
     public int limit(String tableKey, String group) {
         if (group == null) {
@@ -75,10 +102,14 @@ public final class RuleParameters {
             }
             return -1;
         }
-        if (v instanceof Number n) {
-            return n.intValue();
+        if (v instanceof Integer i) {
+            return i;
         }
-        return -1;
+        if (NO_LIMIT.equals(v)) {
+            return -1;
+        }
+        throw new IllegalArgumentException("parameter table " + tableKey + " holds " + v + " for " + group
+                + ", not a whole number or \"-\"");
     }
 
     private Object require(String key) {

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code jicha rules check}: compiles a rules folder and lints it. Errors: anything the loader rejects
@@ -19,9 +17,6 @@ import java.util.regex.Pattern;
  * {@code parameters.yml} no rule file uses. Pure Java, no Spring.
  */
 public final class RuleSetCheck {
-
-    /** {@code params.decimal("KEY"}, also through a DRL function's parameter ({@code p.decimal("KEY"}). */
-    private static final Pattern PARAM_USE = Pattern.compile("\\b\\w+\\.(integer|decimal|text|limit|has)\\(\\s*\"([^\"]+)\"");
 
     private RuleSetCheck() {
     }
@@ -62,7 +57,7 @@ public final class RuleSetCheck {
     }
 
     private static List<RuleProblem> unusedParameters(Path rulesDir, RuleParameters parameters) {
-        List<Use> uses = new ArrayList<>();
+        List<ParameterUse> uses = new ArrayList<>();
         for (Path file : RuleSetLoader.ruleFiles(rulesDir)) {
             String text;
             if (file.getFileName().toString().endsWith(".drl")) {
@@ -71,51 +66,16 @@ public final class RuleSetCheck {
                 DecisionTableFile table = DecisionTableFile.compile(file, file.toString(), new ArrayList<>());
                 text = table == null ? "" : table.drl();
             }
-            Matcher m = PARAM_USE.matcher(text);
-            while (m.find()) {
-                uses.add(new Use(m.group(1), m.group(2)));
-            }
+            uses.addAll(ParameterUse.scan(file.toString(), text, line -> line));
         }
-        List<String> lines = List.of(read(rulesDir.resolve(RuleSetLoader.PARAMETERS_FILE)).split("\n", -1));
         List<RuleProblem> unused = new ArrayList<>();
         for (String key : parameters.keys()) {
             if (uses.stream().noneMatch(u -> u.covers(key))) {
-                unused.add(new RuleProblem(RuleSetLoader.PARAMETERS_FILE, lineOf(key, lines),
+                unused.add(new RuleProblem(RuleSetLoader.PARAMETERS_FILE, parameters.lineOf(key),
                         "parameter \"" + key + "\" is used by no rule file"));
             }
         }
         return unused;
-    }
-
-    /** One {@code params.<fn>("KEY"} in a rule file; a key ending in a dot is a prefix completed at run time. */
-    private record Use(String function, String key) {
-
-        boolean covers(String parameter) {
-            if (key.endsWith(".")) {
-                return parameter.startsWith(key);
-            }
-            return parameter.equals(key) || (function.equals("limit") && parameter.startsWith(key + "."));
-        }
-    }
-
-    /** The line of a dotted key in parameters.yml: each segment searched after the previous one's line. */
-    static int lineOf(String key, List<String> lines) {
-        int line = -1;
-        for (String segment : key.split("\\.")) {
-            Pattern own = Pattern.compile("^\\s*['\"]?" + Pattern.quote(segment) + "['\"]?\\s*:");
-            int found = -1;
-            for (int i = line + 1; i < lines.size(); i++) {
-                if (own.matcher(lines.get(i)).find()) {
-                    found = i;
-                    break;
-                }
-            }
-            if (found < 0) {
-                break; // an inline { a: 1, b: 2 } entry: the line of its mapping
-            }
-            line = found;
-        }
-        return line + 1;
     }
 
     private static String read(Path file) {

@@ -38,8 +38,9 @@ import org.kie.api.runtime.KieContainer;
 /**
  * Compiles a rules folder into a {@link RuleSet}: every {@code *.drl} and {@code *.drl.xlsx} below it,
  * {@code parameters.yml} and {@code calendar/cn-working-days.csv}. Every problem (a compile error, missing
- * or invalid metadata, a duplicate code, an undefined parameter) is reported with its file and line (a
- * decision table's with its sheet, row and column); any problem rejects the whole set. A decision-table row
+ * or invalid metadata, a duplicate code, an undefined parameter, a parameter value the rules cannot read the
+ * way they read it) is reported with its file and line (a decision table's with its sheet, row and column; a
+ * bad value at its line of {@code parameters.yml}); any problem rejects the whole set. A decision-table row
  * needs no catalogue metadata: it carries {@code supports("CODE")}, the rule whose data it is.
  */
 public final class RuleSetLoader {
@@ -52,7 +53,6 @@ public final class RuleSetLoader {
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
-    private static final Pattern PARAM_USE = Pattern.compile("params\\.(integer|decimal|text|limit|has)\\(\\s*\"([^\"]+)\"");
     private static final Pattern REQUIRED_COLUMN = Pattern.compile("[a-z_]+\\.[a-z_]+");
     private static final Pattern CODE_FORMAT = Pattern.compile("(BIL|BUS|INS|MET|EXP|IMP)-\\d{2}");
     private static final AtomicLong BUILDS = new AtomicLong();
@@ -66,7 +66,9 @@ public final class RuleSetLoader {
             throw new RuleSetException(List.of(new RuleProblem(rulesDir.toString(), 0, "rules folder does not exist")));
         }
         List<Path> ruleFiles = ruleFiles(rulesDir);
-        RuleParameters parameters = ParametersFile.read(rulesDir.resolve(PARAMETERS_FILE), PARAMETERS_FILE, problems);
+        ParametersFile.Contents parameterValues = ParametersFile.read(rulesDir.resolve(PARAMETERS_FILE), PARAMETERS_FILE,
+                problems);
+        List<ParameterUse> parameterUses = new ArrayList<>();
         WorkingDayCalendar calendar = readCalendar(rulesDir, problems);
         if (ruleFiles.isEmpty()) {
             problems.add(new RuleProblem(rulesDir.toString(), 0, "no *.drl or *.drl.xlsx file in the rules folder"));
@@ -80,6 +82,7 @@ public final class RuleSetLoader {
         Map<String, String> displayByKiePath = new HashMap<>();
         Map<String, Map<String, Integer>> ruleLines = new HashMap<>();
         Map<String, DecisionTableFile> tables = new HashMap<>();
+        Map<String, String> sources = new HashMap<>();
         List<String> displayNames = new ArrayList<>();
         for (Path file : ruleFiles) {
             String display = display(rulesDir, file);
@@ -95,7 +98,8 @@ public final class RuleSetLoader {
                         .newReaderResource(new StringReader(text), "UTF-8")
                         .setSourcePath(kiePath).setResourceType(ResourceType.DRL));
                 ruleLines.put(display, ruleLines(text));
-                checkParameterUse(display, text, parameters, problems);
+                sources.put(kiePath, text);
+                parameterUses.addAll(ParameterUse.scan(display, text, line -> line));
             } else {
                 // compiled here rather than by KIE, so that errors point at the sheet, row and column
                 DecisionTableFile table = DecisionTableFile.compile(file, display, problems);
@@ -110,10 +114,13 @@ public final class RuleSetLoader {
                         .newReaderResource(new StringReader(table.drl()), "UTF-8")
                         .setSourcePath(kiePath).setResourceType(ResourceType.DRL));
                 ruleLines.put(display, table.ruleRows());
-                checkParameterUse(display, table.drl(), parameters, problems);
+                sources.put(kiePath, table.drl());
+                parameterUses.addAll(ParameterUse.scan(display, table.drl(), line -> table.problem(line, "").line()));
             }
             displayByKiePath.put(kiePath, display);
         }
+        // every value checked against how the rules read it, and kept typed that way
+        RuleParameters parameters = ParameterCheck.check(parameterValues, parameterUses, problems);
         if (!problems.isEmpty() || ruleFiles.isEmpty()) {
             throw new RuleSetException(problems);
         }
@@ -138,6 +145,7 @@ public final class RuleSetLoader {
         Map<String, RuleMeta> byCode = new HashMap<>();
         Set<String> globals = new HashSet<>();
         List<SupportRow> supportRows = new ArrayList<>();
+        Map<RuleVariants.RuleName, RuleSet.RuleOrigin> origins = new HashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Global g : pkg.getGlobalVariables()) {
                 globals.add(g.getName());
@@ -147,7 +155,10 @@ public final class RuleSetLoader {
                 int line = ruleLines.getOrDefault(file, Map.of()).getOrDefault(rule.getName(), 0);
                 if (tables.containsKey(file) && rule.getMetaData().get("code") == null) {
                     // a row of a decision table: data for the rule named by its "supports" metadata
-                    supportRows.add(new SupportRow(file, line, String.valueOf(rule.getMetaData().get("supports")).strip()));
+                    SupportRow row = new SupportRow(file, line, String.valueOf(rule.getMetaData().get("supports")).strip());
+                    supportRows.add(row);
+                    origins.put(new RuleVariants.RuleName(rule.getPackageName(), rule.getName()),
+                            new RuleSet.RuleOrigin(row.supports(), file + ":" + line));
                     continue;
                 }
                 RuleMeta meta = metadata(rule, file, line, problems);
@@ -162,6 +173,8 @@ public final class RuleSetLoader {
                 }
                 metas.add(meta);
                 metaByRuleName.put(rule.getPackageName() + "." + rule.getName(), meta);
+                origins.put(new RuleVariants.RuleName(rule.getPackageName(), rule.getName()),
+                        new RuleSet.RuleOrigin(meta.code(), file + ":" + line));
             }
         }
         for (SupportRow row : supportRows) {
@@ -178,7 +191,8 @@ public final class RuleSetLoader {
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
-        return new RuleSet(kieBase, metas, metaByRuleName, parameters, calendar, hash, displayNames);
+        return new RuleSet(kieBase, metas, metaByRuleName, parameters, calendar, hash, displayNames, origins,
+                new RuleVariants(sources, hash));
     }
 
     /** A decision-table row and the rule code it supports. */
@@ -245,27 +259,6 @@ public final class RuleSetLoader {
             problems.add(new RuleProblem(file, line, key + " \"" + value + "\" is not one of "
                     + java.util.Arrays.toString(type.getEnumConstants())));
             return null;
-        }
-    }
-
-    private static void checkParameterUse(String file, String text, RuleParameters parameters, List<RuleProblem> problems) {
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher m = PARAM_USE.matcher(lines[i]);
-            while (m.find()) {
-                String key = m.group(2);
-                boolean defined;
-                if (m.group(1).equals("limit")) {
-                    defined = parameters.keys().stream().anyMatch(k -> k.startsWith(key + "."));
-                } else if (key.endsWith(".")) {
-                    defined = parameters.keys().stream().anyMatch(k -> k.startsWith(key));
-                } else {
-                    defined = parameters.has(key);
-                }
-                if (!defined && !m.group(1).equals("has")) {
-                    problems.add(new RuleProblem(file, i + 1, "parameter \"" + key + "\" is not defined in " + PARAMETERS_FILE));
-                }
-            }
         }
     }
 

@@ -494,6 +494,17 @@ public class TicketService {
             return ruleSet.rules().stream().map(RuleMeta::code)
                     .filter(c -> scope.ruleCodes() == null || scope.ruleCodes().contains(c)).toList();
         }
+
+        /**
+         * This round without some rules (those that threw in the run, issue 11): their tickets are not marked
+         * "not detected" by it, since the run did not see all their subjects.
+         */
+        public TicketRound without(Set<String> ruleCodes) {
+            Set<String> covered = new java.util.HashSet<>(coveredRuleCodes());
+            covered.removeAll(ruleCodes);
+            return new TicketRound(runId, ruleSet, teams, today, now, new RoundScope(covered, scope.stationCodes()),
+                    basis);
+        }
     }
 
     /**

@@ -21,7 +21,8 @@ public final class StoredWorld {
     }
 
     public static StoredWorld reset(JdbcTemplate jdbc) {
-        for (String table : new String[] {"findings", "audit_run_rule_counts", "inspection_tickets", "audit_run_partitions",
+        for (String table : new String[] {"findings", "audit_run_rule_counts", "audit_run_errors", "audit_run_error_counts",
+                "audit_recheck", "audit_run_candidates", "inspection_tickets", "audit_run_partitions",
                 "ticket_openings", "ticket_brakes", "audit_run_data_gaps", "audit_runs",
                 "readings", "bills", "meter_events", "meters", "application_steps", "applications", "inspections",
                 "important_customers", "customers", "tariffs", "staff", "units"}) {

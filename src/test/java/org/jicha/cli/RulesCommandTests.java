@@ -110,6 +110,27 @@ class RulesCommandTests {
     }
 
     @Test
+    void rulesCheckRejectsAParameterTypoNamingItsLineTheKindAndTheRuleThatReadsIt() throws Exception {
+        Path rules = copyOfShippedRules();
+        Path parameters = rules.resolve("parameters.yml");
+        String text = Files.readString(parameters, StandardCharsets.UTF_8);
+        assertThat(text).contains("toleranceKwh: 1 ");
+        Files.writeString(parameters, text.replace("toleranceKwh: 1 ", "toleranceKwh: 一 "), StandardCharsets.UTF_8);
+        java.util.List<String> lines = Files.readAllLines(parameters, StandardCharsets.UTF_8);
+        int line = 1 + java.util.stream.IntStream.range(0, lines.size())
+                .filter(i -> lines.get(i).contains("toleranceKwh: 一")).findFirst().orElseThrow();
+
+        int code = run("rules", "check", "--rules", rules.toString());
+
+        assertThat(code).as(this::output).isEqualTo(1);
+        assertThat(out.toString())
+                .contains("parameters.yml:" + line + ": error: 参数 BIL-04.toleranceKwh 应为数值，实际为文本 \"一\"")
+                .contains("parameter BIL-04.toleranceKwh must be a number, found the text \"一\"")
+                .containsPattern("read by params\\.decimal at bil/consumption\\.drl:\\d+")
+                .contains("1 errors, 0 warnings");
+    }
+
+    @Test
     void rulesWithoutASubcommandExitsTwo() {
         assertThat(run("rules")).isEqualTo(2);
         assertThat(err.toString()).contains("test, check or diff");

@@ -128,6 +128,22 @@ class RuleSetReloadIntegrationTests {
     }
 
     @Test
+    void aParameterTypoIsRejectedByTheWatcherAndTheApiNamingItsLineAndTheSetInForceStays() throws Exception {
+        edit(RuleSetLoader.PARAMETERS_FILE, "toleranceKwh: 1 ", "toleranceKwh: 一 ");
+        String at = RuleSetLoader.PARAMETERS_FILE + ":" + lineOf(RuleSetLoader.PARAMETERS_FILE, "toleranceKwh: 一") + ": ";
+
+        List<String> messages = awaitAttempt(ReloadOutcome.REJECTED).read("$.messages");
+        assertThat(messages).singleElement().satisfies(m -> assertThat(m).startsWith(at)
+                .contains("BIL-04.toleranceKwh", "应为数值", "must be a number", "\"一\"", "bil/consumption.drl:"));
+        mvc.perform(post("/api/rules/reload").with(csrf()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.attempt.messages[0]").value(startsWith(at)))
+                .andExpect(jsonPath("$.activeContentHash").value(shippedHash));
+        mvc.perform(get("/api/rules")).andExpect(jsonPath("$.contentHash").value(shippedHash))
+                .andExpect(jsonPath("$.parameters['BIL-04.toleranceKwh']").value(1));
+    }
+
+    @Test
     void aForcedReloadAfterTheFixActivatesTheWaitingChange() throws Exception {
         edit(RuleSetLoader.PARAMETERS_FILE, "minPeriodsBelowHv: 3", "minPeriodsBelowHv: 2");
         writeBrokenRuleFile();
