@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -108,6 +109,9 @@ class CommandLineIntegrationTests {
         child = startJar(scratch, "-Xmx256m", "audit", "--data", batch.toString(), "--as-of", options.asOf().toString(),
                 "--findings-csv", csv.toString());
         Path database = awaitTemporaryDatabase(scratch);
+        assertThat(Files.getPosixFilePermissions(database)).as("customer data: readable by the user only")
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                        PosixFilePermission.OWNER_EXECUTE);
         long largest = 0;
         while (child.isAlive()) {
             largest = Math.max(largest, sizeOf(database.resolve(ScratchDatabase.NAME + ".mv.db")));
