@@ -26,7 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The {@code audit} command: a throw-away H2 file database ({@link ScratchDatabase}, deleted at exit), the real
- * loader, the real audit, the findings written page by page.
+ * loader, the real audit, the findings streamed into the CSV.
  */
 final class CliAudit {
 

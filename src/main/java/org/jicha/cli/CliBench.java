@@ -26,9 +26,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The {@code bench} command: a fresh database (H2: a file database in a new temporary folder, the embedded default's
- * kind, the {@code audit} command's {@link ScratchDatabase}; PostgreSQL: a schema dropped and made anew), a non-web context on it without scheduler, watcher, first
- * administrator or sample data, then {@link Benchmark}. Prints the report, appends its CSV rows to {@code --out},
- * exits 1 when the figures are not consistent (the three ways disagree, rows missing, ...).
+ * kind, the {@code audit} command's {@link ScratchDatabase}; PostgreSQL: a schema dropped and made anew), a non-web
+ * context on it without scheduler, watcher, first administrator or sample data, then {@link Benchmark}. Prints the
+ * report, appends its CSV rows to {@code --out}, exits 1 when the figures are not consistent (the three ways disagree,
+ * rows missing, ...).
  */
 final class CliBench {
 

@@ -16,8 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * deleted when the command ends, also when it fails, and on Ctrl-C or {@code kill} through a shutdown hook; a kept
  * database ({@code --keep-db DIR}) stays for a look with any H2 client.
  *
- * <p>Settings for a one-shot bulk load that nobody reopens: old chunks are overwritten at once
- * ({@code RETENTION_TIME=0}, the file does not grow with every upserted page), no compaction at close
+ * <p>Settings for a one-shot bulk load that nobody reopens: space of old chunks is reused at once
+ * ({@code RETENTION_TIME=0}, not kept 45 s for a crash the folder would not survive anyway), no compaction at close
  * ({@code MAX_COMPACT_TIME=0}), no {@code .trace.db} written beside it ({@code TRACE_LEVEL_FILE=0}: errors reach the
  * command as exceptions), and the Spring context, not a JVM hook of H2's own, closes it ({@code DB_CLOSE_ON_EXIT=FALSE}).
  * The page cache keeps H2's default, 64 MB per GB of heap.
