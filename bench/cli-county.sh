@@ -9,9 +9,9 @@
 #   CUSTOMERS=20000 XMX=256m bench/cli-county.sh
 #
 # The batch is generated once into $COUNTY_DATA (default: a folder under ${TMPDIR:-/tmp} named after its size and
-# seed, outside the repository; about 3 KB per customer-year) and reused; delete it to generate anew. The audit's
-# temporary database goes to java.io.tmpdir (JAVA_TMPDIR, default ${TMPDIR:-/tmp}): about 9 KB per customer and
-# month of batch, 1.8 GB at 200,000 x 14; keep it off a small tmpfs. On a shared build machine run it under the build
+# seed, outside the repository; 605 MB at 200,000 x 14) and reused; delete it to generate anew. The audit's
+# temporary database goes to java.io.tmpdir (JAVA_TMPDIR, default ${TMPDIR:-/tmp}): about 3 times the batch, 1.8 GB
+# at 200,000 x 14; keep it off a small tmpfs. On a shared build machine run it under the build
 # lock, e.g. `flock /tmp/jicha-maven.lock bench/cli-county.sh`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
