@@ -858,11 +858,42 @@ public class AuditService {
         String where = ruleCode == null ? "run_id = ?" : "run_id = ? AND rule_code = ?";
         Object[] args = ruleCode == null ? new Object[] {runId, limit, offset} : new Object[] {runId, ruleCode, limit, offset};
         return jdbc.query("SELECT * FROM findings WHERE " + where
-                + " ORDER BY rule_code, subject_type, subject_id, period LIMIT ? OFFSET ?", (rs, i) -> new FindingView(
-                rs.getLong("id"), rs.getLong("run_id"), rs.getString("rule_code"), rs.getString("theme"),
+                + " ORDER BY rule_code, subject_type, subject_id, period LIMIT ? OFFSET ?", AuditService::finding, args);
+    }
+
+    /**
+     * Every finding of a run, in the order of {@link #findings}, handed over one at a time from a single query read
+     * with a fetch size (in a transaction, so PostgreSQL streams it through a cursor; H2 keeps a large result on
+     * disk): an export of any size costs one sort, where pages by OFFSET sort the run's findings again for each page.
+     *
+     * @return how many findings were handed over
+     */
+    public long forEachFinding(long runId, java.util.function.Consumer<FindingView> sink) {
+        if (!runs.existsById(runId)) {
+            throw new RunNotFoundException(runId);
+        }
+        Long count = tx.execute(status -> {
+            long[] n = {0};
+            jdbc.query(connection -> {
+                var statement = connection.prepareStatement("SELECT * FROM findings WHERE run_id = ?"
+                        + " ORDER BY rule_code, subject_type, subject_id, period");
+                statement.setFetchSize(1_000);
+                statement.setLong(1, runId);
+                return statement;
+            }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                sink.accept(finding(rs, 0));
+                n[0]++;
+            });
+            return n[0];
+        });
+        return count == null ? 0 : count;
+    }
+
+    private static FindingView finding(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new FindingView(rs.getLong("id"), rs.getLong("run_id"), rs.getString("rule_code"), rs.getString("theme"),
                 rs.getString("severity"), rs.getString("subject_type"), rs.getString("subject_id"),
                 rs.getString("customer_no"), rs.getString("station_code"), rs.getString("period"),
-                rs.getString("message")), args);
+                rs.getString("message"));
     }
 
     /** Findings per rule in the last {@code runs} completed runs, oldest first: each rule's trend. */

@@ -5,16 +5,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.jicha.JichaApplication;
 import org.jicha.audit.AuditService;
-import org.jicha.audit.FindingView;
 import org.jicha.audit.RunTrigger;
 import org.jicha.audit.RunView;
 import org.jicha.ingest.BatchLoader;
@@ -27,35 +24,52 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The {@code audit} command: a throw-away in-memory database, the real loader, the real audit. */
+/**
+ * The {@code audit} command: a throw-away H2 file database ({@link ScratchDatabase}, deleted at exit), the real
+ * loader, the real audit, the findings streamed into the CSV.
+ */
 final class CliAudit {
 
     static final String FINDINGS_HEADER = "rule_code,theme,severity,subject_type,subject_id,customer_no,period,message";
-    private static final int PAGE = 5000;
 
     private final Path data;
     private final LocalDate asOf;
     private final Path findingsCsv;
     private final Path rules;
     private final Path rejectsCsv;
+    private final Path keepDb;
 
-    CliAudit(Path data, LocalDate asOf, Path findingsCsv, Path rules, Path rejectsCsv) {
+    CliAudit(Path data, LocalDate asOf, Path findingsCsv, Path rules, Path rejectsCsv, Path keepDb) {
         this.data = data;
         this.asOf = asOf;
         this.findingsCsv = findingsCsv;
         this.rules = rules;
         this.rejectsCsv = rejectsCsv;
+        this.keepDb = keepDb;
     }
 
-    int run(PrintWriter out, PrintWriter err) {
+    int run(PrintWriter out, PrintWriter err) throws IOException {
+        try (ScratchDatabase db = keepDb == null ? ScratchDatabase.temporary("jicha-audit-") : ScratchDatabase.kept(keepDb)) {
+            out.println(db.kept() ? "数据库（保留）Database (kept): " + db.folder() + " (open it with jdbc:h2:file:"
+                    + db.folder().resolve(ScratchDatabase.NAME) + ", user sa, no password)"
+                    : "临时数据库 Temporary database: " + db.folder() + " (deleted at exit)");
+            return run(db, out, err);
+        }
+    }
+
+    private int run(ScratchDatabase db, PrintWriter out, PrintWriter err) {
         SpringApplication app = new SpringApplication(JichaApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
         app.setLogStartupInfo(false);
-        // command-line properties outrank application.yml: a throw-away in-memory database, the given rules
+        db.closesContextOf(app);
+        // command-line properties outrank application.yml: the throw-away database, the given rules
         String[] properties = {
-                "--spring.datasource.url=jdbc:h2:mem:cli-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "--spring.datasource.url=" + db.url(),
                 "--spring.quartz.auto-startup=false",
+                // no incremental run ever follows on a throw-away database: the look-ahead to the horizon would be
+                // a second evaluation of every batch for nothing (the findings as of the date are the same)
+                "--jicha.audit.horizon-days=0",
                 "--jicha.rules.dir=" + rules,
                 "--jicha.rules.watch=false",
                 "--jicha.security.bootstrap-admin=false",      // one audit and exit: no folder watcher
@@ -83,20 +97,10 @@ final class CliAudit {
     }
 
     private long writeFindings(AuditService audits, long runId) {
-        long count = 0;
         try (CsvWriter csv = CsvWriter.builder().build(findingsCsv, StandardCharsets.UTF_8)) {
             csv.writeRecord(FINDINGS_HEADER.split(","));
-            for (int offset = 0; ; offset += PAGE) {
-                List<FindingView> page = audits.findings(runId, null, offset, PAGE);
-                for (FindingView f : page) {
-                    csv.writeRecord(f.ruleCode(), f.theme(), f.severity(), f.subjectType(), f.subjectId(),
-                            nullToEmpty(f.customerNo()), nullToEmpty(f.period()), f.message());
-                    count++;
-                }
-                if (page.size() < PAGE) {
-                    return count;
-                }
-            }
+            return audits.forEachFinding(runId, f -> csv.writeRecord(f.ruleCode(), f.theme(), f.severity(),
+                    f.subjectType(), f.subjectId(), nullToEmpty(f.customerNo()), nullToEmpty(f.period()), f.message()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + findingsCsv + ": " + e.getMessage(), e);
         }

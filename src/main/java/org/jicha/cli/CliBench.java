@@ -2,7 +2,6 @@ package org.jicha.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +14,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.jicha.JichaApplication;
 import org.jicha.bench.Benchmark;
 import org.jicha.bench.BenchmarkReport;
@@ -29,9 +26,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The {@code bench} command: a fresh database (H2: a file database in a new temporary folder, the embedded default's
- * kind; PostgreSQL: a schema dropped and made anew), a non-web context on it without scheduler, watcher, first
- * administrator or sample data, then {@link Benchmark}. Prints the report, appends its CSV rows to {@code --out},
- * exits 1 when the figures are not consistent (the three ways disagree, rows missing, ...).
+ * kind, the {@code audit} command's {@link ScratchDatabase}; PostgreSQL: a schema dropped and made anew), a non-web
+ * context on it without scheduler, watcher, first administrator or sample data, then {@link Benchmark}. Prints the
+ * report, appends its CSV rows to {@code --out}, exits 1 when the figures are not consistent (the three ways disagree,
+ * rows missing, ...).
  */
 final class CliBench {
 
@@ -60,7 +58,6 @@ final class CliBench {
     }
 
     int run(PrintWriter out, PrintWriter err) throws IOException {
-        Path h2Folder = null;
         List<String> properties = new ArrayList<>(List.of(
                 "--spring.quartz.auto-startup=false",
                 "--jicha.rules.dir=" + rules,
@@ -72,6 +69,11 @@ final class CliBench {
                 "--logging.level.org.flywaydb=ERROR",
                 "--logging.level.com.zaxxer.hikari=ERROR",     // "thread starvation" on a loaded machine: not a result
                 "--logging.level.org.drools.mvel.MVELConstraint=ERROR"));
+        SpringApplication app = new SpringApplication(JichaApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+        app.setLogStartupInfo(false);
+        ScratchDatabase h2 = null;
         if (db.equals("postgres")) {
             String url = dbUrl != null ? dbUrl : DEFAULT_POSTGRES_URL;
             String schema = freshSchema(url, dbUser);
@@ -80,15 +82,13 @@ final class CliBench {
             properties.add("--spring.datasource.username=" + dbUser);
             properties.add("--spring.datasource.password=");
             properties.add("--spring.flyway.schemas=" + schema);
+        } else if (dbUrl != null) {
+            properties.add("--spring.datasource.url=" + dbUrl);
         } else {
-            h2Folder = Files.createTempDirectory("jicha-bench-h2");
-            properties.add("--spring.datasource.url=" + (dbUrl != null ? dbUrl
-                    : "jdbc:h2:file:" + h2Folder.toAbsolutePath() + "/bench;DB_CLOSE_ON_EXIT=FALSE"));
+            h2 = ScratchDatabase.temporary("jicha-bench-h2");
+            h2.closesContextOf(app);
+            properties.add("--spring.datasource.url=" + h2.url());
         }
-        SpringApplication app = new SpringApplication(JichaApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
-        app.setLogStartupInfo(false);
         try (ConfigurableApplicationContext context = app.run(properties.toArray(String[]::new))) {
             BenchmarkReport report = context.getBean(Benchmark.class).run(data, asOf, repetitions);
             out.print(report.markdown());
@@ -103,8 +103,8 @@ final class CliBench {
             }
             return JichaCli.OK;
         } finally {
-            if (h2Folder != null) {
-                deleteTree(h2Folder);
+            if (h2 != null) {
+                h2.close();
             }
         }
     }
@@ -137,19 +137,5 @@ final class CliBench {
         }
         lines.addAll(rows);
         Files.write(outCsv, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
-    private static void deleteTree(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("could not delete " + folder + ": " + e.getMessage());
-        }
     }
 }

@@ -1,9 +1,9 @@
 package org.jicha.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.UUID;
 import org.jicha.JichaApplication;
 import org.jicha.audit.ImpactPreview;
 import org.jicha.audit.ImpactPreview.PreviewReport;
@@ -20,7 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The {@code rules diff} command: a candidate rule set against the current one on a batch folder, in a
- * throw-away database; per rule the findings under each set and the subjects that change. Nothing else.
+ * throw-away database (a temporary H2 file database, {@link ScratchDatabase}); per rule the findings under each set
+ * and the subjects that change. Nothing else.
  */
 final class CliRulesDiff {
 
@@ -36,13 +37,20 @@ final class CliRulesDiff {
         this.asOf = asOf;
     }
 
-    int run(PrintWriter out, PrintWriter err) {
+    int run(PrintWriter out, PrintWriter err) throws IOException {
+        try (ScratchDatabase db = ScratchDatabase.temporary("jicha-diff-")) {
+            return run(db, out, err);
+        }
+    }
+
+    private int run(ScratchDatabase db, PrintWriter out, PrintWriter err) {
         SpringApplication app = new SpringApplication(JichaApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
+        db.closesContextOf(app);
         String[] properties = {
-                "--spring.datasource.url=jdbc:h2:mem:diff-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "--spring.datasource.url=" + db.url(),
                 "--spring.quartz.auto-startup=false",
                 "--jicha.rules.dir=" + rules,
                 "--jicha.rules.watch=false",

@@ -54,7 +54,8 @@ public final class JichaCli {
     }
 
     @Command(name = "audit", mixinStandardHelpOptions = true,
-            description = "Load a batch folder into a throw-away database, run every rule as of a date, write the findings as CSV.")
+            description = "Load a batch folder into a throw-away database (an H2 file database in a temporary folder, "
+                    + "deleted at exit), run every rule as of a date, write the findings as CSV.")
     static final class Audit implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -75,15 +76,24 @@ public final class JichaCli {
         @Option(names = "--rejects-csv", paramLabel = "FILE", description = "where to write the rejected rows (UTF-8 CSV)")
         Path rejectsCsv;
 
+        @Option(names = "--keep-db", paramLabel = "DIR",
+                description = "load into an H2 file database in this folder (new or empty) and keep it, to look into "
+                        + "afterwards with any H2 client (default: a temporary folder, deleted at exit)")
+        Path keepDb;
+
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
             if (!Files.isDirectory(data)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--data " + data + ": no such folder");
             }
             if (!Files.isDirectory(rules)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--rules " + rules + ": no such folder");
             }
-            return new CliAudit(data, asOf, findingsCsv, rules, rejectsCsv).run(spec.commandLine().getOut(),
+            if (keepDb != null && Files.exists(keepDb) && !isEmptyFolder(keepDb)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--keep-db " + keepDb
+                        + ": not an empty folder (the batch is audited alone, never on top of an earlier load)");
+            }
+            return new CliAudit(data, asOf, findingsCsv, rules, rejectsCsv, keepDb).run(spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }
     }
@@ -283,7 +293,7 @@ public final class JichaCli {
         LocalDate asOf;
 
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
             requireFolder(spec, "--rules", rules);
             requireFolder(spec, "--candidate", candidate);
             requireFolder(spec, "--data", data);
@@ -301,6 +311,15 @@ public final class JichaCli {
             root.setLevel(ch.qos.logback.classic.Level.WARN);
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.drools.mvel.MVELConstraint"))
                     .setLevel(ch.qos.logback.classic.Level.ERROR);
+        }
+    }
+
+    private static boolean isEmptyFolder(Path folder) throws java.io.IOException {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
         }
     }
 
