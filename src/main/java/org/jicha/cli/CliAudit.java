@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jicha.JichaApplication;
 import org.jicha.audit.AuditService;
+import org.jicha.audit.RunErrorView;
+import org.jicha.audit.RunStatus;
 import org.jicha.audit.RunTrigger;
 import org.jicha.audit.RunView;
 import org.jicha.ingest.BatchLoader;
@@ -88,11 +90,26 @@ final class CliAudit {
                 writeRejects(load.rejections());
             }
             printSummary(out, load, run, audits.ruleCatalogue(), written);
+            if (run.status() == RunStatus.COMPLETED_WITH_ERRORS) {
+                printRuleErrors(err, audits.get(run.id()));
+                return JichaCli.RULE_ERRORS;
+            }
             return JichaCli.OK;
         } catch (RuntimeException e) {
             RuleSetException rules = findCause(e, RuleSetException.class);
             err.println("错误 / error: " + (rules != null ? rules.getMessage() : rootMessage(e)));
             return JichaCli.FAILURE;
+        }
+    }
+
+    /** Every other finding is written; the rules that threw, with their first subjects, go to standard error. */
+    private static void printRuleErrors(PrintWriter err, RunView run) {
+        err.println("规则出错 / rules that threw (their other subjects' findings are written; "
+                + "fix the rule and run again):");
+        for (RunErrorView rule : run.errors()) {
+            err.printf("  %s %s (%s): %d 个对象 / subjects%n", rule.ruleCode(), rule.title() == null ? "" : rule.title(),
+                    rule.location(), rule.count());
+            rule.first().forEach(o -> err.printf("    %s: %s%n", o.subject(), o.message()));
         }
     }
 

@@ -21,6 +21,8 @@ public final class JichaCli {
     public static final int OK = 0;
     public static final int FAILURE = 1;
     public static final int BAD_ARGUMENTS = 2;
+    /** The audit completed, but a rule threw on some subjects: its other findings are written. */
+    public static final int RULE_ERRORS = 3;
 
     private static final Set<String> COMMANDS = Set.of("audit", "sample-data", "generate", "rules", "bench", "--help", "-h", "--version", "-V");
 

@@ -161,6 +161,51 @@ class CommandLineIntegrationTests {
         }
     }
 
+    /**
+     * Issue 11, item 8: a rule that throws on one customer does not stop the audit. Every other finding is written,
+     * the command names the rule, its file and the customer on standard error and exits 3, not 0 (a script must
+     * notice) and not 1 (the findings are there).
+     */
+    @Test
+    void aRuleThatThrowsOnOneCustomerIsNamedAndTheOtherFindingsAreWrittenWithExitThree() throws Exception {
+        Path rules = tmp.resolve("rules");
+        copyTree(Path.of("rules"), rules);
+        Files.writeString(rules.resolve("bil/zz-throws.drl"), """
+                package jicha.test;
+
+                import org.jicha.facts.CustomerFact;
+
+                global org.jicha.facts.AuditContext ctx;
+                global org.jicha.rules.RuleParameters params;
+                global org.jicha.rules.FindingCollector findings;
+
+                function int oneIn(String customerNo) {
+                    return 1 / (customerNo.equals("3101000002") ? 0 : 1);
+                }
+
+                rule "BIL-98 测试：对一户出错"
+                    @code("BIL-98") @theme("BIL") @title("测试：对一户出错") @titleEn("Test: throws on one customer")
+                    @severity("MINOR") @teamKind("BILLING") @rectifyDays(5) @basis("[I] test") @remedy("test")
+                when
+                    $c : CustomerFact( oneIn(customerNo) > 1 )
+                then
+                    findings.raise(drools, $c, "never");
+                end
+                """, StandardCharsets.UTF_8);
+        Path csv = tmp.resolve("findings.csv");
+
+        int code = run("audit", "--data", "sample-data", "--as-of", "2026-11-05", "--findings-csv", csv.toString(),
+                "--rules", rules.toString());
+
+        assertThat(code).as(() -> "stdout: " + out + "\nstderr: " + err).isEqualTo(3);
+        assertThat(err.toString()).contains("BIL-98").contains("bil/zz-throws.drl").contains("3101000002")
+                .contains("/ by zero");
+        Set<String> found = Files.readAllLines(csv, StandardCharsets.UTF_8).stream().skip(1)
+                .map(l -> l.split(",", 6)).map(c -> c[0] + "," + c[3] + "," + c[4]).collect(Collectors.toSet());
+        assertThat(found).containsExactlyInAnyOrderElementsOf(
+                SampleBatchExpectations.expectedFor(new RuleSetLoader().load(Path.of("rules")).rules()));
+    }
+
     @Test
     void keepDbLeavesTheLoadedDatabaseWithTheRunsFindingsToLookInto() throws Exception {
         Path csv = tmp.resolve("findings.csv");
