@@ -56,6 +56,7 @@ public final class RuleSetLoader {
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
+    private static final Pattern ACCUMULATE_IMPORT = Pattern.compile("^\\s*import\\s+accumulate\\s+([\\w.$]+)");
     private static final Pattern FUNCTION = Pattern.compile("^\\s*function\\s+[^(]*?([\\w$]+)\\s*\\(");
     private static final Pattern PARAM_USE = Pattern.compile("params\\.(integer|decimal|text|limit|has)\\(\\s*\"([^\"]+)\"");
     private static final Pattern REQUIRED_COLUMN = Pattern.compile("[a-z_]+\\.[a-z_]+");
@@ -103,6 +104,7 @@ public final class RuleSetLoader {
                 ruleLines.put(display, linesOf(RULE, text));
                 functionLines.put(display, linesOf(FUNCTION, text));
                 checkParameterUse(display, text, parameters, problems);
+                checkAccumulateImports(display, text, problems);
             } else {
                 // compiled here rather than by KIE, so that errors point at the sheet, row and column
                 DecisionTableFile table = DecisionTableFile.compile(file, display, problems);
@@ -118,6 +120,7 @@ public final class RuleSetLoader {
                         .setSourcePath(kiePath).setResourceType(ResourceType.DRL));
                 ruleLines.put(display, table.ruleRows());
                 checkParameterUse(display, table.drl(), parameters, problems);
+                checkAccumulateImports(display, table.drl(), problems);
             }
             displayByKiePath.put(kiePath, display);
         }
@@ -304,6 +307,21 @@ public final class RuleSetLoader {
     }
 
     /** The 1-based line of each name the pattern's first group captures (the first occurrence). */
+    /**
+     * Drools creates an imported accumulate function's class while it compiles, before the allow-list is
+     * checked on the result: only its own functions may be imported, refused here from the text.
+     */
+    private static void checkAccumulateImports(String file, String text, List<RuleProblem> problems) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = ACCUMULATE_IMPORT.matcher(lines[i]);
+            if (m.find() && !m.group(1).startsWith("org.drools.core.base.accumulators.")) {
+                problems.add(new RuleProblem(file, i + 1, "import accumulate " + m.group(1)
+                        + ": only Drools' own accumulate functions may be used (不在允许清单内 / not on the allow-list)"));
+            }
+        }
+    }
+
     private static Map<String, Integer> linesOf(Pattern declaration, String text) {
         Map<String, Integer> lines = new HashMap<>();
         String[] all = text.split("\n", -1);

@@ -144,6 +144,17 @@ class RuleSetAllowListTests {
     }
 
     @Test
+    void anAccumulateFunctionOtherThanDroolsOwnIsRefusedBeforeDroolsCreatesIt() throws IOException {
+        List<RuleProblem> problems = problemsOf("import accumulate java.lang.ProcessBuilder evil;\n"
+                + rule("BIL-96", "", "    $c : CustomerFact()", "    findings.raise(drools, $c, \"x\");"));
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(RULE_LINE);
+            assertThat(p.message()).contains("import accumulate java.lang.ProcessBuilder");
+        });
+    }
+
+    @Test
     void factsParametersMathTimeModifyAccumulateFunctionsAndLambdasPass() throws IOException {
         Files.writeString(rules.resolve("fine.drl"), HEADER + """
                 import function org.jicha.rules.Evidence.num;
