@@ -394,7 +394,7 @@ public final class RuleSetLoader {
     }
 
     /** The content hash a rule set compiled from the folder now would have, without compiling it. */
-    static String contentHash(Path rulesDir) {
+    public static String contentHash(Path rulesDir) {
         return contentHash(rulesDir, ruleFiles(rulesDir));
     }
 

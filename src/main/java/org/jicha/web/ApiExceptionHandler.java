@@ -2,6 +2,7 @@ package org.jicha.web;
 
 import org.jicha.audit.RunInProgressException;
 import org.jicha.audit.RunNotFoundException;
+import org.jicha.rules.RuleCandidateNotFoundException;
 import org.jicha.rules.RuleSetException;
 import org.jicha.tickets.EvidenceRejectedException;
 import org.jicha.tickets.IllegalTicketTransitionException;
@@ -20,7 +21,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice
 class ApiExceptionHandler {
 
-    @ExceptionHandler({RunNotFoundException.class, TicketNotFoundException.class})
+    @ExceptionHandler({RunNotFoundException.class, TicketNotFoundException.class,
+            RuleCandidateNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
