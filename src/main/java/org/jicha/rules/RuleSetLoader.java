@@ -293,7 +293,15 @@ public final class RuleSetLoader {
         InternalKieModule module = (InternalKieModule) builder.getKieModule();
         List<RuleProblem> problems = new ArrayList<>();
         for (String kieBase : module.getKieModuleModel().getKieBaseModels().keySet()) {
-            for (CompiledRuleSetCheck.Violation v : CompiledRuleSetCheck.check(module.getKnowledgePackagesForKieBase(kieBase))) {
+            List<CompiledRuleSetCheck.Violation> violations;
+            try {
+                violations = CompiledRuleSetCheck.check(module.getKnowledgePackagesForKieBase(kieBase));
+            } catch (RuntimeException e) {
+                // fail closed: what cannot be checked is not loaded
+                return List.of(new RuleProblem(rulesDir.toString(), 0, "the compiled rule set cannot be checked against "
+                        + "the allow-list of types: " + e));
+            }
+            for (CompiledRuleSetCheck.Violation v : violations) {
                 Map<String, Map<String, Integer>> lines = v.rule() != null ? ruleLines : functionLines;
                 String name = v.rule() != null ? v.rule() : v.function();
                 String file = v.sourcePath() != null ? displayOfSource(v.sourcePath(), displayByKiePath)

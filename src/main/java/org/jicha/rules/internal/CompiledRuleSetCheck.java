@@ -379,7 +379,12 @@ public final class CompiledRuleSetCheck {
                         + "); simplify it");
                 return;
             }
-            List<String> refused = new MvelExpressionCheck(context, ownClasses).check(compiled);
+            List<String> refused;
+            try {
+                refused = new MvelExpressionCheck(context, ownClasses).check(compiled);
+            } catch (RuntimeException e) {
+                refused = List.of("an expression that cannot be checked (" + e + "); simplify it");
+            }
             if (!refused.isEmpty()) {
                 add(new Violation(sourcePath, rule.getName(), null,
                         refusedMessage("rule \"" + rule.getName() + "\" (" + what + ")", refused)));

@@ -242,7 +242,13 @@ public final class MvelExpressionCheck {
             } else if (context.hasVarOrInput(root.name())) {
                 value = new Value(context.getVarOrInputType(root.name()), false);
             } else if (context.hasImport(root.name())) {
-                value = classReference(context.getImport(root.name()));
+                Class<?> imported;
+                try {
+                    imported = context.getImport(root.name());
+                } catch (ClassCastException e) {
+                    return unknown("name", text); // a static import (a function) used as a value
+                }
+                value = imported == null ? new Value(unknown("name", text), false) : classReference(imported);
             } else if (context.hasVarOrInput("this")
                     && PropertyTools.getFieldOrAccessor(context.getVarOrInputType("this"), root.name()) != null) {
                 value = new Value(property(context.getVarOrInputType("this"), root.name(), text), false);
