@@ -47,11 +47,12 @@ public class CandidatePreview {
         try {
             compiled = candidates.compile(candidateId);
         } catch (RuleSetException e) {
-            trail.record(actor.username(), "RULES_PREVIEW", target, "asOf=" + date + " outcome=REJECTED ("
-                    + e.problems().size() + " problems)");
+            trail.record(actor.username(), "RULES_PREVIEW", target, storedHash(candidateId) + "asOf=" + date
+                    + " outcome=REJECTED (" + e.problems().size() + " problems)");
             throw e;
         } catch (IllegalArgumentException | IllegalStateException | RuleCandidateNotFoundException e) {
-            trail.record(actor.username(), "RULES_PREVIEW", target, "asOf=" + date + " outcome=REFUSED: " + e.getMessage());
+            trail.record(actor.username(), "RULES_PREVIEW", target, storedHash(candidateId) + "asOf=" + date
+                    + " outcome=REFUSED: " + e.getMessage());
             throw e;
         }
         ImpactPreview.PreviewReport report = preview.compare(active.current(), compiled.ruleSet(), date);
@@ -59,6 +60,18 @@ public class CandidatePreview {
         trail.record(actor.username(), "RULES_PREVIEW", target, "hash=" + compiled.candidate().contentHash()
                 + " asOf=" + date + " against=" + report.currentHash() + " outcome=OK (" + changed + " rules change)");
         return report;
+    }
+
+    /** "hash=... " of a stored candidate, empty for anything else. */
+    private String storedHash(String candidateId) {
+        if (!RuleCandidates.isId(candidateId)) {
+            return "";
+        }
+        try {
+            return "hash=" + candidates.get(candidateId).contentHash() + " ";
+        } catch (RuleCandidateNotFoundException e) {
+            return "";
+        }
     }
 
     private static String fit(String text) {

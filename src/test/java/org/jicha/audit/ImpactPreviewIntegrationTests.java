@@ -147,8 +147,11 @@ class ImpactPreviewIntegrationTests {
         mvc.perform(post("/api/rules/preview").with(csrf()).param("candidate", id))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.problems[0]").value(containsString("bil/zz-broken.drl:4")));
-        assertThat(trail("RULES_PREVIEW")).singleElement().satisfies(e ->
-                assertThat((String) e.get("DETAIL")).contains("outcome=REJECTED"));
+        assertThat(trail("RULES_PREVIEW")).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("ACTOR", "auditor").containsEntry("TARGET", "rule-candidate:" + id);
+            assertThat((String) e.get("DETAIL")).contains("hash=" + RuleSetLoader.contentHash(candidate),
+                    "outcome=REJECTED");
+        });
     }
 
     @Test
