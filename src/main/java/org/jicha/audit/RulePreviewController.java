@@ -1,41 +1,31 @@
 package org.jicha.audit;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import org.jicha.rules.ActiveRuleSet;
-import org.jicha.rules.RuleSetLoader;
+import org.jicha.people.Actor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Impact preview on the server's current data: {@code POST /api/rules/preview?candidate=DIR[&asOf=DATE]}
- * compiles the candidate rules folder (a broken one answers 422 with its problems) and compares it with the
- * set in force. Nothing is recorded.
+ * Impact preview on the server's current data: {@code POST /api/rules/preview?candidate=ID[&asOf=DATE]} compiles
+ * the stored candidate rule set {@code ID} (see {@code /api/rules/candidates}) and compares it with the set in
+ * force. {@code candidate} is an id only: a path or anything else is 400, an unknown id 404, a candidate with
+ * problems 422. No run, finding or ticket is recorded; the preview goes to the audit trail.
  */
 @RestController
 class RulePreviewController {
 
-    private final ImpactPreview preview;
-    private final ActiveRuleSet active;
-    private final AuditService audits;
+    private final CandidatePreview preview;
 
-    RulePreviewController(ImpactPreview preview, ActiveRuleSet active, AuditService audits) {
+    RulePreviewController(CandidatePreview preview) {
         this.preview = preview;
-        this.active = active;
-        this.audits = audits;
     }
 
     @PostMapping("/api/rules/preview")
-    ImpactPreview.PreviewReport preview(@RequestParam String candidate,
+    ImpactPreview.PreviewReport preview(Actor actor, @RequestParam String candidate,
                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                         LocalDate asOf) {
-        Path dir = Path.of(candidate);
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("候选规则目录不存在 / candidate rules folder does not exist: " + candidate);
-        }
-        return preview.compare(active.current(), new RuleSetLoader().load(dir), asOf == null ? audits.today() : asOf);
+        return preview.preview(actor, candidate, asOf);
     }
 }

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jicha.people.Actor;
+import org.jicha.people.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -15,7 +17,9 @@ import org.springframework.stereotype.Component;
  * The rule set in force, compiled at start-up from {@code jicha.rules.dir}. A bad rule set stops the
  * start-up with every problem listed (file and line). {@link #reload} compiles the folder again and swaps
  * the new set in atomically if it is valid; a bad folder leaves the set in force. A run holds on to the
- * set it started with, so a swap never changes a run in flight. Every version and attempt is recorded.
+ * set it started with, so a swap never changes a run in flight. Every version and attempt is recorded, and
+ * every reload after start-up (API, rules page, folder watcher) goes to the audit trail with its actor and the
+ * content hash of what was tried, in {@link #reload(ReloadTrigger, Actor)}: the one place that does.
  */
 @Component
 public class ActiveRuleSet {
@@ -25,6 +29,7 @@ public class ActiveRuleSet {
     private final RulesProperties properties;
     private final RuleSetHistory history;
     private final Clock clock;
+    private final AuditTrail trail;
     private final RuleSetLoader loader = new RuleSetLoader();
     private final AtomicReference<Active> current = new AtomicReference<>();
 
@@ -32,10 +37,11 @@ public class ActiveRuleSet {
     private record Active(RuleSet ruleSet, RuleSetVersionView version) {
     }
 
-    ActiveRuleSet(RulesProperties properties, RuleSetHistory history, Clock clock) {
+    ActiveRuleSet(RulesProperties properties, RuleSetHistory history, Clock clock, AuditTrail trail) {
         this.properties = properties;
         this.history = history;
         this.clock = clock;
+        this.trail = trail;
         RuleSet loaded = loader.load(properties.dir());
         current.set(new Active(loaded, history.activated(loaded, ReloadTrigger.STARTUP, clock.instant()).version()));
         log.info("Rule set {} loaded from {}: {} rules in {} files", loaded.contentHash().substring(0, 12),
@@ -59,10 +65,30 @@ public class ActiveRuleSet {
     }
 
     /**
-     * Compiles the rules folder and makes it the set in force if it is valid and differs from it. One
-     * reload at a time; runs keep the set they took.
+     * Compiles the rules folder and makes it the set in force if it is valid and differs from it, for
+     * {@code actor} (a person through the API or the rules page, {@link Actor#SYSTEM} for the folder watcher),
+     * and records the attempt in the audit trail: action {@code RULES_RELOAD}, the content hash tried as the
+     * target, trigger and outcome (and the problems of a rejected folder) as the detail. One reload at a time;
+     * runs keep the set they took.
      */
-    public synchronized ReloadAttempt reload(ReloadTrigger trigger) {
+    public synchronized ReloadAttempt reload(ReloadTrigger trigger, Actor actor) {
+        ReloadAttempt attempt = reload(trigger);
+        trail.record(actor.username(), "RULES_RELOAD", attempt.contentHash(), trigger + " " + attempt.outcome()
+                + (attempt.outcome() == ReloadOutcome.REJECTED ? " (in force: " + currentVersion().contentHash() + ")" : "")
+                + (attempt.messages().isEmpty() ? "" : ": " + String.join("; ", attempt.messages())));
+        return attempt;
+    }
+
+    /** {@link #reload(ReloadTrigger, Actor)} for a caller that must hear of a rejection as an exception. */
+    public ReloadAttempt reloadNow(ReloadTrigger trigger, Actor actor) {
+        ReloadAttempt attempt = reload(trigger, actor);
+        if (attempt.outcome() == ReloadOutcome.REJECTED) {
+            throw new RuleSetRejectedException(attempt, currentVersion());
+        }
+        return attempt;
+    }
+
+    private ReloadAttempt reload(ReloadTrigger trigger) {
         Active before = current.get();
         Path dir = properties.dir();
         String hash = null;
@@ -90,15 +116,6 @@ public class ActiveRuleSet {
                 candidate.contentHash().substring(0, 12), trigger, candidate.rules().size(), candidate.files().size(),
                 before.ruleSet().contentHash().substring(0, 12));
         return recorded.attempt();
-    }
-
-    /** {@link #reload} for a caller that must hear of a rejection as an exception. */
-    public ReloadAttempt reloadNow(ReloadTrigger trigger) {
-        ReloadAttempt attempt = reload(trigger);
-        if (attempt.outcome() == ReloadOutcome.REJECTED) {
-            throw new RuleSetRejectedException(attempt, currentVersion());
-        }
-        return attempt;
     }
 
     private ReloadAttempt rejected(ReloadTrigger trigger, String hash, List<String> problems, Active before) {

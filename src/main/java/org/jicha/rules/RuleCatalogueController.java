@@ -3,7 +3,6 @@ package org.jicha.rules;
 import java.util.List;
 import java.util.Map;
 import org.jicha.people.Actor;
-import org.jicha.people.AuditTrail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,11 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 class RuleCatalogueController {
 
     private final ActiveRuleSet active;
-    private final AuditTrail trail;
 
-    RuleCatalogueController(ActiveRuleSet active, AuditTrail trail) {
+    RuleCatalogueController(ActiveRuleSet active) {
         this.active = active;
-        this.trail = trail;
     }
 
     record Catalogue(String contentHash, java.time.Instant compiledAt, List<String> files, List<RuleMeta> rules,
@@ -40,16 +37,12 @@ class RuleCatalogueController {
         return new ActiveVersion(active.currentVersion(), active.lastAttempt().orElse(null));
     }
 
-    /** 200 with ACTIVATED or UNCHANGED; a rejected folder is answered 422 by {@link RulesExceptionHandler}. */
+    /**
+     * Reloads the configured rules folder ({@code jicha.rules.dir}, never another): 200 with ACTIVATED or
+     * UNCHANGED; a rejected folder is answered 422 by {@link RulesExceptionHandler}. Traced in the audit trail.
+     */
     @PostMapping("/reload")
     ReloadAttempt reload(Actor actor) {
-        try {
-            ReloadAttempt attempt = active.reloadNow(ReloadTrigger.API);
-            trail.record(actor.username(), "RULES_RELOAD", attempt.contentHash(), "API " + attempt.outcome());
-            return attempt;
-        } catch (RuleSetRejectedException e) {
-            trail.record(actor.username(), "RULES_RELOAD", null, "API REJECTED: " + e.getMessage());
-            throw e;
-        }
+        return active.reloadNow(ReloadTrigger.API, actor);
     }
 }

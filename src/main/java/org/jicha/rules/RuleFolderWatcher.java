@@ -19,7 +19,6 @@ import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.TimeUnit;
 import org.jicha.people.Actor;
-import org.jicha.people.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -38,14 +37,12 @@ class RuleFolderWatcher implements SmartLifecycle {
 
     private final ActiveRuleSet rules;
     private final RulesProperties properties;
-    private final AuditTrail trail;
     private volatile WatchService watchService;
     private volatile Thread thread;
 
-    RuleFolderWatcher(ActiveRuleSet rules, RulesProperties properties, AuditTrail trail) {
+    RuleFolderWatcher(ActiveRuleSet rules, RulesProperties properties) {
         this.rules = rules;
         this.properties = properties;
-        this.trail = trail;
     }
 
     @Override
@@ -122,10 +119,7 @@ class RuleFolderWatcher implements SmartLifecycle {
 
     private void reload() {
         try {
-            ReloadAttempt attempt = rules.reload(ReloadTrigger.WATCH);
-            trail.record(Actor.SYSTEM.username(), "RULES_RELOAD", attempt.contentHash(),
-                    attempt.trigger() + " " + attempt.outcome() + (attempt.messages().isEmpty() ? ""
-                            : ": " + String.join("; ", attempt.messages())));
+            ReloadAttempt attempt = rules.reload(ReloadTrigger.WATCH, Actor.SYSTEM);
             log.debug("Rules folder changed: {}", attempt.outcome());
         } catch (RuntimeException e) {
             log.error("Reloading the rule set after a change failed; the set in force stays", e);

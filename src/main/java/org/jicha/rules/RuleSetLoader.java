@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.jicha.calendar.CalendarFile;
 import org.jicha.calendar.CalendarFileException;
 import org.jicha.calendar.WorkingDayCalendar;
+import org.jicha.rules.internal.CompiledRuleSetCheck;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -34,6 +35,7 @@ import org.kie.api.definition.rule.Global;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieContainer;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 
 /**
  * Compiles a rules folder into a {@link RuleSet}: every {@code *.drl} and {@code *.drl.xlsx} below it,
@@ -41,7 +43,9 @@ import org.kie.api.runtime.KieContainer;
  * or invalid metadata, a duplicate code, an undefined parameter, a parameter value the rules cannot read the
  * way they read it) is reported with its file and line (a decision table's with its sheet, row and column; a
  * bad value at its line of {@code parameters.yml}); any problem rejects the whole set. A decision-table row
- * needs no catalogue metadata: it carries {@code supports("CODE")}, the rule whose data it is.
+ * needs no catalogue metadata: it carries {@code supports("CODE")}, the rule whose data it is. What Drools
+ * compiled is checked against the allow-list of types ({@link org.jicha.rules.internal.TypeAllowList})
+ * before any of it is loaded or run; a rule that reaches past it is a problem like any other.
  */
 public final class RuleSetLoader {
 
@@ -53,6 +57,8 @@ public final class RuleSetLoader {
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
+    private static final Pattern ACCUMULATE_IMPORT = Pattern.compile("^\\s*import\\s+accumulate\\s+([\\w.$]+)");
+    private static final Pattern FUNCTION = Pattern.compile("^\\s*function\\s+[^(]*?([\\w$]+)\\s*\\(");
     private static final Pattern REQUIRED_COLUMN = Pattern.compile("[a-z_]+\\.[a-z_]+");
     private static final Pattern CODE_FORMAT = Pattern.compile("(BIL|BUS|INS|MET|EXP|IMP)-\\d{2}");
     private static final AtomicLong BUILDS = new AtomicLong();
@@ -81,6 +87,7 @@ public final class RuleSetLoader {
         kfs.generateAndWritePomXML(releaseId);
         Map<String, String> displayByKiePath = new HashMap<>();
         Map<String, Map<String, Integer>> ruleLines = new HashMap<>();
+        Map<String, Map<String, Integer>> functionLines = new HashMap<>();
         Map<String, DecisionTableFile> tables = new HashMap<>();
         Map<String, String> sources = new HashMap<>();
         List<String> displayNames = new ArrayList<>();
@@ -97,9 +104,11 @@ public final class RuleSetLoader {
                 kfs.write(kiePath, kieServices.getResources()
                         .newReaderResource(new StringReader(text), "UTF-8")
                         .setSourcePath(kiePath).setResourceType(ResourceType.DRL));
-                ruleLines.put(display, ruleLines(text));
+                ruleLines.put(display, linesOf(RULE, text));
+                functionLines.put(display, linesOf(FUNCTION, text));
                 sources.put(kiePath, text);
                 parameterUses.addAll(ParameterUse.scan(display, text, line -> line));
+                checkAccumulateImports(display, text, problems);
             } else {
                 // compiled here rather than by KIE, so that errors point at the sheet, row and column
                 DecisionTableFile table = DecisionTableFile.compile(file, display, problems);
@@ -116,6 +125,7 @@ public final class RuleSetLoader {
                 ruleLines.put(display, table.ruleRows());
                 sources.put(kiePath, table.drl());
                 parameterUses.addAll(ParameterUse.scan(display, table.drl(), line -> table.problem(line, "").line()));
+                checkAccumulateImports(display, table.drl(), problems);
             }
             displayByKiePath.put(kiePath, display);
         }
@@ -131,6 +141,9 @@ public final class RuleSetLoader {
             DecisionTableFile table = tables.get(file);
             problems.add(table != null ? table.problem(m.getLine(), m.getText().strip())
                     : new RuleProblem(file, Math.max(m.getLine(), 0), m.getText().strip()));
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(allowListProblems(builder, rulesDir, displayByKiePath, ruleLines, functionLines));
         }
         if (!problems.isEmpty()) {
             kieServices.getRepository().removeKieModule(releaseId);
@@ -262,11 +275,59 @@ public final class RuleSetLoader {
         }
     }
 
-    private static Map<String, Integer> ruleLines(String text) {
+    /**
+     * What Drools compiled, checked against the allow-list of types before the set is loaded: each violation
+     * located by the rule's (or function's) file and line.
+     */
+    private static List<RuleProblem> allowListProblems(KieBuilder builder, Path rulesDir,
+                                                       Map<String, String> displayByKiePath,
+                                                       Map<String, Map<String, Integer>> ruleLines,
+                                                       Map<String, Map<String, Integer>> functionLines) {
+        InternalKieModule module = (InternalKieModule) builder.getKieModule();
+        List<RuleProblem> problems = new ArrayList<>();
+        for (String kieBase : module.getKieModuleModel().getKieBaseModels().keySet()) {
+            List<CompiledRuleSetCheck.Violation> violations;
+            try {
+                violations = CompiledRuleSetCheck.check(module.getKnowledgePackagesForKieBase(kieBase));
+            } catch (RuntimeException e) {
+                // fail closed: what cannot be checked is not loaded
+                return List.of(new RuleProblem(rulesDir.toString(), 0, "the compiled rule set cannot be checked against "
+                        + "the allow-list of types: " + e));
+            }
+            for (CompiledRuleSetCheck.Violation v : violations) {
+                Map<String, Map<String, Integer>> lines = v.rule() != null ? ruleLines : functionLines;
+                String name = v.rule() != null ? v.rule() : v.function();
+                String file = v.sourcePath() != null ? displayOfSource(v.sourcePath(), displayByKiePath)
+                        : lines.entrySet().stream().filter(e -> name != null && e.getValue().containsKey(name))
+                                .map(Map.Entry::getKey).findFirst().orElse(rulesDir.toString());
+                int line = name == null ? 0 : lines.getOrDefault(file, Map.of()).getOrDefault(name, 0);
+                problems.add(new RuleProblem(file, line, v.message()));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Drools creates an imported accumulate function's class while it compiles, before the allow-list is
+     * checked on the result: only its own functions may be imported, refused here from the text.
+     */
+    private static void checkAccumulateImports(String file, String text, List<RuleProblem> problems) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = ACCUMULATE_IMPORT.matcher(lines[i]);
+            if (m.find() && !m.group(1).startsWith("org.drools.core.base.accumulators.")) {
+                problems.add(new RuleProblem(file, i + 1, "import accumulate " + m.group(1)
+                        + ": only Drools' own accumulate functions may be used (不在允许清单内 / not on the allow-list)"));
+            }
+        }
+    }
+
+    /** The 1-based line of each name the pattern's first group captures (the first occurrence). */
+    private static Map<String, Integer> linesOf(Pattern declaration, String text) {
         Map<String, Integer> lines = new HashMap<>();
         String[] all = text.split("\n", -1);
         for (int i = 0; i < all.length; i++) {
-            Matcher m = RULE.matcher(all[i]);
+            Matcher m = declaration.matcher(all[i]);
             if (m.find()) {
                 lines.putIfAbsent(m.group(1), i + 1);
             }
@@ -287,17 +348,21 @@ public final class RuleSetLoader {
     }
 
     private static String fileOf(Rule rule, Map<String, String> displayByKiePath) {
-        if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null) {
-            String source = impl.getResource().getSourcePath();
-            if (source != null) {
-                for (Map.Entry<String, String> e : displayByKiePath.entrySet()) {
-                    if (e.getKey().endsWith(source) || source.endsWith(e.getKey())) {
-                        return e.getValue();
-                    }
-                }
-            }
+        if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null
+                && impl.getResource().getSourcePath() != null) {
+            return displayOfSource(impl.getResource().getSourcePath(), displayByKiePath);
         }
         return rule.getPackageName() + "/" + rule.getName();
+    }
+
+    /** The rules-folder name of a Drools resource's source path. */
+    private static String displayOfSource(String source, Map<String, String> displayByKiePath) {
+        for (Map.Entry<String, String> e : displayByKiePath.entrySet()) {
+            if (e.getKey().endsWith(source) || source.endsWith(e.getKey())) {
+                return e.getValue();
+            }
+        }
+        return source;
     }
 
     private static WorkingDayCalendar readCalendar(Path rulesDir, List<RuleProblem> problems) {
@@ -330,7 +395,7 @@ public final class RuleSetLoader {
     }
 
     /** The content hash a rule set compiled from the folder now would have, without compiling it. */
-    static String contentHash(Path rulesDir) {
+    public static String contentHash(Path rulesDir) {
         return contentHash(rulesDir, ruleFiles(rulesDir));
     }
 

@@ -16,6 +16,7 @@ import org.jicha.ingest.ByteCount;
 import org.jicha.people.InvalidUserException;
 import org.jicha.people.PasswordRejectedException;
 import org.jicha.plans.PlanStateException;
+import org.jicha.rules.RuleCandidateNotFoundException;
 import org.jicha.rules.RuleSetException;
 import org.jicha.tickets.EvidenceRejectedException;
 import org.jicha.tickets.HeldTicketsDecidedException;
@@ -57,7 +58,8 @@ class ApiExceptionHandler {
         this.multipart = multipart;
     }
 
-    @ExceptionHandler({RunNotFoundException.class, TicketNotFoundException.class})
+    @ExceptionHandler({RunNotFoundException.class, TicketNotFoundException.class,
+            RuleCandidateNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }

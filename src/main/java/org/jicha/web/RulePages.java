@@ -1,21 +1,25 @@
 package org.jicha.web;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jicha.audit.AuditService;
-import org.jicha.audit.ImpactPreview;
+import org.jicha.audit.CandidatePreview;
 import org.jicha.people.Actor;
-import org.jicha.people.AuditTrail;
 import org.jicha.rules.ActiveRuleSet;
+import org.jicha.rules.CandidateOutcome;
 import org.jicha.rules.ReloadAttempt;
 import org.jicha.rules.ReloadTrigger;
+import org.jicha.rules.RuleCandidateNotFoundException;
+import org.jicha.rules.RuleCandidateRefusedException;
+import org.jicha.rules.RuleCandidateView;
+import org.jicha.rules.RuleCandidates;
 import org.jicha.rules.RuleMeta;
 import org.jicha.rules.RuleSet;
 import org.jicha.rules.RuleSetException;
-import org.jicha.rules.RuleSetLoader;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,29 +27,41 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The rule catalogue in force: each rule's metadata, parameters, last findings and precision; the version in
- * force and the last reload attempt; a reload button and the impact preview of a candidate folder (auditors).
+ * force and the last reload attempt; a reload button; the candidates area (auditors upload a candidate rule
+ * set, see what came of compiling it, delete it) and the impact preview of a candidate picked from it.
  */
 @Controller
 @WebPage
 class RulePages {
 
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
     private final ActiveRuleSet active;
     private final RuleStatistics statistics;
-    private final ImpactPreview preview;
+    private final RuleCandidates candidates;
+    private final CandidatePreview preview;
     private final AuditService audits;
-    private final AuditTrail trail;
 
-    RulePages(ActiveRuleSet active, RuleStatistics statistics, ImpactPreview preview, AuditService audits,
-              AuditTrail trail) {
+    RulePages(ActiveRuleSet active, RuleStatistics statistics, RuleCandidates candidates, CandidatePreview preview,
+              AuditService audits) {
         this.active = active;
         this.statistics = statistics;
+        this.candidates = candidates;
         this.preview = preview;
         this.audits = audits;
-        this.trail = trail;
+    }
+
+    /** A candidate as the page lists it, its upload time in Shanghai time. */
+    record CandidateRow(RuleCandidateView candidate, LocalDateTime uploadedAt) {
+
+        public boolean compiled() {
+            return candidate.outcome() == CandidateOutcome.COMPILED;
+        }
     }
 
     @GetMapping("/rules")
@@ -58,6 +74,9 @@ class RulePages {
         model.addAttribute("version", active.currentVersion());
         model.addAttribute("lastAttempt", active.lastAttempt().orElse(null));
         model.addAttribute("today", audits.today());
+        List<CandidateRow> rows = candidates.list().stream()
+                .map(c -> new CandidateRow(c, LocalDateTime.ofInstant(c.uploadedAt(), SHANGHAI))).toList();
+        model.addAttribute("candidates", rows);
         return "rules/list";
     }
 
@@ -80,29 +99,53 @@ class RulePages {
 
     @PostMapping("/rules/reload")
     String reload(Actor actor, RedirectAttributes redirect) {
-        ReloadAttempt attempt = active.reload(ReloadTrigger.API);
-        trail.record(actor.username(), "RULES_RELOAD", attempt.contentHash(), "WEB " + attempt.outcome());
+        ReloadAttempt attempt = active.reload(ReloadTrigger.API, actor);
         redirect.addFlashAttribute("notice", "rules.reload.outcome." + attempt.outcome());
         return "redirect:/rules";
     }
 
+    @PostMapping("/rules/candidates")
+    String upload(Actor actor, @RequestParam(name = "files", required = false) List<MultipartFile> files,
+                  RedirectAttributes redirect) {
+        try {
+            RuleCandidateView candidate = candidates.upload(actor, files == null ? List.of() : files.stream()
+                    .map(f -> new RuleCandidates.Upload(f.getOriginalFilename(), f.getSize(), f)).toList());
+            if (candidate.outcome() == CandidateOutcome.COMPILED) {
+                redirect.addFlashAttribute("notice", "rules.candidates.uploaded");
+            } else {
+                redirect.addFlashAttribute("problem", "rules.candidates.uploadedRejected");
+            }
+        } catch (RuleCandidateRefusedException e) {
+            redirect.addFlashAttribute("problem", "rules.candidates.refused");
+            redirect.addFlashAttribute("problemDetail", e.getMessage());
+        }
+        return "redirect:/rules#candidates";
+    }
+
+    @PostMapping("/rules/candidates/{id}/delete")
+    String delete(Actor actor, @PathVariable String id, RedirectAttributes redirect) {
+        try {
+            candidates.delete(actor, id);
+            redirect.addFlashAttribute("notice", "rules.candidates.deleted");
+        } catch (RuleCandidateNotFoundException | IllegalArgumentException e) {
+            throw new PageNotFoundException("candidate " + id);
+        }
+        return "redirect:/rules#candidates";
+    }
+
     @PostMapping("/rules/preview")
-    String preview(@RequestParam String candidate,
+    String preview(Actor actor, @RequestParam(required = false) String candidate,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                    Model model) {
         model.addAttribute("candidate", candidate);
         model.addAttribute("asOf", asOf);
-        Path dir = Path.of(candidate.strip());
-        if (candidate.isBlank() || !Files.isDirectory(dir)) {
-            model.addAttribute("previewError", "rules.preview.noFolder");
-        } else {
-            try {
-                model.addAttribute("report", preview.compare(active.current(), new RuleSetLoader().load(dir),
-                        asOf == null ? audits.today() : asOf));
-            } catch (RuleSetException e) {
-                model.addAttribute("previewError", "rules.preview.rejected");
-                model.addAttribute("problems", e.problems().stream().map(Object::toString).toList());
-            }
+        try {
+            model.addAttribute("report", preview.preview(actor, candidate, asOf));
+        } catch (RuleSetException e) {
+            model.addAttribute("previewError", "rules.preview.rejected");
+            model.addAttribute("problems", e.problems().stream().map(Object::toString).toList());
+        } catch (RuleCandidateNotFoundException | IllegalArgumentException | IllegalStateException e) {
+            model.addAttribute("previewError", "rules.preview.noCandidate");
         }
         return catalogue(model);
     }

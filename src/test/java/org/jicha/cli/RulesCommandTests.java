@@ -96,6 +96,32 @@ class RulesCommandTests {
     }
 
     @Test
+    void rulesCheckRejectsARuleWhoseConsequenceRunsACommand() throws Exception {
+        Path rules = copyOfShippedRules();
+        Path ran = tmp.resolve("ran");
+        Files.writeString(rules.resolve("bil/zz-command.drl"), """
+                package jicha.bil;
+                import org.jicha.facts.CustomerFact;
+                global org.jicha.rules.FindingCollector findings;
+                rule "BIL-99 command"
+                    @code("BIL-99") @theme("BIL") @title("命令") @titleEn("Command") @severity("MINOR")
+                    @teamKind("BILLING") @rectifyDays(3) @basis("无") @remedy("无")
+                when
+                    $c : CustomerFact()
+                then
+                    Runtime.getRuntime().exec(new String[] {"touch", "%s"});
+                end
+                """.formatted(ran), StandardCharsets.UTF_8);
+
+        int code = run("rules", "check", "--rules", rules.toString());
+
+        assertThat(code).as(this::output).isEqualTo(1);
+        assertThat(out.toString()).contains("bil/zz-command.drl:4: error: rule \"BIL-99 command\"")
+                .contains("java.lang.Runtime.exec");
+        assertThat(ran).doesNotExist();
+    }
+
+    @Test
     void rulesCheckReportsAnUnusedParameterAsAWarning() throws Exception {
         Path rules = copyOfShippedRules();
         Path parameters = rules.resolve("parameters.yml");

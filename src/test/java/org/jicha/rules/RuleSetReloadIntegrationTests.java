@@ -4,6 +4,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -141,6 +142,43 @@ class RuleSetReloadIntegrationTests {
                 .andExpect(jsonPath("$.activeContentHash").value(shippedHash));
         mvc.perform(get("/api/rules")).andExpect(jsonPath("$.contentHash").value(shippedHash))
                 .andExpect(jsonPath("$.parameters['BIL-04.toleranceKwh']").value(1));
+    }
+
+    @Test
+    void aRuleThatRunsACommandIsRejectedAtReloadTheSetInForceStaysAndTheTrailNamesActorAndHash() throws Exception {
+        Path ran = rules.getParent().resolve("ran-" + System.nanoTime());
+        Files.writeString(rules.resolve("bil/zz-command.drl"), """
+                package jicha.bil;
+                import org.jicha.facts.CustomerFact;
+                global org.jicha.rules.FindingCollector findings;
+                rule "BIL-99 command"
+                    @code("BIL-99") @theme("BIL") @title("命令") @titleEn("Command") @severity("MINOR")
+                    @teamKind("BILLING") @rectifyDays(3) @basis("无") @remedy("无")
+                when
+                    $c : CustomerFact()
+                then
+                    Runtime.getRuntime().exec(new String[] {"touch", "%s"});
+                end
+                """.formatted(ran), StandardCharsets.UTF_8);
+        String tried = RuleSetLoader.contentHash(rules);
+        awaitAttempt(ReloadOutcome.REJECTED);
+
+        mvc.perform(post("/api/rules/reload").with(csrf()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.attempt.messages[0]").value(startsWith("bil/zz-command.drl:4: rule \"BIL-99 command\"")))
+                .andExpect(jsonPath("$.attempt.messages[0]").value(containsString("java.lang.Runtime.exec")))
+                .andExpect(jsonPath("$.activeContentHash").value(shippedHash));
+
+        mvc.perform(get("/api/rules")).andExpect(jsonPath("$.contentHash").value(shippedHash));
+        assertThat(ran).doesNotExist();
+        List<java.util.Map<String, Object>> trail = jdbc.queryForList(
+                "SELECT actor, target, detail FROM audit_trail WHERE action = 'RULES_RELOAD' AND target = ? ORDER BY id", tried);
+        assertThat(trail).extracting(e -> e.get("ACTOR")).contains("system", "auditor");
+        assertThat(trail).last().satisfies(e -> {
+            assertThat(e.get("ACTOR")).isEqualTo("auditor");
+            assertThat((String) e.get("DETAIL")).startsWith("API REJECTED (in force: " + shippedHash + ")")
+                    .contains("java.lang.Runtime.exec");
+        });
     }
 
     @Test

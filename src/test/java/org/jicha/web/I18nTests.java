@@ -25,6 +25,7 @@ import org.jicha.ingest.LoadStatus;
 import org.jicha.people.PasswordRule;
 import org.jicha.people.Role;
 import org.jicha.plans.PlanKind;
+import org.jicha.rules.CandidateOutcome;
 import org.jicha.rules.ReloadOutcome;
 import org.jicha.rules.ReloadTrigger;
 import org.jicha.rules.Severity;
@@ -65,6 +66,7 @@ class I18nTests {
             Map.entry("ticket.status.", TicketStatus.class),
             Map.entry("rules.reload.outcome.", ReloadOutcome.class),
             Map.entry("rules.reload.trigger.", ReloadTrigger.class), Map.entry("plans.kind.", PlanKind.class),
+            Map.entry("rules.candidates.outcome.", CandidateOutcome.class),
             Map.entry("ticket.action.", TicketAction.class), Map.entry("falsePositive.", FalsePositiveReason.class),
             Map.entry("dispatch.outcome.", TicketWorkflow.DispatchOutcome.class),
             Map.entry("bulk.outcome.", TicketWorkflow.BulkOutcome.class),

@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import java.nio.file.Files;
 import org.jicha.people.UserAccounts;
+import org.jicha.rules.RuleSetLoader;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -46,6 +48,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
         "jicha.ingest.inbox=target/webpages/inbox",
         "jicha.ingest.archive=target/webpages/archive",
         "jicha.ingest.failed=target/webpages/archive/_failed",
+        "jicha.rules.candidates.dir=target/webpages/rule-candidates",
         "jicha.security.initial-admin-password=page-chief-pw"})
 @AutoConfigureMockMvc
 class WebPagesIntegrationTests {
@@ -246,9 +249,50 @@ class WebPagesIntegrationTests {
     void anAuditorReloadsTheRulesFromTheRulesPage() throws Exception {
         Document rules = Jsoup.parse(page("auditor", "/rules"));
         assertThat(rules.select("form[action=/rules/reload] input[name=_csrf]")).hasSize(1);
+        long before = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM audit_trail", Long.class);
         mvc.perform(post("/rules/reload").with(as("auditor")).with(csrf())).andExpect(redirectedUrl("/rules"));
+        assertThat(jdbc.queryForList("SELECT actor, target, detail FROM audit_trail WHERE action = 'RULES_RELOAD' "
+                + "AND id > ?", before)).singleElement().satisfies(e -> {
+                    assertThat(e.get("ACTOR")).isEqualTo("auditor");
+                    assertThat(e.get("TARGET")).isEqualTo(RuleSetLoader.contentHash(java.nio.file.Path.of("rules")));
+                    assertThat((String) e.get("DETAIL")).isEqualTo("API UNCHANGED");
+                });
         mvc.perform(post("/rules/reload").with(as("supervisor")).with(csrf())).andExpect(status().isForbidden());
         assertThat(Jsoup.parse(page("supervisor", "/rules")).select("form[action=/rules/reload]")).isEmpty();
+    }
+
+    @Test
+    void anAuditorUploadsACandidateOnTheRulesPageAndPreviewsItByPickingItFromTheList() throws Exception {
+        Document before = Jsoup.parse(page("auditor", "/rules"));
+        assertThat(before.select("form[action=/rules/preview] input[name=candidate]")).as("no folder is typed").isEmpty();
+        assertThat(before.select("form[action=/rules/candidates][enctype=multipart/form-data] input[type=file][name=files]"))
+                .hasSize(1);
+        String parameters = Files.readString(java.nio.file.Path.of("rules/parameters.yml"), StandardCharsets.UTF_8)
+                .replace("maxDaysSinceActualRead: 60", "maxDaysSinceActualRead: 20");
+
+        mvc.perform(multipart("/rules/candidates").file(new MockMultipartFile("files", "parameters.yml", "text/yaml",
+                        parameters.getBytes(StandardCharsets.UTF_8))).with(as("supervisor")).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(multipart("/rules/candidates").file(new MockMultipartFile("files", "parameters.yml", "text/yaml",
+                        parameters.getBytes(StandardCharsets.UTF_8))).with(as("auditor")).with(csrf()))
+                .andExpect(redirectedUrl("/rules#candidates"));
+        String id = jdbc.queryForObject("SELECT id FROM rule_candidates ORDER BY uploaded_at DESC FETCH FIRST 1 ROWS ONLY",
+                String.class);
+        Document listed = Jsoup.parse(page("auditor", "/rules"));
+        assertThat(listed.select("#candidate-list").text()).contains(id, "auditor", "parameters.yml", "编译通过");
+        assertThat(listed.select("form[action=/rules/preview] select[name=candidate] option[value=" + id + "]")).hasSize(1);
+
+        Document preview = Jsoup.parse(mvc.perform(post("/rules/preview").with(as("auditor")).with(csrf())
+                        .param("candidate", id).param("asOf", "2026-11-05"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(preview.select("#preview").text()).contains("2026-10", "BIL-02");
+        Document refused = Jsoup.parse(mvc.perform(post("/rules/preview").with(as("auditor")).with(csrf())
+                        .param("candidate", "/"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(refused.select("#preview .problem").text()).contains("没有这个候选规则集");
+        assertThat(jdbc.queryForList("SELECT detail FROM audit_trail WHERE action = 'RULES_PREVIEW' AND actor = 'auditor' "
+                + "AND target = ?", String.class, "rule-candidate:" + id)).singleElement().asString()
+                .contains("asOf=2026-11-05", "outcome=OK");
     }
 
     private static String firstMatch(String html) {
