@@ -12,8 +12,10 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Map;
+import org.jicha.MutableClock;
 import org.jicha.people.Actor;
 import org.jicha.people.Role;
 import org.jicha.people.UserAccounts;
@@ -62,7 +64,7 @@ class OutboxIntegrationTests {
         @Bean
         @Primary
         MutableClock testClock() {
-            return new MutableClock();
+            return new MutableClock(Instant.parse("2026-10-08T00:00:00Z"));
         }
     }
 

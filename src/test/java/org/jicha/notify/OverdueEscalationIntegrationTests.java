@@ -7,10 +7,12 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Date;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
+import org.jicha.MutableClock;
 import org.jicha.people.Actor;
 import org.jicha.people.Role;
 import org.jicha.people.UserAccounts;
@@ -58,7 +60,7 @@ class OverdueEscalationIntegrationTests {
         @Bean
         @Primary
         MutableClock testClock() {
-            return new MutableClock();
+            return new MutableClock(Instant.parse("2026-10-08T00:00:00Z"));
         }
     }
 

@@ -18,8 +18,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jicha.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +61,7 @@ class SignInAndRolesIntegrationTests {
         @Bean
         @Primary
         MutableClock testClock() {
-            return new MutableClock();
+            return new MutableClock(Instant.parse("2026-12-07T02:00:00Z"));
         }
     }
 

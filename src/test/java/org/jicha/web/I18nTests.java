@@ -174,6 +174,54 @@ class I18nTests {
         assertThat(en.stringPropertyNames()).as("keys missing in messages_en.properties").containsAll(used);
     }
 
+    /**
+     * The trail page names each action in the reader's language: every action the product records
+     * ({@code trail.record(actor, "ACTION", ...)}, also as {@code cond ? "A" : "B"}) has its {@code trail.action.}
+     * label. Ticket actions ({@code "TICKET_" + action}) are named through the workflow's action labels.
+     */
+    @Test
+    void everyActionTheTrailRecordsHasALabel() throws IOException {
+        Pattern call = Pattern.compile("trail\\.record\\(");
+        Pattern literal = Pattern.compile("\"([A-Z][A-Z_]*[A-Z])\"");
+        Set<String> actions = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String code = Files.readString(file);
+                Matcher m = call.matcher(code);
+                while (m.find()) {
+                    Matcher a = literal.matcher(secondArgument(code, m.end()));
+                    while (a.find()) {
+                        actions.add(a.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(actions).as("actions recorded in the trail").contains("LOGIN", "RUN_STARTED", "LOAD_UPLOAD");
+        assertThat(actions.stream().filter(a -> !zh.containsKey("trail.action." + a)).toList())
+                .as("trail actions without a Chinese label (trail.action.<ACTION>)").isEmpty();
+    }
+
+    /** The text of a call's second argument, the call's arguments starting at {@code from}. */
+    private static String secondArgument(String code, int from) {
+        int depth = 0;
+        int argument = 0;
+        StringBuilder second = new StringBuilder();
+        for (int i = from; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && depth-- == 0) {
+                break;
+            } else if (c == ',' && depth == 0 && ++argument == 2) {
+                break;
+            }
+            if (argument == 1 && !(c == ',' && depth == 0)) {
+                second.append(c);
+            }
+        }
+        return second.toString();
+    }
+
     @Test
     void templatesCarryNoTextOfTheirOwn() throws IOException {
         List<String> literal = new ArrayList<>();

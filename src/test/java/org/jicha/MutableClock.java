@@ -1,4 +1,4 @@
-package org.jicha.notify;
+package org.jicha;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,12 +6,21 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
-/** A clock the test moves by hand. */
-final class MutableClock extends Clock {
+/**
+ * A clock the test moves by hand, for a context whose "now" must jump (lockouts expiring, mails retried,
+ * tickets falling overdue) without sleeping. Register it as the {@code @Primary} {@link Clock} bean.
+ */
+public final class MutableClock extends Clock {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    private volatile Instant now = Instant.parse("2026-10-08T00:00:00Z");
+    private final Instant start;
+    private volatile Instant now;
+
+    public MutableClock(Instant start) {
+        this.start = start;
+        this.now = start;
+    }
 
     @Override
     public ZoneId getZone() {
@@ -44,12 +53,17 @@ final class MutableClock extends Clock {
         return now;
     }
 
+    /** Back to where it started. */
+    public void reset() {
+        now = start;
+    }
+
     /** Sets "now" to a local time in Shanghai. */
-    void setShanghai(LocalDateTime local) {
+    public void setShanghai(LocalDateTime local) {
         now = local.atZone(SHANGHAI).toInstant();
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 }
