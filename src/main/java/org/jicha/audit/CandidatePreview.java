@@ -1,6 +1,8 @@
 package org.jicha.audit;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import org.jicha.calendar.ChinaTime;
 import org.jicha.people.Actor;
 import org.jicha.people.AuditTrail;
 import org.jicha.rules.ActiveRuleSet;
@@ -22,15 +24,15 @@ public class CandidatePreview {
     private final ImpactPreview preview;
     private final ActiveRuleSet active;
     private final RuleCandidates candidates;
-    private final AuditService audits;
+    private final Clock clock;
     private final AuditTrail trail;
 
-    CandidatePreview(ImpactPreview preview, ActiveRuleSet active, RuleCandidates candidates, AuditService audits,
+    CandidatePreview(ImpactPreview preview, ActiveRuleSet active, RuleCandidates candidates, Clock clock,
                      AuditTrail trail) {
         this.preview = preview;
         this.active = active;
         this.candidates = candidates;
-        this.audits = audits;
+        this.clock = clock;
         this.trail = trail;
     }
 
@@ -40,7 +42,7 @@ public class CandidatePreview {
      * with problems 422 ({@link RuleSetException}).
      */
     public ImpactPreview.PreviewReport preview(Actor actor, String candidateId, LocalDate asOf) {
-        LocalDate date = asOf == null ? audits.today() : asOf;
+        LocalDate date = asOf == null ? ChinaTime.today(clock) : asOf;
         String target = RuleCandidates.isId(candidateId) ? RuleCandidates.target(candidateId)
                 : "refused:" + fit(String.valueOf(candidateId));
         RuleCandidates.Compiled compiled;

@@ -7,11 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Consumer;
-import org.jicha.audit.internal.JdbcRecordReader;
 import org.jicha.facts.AuditContext;
 import org.jicha.facts.FactAssembler;
-import org.jicha.facts.StoredRecords.CustomerBundle;
 import org.jicha.rules.Finding;
 import org.jicha.rules.RuleError;
 import org.jicha.rules.RuleSet;
@@ -29,12 +26,10 @@ public class ImpactPreview {
     /** Subjects listed per rule and direction; the counts are always complete. */
     static final int LISTED_SUBJECTS = 500;
 
-    private final JdbcRecordReader reader;
-    private final AuditProperties properties;
+    private final BatchStep batches;
 
-    public ImpactPreview(JdbcRecordReader reader, AuditProperties properties) {
-        this.reader = reader;
-        this.properties = properties;
+    public ImpactPreview(BatchStep batches) {
+        this.batches = batches;
     }
 
     /**
@@ -60,20 +55,19 @@ public class ImpactPreview {
     public PreviewReport compare(RuleSet current, RuleSet candidate, LocalDate asOf) {
         AuditContext currentCtx = current.contextAsOf(asOf);
         AuditContext candidateCtx = candidate.contextAsOf(asOf);
-        FactAssembler assembler = new FactAssembler(reader.tariffs());
+        FactAssembler assembler = batches.assembler();
         // facts are assembled per set: decision tables fill in check facts, and calendars may differ
-        BatchEvaluation currentSet = new BatchEvaluation(assembler, current, currentCtx);
-        BatchEvaluation candidateSet = new BatchEvaluation(assembler, candidate, candidateCtx);
+        BatchStep.Evaluator currentSet = batches.evaluator(assembler, current, currentCtx);
+        BatchStep.Evaluator candidateSet = batches.evaluator(assembler, candidate, candidateCtx);
         Map<String, Set<String>> before = new TreeMap<>();
         Map<String, Set<String>> after = new TreeMap<>();
         Map<String, Threw> errorsBefore = new TreeMap<>();
         Map<String, Threw> errorsAfter = new TreeMap<>();
-        Consumer<List<CustomerBundle>> evaluate = batch -> {
+        batches.forEachBatch(currentCtx, null, batch -> {
             collect(currentSet.evaluate(batch), before, errorsBefore);
             collect(candidateSet.evaluate(batch), after, errorsAfter);
-        };
-        reader.forEachCustomerBatch(properties.batchSize(), FactAssembler.firstHistoryPeriod(currentCtx), evaluate);
-        reader.forEachOrphanApplicationBatch(properties.batchSize(), evaluate);
+            return true;
+        });
 
         Map<String, String> titles = new TreeMap<>();
         current.rules().forEach(r -> titles.put(r.code(), r.title()));
@@ -107,7 +101,7 @@ public class ImpactPreview {
         RuleError first;
     }
 
-    private static void collect(BatchEvaluation.Evaluated evaluated, Map<String, Set<String>> into,
+    private static void collect(BatchStep.Evaluated evaluated, Map<String, Set<String>> into,
                                 Map<String, Threw> errors) {
         for (Finding f : evaluated.findings()) {
             into.computeIfAbsent(f.ruleCode(), k -> new TreeSet<>())

@@ -2,12 +2,13 @@ package org.jicha.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.jicha.audit.BatchEvaluation.Evaluated;
+import org.jicha.audit.BatchStep.Evaluated;
 import org.jicha.audit.internal.FindingStore;
 import org.jicha.audit.internal.JdbcRecordReader;
 import org.jicha.audit.internal.JdbcRecordReader.BatchSink;
@@ -48,7 +49,11 @@ public class PartitionedAudits {
     private final RunErrorStore errorStore;
     private final TicketService tickets;
     private final AuditRunRepository runs;
-    private final AuditService audits;
+    private final RunLauncher launching;
+    private final RunPlanner planner;
+    private final RunRecorder recorder;
+    private final RunQueries queries;
+    private final BatchStep batches;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final AuditProperties properties;
@@ -56,8 +61,9 @@ public class PartitionedAudits {
     private final Clock clock;
 
     public PartitionedAudits(ActiveRuleSet rules, JdbcRecordReader reader, FindingStore findingStore,
-                             RunErrorStore errorStore, TicketService tickets, AuditRunRepository runs, AuditService audits,
-                             JdbcTemplate jdbc,
+                             RunErrorStore errorStore, TicketService tickets, AuditRunRepository runs,
+                             RunLauncher launching, RunPlanner planner, RunRecorder recorder, RunQueries queries,
+                             BatchStep batches, JdbcTemplate jdbc,
                              TransactionTemplate tx, AuditProperties properties, ObjectProvider<PartitionLauncher> launcher,
                              Clock clock) {
         this.rules = rules;
@@ -66,7 +72,11 @@ public class PartitionedAudits {
         this.errorStore = errorStore;
         this.tickets = tickets;
         this.runs = runs;
-        this.audits = audits;
+        this.launching = launching;
+        this.planner = planner;
+        this.recorder = recorder;
+        this.queries = queries;
+        this.batches = batches;
         this.jdbc = jdbc;
         this.tx = tx;
         this.properties = properties;
@@ -91,9 +101,9 @@ public class PartitionedAudits {
         if (jobs == null) {
             throw new IllegalStateException("no scheduler to run partitions on");
         }
-        DataArrival.Verdict missing = audits.missingData(request);
+        DataArrival.Verdict missing = planner.missingData(request);
         if (missing != null && request.dataCheck() != DataCheck.FORCE) {
-            return audits.holdOrRefuse(request, missing);
+            return launching.holdOrRefuse(request, missing);
         }
         AuditRun started = tx.execute(status -> {
             Long running = jdbc.queryForObject("SELECT COUNT(*) FROM audit_runs WHERE status = 'RUNNING' "
@@ -110,9 +120,9 @@ public class PartitionedAudits {
                     ruleSet.rules().size(), request.trigger(), request.planId(), request.scope().describe(),
                     reader.countSubjects(null), null, now());
             run.partitioned(ranges.size() + 1);
-            AuditService.startedBy(run, request, missing);
+            RunRecorder.startedBy(run, request, missing);
             run = runs.saveAndFlush(run);
-            audits.recordStart(run, request, missing);
+            recorder.recordStart(run, request, missing);
             int partNo = 0;
             for (KeyRanges.Range range : ranges) {
                 insertPartition(run.getId(), ++partNo, range.firstKey(), range.lastKey(), false);
@@ -125,7 +135,7 @@ public class PartitionedAudits {
         });
         log.info("Audit run {} as of {} started in {} partitions", started.getId(), started.getAsOf(),
                 started.getPartitions());
-        return audits.get(started.getId());
+        return queries.get(started.getId());
     }
 
     private void insertPartition(long runId, int partNo, String firstKey, String lastKey, boolean orphans) {
@@ -157,9 +167,9 @@ public class PartitionedAudits {
             return;
         }
         AuditContext ctx = ruleSet.contextAsOf(run.getAsOf());
-        BatchEvaluation evaluation = new BatchEvaluation(new FactAssembler(reader.tariffs()), ruleSet, ctx);
-        TicketRound round = tickets.startRound(runId, ruleSet, audits.today(), now(), RoundScope.ALL,
-                audits.brakeBasis(run.getAuditedPeriod()));
+        BatchStep.Evaluator evaluation = batches.evaluator(batches.assembler(), ruleSet, ctx);
+        TicketRound round = tickets.startRound(runId, ruleSet, today(), now(), RoundScope.ALL,
+                queries.brakeBasis(run.getAuditedPeriod()));
         log.info("Partition {} of run {} on {} (attempt {}), after {}", partNo, runId, node, claim.attempt(),
                 claim.lastKeyDone() == null ? "the start" : claim.lastKeyDone());
         boolean whole;
@@ -301,14 +311,10 @@ public class PartitionedAudits {
             run.cancelled(subjects, findings, now());
         } else {
             Set<String> failed = errorStore.failedRules(run.getId());
-            audits.markNotDetected(closing.round(), failed, closing.ctx());
+            recorder.markNotDetected(closing.round(), failed, closing.ctx());
             List<RuleMeta> all = closing.ruleSet().rules();
-            String note = audits.notes(closing.ruleSet(), all, closing.ctx());
-            if (failed.isEmpty()) {
-                run.complete(subjects, findings, note, now());
-            } else {
-                run.completeWithErrors(subjects, findings, note, errorStore.summary(run.getId()), now());
-            }
+            recorder.completed(run, subjects, findings, planner.notes(closing.ruleSet(), all, closing.ctx(), null),
+                    failed);
         }
         runs.save(run);
         log.info("Audit run {} as of {} {} over {} partitions: {} subjects, {} findings", run.getId(), run.getAsOf(),
@@ -321,5 +327,9 @@ public class PartitionedAudits {
 
     private LocalDateTime now() {
         return LocalDateTime.now(clock.withZone(properties.zone()));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(properties.zone()));
     }
 }

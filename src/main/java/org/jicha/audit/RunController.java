@@ -3,8 +3,10 @@ package org.jicha.audit;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.jicha.calendar.ChinaTime;
 import org.jicha.people.Actor;
 import org.jicha.tickets.RunTickets;
 import org.springframework.data.domain.Page;
@@ -34,11 +36,13 @@ class RunController {
     private final AuditService audits;
     private final PartitionedAudits partitioned;
     private final RunTickets runTickets;
+    private final Clock clock;
 
-    RunController(AuditService audits, PartitionedAudits partitioned, RunTickets runTickets) {
+    RunController(AuditService audits, PartitionedAudits partitioned, RunTickets runTickets, Clock clock) {
         this.audits = audits;
         this.partitioned = partitioned;
         this.runTickets = runTickets;
+        this.clock = clock;
     }
 
     /**
@@ -53,7 +57,7 @@ class RunController {
     RunView start(Actor actor, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                   @RequestParam(defaultValue = "0") int partitions, @RequestParam(defaultValue = "false") boolean force,
                   @RequestParam(required = false) String reason) {
-        RunRequest request = RunRequest.of(asOf == null ? audits.today() : asOf, RunTrigger.MANUAL)
+        RunRequest request = RunRequest.of(asOf == null ? ChinaTime.today(clock) : asOf, RunTrigger.MANUAL)
                 .byPerson(actor, force, reason);
         return partitions > 0 ? partitioned.start(request, partitions) : audits.start(request);
     }
@@ -84,7 +88,7 @@ class RunController {
 
     /** Withdraws a finished run and the tickets it opened that nobody has worked on (AUDITOR, with a reason). */
     @PostMapping("/{id}/withdraw")
-    AuditService.RunWithdrawal withdraw(Actor actor, @PathVariable long id, @RequestParam(required = false) String reason) {
+    RunWithdrawal withdraw(Actor actor, @PathVariable long id, @RequestParam(required = false) String reason) {
         return audits.withdraw(id, reason, actor);
     }
 

@@ -204,7 +204,7 @@ public final class ApplicationFact implements AuditSubject {
         return firstBillPeriod;
     }
 
-    // ---- derived for EXP-06..08, 10 (rules/exp/timeliness.drl) ----
+    // ---- derived: acceptance and archiving dates, connection to archiving ----
     LocalDate acceptedOn;
     String acceptedPeriod;
     int connectToArchiveWd = -1;
@@ -238,7 +238,7 @@ public final class ApplicationFact implements AuditSubject {
         return limit >= 0 && hasStep(step) && stepWd(step) > limit * share;
     }
 
-    // BIL-19 (rules/bil/account.drl)
+    // the first bill after archiving
     String firstBillPeriodSinceArchive;
 
     /** The date of archived_at; null while not archived. */
@@ -254,7 +254,7 @@ public final class ApplicationFact implements AuditSubject {
         return firstBillPeriodSinceArchive;
     }
 
-    // ---- derived for the BUS rules (BUS-02, BUS-03, BUS-06, BUS-07) ----
+    // ---- derived: time to archive, running capacity, pause resumed, latest of its kind ----
     int archiveWorkingDays = -1;
     Double customerRunningKva;
     boolean pauseResumed;

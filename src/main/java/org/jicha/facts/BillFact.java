@@ -172,7 +172,7 @@ public final class BillFact implements AuditSubject {
         return appliedPfStandard;
     }
 
-    // ---- pricing and late-fee terms (BIL-10, 11, 14, 15, 16) ----
+    // ---- pricing and late-fee terms ----
     Double appliedEnergyPrice;
     Double appliedTier1LimitKwh;
     Double appliedTier2LimitKwh;
@@ -370,7 +370,7 @@ public final class BillFact implements AuditSubject {
         return cents(Math.abs(getLateFeeChargedOrZero() - expectedLateFee(residentialRate, rate, rateAfterYearEnd, minimumYuan)));
     }
 
-    // ---- power factor (BIL-12, 13) ----
+    // ---- power factor ----
     double customerContractKva;
     double meteredKwh;
     double reactiveKvarh;

@@ -273,7 +273,7 @@ public final class CustomerFact implements AuditSubject {
         return false;
     }
 
-    // ---- derived for MET-09 (rules/met/devices.drl) ----
+    // ---- derived: meters on the account ----
     int meterCount;
 
     /** Meter records of the customer, whatever their status. */
@@ -281,7 +281,7 @@ public final class CustomerFact implements AuditSubject {
         return meterCount;
     }
 
-    // BIL-17, BIL-18 (rules/bil/account.drl)
+    // unpaid bills, records after closing
     int unpaidBills;
     String oldestUnpaidBillNo;
     String oldestUnpaidPeriod;
@@ -341,7 +341,7 @@ public final class CustomerFact implements AuditSubject {
         return recordsAfterClosing;
     }
 
-    // ---- derived for the BUS and INS rules (BUS-05, INS-01, INS-04, INS-05, INS-09) ----
+    // ---- derived: contract tariff, maximum demand, meter replacements, pauses ----
     boolean contractTariffFound;
     boolean contractTariffTwoPart;
     SortedMap<String, Double> maxDemandByPeriod = Collections.emptySortedMap();

@@ -167,7 +167,7 @@ public final class MeterFact implements AuditSubject {
         return sealChangeWithoutWorkOrderOn;
     }
 
-    // ---- derived for MET-02..05, 07, 10 (rules/met/devices.drl) ----
+    // ---- derived: the customer's capacity, tests, out-of-tolerance results, faults, seal changes ----
     double customerContractKva;
     double customerVoltageKv;
     Double customerPeriodKwh;

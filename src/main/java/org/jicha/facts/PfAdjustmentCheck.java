@@ -1,9 +1,9 @@
 package org.jicha.facts;
 
 /**
- * BIL-13 working fact for a bill whose applied tariff has a power-factor standard: the rows of
+ * The power-factor adjustment a bill is due, as a working fact for a bill whose applied tariff has a power-factor standard: the rows of
  * {@code rules/bil/pf-adjustment.drl.xlsx} match the standard and the period's actual power factor and set
- * the adjustment percentage with {@link #setRatePercent}; the BIL-13 rule compares the adjustment due with the billed
+ * the adjustment percentage with {@link #setRatePercent}; a rule then compares the adjustment due with the billed
  * one. A period with 0 kWh (no power factor) is decided from the start: no adjustment is due. A power
  * factor no row matches stays undecided and is not judged.
  */

@@ -3,9 +3,9 @@ package org.jicha.facts;
 import java.math.BigDecimal;
 
 /**
- * BIL-12 working fact: the power-factor standard a bill's customer should be assessed against. The rows of
+ * A working fact: the power-factor standard a bill's customer should be assessed against. The rows of
  * {@code rules/bil/pf-standard.drl.xlsx} match the customer's category, contract kVA and voltage and call
- * {@link #setExpectedStandard}; the BIL-12 rule then compares with the applied tariff's standard.
+ * {@link #setExpectedStandard}; a rule then compares with the applied tariff's standard.
  * A bill no row matches stays undecided and is not judged.
  */
 public final class PfStandardCheck {

@@ -139,7 +139,7 @@ public final class ReadingFact implements AuditSubject {
         return Periods.start(period);
     }
 
-    // BIL-04, BIL-05 (rules/bil/consumption.drl)
+    // the preceding reading, and a meter replaced since
     String precedingPeriod;
     boolean replacementSincePrecedingRead;
 
@@ -158,7 +158,7 @@ public final class ReadingFact implements AuditSubject {
 
     /**
      * The register went backwards from a value at or above {@code rolloverShare} of the register capacity:
-     * read as one rollover (BIL-03's definition).
+     * read as one rollover.
      */
     public boolean isRollover(double rolloverShare) {
         return currentValue < previousValue && previousValue >= registerCapacity * rolloverShare;
@@ -166,7 +166,7 @@ public final class ReadingFact implements AuditSubject {
 
     /**
      * (current - previous) x multiplier, plus the register capacity only when the drop reads as a rollover; a
-     * register that went backwards otherwise gives a negative value (BIL-03 judges it).
+     * register that went backwards otherwise gives a negative value.
      */
     public double expectedConsumptionKwh(double rolloverShare) {
         double advance = currentValue - previousValue;

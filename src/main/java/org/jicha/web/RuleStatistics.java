@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jicha.audit.AuditService;
-import org.jicha.audit.AuditService.RuleRunCount;
+import org.jicha.audit.RunQueries.RuleRunCount;
 import org.jicha.rules.RuleMeta;
 import org.jicha.tickets.TicketService;
 import org.jicha.tickets.TicketStatus;

@@ -12,6 +12,7 @@ import org.jicha.audit.RunActionForbiddenException;
 import org.jicha.audit.RunRequest;
 import org.jicha.audit.RunTrigger;
 import org.jicha.audit.RunView;
+import org.jicha.audit.RunWithdrawal;
 import org.jicha.people.Actor;
 import org.jicha.plans.PlanNotFoundException;
 import org.jicha.plans.PlanService;
@@ -151,7 +152,7 @@ class RunPages {
     String withdraw(Actor actor, @PathVariable long id, @RequestParam(required = false) String reason,
                     RedirectAttributes redirect) {
         return refusalsAsMessages(id, redirect, () -> {
-            AuditService.RunWithdrawal done = audits.withdraw(id, reason, actor);
+            RunWithdrawal done = audits.withdraw(id, reason, actor);
             redirect.addFlashAttribute("withdrawal", done);
             redirect.addFlashAttribute("notice", "runs.withdrawal.done");
             return "redirect:/runs/" + id;

@@ -3,9 +3,11 @@ package org.jicha.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.jicha.calendar.ChinaTime;
 import org.jicha.rules.ActiveRuleSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,9 @@ class TicketBookkeepingIntegrationTests {
 
     @Autowired
     AuditService audits;
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -48,7 +53,7 @@ class TicketBookkeepingIntegrationTests {
         assertThat(tickets).extracting(t -> t.get("RULE_CODE") + " " + t.get("SUBJECT_ID") + " " + t.get("PERIOD")
                         + " " + t.get("TEAM_UNIT_CODE") + " " + t.get("STATUS"))
                 .containsExactly("BIL-01 M001 2026-10 ST01-READ DISPATCHED", "MET-06 M002 null ST01-METER DISPATCHED");
-        LocalDate expectedDue = rules.current().calendar().plusWorkingDays(audits.today(), 7);
+        LocalDate expectedDue = rules.current().calendar().plusWorkingDays(ChinaTime.today(clock), 7);
         assertThat(tickets.get(0).get("DUE_ON").toString()).isEqualTo(expectedDue.toString());
         assertThat(tickets.get(0).get("REMEDY").toString()).contains("补抄");
     }

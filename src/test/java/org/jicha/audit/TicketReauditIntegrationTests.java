@@ -2,10 +2,12 @@ package org.jicha.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jicha.calendar.ChinaTime;
 import org.jicha.people.Actor;
 import org.jicha.people.Role;
 import org.jicha.rules.ActiveRuleSet;
@@ -47,6 +49,9 @@ class TicketReauditIntegrationTests {
 
     @Autowired
     AuditService audits;
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     TicketWorkflow workflow;
@@ -141,7 +146,7 @@ class TicketReauditIntegrationTests {
                 .containsEntry("TEAM_UNIT_CODE", StoredWorld.METERING_TEAM);
         int rectifyDays = rules.current().rule("MET-06").orElseThrow().rectifyDays();
         assertThat(ticket.get("DUE_ON").toString())
-                .isEqualTo(rules.current().calendar().plusWorkingDays(audits.today(), rectifyDays).toString());
+                .isEqualTo(rules.current().calendar().plusWorkingDays(ChinaTime.today(clock), rectifyDays).toString());
         assertThat(((Number) ticket.get("LAST_SEEN_RUN_ID")).longValue()).isEqualTo(back.id());
         assertThat(transitions(met06)).extracting(t -> t.get("ACTION") + " " + t.get("FROM_STATUS") + "->" + t.get("TO_STATUS"))
                 .containsExactly("SUBMIT_FEEDBACK DISPATCHED->FEEDBACK_SUBMITTED",
@@ -157,10 +162,10 @@ class TicketReauditIntegrationTests {
         audits.run(AS_OF, RunTrigger.MANUAL);
         long bil01 = id("BIL-01");
         long met06 = id("MET-06");
-        LocalDate until = audits.today().plusDays(30);
+        LocalDate until = ChinaTime.today(clock).plusDays(30);
         exempt(bil01, until);
         exempt(met06, until);
-        jdbc.update("UPDATE inspection_tickets SET exempt_until = ? WHERE id = ?", audits.today().minusDays(1), bil01);
+        jdbc.update("UPDATE inspection_tickets SET exempt_until = ? WHERE id = ?", ChinaTime.today(clock).minusDays(1), bil01);
 
         audits.run(AS_OF.plusDays(1), RunTrigger.NIGHTLY);
 

@@ -170,9 +170,9 @@ class FactAssemblerTests {
 
         @Test
         void registerCapacityIsTenToTheDigitsOfTheLargestValueSeen() {
-            assertThat(FactAssembler.registerCapacity(0)).isEqualTo(10.0);
-            assertThat(FactAssembler.registerCapacity(99_999.9)).isEqualTo(100_000.0);
-            assertThat(FactAssembler.registerCapacity(100_000)).isEqualTo(1_000_000.0);
+            assertThat(ReadingFacts.registerCapacity(0)).isEqualTo(10.0);
+            assertThat(ReadingFacts.registerCapacity(99_999.9)).isEqualTo(100_000.0);
+            assertThat(ReadingFacts.registerCapacity(100_000)).isEqualTo(1_000_000.0);
         }
     }
 

@@ -14,6 +14,7 @@ import org.jicha.audit.RunRequest;
 import org.jicha.audit.RunStatus;
 import org.jicha.audit.RunTrigger;
 import org.jicha.audit.RunView;
+import org.jicha.audit.RunWithdrawal;
 import org.jicha.audit.StoredWorld;
 import org.jicha.people.Actor;
 import org.jicha.people.Role;
@@ -109,7 +110,7 @@ class PostgresSafeRunIntegrationTests {
         assertThat(marked).extracting(TicketWorkflow.BulkResult::outcome)
                 .containsOnly(TicketWorkflow.BulkOutcome.DONE);
 
-        AuditService.RunWithdrawal withdrawal = audits.withdraw(flood.id(), "整批撤回", AUDITOR);
+        RunWithdrawal withdrawal = audits.withdraw(flood.id(), "整批撤回", AUDITOR);
         assertThat(withdrawal.keptTickets()).as("the two an auditor judged stay; the confirmed ones nobody worked on go")
                 .extracting(RunTickets.KeptTicket::id).containsExactlyElementsOf(ids);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inspection_tickets WHERE rule_code = 'BIL-01' "
