@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.jicha.audit.internal.ChangeTracker;
 import org.jicha.audit.internal.FindingStore;
-import org.jicha.audit.internal.JdbcRecordReader;
-import org.jicha.audit.internal.JdbcRecordReader.BatchSink;
+import org.jicha.records.RecordReader;
+import org.jicha.records.RecordReader.BatchSink;
 import org.jicha.audit.internal.ReadAhead;
 import org.jicha.audit.internal.RunErrorStore;
 import org.jicha.facts.AuditContext;
@@ -65,7 +65,7 @@ public class AuditService {
     static final List<RunStatus> COMPLETED = List.of(RunStatus.COMPLETED, RunStatus.COMPLETED_WITH_ERRORS);
 
     private final ActiveRuleSet rules;
-    private final JdbcRecordReader reader;
+    private final RecordReader reader;
     private final FindingStore findingStore;
     private final ChangeTracker changes;
     private final TicketService tickets;
@@ -86,7 +86,7 @@ public class AuditService {
         return t;
     });
 
-    public AuditService(ActiveRuleSet rules, JdbcRecordReader reader, FindingStore findingStore, ChangeTracker changes,
+    public AuditService(ActiveRuleSet rules, RecordReader reader, FindingStore findingStore, ChangeTracker changes,
                         TicketService tickets, RunErrorStore errorStore, AuditRunRepository runs, JdbcTemplate jdbc,
                         TransactionTemplate tx, AuditProperties properties, Clock clock, DataArrival arrival,
                         RunTickets runTickets, AuditTrail trail, ApplicationEventPublisher events) {

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import org.jicha.audit.internal.JdbcRecordReader;
+import org.jicha.records.RecordReader;
 import org.jicha.facts.AuditContext;
 import org.jicha.facts.FactAssembler;
 import org.jicha.facts.StoredRecords.CustomerBundle;
@@ -29,10 +29,10 @@ public class ImpactPreview {
     /** Subjects listed per rule and direction; the counts are always complete. */
     static final int LISTED_SUBJECTS = 500;
 
-    private final JdbcRecordReader reader;
+    private final RecordReader reader;
     private final AuditProperties properties;
 
-    public ImpactPreview(JdbcRecordReader reader, AuditProperties properties) {
+    public ImpactPreview(RecordReader reader, AuditProperties properties) {
         this.reader = reader;
         this.properties = properties;
     }

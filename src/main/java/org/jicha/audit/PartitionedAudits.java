@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.jicha.audit.BatchEvaluation.Evaluated;
 import org.jicha.audit.internal.FindingStore;
-import org.jicha.audit.internal.JdbcRecordReader;
-import org.jicha.audit.internal.JdbcRecordReader.BatchSink;
+import org.jicha.records.RecordReader;
+import org.jicha.records.RecordReader.BatchSink;
 import org.jicha.audit.internal.RunErrorStore;
 import org.jicha.facts.AuditContext;
 import org.jicha.facts.FactAssembler;
@@ -43,7 +43,7 @@ public class PartitionedAudits {
     private static final Logger log = LoggerFactory.getLogger(PartitionedAudits.class);
 
     private final ActiveRuleSet rules;
-    private final JdbcRecordReader reader;
+    private final RecordReader reader;
     private final FindingStore findingStore;
     private final RunErrorStore errorStore;
     private final TicketService tickets;
@@ -55,7 +55,7 @@ public class PartitionedAudits {
     private final ObjectProvider<PartitionLauncher> launcher;
     private final Clock clock;
 
-    public PartitionedAudits(ActiveRuleSet rules, JdbcRecordReader reader, FindingStore findingStore,
+    public PartitionedAudits(ActiveRuleSet rules, RecordReader reader, FindingStore findingStore,
                              RunErrorStore errorStore, TicketService tickets, AuditRunRepository runs, AuditService audits,
                              JdbcTemplate jdbc,
                              TransactionTemplate tx, AuditProperties properties, ObjectProvider<PartitionLauncher> launcher,
