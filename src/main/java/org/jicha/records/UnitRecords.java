@@ -2,7 +2,9 @@ package org.jicha.records;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -30,6 +32,21 @@ public class UnitRecords {
         return jdbc.query("SELECT unit_code, unit_name, parent_code, unit_type, team_kind FROM units",
                 (rs, i) -> new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5)));
+    }
+
+    /** Whether the unit has been loaded from the extract. */
+    public boolean exists(String unitCode) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM units WHERE unit_code = ?", Long.class, unitCode);
+        return n != null && n > 0;
+    }
+
+    /** Each loaded unit's parent (null at the top), in the order the table yields them. */
+    public Map<String, String> parents() {
+        Map<String, String> parents = new LinkedHashMap<>();
+        jdbc.query("SELECT unit_code, parent_code FROM units", rs -> {
+            parents.put(rs.getString("unit_code"), rs.getString("parent_code"));
+        });
+        return parents;
     }
 
     /** The name of a unit, or its code when it is not loaded. */
