@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.jicha.audit.FindingQueries;
 import org.jicha.calendar.WorkingDayCalendar;
 import org.jicha.records.CustomerNames;
 import org.jicha.reports.ReportDocument.Column;
@@ -20,10 +21,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The rows a report lists: a run's findings with their tickets, overdue tickets, customer names. Overdue
- * tickets and names are asked of the tickets and records modules; a run's findings with their tickets and a
- * team's feedback tickets are each one statement across {@code findings} and {@code inspection_tickets}
- * (linked by fingerprint), kept here beside the ratio definitions of {@link RatioQueries}.
+ * The rows a report lists: a run's findings with their tickets (asked of the audit module), overdue tickets
+ * (of the tickets module), customer names (of the records module). A team's feedback tickets are one statement
+ * across {@code inspection_tickets}, {@code findings} and {@code customers}, kept here beside the ratio
+ * definitions of {@link RatioQueries}: the run's findings may be many, and only those of the team's tickets count.
  */
 @Component
 class ReportRecords {
@@ -35,32 +36,22 @@ class ReportRecords {
     private final NamedParameterJdbcTemplate jdbc;
     private final CustomerNames customers;
     private final TicketQueries tickets;
+    private final FindingQueries findings;
 
-    ReportRecords(JdbcTemplate jdbc, CustomerNames customers, TicketQueries tickets) {
+    ReportRecords(JdbcTemplate jdbc, CustomerNames customers, TicketQueries tickets, FindingQueries findings) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
         this.customers = customers;
         this.tickets = tickets;
+        this.findings = findings;
     }
 
     /** The run's findings of a station in scope or routed to a team in scope, with their tickets. */
     List<FindingRow> findings(long runId, ReportScope scope) {
-        MapSqlParameterSource p = new MapSqlParameterSource("run", runId);
-        String where = "f.run_id = :run";
-        if (!scope.wholeCompany()) {
-            where += " AND (f.station_code IN (:units) OR t.team_unit_code IN (:units))";
-            p.addValue("units", scope.units());
-        }
-        if (scope.team() != null) {
-            where += " AND t.team_unit_code = :team";
-            p.addValue("team", scope.team());
-        }
-        return jdbc.query("SELECT f.rule_code, f.theme, f.severity, f.subject_type, f.subject_id, f.customer_no, "
-                + "f.station_code, f.period, f.message, f.fingerprint, t.id AS ticket_id, t.team_unit_code, t.status "
-                + "FROM findings f LEFT JOIN inspection_tickets t ON t.fingerprint = f.fingerprint WHERE " + where
-                + " ORDER BY f.rule_code, f.subject_id", p, (rs, i) -> new FindingRow(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                rs.getString(9), rs.getString(10), rs.getObject(11) == null ? null : rs.getLong(11), rs.getString(12),
-                rs.getString(13)));
+        return findings.withTickets(runId, scope.wholeCompany() ? null : scope.units(), scope.team()).stream()
+                .map(f -> new FindingRow(f.ruleCode(), f.theme(), f.severity(), f.subjectType(), f.subjectId(),
+                        f.customerNo(), f.stationCode(), f.period(), f.message(), f.fingerprint(), f.ticketId(),
+                        f.teamUnitCode(), f.ticketStatus()))
+                .toList();
     }
 
     /** Name per customer number, for the numbers that are loaded (asked of the records module). */
