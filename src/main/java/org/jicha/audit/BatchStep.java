@@ -5,8 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.jicha.audit.internal.JdbcRecordReader;
-import org.jicha.audit.internal.JdbcRecordReader.BatchSink;
+import org.jicha.records.RecordReader;
+import org.jicha.records.RecordReader.BatchSink;
 import org.jicha.facts.AuditContext;
 import org.jicha.facts.AuditSubject;
 import org.jicha.facts.FactAssembler;
@@ -67,10 +67,10 @@ public class BatchStep {
         }
     }
 
-    private final JdbcRecordReader reader;
+    private final RecordReader reader;
     private final AuditProperties properties;
 
-    BatchStep(JdbcRecordReader reader, AuditProperties properties) {
+    BatchStep(RecordReader reader, AuditProperties properties) {
         this.reader = reader;
         this.properties = properties;
     }

@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.jicha.audit.BatchStep.Evaluated;
 import org.jicha.audit.internal.FindingStore;
-import org.jicha.audit.internal.JdbcRecordReader;
-import org.jicha.audit.internal.JdbcRecordReader.BatchSink;
+import org.jicha.records.RecordReader;
+import org.jicha.records.RecordReader.BatchSink;
 import org.jicha.audit.internal.RunErrorStore;
 import org.jicha.facts.AuditContext;
 import org.jicha.facts.FactAssembler;
@@ -44,7 +44,7 @@ public class PartitionedAudits {
     private static final Logger log = LoggerFactory.getLogger(PartitionedAudits.class);
 
     private final ActiveRuleSet rules;
-    private final JdbcRecordReader reader;
+    private final RecordReader reader;
     private final FindingStore findingStore;
     private final RunErrorStore errorStore;
     private final TicketService tickets;
@@ -60,7 +60,7 @@ public class PartitionedAudits {
     private final ObjectProvider<PartitionLauncher> launcher;
     private final Clock clock;
 
-    public PartitionedAudits(ActiveRuleSet rules, JdbcRecordReader reader, FindingStore findingStore,
+    public PartitionedAudits(ActiveRuleSet rules, RecordReader reader, FindingStore findingStore,
                              RunErrorStore errorStore, TicketService tickets, AuditRunRepository runs,
                              RunLauncher launching, RunPlanner planner, RunRecorder recorder, RunQueries queries,
                              BatchStep batches, JdbcTemplate jdbc,

@@ -17,8 +17,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jicha.audit.RunPlanner.PlannedRun;
 import org.jicha.audit.internal.ChangeTracker;
-import org.jicha.audit.internal.JdbcRecordReader;
-import org.jicha.audit.internal.JdbcRecordReader.BatchSink;
+import org.jicha.records.RecordReader;
+import org.jicha.records.RecordReader.BatchSink;
 import org.jicha.audit.internal.ReadAhead;
 import org.jicha.facts.AuditContext;
 import org.jicha.facts.FactAssembler;
@@ -45,7 +45,7 @@ class RunExecution {
     private static final Logger log = LoggerFactory.getLogger(RunExecution.class);
 
     private final BatchStep batches;
-    private final JdbcRecordReader reader;
+    private final RecordReader reader;
     private final RunRecorder recorder;
     private final RunPlanner planner;
     private final RunQueries queries;
@@ -54,7 +54,7 @@ class RunExecution {
     private final AuditProperties properties;
     private final Clock clock;
 
-    RunExecution(BatchStep batches, JdbcRecordReader reader, RunRecorder recorder, RunPlanner planner,
+    RunExecution(BatchStep batches, RecordReader reader, RunRecorder recorder, RunPlanner planner,
                  RunQueries queries, ChangeTracker changes, TicketService tickets, AuditProperties properties,
                  Clock clock) {
         this.batches = batches;

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jicha.audit.internal.ChangeTracker;
-import org.jicha.audit.internal.JdbcRecordReader;
+import org.jicha.records.RecordReader;
 import org.jicha.facts.AuditContext;
 import org.jicha.rules.ActiveRuleSet;
 import org.jicha.rules.RuleMeta;
@@ -35,7 +35,7 @@ class RunPlanner {
     private static final Logger log = LoggerFactory.getLogger(RunPlanner.class);
 
     private final ActiveRuleSet rules;
-    private final JdbcRecordReader reader;
+    private final RecordReader reader;
     private final ChangeTracker changes;
     private final DataArrival arrival;
     private final AuditRunRepository runs;
@@ -45,7 +45,7 @@ class RunPlanner {
     private final AuditProperties properties;
     private final Clock clock;
 
-    RunPlanner(ActiveRuleSet rules, JdbcRecordReader reader, ChangeTracker changes, DataArrival arrival,
+    RunPlanner(ActiveRuleSet rules, RecordReader reader, ChangeTracker changes, DataArrival arrival,
                AuditRunRepository runs, RunRecorder recorder, RunNotes notes, JdbcTemplate jdbc,
                AuditProperties properties, Clock clock) {
         this.rules = rules;

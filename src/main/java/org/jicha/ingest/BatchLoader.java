@@ -17,10 +17,11 @@ import org.jicha.ingest.internal.ContractFile;
 import org.jicha.ingest.internal.DiskBudget;
 import org.jicha.ingest.internal.FileLoader;
 import org.jicha.ingest.internal.LoadRecordStore;
-import org.jicha.ingest.internal.TableStatistics;
+import org.jicha.records.ContractTable;
+import org.jicha.records.RecordWriter;
+import org.jicha.records.StoredKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,18 +37,18 @@ public class BatchLoader {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final FileLoader fileLoader;
-    private final TableStatistics statistics;
+    private final RecordWriter writer;
     private final LoadRecordStore records;
-    private final JdbcTemplate jdbc;
+    private final StoredKeys storedKeys;
     private final IngestProperties properties;
     private final Clock clock;
 
-    BatchLoader(FileLoader fileLoader, TableStatistics statistics, LoadRecordStore records, JdbcTemplate jdbc,
+    BatchLoader(FileLoader fileLoader, RecordWriter writer, LoadRecordStore records, StoredKeys storedKeys,
                 IngestProperties properties, Clock clock) {
         this.fileLoader = fileLoader;
-        this.statistics = statistics;
+        this.writer = writer;
         this.records = records;
-        this.jdbc = jdbc;
+        this.storedKeys = storedKeys;
         this.properties = properties;
         this.clock = clock.withZone(ZONE);
     }
@@ -70,7 +71,7 @@ public class BatchLoader {
         List<IgnoredEntry> ignored = new ArrayList<>(alreadyIgnored);
         String message = null;
         try {
-            BatchSession session = new BatchSession(jdbc, properties, startedAt);
+            BatchSession session = new BatchSession(storedKeys, properties, startedAt);
             for (Path file : contractFilesInLoadOrder(batchDir, ignored)) {
                 files.add(fileLoader.load(file, session));
             }
@@ -78,7 +79,7 @@ public class BatchLoader {
                 message = "the batch holds no file of the data contract (" + String.join(", ", ContractFile.fileNames())
                         + ")";
             }
-            statistics.refresh(written(files));
+            writer.refreshStatistics(written(files));
         } catch (UncheckedIOException e) {
             message = "could not list the batch folder: " + e.getCause().getMessage();
         } catch (RuntimeException e) {
@@ -117,10 +118,10 @@ public class BatchLoader {
         return result;
     }
 
-    /** The contract files of which rows were stored: their tables need fresh planner statistics. */
-    private static List<ContractFile> written(List<FileResult> files) {
+    /** The tables of the contract files of which rows were stored: they need fresh planner statistics. */
+    private static List<ContractTable> written(List<FileResult> files) {
         return files.stream().filter(f -> f.status() == FileStatus.LOADED && f.rowsAccepted() > 0)
-                .flatMap(f -> ContractFile.byFileName(f.fileName()).stream()).toList();
+                .flatMap(f -> ContractFile.byFileName(f.fileName()).stream()).map(ContractFile::table).toList();
     }
 
     /** The contract files of the folder in load order; every other entry goes to {@code ignored}. */

@@ -2,7 +2,7 @@ package org.jicha.notify;
 
 import java.time.LocalDate;
 
-/** An open ticket as the overdue check and the digest read it from {@code inspection_tickets}. */
+/** An open ticket as the overdue check and the digest read it from the tickets module. */
 record OverdueTicket(long id, String ruleCode, String title, String subjectType, String subjectId, String customerNo,
                      String stationCode, String teamUnitCode, String status, LocalDate dueOn, int escalationLevel) {
 

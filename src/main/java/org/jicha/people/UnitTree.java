@@ -8,33 +8,34 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.jicha.records.UnitRecords;
 import org.springframework.stereotype.Component;
 
 /**
- * The organisation as loaded from the extract (table {@code units}): which units lie below a unit, and
- * which lie above it. Read per question: a province has a few thousand units, and loads may change them.
+ * The organisation as loaded from the extract (the records module's units): which units lie below a unit,
+ * and which lie above it. Read per question: a province has a few thousand units, and loads may change them.
  */
 @Component
 public class UnitTree {
 
-    private final JdbcTemplate jdbc;
+    private final UnitRecords units;
 
-    public UnitTree(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public UnitTree(UnitRecords units) {
+        this.units = units;
     }
 
     /** Whether the unit has been loaded from the extract. */
     public boolean exists(String unitCode) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM units WHERE unit_code = ?", Long.class, unitCode);
-        return n != null && n > 0;
+        return units.exists(unitCode);
     }
 
     /** The unit and every unit below it; just the unit itself when it is unknown (not loaded yet). */
     public Set<String> subtree(String unitCode) {
         Map<String, List<String>> children = new HashMap<>();
-        jdbc.query("SELECT unit_code, parent_code FROM units WHERE parent_code IS NOT NULL", rs -> {
-            children.computeIfAbsent(rs.getString("parent_code"), k -> new ArrayList<>()).add(rs.getString("unit_code"));
+        units.parents().forEach((unit, parent) -> {
+            if (parent != null) {
+                children.computeIfAbsent(parent, k -> new ArrayList<>()).add(unit);
+            }
         });
         Set<String> result = new LinkedHashSet<>();
         Deque<String> todo = new ArrayDeque<>(List.of(unitCode));
@@ -49,10 +50,7 @@ public class UnitTree {
 
     /** The unit and the units above it, nearest first. */
     public List<String> ancestry(String unitCode) {
-        Map<String, String> parents = new HashMap<>();
-        jdbc.query("SELECT unit_code, parent_code FROM units", rs -> {
-            parents.put(rs.getString("unit_code"), rs.getString("parent_code"));
-        });
+        Map<String, String> parents = units.parents();
         List<String> chain = new ArrayList<>();
         for (String u = unitCode; u != null && !chain.contains(u); u = parents.get(u)) {
             chain.add(u);

@@ -5,13 +5,11 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jicha.records.UnitRecords;
 import org.jicha.rules.ActiveRuleSet;
 import org.jicha.rules.RuleMeta;
 import org.jicha.rules.Theme;
 import org.quartz.CronExpression;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,11 +21,11 @@ import org.springframework.stereotype.Component;
 class PlanValidator {
 
     private final ActiveRuleSet rules;
-    private final NamedParameterJdbcTemplate named;
+    private final UnitRecords unitRecords;
 
-    PlanValidator(ActiveRuleSet rules, JdbcTemplate jdbc) {
+    PlanValidator(ActiveRuleSet rules, UnitRecords unitRecords) {
         this.rules = rules;
-        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.unitRecords = unitRecords;
     }
 
     void check(PlanDefinition d) {
@@ -70,8 +68,7 @@ class PlanValidator {
         }
         if (!d.unitCodes().isEmpty()) {
             List<String> units = d.unitCodes().stream().map(String::strip).toList();
-            Set<String> known = new HashSet<>(named.queryForList("SELECT unit_code FROM units WHERE unit_code IN (:units)",
-                    new MapSqlParameterSource("units", units), String.class));
+            Set<String> known = unitRecords.loaded(units);
             List<String> badUnits = units.stream().filter(u -> !known.contains(u)).toList();
             if (!badUnits.isEmpty()) {
                 throw new InvalidPlanException("unitCodes", "单位表中没有单位 " + badUnits + " / unitCodes: no unit "

@@ -4,21 +4,28 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import org.jicha.audit.FindingQueries;
 import org.jicha.calendar.WorkingDayCalendar;
+import org.jicha.records.CustomerNames;
 import org.jicha.reports.ReportDocument.Column;
 import org.jicha.reports.ReportDocument.Kind;
 import org.jicha.reports.ReportDocument.Table;
+import org.jicha.tickets.TicketQueries;
+import org.jicha.tickets.TicketQueries.TicketLine;
 import org.jicha.tickets.TicketStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The rows a report lists: a run's findings with their tickets, overdue tickets, customer names. */
+/**
+ * The rows a report lists: a run's findings with their tickets (asked of the audit module), overdue tickets
+ * (of the tickets module), customer names (of the records module). A team's feedback tickets are one statement
+ * across {@code inspection_tickets}, {@code findings} and {@code customers}, kept here beside the ratio
+ * definitions of {@link RatioQueries}: the run's findings may be many, and only those of the team's tickets count.
+ */
 @Component
 class ReportRecords {
 
@@ -27,69 +34,45 @@ class ReportRecords {
             .map(Enum::name).toList();
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final CustomerNames customers;
+    private final TicketQueries tickets;
+    private final FindingQueries findings;
 
-    ReportRecords(JdbcTemplate jdbc) {
+    ReportRecords(JdbcTemplate jdbc, CustomerNames customers, TicketQueries tickets, FindingQueries findings) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
+        this.customers = customers;
+        this.tickets = tickets;
+        this.findings = findings;
     }
 
     /** The run's findings of a station in scope or routed to a team in scope, with their tickets. */
     List<FindingRow> findings(long runId, ReportScope scope) {
-        MapSqlParameterSource p = new MapSqlParameterSource("run", runId);
-        String where = "f.run_id = :run";
-        if (!scope.wholeCompany()) {
-            where += " AND (f.station_code IN (:units) OR t.team_unit_code IN (:units))";
-            p.addValue("units", scope.units());
-        }
-        if (scope.team() != null) {
-            where += " AND t.team_unit_code = :team";
-            p.addValue("team", scope.team());
-        }
-        return jdbc.query("SELECT f.rule_code, f.theme, f.severity, f.subject_type, f.subject_id, f.customer_no, "
-                + "f.station_code, f.period, f.message, f.fingerprint, t.id AS ticket_id, t.team_unit_code, t.status "
-                + "FROM findings f LEFT JOIN inspection_tickets t ON t.fingerprint = f.fingerprint WHERE " + where
-                + " ORDER BY f.rule_code, f.subject_id", p, (rs, i) -> new FindingRow(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                rs.getString(9), rs.getString(10), rs.getObject(11) == null ? null : rs.getLong(11), rs.getString(12),
-                rs.getString(13)));
+        return findings.withTickets(runId, scope.wholeCompany() ? null : scope.units(), scope.team()).stream()
+                .map(f -> new FindingRow(f.ruleCode(), f.theme(), f.severity(), f.subjectType(), f.subjectId(),
+                        f.customerNo(), f.stationCode(), f.period(), f.message(), f.fingerprint(), f.ticketId(),
+                        f.teamUnitCode(), f.ticketStatus()))
+                .toList();
     }
 
+    /** Name per customer number, for the numbers that are loaded (asked of the records module). */
     Map<String, String> customerNames(Collection<String> customerNos) {
-        List<String> keys = customerNos.stream().filter(Objects::nonNull).distinct().toList();
-        Map<String, String> names = new HashMap<>();
-        for (int i = 0; i < keys.size(); i += 1000) {
-            jdbc.query("SELECT customer_no, customer_name FROM customers WHERE customer_no IN (:keys)",
-                    new MapSqlParameterSource("keys", keys.subList(i, Math.min(keys.size(), i + 1000))), rs -> {
-                        names.put(rs.getString(1), rs.getString(2));
-                    });
-        }
-        return names;
+        return customers.of(customerNos);
     }
 
     /** Open tickets past their deadline in scope (or of one team), with working days overdue as of today. */
     Table overdue(ReportScope scope, String team, LocalDate today, WorkingDayCalendar calendar,
                   Map<String, UnitDirectory.Unit> units) {
-        MapSqlParameterSource p = new MapSqlParameterSource("open", OPEN).addValue("today", today);
-        String where = "t.status IN (:open) AND t.due_on < :today";
-        if (!scope.wholeCompany()) {
-            where += " AND (t.station_code IN (:units) OR t.team_unit_code IN (:units))";
-            p.addValue("units", scope.units());
-        }
-        if (team != null) {
-            where += " AND t.team_unit_code = :team";
-            p.addValue("team", team);
-        }
+        List<TicketLine> overdue = tickets.dueBefore(today, OPEN, scope.wholeCompany() ? null : scope.units(), team);
+        Map<String, String> names = customers.of(overdue.stream().map(TicketLine::customerNo).toList());
         List<List<Object>> rows = new ArrayList<>();
-        jdbc.query("SELECT t.id, t.rule_code, t.title, t.subject_type, t.subject_id, c.customer_name, t.team_unit_code, "
-                + "t.due_on, t.status FROM inspection_tickets t LEFT JOIN customers c ON c.customer_no = t.customer_no "
-                + "WHERE " + where + " ORDER BY t.due_on, t.id", p, rs -> {
-                    LocalDate due = rs.getObject(8, LocalDate.class);
-                    String teamCode = rs.getString(7);
-                    rows.add(DeviationReportService.row(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6),
-                            teamCode == null ? DeviationReportService.UNASSIGNED
-                                    : teamCode + " " + DeviationReportService.nameOf(units, teamCode),
-                            due, calendar.workingDaysBetween(due, today), rs.getString(9)));
-                });
+        for (TicketLine t : overdue) {
+            String teamCode = t.teamUnitCode();
+            rows.add(DeviationReportService.row(t.id(), t.ruleCode(), t.title(), t.subjectType(), t.subjectId(),
+                    t.customerNo() == null ? null : names.get(t.customerNo()),
+                    teamCode == null ? DeviationReportService.UNASSIGNED
+                            : teamCode + " " + DeviationReportService.nameOf(units, teamCode),
+                    t.dueOn(), calendar.workingDaysBetween(t.dueOn(), today), t.status()));
+        }
         return new Table("超期工单", "超期未整改工单（截至 " + today + "） / Overdue open tickets as of " + today, List.of(
                 new Column("工单号 / Ticket", Kind.INTEGER), new Column("规则 / Rule", Kind.TEXT),
                 new Column("标题 / Title", Kind.TEXT), new Column("对象类型 / Subject type", Kind.TEXT),

@@ -4,16 +4,16 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.jicha.audit.RunHistory;
+import org.jicha.audit.RunHistory.CompletedRun;
 import org.springframework.stereotype.Component;
 
 /**
- * Which audit run a report rests on: the latest completed run that audited the period and was not withdrawn, also one
- * that completed with rule errors (issue 11: every rule that did not throw has all its results; the run page lists
- * the errors).
+ * Which audit run a report rests on, asked of the audit module: the latest completed run that audited the period
+ * and was not withdrawn, also one that completed with rule errors (every rule that did not throw has all its
+ * results; the run page lists the errors).
  */
 @Component
 class ReportRuns {
@@ -30,22 +30,14 @@ class ReportRuns {
         }
     }
 
-    /** The statuses of a run that covered its whole scope, as SQL literals. */
-    private static final String COMPLETED = "'COMPLETED', 'COMPLETED_WITH_ERRORS'";
+    private final RunHistory runs;
 
-    private final JdbcTemplate jdbc;
-
-    ReportRuns(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    ReportRuns(RunHistory runs) {
+        this.runs = runs;
     }
 
     Optional<RunRef> latestCompleted(YearMonth period) {
-        List<RunRef> runs = jdbc.query("SELECT id, audited_period, as_of, rule_set_hash, finished_at, status FROM audit_runs "
-                + "WHERE status IN (" + COMPLETED + ") AND withdrawn_at IS NULL AND audited_period = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
-                (rs, i) -> new RunRef(rs.getLong(1), YearMonth.parse(rs.getString(2)), rs.getObject(3, LocalDate.class),
-                        rs.getString(4), rs.getObject(5, LocalDateTime.class), !"COMPLETED".equals(rs.getString(6))),
-                period.toString());
-        return runs.stream().findFirst();
+        return runs.latestCompleted(period).map(ReportRuns::ref);
     }
 
     RunRef require(YearMonth period) {
@@ -55,12 +47,11 @@ class ReportRuns {
     /** The latest completed run of each of the given months that has one. */
     Map<YearMonth, RunRef> latestOf(YearMonth from, YearMonth to) {
         Map<YearMonth, RunRef> result = new HashMap<>();
-        jdbc.query("SELECT id, audited_period, as_of, rule_set_hash, finished_at, status FROM audit_runs WHERE status IN ("
-                + COMPLETED + ") AND withdrawn_at IS NULL AND audited_period >= ? AND audited_period <= ? ORDER BY id", rs -> {
-                    YearMonth p = YearMonth.parse(rs.getString(2));
-                    result.put(p, new RunRef(rs.getLong(1), p, rs.getObject(3, LocalDate.class), rs.getString(4),
-                            rs.getObject(5, LocalDateTime.class), !"COMPLETED".equals(rs.getString(6))));
-                }, from.toString(), to.toString());
+        runs.latestCompletedOf(from, to).forEach((period, run) -> result.put(period, ref(run)));
         return result;
+    }
+
+    private static RunRef ref(CompletedRun run) {
+        return new RunRef(run.id(), run.period(), run.asOf(), run.ruleSetHash(), run.finishedAt(), run.withErrors());
     }
 }

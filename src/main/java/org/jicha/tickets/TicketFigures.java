@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jicha.records.UnitRecords;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -25,9 +27,11 @@ public class TicketFigures {
     private static final String OPEN = "status IN ('NEW', 'DISPATCHED', 'FEEDBACK_SUBMITTED', 'RETURNED', 'SCOPE_REJECTED')";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final UnitRecords units;
 
-    public TicketFigures(JdbcTemplate jdbc) {
+    public TicketFigures(JdbcTemplate jdbc, UnitRecords units) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
+        this.units = units;
     }
 
     /** Open and overdue tickets of one theme, unit or rule. */
@@ -54,10 +58,10 @@ public class TicketFigures {
     /** The units with the most open tickets, most first, labelled with their names from the extract. */
     @Transactional(readOnly = true)
     public List<Count> byUnit(Collection<String> scope, LocalDate today, int limit) {
-        java.util.Map<String, String> names = new java.util.HashMap<>();
-        jdbc.getJdbcTemplate().query("SELECT unit_code, unit_name FROM units", rs -> {
-            names.put(rs.getString("unit_code"), rs.getString("unit_name"));
-        });
+        Map<String, String> names = new HashMap<>();
+        for (UnitRecords.Unit u : units.all()) {
+            names.put(u.code(), u.name());
+        }
         String unit = "COALESCE(team_unit_code, station_code, '-')";
         return counts(unit, unit, scope, today, Integer.MAX_VALUE).stream()
                 .sorted((a, b) -> a.open() != b.open() ? Long.compare(b.open(), a.open()) : a.key().compareTo(b.key()))

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jicha.calendar.ChinaTime;
-import org.jicha.ingest.CustomerNames;
+import org.jicha.records.CustomerNames;
 import org.jicha.people.Actor;
 import org.jicha.rules.Theme;
 import org.jicha.tickets.EvidenceRejectedException;

@@ -37,7 +37,7 @@ class ModularityTests {
 
     @Test
     void noFeatureReachesIntoAnothersInternals() {
-        for (String feature : new String[] {"ingest", "audit", "tickets", "rules", "facts"}) {
+        for (String feature : new String[] {"ingest", "audit", "tickets", "rules", "facts", "records"}) {
             noClasses().that().resideOutsideOfPackage("org.jicha." + feature + "..")
                     .should().dependOnClassesThat().resideInAPackage("org.jicha." + feature + ".internal..")
                     .check(classes);
@@ -53,11 +53,21 @@ class ModularityTests {
     }
 
     @Test
-    void reportsUseOnlyAuditTicketsRulesPeopleAndCalendar() {
+    void reportsUseOnlyAuditTicketsRecordsRulesPeopleAndCalendar() {
         noClasses().that().resideInAPackage("org.jicha.reports..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jicha.ingest..", "org.jicha.facts..",
                         "org.jicha.schedule..", "org.jicha.web..", "org.jicha.cli..", "org.jicha.bootstrap..",
                         "org.jicha.sampledata..")
+                .check(classes);
+    }
+
+    @Test
+    void theRecordsModuleBuildsOnlyOnTheFactsRecords() {
+        noClasses().that().resideInAPackage("org.jicha.records..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jicha.ingest..", "org.jicha.audit..",
+                        "org.jicha.tickets..", "org.jicha.rules..", "org.jicha.plans..", "org.jicha.reports..",
+                        "org.jicha.notify..", "org.jicha.people..", "org.jicha.web..", "org.jicha.schedule..",
+                        "org.jicha.cli..", "org.jicha.bootstrap..")
                 .check(classes);
     }
 

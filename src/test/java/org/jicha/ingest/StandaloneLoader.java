@@ -4,7 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jicha.ingest.internal.FileLoader;
 import org.jicha.ingest.internal.LoadRecordStore;
-import org.jicha.ingest.internal.TableStatistics;
+import org.jicha.records.RecordWriter;
+import org.jicha.records.StoredKeys;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -43,8 +44,9 @@ final class StandaloneLoader implements AutoCloseable {
         jdbc = new JdbcTemplate(dataSource);
         IngestProperties properties = IngestSettings.with("inbox", "target/standalone/inbox",
                 "archive", "target/standalone/archive", "failed", "target/standalone/failed");
-        loader = new BatchLoader(new FileLoader(jdbc, new DataSourceTransactionManager(dataSource)),
-                new TableStatistics(jdbc), new LoadRecordStore(JdbcClient.create(dataSource), jdbc), jdbc, properties,
+        RecordWriter writer = new RecordWriter(jdbc);
+        loader = new BatchLoader(new FileLoader(writer, new DataSourceTransactionManager(dataSource)),
+                writer, new LoadRecordStore(JdbcClient.create(dataSource), jdbc), new StoredKeys(jdbc), properties,
                 java.time.Clock.systemUTC());
     }
 

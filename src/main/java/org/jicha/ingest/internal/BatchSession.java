@@ -2,7 +2,7 @@ package org.jicha.ingest.internal;
 
 import java.time.LocalDateTime;
 import org.jicha.ingest.IngestProperties;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.jicha.records.StoredKeys;
 
 /**
  * The state one batch load carries from file to file: which keys resolve, which files were rejected, and the
@@ -15,8 +15,8 @@ public final class BatchSession {
     private final IngestProperties properties;
     private final RowContext rowContext;
 
-    public BatchSession(JdbcTemplate jdbc, IngestProperties properties, LocalDateTime changedAt) {
-        this.references = new ReferenceIndex(jdbc);
+    public BatchSession(StoredKeys storedKeys, IngestProperties properties, LocalDateTime changedAt) {
+        this.references = new ReferenceIndex(storedKeys);
         this.properties = properties;
         this.changedAt = changedAt;
         this.rowContext = new RowContext(references, properties.readOnGraceDays());

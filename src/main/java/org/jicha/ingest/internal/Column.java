@@ -1,6 +1,7 @@
 package org.jicha.ingest.internal;
 
 import java.util.List;
+import org.jicha.records.StoredColumn;
 
 /**
  * One column of a contract file: its name (as in the CSV header and the table), type, whether it is required
@@ -31,6 +32,11 @@ public record Column(String name, ColumnType type, boolean required, boolean key
 
     Column asKey() {
         return new Column(name, type, true, true, maxLength, codes, references);
+    }
+
+    /** The column as the records module writes it. */
+    StoredColumn stored() {
+        return new StoredColumn(name, type.stored(), key);
     }
 
     Column referencing(Reference target) {

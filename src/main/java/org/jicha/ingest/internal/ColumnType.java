@@ -1,28 +1,30 @@
 package org.jicha.ingest.internal;
 
+import org.jicha.records.StoredType;
+
 /**
- * The value types of the data contract, each with the SQL type its parameter is cast to in an upsert.
+ * The value types of the data contract as a file spells them, each with how the records module stores it.
  */
 public enum ColumnType {
-    TEXT("VARCHAR"),
-    CODE("VARCHAR"),
+    TEXT(StoredType.TEXT),
+    CODE(StoredType.TEXT),
     /** A {@code ;}-separated list of ids, stored as written once each id has been checked. */
-    ID_LIST("VARCHAR"),
-    DATE("DATE"),
-    TIMESTAMP("TIMESTAMP"),
+    ID_LIST(StoredType.TEXT),
+    DATE(StoredType.DATE),
+    TIMESTAMP(StoredType.TIMESTAMP),
     /** A billing month {@code yyyy-MM}, stored as text. */
-    MONTH("VARCHAR"),
-    DECIMAL("NUMERIC(38, 10)"), // H2 reads a bare NUMERIC as scale 0 and would round every decimal
-    INTEGER("INTEGER"),
-    BOOLEAN("BOOLEAN");
+    MONTH(StoredType.TEXT),
+    DECIMAL(StoredType.DECIMAL),
+    INTEGER(StoredType.INTEGER),
+    BOOLEAN(StoredType.BOOLEAN);
 
-    private final String sqlType;
+    private final StoredType stored;
 
-    ColumnType(String sqlType) {
-        this.sqlType = sqlType;
+    ColumnType(StoredType stored) {
+        this.stored = stored;
     }
 
-    String sqlType() {
-        return sqlType;
+    StoredType stored() {
+        return stored;
     }
 }

@@ -17,15 +17,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jicha.records.ContractTable;
 
 /**
  * The files of the data contract (docs: data-contract.md, v1), in the order a batch loads them, each with its
- * table, columns, natural key and the row policies beyond "parses as its type". Column lengths follow
- * V1__contract_records.sql.
+ * table (owned by the records module), columns, natural key and the row policies beyond "parses as its type".
+ * Column lengths follow V1__contract_records.sql.
  */
 public enum ContractFile {
 
-    UNITS("units.csv", "units", null, List.of(),
+    UNITS("units.csv", ContractTable.UNITS, List.of(),
             text("unit_code", 32).asKey(),
             text("unit_name", 200).asRequired(),
             text("parent_code", 32).referencing(Reference.UNIT),
@@ -33,13 +34,13 @@ public enum ContractFile {
             code("team_kind", "READING", "BILLING", "COLLECTION", "BUSINESS", "INSPECTION", "INSTALLATION",
                     "METERING", "EXPANSION", "SAFETY")),
 
-    STAFF("staff.csv", "staff", null, List.of(),
+    STAFF("staff.csv", ContractTable.STAFF, List.of(),
             text("staff_id", 32).asKey(),
             text("name", 100).asRequired(),
             text("unit_code", 32).asRequired().referencing(Reference.UNIT),
             text("role", 100)),
 
-    TARIFFS("tariffs.csv", "tariffs", null, List.of(),
+    TARIFFS("tariffs.csv", ContractTable.TARIFFS, List.of(),
             text("tariff_code", 32).asKey(),
             text("tariff_name", 200).asRequired(),
             customerCategory("customer_category").asRequired(),
@@ -55,7 +56,7 @@ public enum ContractFile {
             of("valid_from", DATE).asKey(),
             of("valid_to", DATE)),
 
-    CUSTOMERS("customers.csv", "customers", "changed_at",
+    CUSTOMERS("customers.csv", ContractTable.CUSTOMERS,
             List.of(RowPolicy.between("reading_day", 1, 28), RowPolicy.between("fixed_ratio_pct", 0, 100)),
             text("customer_no", 32).asKey(),
             text("customer_name", 300).asRequired(),
@@ -79,7 +80,7 @@ public enum ContractFile {
             of("fixed_deduction_kwh", DECIMAL),
             of("fixed_approved_on", DATE)),
 
-    IMPORTANT_CUSTOMERS("important_customers.csv", "important_customers", "changed_at", List.of(),
+    IMPORTANT_CUSTOMERS("important_customers.csv", ContractTable.IMPORTANT_CUSTOMERS, List.of(),
             text("customer_no", 32).asKey().referencing(Reference.CUSTOMER),
             code("grade", "SPECIAL", "FIRST", "SECOND", "TEMPORARY").asRequired(),
             of("supply_sources", INTEGER).asRequired(),
@@ -87,7 +88,7 @@ public enum ContractFile {
             of("guarantee_plan_on", DATE),
             of("reported_to_authority_on", DATE)),
 
-    METERS("meters.csv", "meters", "changed_at", List.of(),
+    METERS("meters.csv", ContractTable.METERS, List.of(),
             text("meter_id", 32).asKey(),
             text("customer_no", 32).asRequired().referencing(Reference.CUSTOMER),
             code("meter_kind", "SINGLE_PHASE", "THREE_PHASE", "SMART_SINGLE", "SMART_THREE").asRequired(),
@@ -103,7 +104,7 @@ public enum ContractFile {
             code("status", "IN_SERVICE", "REMOVED").asRequired(),
             of("removed_on", DATE)),
 
-    READINGS("readings.csv", "readings", "changed_at",
+    READINGS("readings.csv", ContractTable.READINGS,
             List.of(RowPolicy.atLeast("consumption_kwh", BigDecimal.ZERO),
                     RowPolicy.greaterThan("multiplier", BigDecimal.ZERO),
                     RowPolicy.readWithinPeriod("read_on", "period")),
@@ -119,7 +120,7 @@ public enum ContractFile {
             of("max_demand_kw", DECIMAL),
             of("reactive_kvarh", DECIMAL)),
 
-    BILLS("bills.csv", "bills", "changed_at", List.of(),
+    BILLS("bills.csv", ContractTable.BILLS, List.of(),
             text("bill_no", 40).asKey(),
             text("customer_no", 32).asRequired().referencing(Reference.CUSTOMER),
             of("period", MONTH).asRequired(),
@@ -141,7 +142,7 @@ public enum ContractFile {
             text("waiver_approver", 32),
             text("clerk_id", 32)),
 
-    APPLICATIONS("applications.csv", "applications", "changed_at", List.of(),
+    APPLICATIONS("applications.csv", ContractTable.APPLICATIONS, List.of(),
             text("app_no", 40).asKey(),
             text("customer_no", 32).referencing(Reference.CUSTOMER),
             text("applicant_name", 300).asRequired(),
@@ -158,7 +159,7 @@ public enum ContractFile {
             of("fee_charged", DECIMAL),
             of("fee_standard", DECIMAL)),
 
-    APPLICATION_STEPS("application_steps.csv", "application_steps", "changed_at",
+    APPLICATION_STEPS("application_steps.csv", ContractTable.APPLICATION_STEPS,
             List.of(RowPolicy.notBefore("finished_at", "started_at")),
             text("app_no", 40).asKey().referencing(Reference.APPLICATION),
             code("step", "ACCEPT", "SURVEY", "PLAN_REPLY", "DESIGN_REVIEW", "MID_CHECK", "COMPLETION_CHECK",
@@ -168,7 +169,7 @@ public enum ContractFile {
             text("handler_id", 32),
             code("outcome", "PASS", "RETURNED")),
 
-    INSPECTIONS("inspections.csv", "inspections", "changed_at", List.of(),
+    INSPECTIONS("inspections.csv", ContractTable.INSPECTIONS, List.of(),
             text("inspection_no", 40).asKey(),
             text("customer_no", 32).asRequired().referencing(Reference.CUSTOMER),
             of("inspected_on", DATE).asRequired(),
@@ -182,7 +183,7 @@ public enum ContractFile {
             of("conclusion_signed", BOOLEAN),
             of("photo_count", INTEGER)),
 
-    METER_EVENTS("meter_events.csv", "meter_events", "changed_at", List.of(),
+    METER_EVENTS("meter_events.csv", ContractTable.METER_EVENTS, List.of(),
             text("event_no", 40).asKey(),
             text("meter_id", 32).asRequired().referencing(Reference.METER),
             code("kind", "FAULT", "FIELD_TEST", "REPLACEMENT", "SEAL_CHANGE").asRequired(),
@@ -201,17 +202,15 @@ public enum ContractFile {
     }
 
     private final String fileName;
-    private final String table;
-    private final String changedAtColumn;
+    private final ContractTable table;
     private final List<RowPolicy> policies;
     private final List<Column> columns;
     private final Map<String, Integer> indexByName = new HashMap<>();
 
-    ContractFile(String fileName, String table, String changedAtColumn, List<RowPolicy> policies,
+    ContractFile(String fileName, ContractTable table, List<RowPolicy> policies,
                  Column... columns) {
         this.fileName = fileName;
         this.table = table;
-        this.changedAtColumn = changedAtColumn;
         this.policies = policies;
         this.columns = List.of(columns);
         for (int i = 0; i < columns.length; i++) {
@@ -235,13 +234,9 @@ public enum ContractFile {
         return fileName;
     }
 
-    public String table() {
+    /** The table this file's rows are stored in. */
+    public ContractTable table() {
         return table;
-    }
-
-    /** The timestamp column the loader sets when a row is new or its values differ; null if the table has none. */
-    String changedAtColumn() {
-        return changedAtColumn;
     }
 
     List<RowPolicy> policies() {

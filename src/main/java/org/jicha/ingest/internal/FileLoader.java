@@ -15,12 +15,13 @@ import java.util.Optional;
 import org.jicha.ingest.FileResult;
 import org.jicha.ingest.FileStatus;
 import org.jicha.ingest.Rejection;
+import org.jicha.records.RecordWriter;
+import org.jicha.records.StoredColumn;
+import org.jicha.records.TableUpsert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionException;
@@ -28,20 +29,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads one file of a batch: checks the file as a whole (known name, decodable, header with every required
- * column), then streams its rows, rejecting those that break a row rule and upserting the others in JDBC
- * batches, all in one transaction: every accepted row of the file is stored, or none is.
+ * column), then streams its rows, rejecting those that break a row rule and writing the others through the
+ * records module's upsert, all in one transaction: every accepted row of the file is stored, or none is.
  */
 @Component
 public class FileLoader {
 
     private static final Logger log = LoggerFactory.getLogger(FileLoader.class);
 
-    private final JdbcTemplate jdbc;
+    private final RecordWriter writer;
     private final TransactionTemplate transactions;
-    private volatile Boolean postgres;
 
-    public FileLoader(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
-        this.jdbc = jdbc;
+    public FileLoader(RecordWriter writer, PlatformTransactionManager transactionManager) {
+        this.writer = writer;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -113,8 +113,11 @@ public class FileLoader {
         try {
             session.references().prepareFor(file);
             transactions.executeWithoutResult(status -> {
-                try (FileUpsert upsert = upsertFor(file, reader.presentColumns(), session)) {
-                    Rows rows = new Rows(upsert, session, tally);
+                List<Column> present = reader.presentColumns();
+                List<StoredColumn> stored = present.stream().map(Column::stored).toList();
+                try (TableUpsert upsert = writer.upsert(file.table(), stored, session.changedAt(),
+                        session.jdbcBatchSize())) {
+                    Rows rows = new Rows(upsert, session, tally, valueIndexes(file, present));
                     List<Violation> violations = new ArrayList<>();
                     while (records.hasNext()) {
                         violations.clear();
@@ -145,39 +148,25 @@ public class FileLoader {
                 tally.rowsRejected, null, warnings, tally.kept, 0);
     }
 
-    /**
-     * PostgreSQL gets COPY into a staging table and one set-based upsert; other databases (H2) the portable
-     * MERGE per row in JDBC batches. Decided by the connected database's product name, not by a profile.
-     */
-    private FileUpsert upsertFor(ContractFile file, List<Column> columns, BatchSession session) {
-        if (postgres()) {
-            return new CopyUpsert(file, columns, session.changedAt(), jdbc);
-        }
-        return new MergeUpsert(new UpsertStatement(file, columns, session.changedAt()), jdbc, session.jdbcBatchSize());
-    }
-
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-            known = "PostgreSQL".equalsIgnoreCase(product);
-            postgres = known;
-        }
-        return known;
+    /** Where each of the header's columns sits in a parsed row. */
+    private static int[] valueIndexes(ContractFile file, List<Column> present) {
+        return present.stream().mapToInt(c -> file.indexOf(c.name())).toArray();
     }
 
     /** The accepted rows on their way to the database, and the rows that wait for a later row of their file. */
     private final class Rows {
 
-        private final FileUpsert upsert;
+        private final TableUpsert upsert;
         private final BatchSession session;
         private final Tally tally;
+        private final int[] valueIndexes;
         private final List<ParsedRow> waiting = new ArrayList<>();
 
-        Rows(FileUpsert upsert, BatchSession session, Tally tally) {
+        Rows(TableUpsert upsert, BatchSession session, Tally tally, int[] valueIndexes) {
             this.upsert = upsert;
             this.session = session;
             this.tally = tally;
+            this.valueIndexes = valueIndexes;
         }
 
         void offer(ParsedRow row, List<Violation> violations) {
@@ -217,7 +206,11 @@ public class FileLoader {
 
         private void accept(ParsedRow row) {
             session.references().stage(row);
-            upsert.add(row);
+            Object[] values = new Object[valueIndexes.length];
+            for (int i = 0; i < valueIndexes.length; i++) {
+                values[i] = row.value(valueIndexes[i]);
+            }
+            upsert.add(values);
             tally.rowsAccepted++;
         }
     }

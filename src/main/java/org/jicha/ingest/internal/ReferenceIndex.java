@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.jicha.records.StoredKeys;
 
 /**
  * The keys a reference may resolve to during one batch load: those already stored (read once per record kind,
@@ -18,15 +18,15 @@ final class ReferenceIndex {
     /** How a reference looked up in the index turned out. */
     enum Resolution { FOUND, MISSING, NOT_A_STATION }
 
-    private final JdbcTemplate jdbc;
+    private final StoredKeys stored;
     private final Map<Reference, Set<String>> known = new EnumMap<>(Reference.class);
     private final Map<String, String> knownUnitTypes = new HashMap<>();
     private final Map<Reference, Set<String>> staged = new EnumMap<>(Reference.class);
     private final Map<String, String> stagedUnitTypes = new HashMap<>();
     private final Set<ContractFile> rejectedFiles = EnumSet.noneOf(ContractFile.class);
 
-    ReferenceIndex(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    ReferenceIndex(StoredKeys stored) {
+        this.stored = stored;
     }
 
     Resolution resolve(Reference reference, String key) {
@@ -103,14 +103,12 @@ final class ReferenceIndex {
             return keys;
         }
         Set<String> loaded = new HashSet<>();
-        if (keySet == Reference.UNIT) {
-            jdbc.query(keySet.storedKeysQuery(), rs -> {
-                knownUnitTypes.put(rs.getString(1), rs.getString(2));
-            });
-        } else {
-            jdbc.query(keySet.storedKeysQuery(), rs -> {
-                loaded.add(rs.getString(1));
-            });
+        switch (keySet) {
+            case UNIT, STATION -> knownUnitTypes.putAll(stored.unitTypes());
+            case TARIFF -> loaded.addAll(stored.tariffCodes());
+            case CUSTOMER -> loaded.addAll(stored.customerNos());
+            case METER -> loaded.addAll(stored.meterIds());
+            case APPLICATION -> loaded.addAll(stored.applicationNos());
         }
         known.put(keySet, loaded);
         return loaded;

@@ -1,4 +1,4 @@
-package org.jicha.audit.internal;
+package org.jicha.records;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jicha.facts.StoredRecords.Application;
 import org.jicha.facts.StoredRecords.ApplicationStep;
 import org.jicha.facts.StoredRecords.Bill;
@@ -35,13 +36,15 @@ import org.springframework.stereotype.Component;
  * Reads the stored records back in customer batches: one page of customers in key order, then each
  * related table once per page with a range query on the customer key, never one query per customer.
  * Memory is bounded by the batch size. Applications without a customer are read in pages of their own.
+ * This is the audit's read API on the contract tables; the one query that reaches outside them is the
+ * incremental run's, which pages through the audit's {@code audit_run_candidates} joined to the customers.
  */
 @Component
-public class JdbcRecordReader {
+public class RecordReader {
 
     private final JdbcTemplate jdbc;
 
-    public JdbcRecordReader(JdbcTemplate jdbc) {
+    public RecordReader(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -98,7 +101,7 @@ public class JdbcRecordReader {
      * previous one (null for the first page), hands each page's bundles to the sink, ends on a short page or a stop.
      */
     private boolean customerPages(int batchSize, String firstPeriod, BatchSink sink,
-                                  java.util.function.Function<String, List<Customer>> pageAfter) {
+                                  Function<String, List<Customer>> pageAfter) {
         String after = null;
         while (true) {
             List<Customer> customers = pageAfter.apply(after);

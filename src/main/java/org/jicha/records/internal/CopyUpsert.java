@@ -1,4 +1,4 @@
-package org.jicha.ingest.internal;
+package org.jicha.records.internal;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.jicha.records.ContractTable;
+import org.jicha.records.StoredColumn;
+import org.jicha.records.TableUpsert;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,18 +24,17 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * The PostgreSQL upsert: the accepted rows stream through {@code COPY ... FROM STDIN} (text format) into a
  * temporary staging table that lives until the file's transaction ends, then one set-based
  * {@code INSERT ... SELECT ... ON CONFLICT (key) DO UPDATE ... WHERE ... IS DISTINCT FROM ...} moves them into
- * the table. Semantics are those of {@link UpsertStatement}'s MERGE: only the header's columns are written,
- * equal rows are not touched, changed-at moves only for new or different rows. A key repeated in the file keeps
- * its last accepted row ({@code DISTINCT ON} by key, latest staging line first); in between rows of that key
+ * the table. Semantics are those of {@link UpsertStatement}'s MERGE: only the given columns are written,
+ * equal rows are not touched, changed-at moves only for new or different rows. A repeated key keeps
+ * its last row ({@code DISTINCT ON} by key, latest staging line first); in between rows of that key
  * leave no trace (the MERGE would have moved changed-at even if the last row equals the stored one).
  */
-final class CopyUpsert implements FileUpsert {
+public final class CopyUpsert implements TableUpsert {
 
     private static final int FLUSH_CHARS = 1 << 16;
 
-    private final ContractFile file;
-    private final List<Column> columns;
-    private final int[] valueIndexes;
+    private final ContractTable table;
+    private final List<StoredColumn> columns;
     private final LocalDateTime changedAt;
     private final JdbcTemplate jdbc;
     private final String stage;
@@ -41,22 +43,21 @@ final class CopyUpsert implements FileUpsert {
     private CopyIn copy;
     private long stageLine;
 
-    CopyUpsert(ContractFile file, List<Column> presentColumns, LocalDateTime changedAt, JdbcTemplate jdbc) {
-        this.file = file;
-        this.columns = List.copyOf(presentColumns);
-        this.valueIndexes = columns.stream().mapToInt(c -> file.indexOf(c.name())).toArray();
+    public CopyUpsert(ContractTable table, List<StoredColumn> columns, LocalDateTime changedAt, JdbcTemplate jdbc) {
+        this.table = table;
+        this.columns = List.copyOf(columns);
         this.changedAt = changedAt;
         this.jdbc = jdbc;
-        this.stage = "jicha_stage_" + file.table();
+        this.stage = "jicha_stage_" + table.table();
     }
 
     @Override
-    public void add(ParsedRow row) {
+    public void add(Object[] values) {
         if (copy == null) {
             open();
         }
-        for (int i = 0; i < valueIndexes.length; i++) {
-            appendValue(row.value(valueIndexes[i]));
+        for (Object value : values) {
+            appendValue(value);
             text.append('\t');
         }
         text.append(++stageLine).append('\n');
@@ -75,7 +76,7 @@ final class CopyUpsert implements FileUpsert {
             copy.endCopy();
             copy = null;
             try (PreparedStatement upsert = connection.prepareStatement(upsertSql())) {
-                if (file.changedAtColumn() != null) {
+                if (table.changedAtColumn() != null) {
                     upsert.setTimestamp(1, Timestamp.valueOf(changedAt));
                 }
                 upsert.executeUpdate();
@@ -108,7 +109,7 @@ final class CopyUpsert implements FileUpsert {
         try (Statement statement = connection.createStatement()) {
             // same column types as the table (so COPY rounds and overflows as an insert would), no constraints
             statement.execute("CREATE TEMP TABLE " + stage + " ON COMMIT DROP AS SELECT " + names
-                    + ", CAST(0 AS BIGINT) AS stage_line FROM " + file.table() + " WITH NO DATA");
+                    + ", CAST(0 AS BIGINT) AS stage_line FROM " + table.table() + " WITH NO DATA");
             copy = connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY " + stage + " (" + names + ", stage_line) FROM STDIN");
         } catch (SQLException e) {
@@ -156,17 +157,17 @@ final class CopyUpsert implements FileUpsert {
     }
 
     String upsertSql() {
-        List<String> keys = columns.stream().filter(Column::key).map(Column::name).toList();
-        List<String> nonKey = columns.stream().filter(c -> !c.key()).map(Column::name).toList();
-        List<String> targetNames = new ArrayList<>(columns.stream().map(Column::name).toList());
+        List<String> keys = columns.stream().filter(StoredColumn::key).map(StoredColumn::name).toList();
+        List<String> nonKey = columns.stream().filter(c -> !c.key()).map(StoredColumn::name).toList();
+        List<String> targetNames = new ArrayList<>(columns.stream().map(StoredColumn::name).toList());
         List<String> values = new ArrayList<>(targetNames.stream().map(n -> "s." + n).toList());
-        String changedAtColumn = file.changedAtColumn();
+        String changedAtColumn = table.changedAtColumn();
         if (changedAtColumn != null) {
             targetNames.add(changedAtColumn);
             values.add("CAST(? AS TIMESTAMP)");
         }
         String keyList = String.join(", ", keys);
-        String sql = "INSERT INTO " + file.table() + " AS t (" + String.join(", ", targetNames) + ")"
+        String sql = "INSERT INTO " + table.table() + " AS t (" + String.join(", ", targetNames) + ")"
                 + " SELECT DISTINCT ON (" + keys.stream().map(k -> "s." + k).collect(Collectors.joining(", "))
                 + ") " + String.join(", ", values) + " FROM " + stage + " s"
                 + " ORDER BY " + keys.stream().map(k -> "s." + k).collect(Collectors.joining(", "))
@@ -185,7 +186,7 @@ final class CopyUpsert implements FileUpsert {
     }
 
     private String columnNames() {
-        return columns.stream().map(Column::name).collect(Collectors.joining(", "));
+        return columns.stream().map(StoredColumn::name).collect(Collectors.joining(", "));
     }
 
     private DataSource dataSource() {
@@ -197,7 +198,7 @@ final class CopyUpsert implements FileUpsert {
     }
 
     private RuntimeException translate(String task, SQLException e) {
-        RuntimeException translated = jdbc.getExceptionTranslator().translate(task + " of " + file.fileName(), null, e);
+        RuntimeException translated = jdbc.getExceptionTranslator().translate(task + " of " + table.table(), null, e);
         return translated != null ? translated : new IllegalStateException(e);
     }
 }

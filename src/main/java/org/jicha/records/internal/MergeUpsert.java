@@ -1,21 +1,22 @@
-package org.jicha.ingest.internal;
+package org.jicha.records.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jicha.records.TableUpsert;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The portable upsert (H2): one {@code MERGE} per row ({@link UpsertStatement}), sent in JDBC batches. Rows run
- * in file order, so a key repeated in the file ends with its last row.
+ * in the order given, so a repeated key ends with its last row.
  */
-final class MergeUpsert implements FileUpsert {
+public final class MergeUpsert implements TableUpsert {
 
     private final UpsertStatement statement;
     private final JdbcTemplate jdbc;
     private final int batchSize;
     private final List<Object[]> buffer;
 
-    MergeUpsert(UpsertStatement statement, JdbcTemplate jdbc, int batchSize) {
+    public MergeUpsert(UpsertStatement statement, JdbcTemplate jdbc, int batchSize) {
         this.statement = statement;
         this.jdbc = jdbc;
         this.batchSize = batchSize;
@@ -23,8 +24,8 @@ final class MergeUpsert implements FileUpsert {
     }
 
     @Override
-    public void add(ParsedRow row) {
-        buffer.add(statement.parameters(row));
+    public void add(Object[] values) {
+        buffer.add(statement.parameters(values));
         if (buffer.size() >= batchSize) {
             flush();
         }

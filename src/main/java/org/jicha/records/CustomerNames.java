@@ -1,9 +1,10 @@
-package org.jicha.ingest;
+package org.jicha.records;
 
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -20,13 +21,13 @@ public class CustomerNames {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    CustomerNames(JdbcTemplate jdbc) {
+    public CustomerNames(JdbcTemplate jdbc) {
         this.jdbc = new NamedParameterJdbcTemplate(jdbc);
     }
 
     /** Name per customer number, for the numbers that are known (nulls and unknown numbers left out). */
     public Map<String, String> of(Collection<String> customerNos) {
-        List<String> wanted = customerNos.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<String> wanted = customerNos.stream().filter(Objects::nonNull).distinct().toList();
         Map<String, String> names = new HashMap<>();
         for (int from = 0; from < wanted.size(); from += CHUNK) {
             jdbc.query("SELECT customer_no, customer_name FROM customers WHERE customer_no IN (:nos)",

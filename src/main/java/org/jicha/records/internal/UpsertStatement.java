@@ -1,4 +1,4 @@
-package org.jicha.ingest.internal;
+package org.jicha.records.internal;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -8,49 +8,50 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jicha.records.ContractTable;
+import org.jicha.records.StoredColumn;
+import org.jicha.records.StoredType;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The upsert of one contract file by its natural key, as a standard SQL {@code MERGE} that runs unchanged on
- * H2 2.x and PostgreSQL 15. Only the columns present in the file's header are written: an optional column
- * the file leaves out is null in a new row and left unchanged in an existing one. A row whose values equal
+ * The upsert of one contract table's rows by their natural key, as a standard SQL {@code MERGE} that runs unchanged on
+ * H2 2.x and PostgreSQL 15. Only the columns it is opened with are written: an optional column
+ * left out is null in a new row and left unchanged in an existing one. A row whose values equal
  * the stored ones is not touched, so loading a batch twice changes nothing; where the table has a
  * changed-at column it is set only when the row is new or its values differ.
  */
-final class UpsertStatement {
+public final class UpsertStatement {
 
-    private final List<Column> columns;
-    private final int[] valueIndexes;
+    private final List<StoredColumn> columns;
     private final String sql;
     private final LocalDateTime changedAt;
     private final boolean hasChangedAt;
 
-    UpsertStatement(ContractFile file, List<Column> presentColumns, LocalDateTime changedAt) {
-        this.columns = List.copyOf(presentColumns);
-        this.valueIndexes = columns.stream().mapToInt(c -> file.indexOf(c.name())).toArray();
+    public UpsertStatement(ContractTable table, List<StoredColumn> columns, LocalDateTime changedAt) {
+        this.columns = List.copyOf(columns);
         this.changedAt = changedAt;
-        this.hasChangedAt = file.changedAtColumn() != null;
-        this.sql = buildSql(file, columns);
+        this.hasChangedAt = table.changedAtColumn() != null;
+        this.sql = buildSql(table, this.columns);
     }
 
-    String sql() {
+    public String sql() {
         return sql;
     }
 
-    private static String buildSql(ContractFile file, List<Column> columns) {
-        List<String> names = new ArrayList<>(columns.stream().map(Column::name).toList());
+    private static String buildSql(ContractTable table, List<StoredColumn> columns) {
+        List<String> names = new ArrayList<>(columns.stream().map(StoredColumn::name).toList());
         List<String> casts = new ArrayList<>(columns.stream()
                 .map(c -> "CAST(? AS " + c.type().sqlType() + ")").toList());
-        String changedAt = file.changedAtColumn();
+        String changedAt = table.changedAtColumn();
         if (changedAt != null) {
             names.add(changedAt);
             casts.add("CAST(? AS TIMESTAMP)");
         }
-        String matchOn = columns.stream().filter(Column::key)
+        String matchOn = columns.stream().filter(StoredColumn::key)
                 .map(c -> "t." + c.name() + " = s." + c.name()).collect(Collectors.joining(" AND "));
-        List<Column> nonKey = columns.stream().filter(c -> !c.key()).toList();
-        String merge = "MERGE INTO " + file.table() + " t USING (VALUES (" + String.join(", ", casts) + ")) AS s ("
+        List<StoredColumn> nonKey = columns.stream().filter(c -> !c.key()).toList();
+        String merge = "MERGE INTO " + table.table() + " t USING (VALUES (" + String.join(", ", casts) + ")) AS s ("
                 + String.join(", ", names) + ") ON " + matchOn;
         if (!nonKey.isEmpty()) {
             String differs = nonKey.stream().map(c -> "t." + c.name() + " IS DISTINCT FROM s." + c.name())
@@ -65,11 +66,11 @@ final class UpsertStatement {
                 + names.stream().map(n -> "s." + n).collect(Collectors.joining(", ")) + ")";
     }
 
-    /** The parameters of one row, in the order of the statement. */
-    Object[] parameters(ParsedRow row) {
+    /** The parameters of one row (values in the order of the columns), in the order of the statement. */
+    Object[] parameters(Object[] values) {
         Object[] parameters = new Object[columns.size() + (hasChangedAt ? 1 : 0)];
         for (int i = 0; i < columns.size(); i++) {
-            parameters[i] = row.value(valueIndexes[i]);
+            parameters[i] = values[i];
         }
         if (hasChangedAt) {
             parameters[columns.size()] = changedAt;
@@ -83,7 +84,7 @@ final class UpsertStatement {
             public void setValues(PreparedStatement statement, int rowIndex) throws SQLException {
                 Object[] parameters = rows.get(rowIndex);
                 for (int i = 0; i < parameters.length; i++) {
-                    ColumnType type = i < columns.size() ? columns.get(i).type() : ColumnType.TIMESTAMP;
+                    StoredType type = i < columns.size() ? columns.get(i).type() : StoredType.TIMESTAMP;
                     bind(statement, i + 1, type, parameters[i]);
                 }
             }
@@ -95,11 +96,11 @@ final class UpsertStatement {
         });
     }
 
-    private static void bind(PreparedStatement statement, int index, ColumnType type, Object value)
+    private static void bind(PreparedStatement statement, int index, StoredType type, Object value)
             throws SQLException {
         if (value == null) {
             statement.setNull(index, switch (type) {
-                case TEXT, CODE, ID_LIST, MONTH -> Types.VARCHAR;
+                case TEXT -> Types.VARCHAR;
                 case DATE -> Types.DATE;
                 case TIMESTAMP -> Types.TIMESTAMP;
                 case DECIMAL -> Types.NUMERIC;

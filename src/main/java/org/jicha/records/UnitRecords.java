@@ -1,0 +1,63 @@
+package org.jicha.records;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The loaded organisation units (companies, counties, stations, teams) as other modules read them. */
+@Component
+public class UnitRecords {
+
+    /** One loaded unit: code, name, parent (null at the top), type and, for a team, its kind. */
+    public record Unit(String code, String name, String parent, String type, String teamKind) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    public UnitRecords(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    /** Every loaded unit, in no particular order. */
+    public List<Unit> all() {
+        return jdbc.query("SELECT unit_code, unit_name, parent_code, unit_type, team_kind FROM units",
+                (rs, i) -> new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)));
+    }
+
+    /** Whether the unit has been loaded from the extract. */
+    public boolean exists(String unitCode) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM units WHERE unit_code = ?", Long.class, unitCode);
+        return n != null && n > 0;
+    }
+
+    /** Each loaded unit's parent (null at the top), in the order the table yields them. */
+    public Map<String, String> parents() {
+        Map<String, String> parents = new LinkedHashMap<>();
+        jdbc.query("SELECT unit_code, parent_code FROM units", rs -> {
+            parents.put(rs.getString("unit_code"), rs.getString("parent_code"));
+        });
+        return parents;
+    }
+
+    /** The name of a unit, or its code when it is not loaded. */
+    public String nameOf(String unitCode) {
+        return jdbc.queryForList("SELECT unit_name FROM units WHERE unit_code = ?", String.class, unitCode).stream()
+                .findFirst().orElse(unitCode);
+    }
+
+    /** Those of the given codes that name a loaded unit. */
+    public Set<String> loaded(Collection<String> unitCodes) {
+        return new HashSet<>(named.queryForList("SELECT unit_code FROM units WHERE unit_code IN (:units)",
+                new MapSqlParameterSource("units", unitCodes), String.class));
+    }
+}
