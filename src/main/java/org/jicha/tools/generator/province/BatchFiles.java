@@ -1,5 +1,7 @@
 package org.jicha.tools.generator.province;
 
+import org.jicha.tools.generator.CsvFile;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;

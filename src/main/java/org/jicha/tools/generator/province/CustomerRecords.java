@@ -1,8 +1,10 @@
 package org.jicha.tools.generator.province;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
+import org.jicha.tools.generator.CsvFile;
+
+import org.jicha.tools.generator.TariffBook;
+import org.jicha.tools.generator.PfAdjustment;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -14,7 +16,7 @@ import org.jicha.calendar.WorkingDayCalendar;
 import org.jicha.tools.generator.province.Organisation.Station;
 import org.jicha.tools.generator.province.Organisation.TeamKind;
 import org.jicha.tools.generator.province.Profile.Category;
-import org.jicha.tools.generator.sample.Names;
+import org.jicha.tools.generator.Names;
 
 /**
  * Writes everything of one customer: the customer row, its important-customer row, meter, readings and bills of
@@ -41,7 +43,7 @@ final class CustomerRecords {
     private final LocalDate asOf;
     private final int months;
     private final String[] billPrefix;
-    private final java.util.Map<String, TariffBook.Version[]> versions = new java.util.HashMap<>();
+    private final java.util.Map<String, TariffBook.Rates[]> versions = new java.util.HashMap<>();
 
     CustomerRecords(GeneratorOptions options, Organisation organisation, WorkingDayCalendar calendar, BatchFiles out) {
         this.options = options;
@@ -59,11 +61,11 @@ final class CustomerRecords {
             billPrefix[j] = "DF" + periods[j].getYear() + (periods[j].getMonthValue() < 10 ? "0" : "")
                     + periods[j].getMonthValue();
         }
-        for (TariffBook.Version v : TariffBook.VERSIONS) {
+        for (TariffBook.Rates v : TariffBook.province().rates()) {
             versions.computeIfAbsent(v.code(), code -> {
-                TariffBook.Version[] byPeriod = new TariffBook.Version[months];
+                TariffBook.Rates[] byPeriod = new TariffBook.Rates[months];
                 for (int j = 0; j < months; j++) {
-                    byPeriod[j] = TariffBook.forPeriod(code, periods[j]);
+                    byPeriod[j] = TariffBook.province().ratesFor(code, periods[j]);
                 }
                 return byPeriod;
             });
@@ -194,7 +196,7 @@ final class CustomerRecords {
         if (category != Category.RESIDENTIAL) {
             p.baseKwh = p.contractKva * 720 * loadFactor;
         }
-        TariffBook.Version tariff = TariffBook.forPeriod(p.tariffCode, periods[months - 1]);
+        TariffBook.Rates tariff = TariffBook.province().ratesFor(p.tariffCode, periods[months - 1]);
         if (tariff.twoPart()) {
             p.recordsDemand = true;
             p.basicChargeMode = r.nextDouble() < 0.6 ? "CAPACITY" : "DEMAND";
@@ -438,7 +440,7 @@ final class CustomerRecords {
         YearMonth period = periods[j];
         String billNo = billPrefix[j] + p.customerNo;
         String tariffCode = deviation == Deviation.BIL_08 && audited ? TariffBook.AGR04 : p.tariffCode;
-        TariffBook.Version v = versions.get(tariffCode)[j];
+        TariffBook.Rates v = versions.get(tariffCode)[j];
         long energy = TariffBook.energyChargeFen(v, kwh100); // BIL-10
         long basic = 0;
         if (v.twoPart()) { // BIL-11 (CAPACITY, DEMAND within 105 % of demand_kw)
@@ -449,12 +451,12 @@ final class CustomerRecords {
         Integer pf = null;
         long pfAdjustment = 0;
         if (v.pfStandard() > 0 && kwh100 > 0) { // BIL-13: the table's percentage of energy + basic charge
-            pf = actualPf(kwh100 / 100.0, kvarh100 / 100.0);
-            double rate = TariffBook.pfRatePercent(v.pfStandard(), pf);
+            pf = PfAdjustment.actualPfHundredths(kwh100 / 100.0, kvarh100 / 100.0);
+            double rate = PfAdjustment.ratePercent(v.pfStandard(), pf);
             pfAdjustment = TariffBook.fen((energy + basic) / 100.0 * rate / 100);
         }
         long surcharge = p.category == Category.COMMERCIAL || p.category == Category.LARGE_INDUSTRIAL
-                ? TariffBook.fen(kwh100 / 100.0 * TariffBook.FUND_SURCHARGE_PER_KWH) : -1;
+                ? TariffBook.surchargeFen(kwh100) : -1;
         long total = energy + basic + pfAdjustment + Math.max(0, surcharge);
         LocalDate issued = readOn.plusDays(1);
         LocalDate due = issued.plusDays(15);
@@ -510,15 +512,6 @@ final class CustomerRecords {
         double fee = p.category == Category.RESIDENTIAL ? total * 0.001 * days
                 : total * (0.002 * (days - afterYearEnd) + 0.003 * afterYearEnd);
         return Math.max(100, TariffBook.fen(fee));
-    }
-
-    /** The power factor as the rules compute it (BillFact): kWh / sqrt(kWh^2 + kvarh^2), half-up, in hundredths. */
-    static int actualPf(double kwh, double kvarh) {
-        MathContext mc = new MathContext(30);
-        BigDecimal k = BigDecimal.valueOf(kwh);
-        BigDecimal q = BigDecimal.valueOf(kvarh);
-        BigDecimal apparent = k.pow(2).add(q.pow(2)).sqrt(mc);
-        return k.divide(apparent, mc).setScale(2, RoundingMode.HALF_UP).movePointRight(2).intValueExact();
     }
 
     // ---- applications ----

@@ -1,5 +1,7 @@
 package org.jicha.tools.generator.province;
 
+import org.jicha.tools.generator.TariffBook;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -32,9 +34,9 @@ public record GeneratorOptions(long customers, int months, long seed, Path out, 
         if (asOf == null) {
             asOf = DEFAULT_AS_OF;
         }
-        if (YearMonth.from(asOf).minusMonths(months).atDay(1).isBefore(TariffBook.FIRST_VALID)) {
+        if (YearMonth.from(asOf).minusMonths(months).atDay(1).isBefore(TariffBook.PROVINCE_FIRST_VALID)) {
             throw new IllegalArgumentException("--as-of " + asOf + " with --months " + months
-                    + " starts before " + TariffBook.FIRST_VALID + ", the first day the tariff book prices");
+                    + " starts before " + TariffBook.PROVINCE_FIRST_VALID + ", the first day the tariff book prices");
         }
         if (!(deviationRate >= 0 && deviationRate <= 1)) {
             throw new IllegalArgumentException("--deviation-rate must be between 0 and 1, was " + deviationRate);

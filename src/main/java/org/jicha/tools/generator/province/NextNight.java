@@ -1,5 +1,7 @@
 package org.jicha.tools.generator.province;
 
+import org.jicha.tools.generator.TariffBook;
+
 import java.time.LocalDate;
 
 /**

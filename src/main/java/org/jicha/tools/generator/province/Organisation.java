@@ -1,11 +1,13 @@
 package org.jicha.tools.generator.province;
 
+import org.jicha.tools.generator.CsvFile;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.jicha.tools.generator.sample.Names;
+import org.jicha.tools.generator.Names;
 
 /**
  * The unit tree scaled to the number of customers: one company, a county per about 200,000 customers, a 供电所

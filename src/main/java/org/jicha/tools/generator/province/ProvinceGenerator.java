@@ -1,5 +1,9 @@
 package org.jicha.tools.generator.province;
 
+import org.jicha.tools.generator.CsvFile;
+
+import org.jicha.tools.generator.TariffBook;
+
 import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -93,7 +97,7 @@ public final class ProvinceGenerator {
     }
 
     private static void writeTariffs(CsvFile f) {
-        for (TariffBook.Version v : TariffBook.VERSIONS) {
+        for (TariffBook.Rates v : TariffBook.province().rates()) {
             f.text(v.code()).text(v.name()).text(v.category()).text(v.voltageKv()).text(Double.toString(v.energyPrice()));
             if (v.tiered()) {
                 f.text(plain(v.tier1Limit())).text(plain(v.tier2Limit())).text(Double.toString(v.tier2Price()))

@@ -1,5 +1,7 @@
 package org.jicha.tools.generator.sample;
 
+import org.jicha.tools.generator.TariffBook;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -16,7 +18,7 @@ final class Batch {
 
     final List<Unit> units = new ArrayList<>();
     final List<Staff> staff = new ArrayList<>();
-    final List<Tariff> tariffs = new ArrayList<>();
+    final List<TariffBook.Tariff> tariffs = new ArrayList<>();
     final List<Customer> customers = new ArrayList<>();
     final List<ImportantCustomer> importantCustomers = new ArrayList<>();
     final List<Meter> meters = new ArrayList<>();
@@ -40,31 +42,6 @@ final class Batch {
         String name;
         String unitCode;
         String role;
-    }
-
-    static final class Tariff {
-        String code;
-        String name;
-        String category;
-        BigDecimal voltageKv;
-        BigDecimal energyPrice;
-        BigDecimal tier1LimitKwh;
-        BigDecimal tier2LimitKwh;
-        BigDecimal tier2Price;
-        BigDecimal tier3Price;
-        BigDecimal basicPriceKva;
-        BigDecimal basicPriceKw;
-        BigDecimal pfStandard;
-        LocalDate validFrom;
-        LocalDate validTo;
-
-        boolean validIn(YearMonth period) {
-            return !validFrom.isAfter(period.atDay(1)) && (validTo == null || !validTo.isBefore(period.atEndOfMonth()));
-        }
-
-        boolean isTwoPart() {
-            return basicPriceKva != null || basicPriceKw != null;
-        }
     }
 
     static final class Customer {

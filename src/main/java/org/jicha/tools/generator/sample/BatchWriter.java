@@ -1,10 +1,8 @@
 package org.jicha.tools.generator.sample;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,8 +14,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import org.jicha.tools.generator.CsvFile;
 
-/** Writes a {@link Batch} as the contract's twelve CSV files (UTF-8 without BOM, RFC 4180, CRLF). */
+/** Writes a {@link Batch} as the contract's twelve CSV files, through the same {@link CsvFile} as the province-scale generator. */
 final class BatchWriter {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -39,9 +38,9 @@ final class BatchWriter {
                 List.of("tariff_code", "tariff_name", "customer_category", "voltage_kv", "energy_price",
                         "tier1_limit_kwh", "tier2_limit_kwh", "tier2_price", "tier3_price", "basic_price_kva",
                         "basic_price_kw", "pf_standard", "valid_from", "valid_to"),
-                t -> List.of(t.code, t.name, t.category, n(t.voltageKv), n(t.energyPrice), n(t.tier1LimitKwh),
-                        n(t.tier2LimitKwh), n(t.tier2Price), n(t.tier3Price), n(t.basicPriceKva), n(t.basicPriceKw),
-                        n(t.pfStandard), d(t.validFrom), d(t.validTo)));
+                t -> List.of(t.code(), t.name(), t.category(), n(t.voltageKv()), n(t.energyPrice()), n(t.tier1LimitKwh()),
+                        n(t.tier2LimitKwh()), n(t.tier2Price()), n(t.tier3Price()), n(t.basicPriceKva()), n(t.basicPriceKw()),
+                        n(t.pfStandard()), d(t.validFrom()), d(t.validTo())));
         table("customers.csv", b.customers, Comparator.comparing(c -> c.no),
                 List.of("customer_no", "customer_name", "category", "voltage_kv", "tariff_code", "contract_kva",
                         "running_kva", "status", "station_code", "reading_day", "reader_id", "opened_on", "closed_on",
@@ -103,15 +102,15 @@ final class BatchWriter {
                         s(x.workOrderNo), s(x.staffId)));
     }
 
-    /** Writes a small CSV of string rows (used for the expected-findings files). */
+    /** Writes a small CSV of string rows (the tables, and the expected-findings files). */
     void writeRows(String fileName, List<String> header, List<List<String>> rows) {
-        try (CsvWriter csv = CsvWriter.builder().build(outDir.resolve(fileName), StandardCharsets.UTF_8)) {
-            csv.writeRecord(header);
+        try (CsvFile csv = new CsvFile(outDir, fileName, header)) {
             for (List<String> row : rows) {
-                csv.writeRecord(row);
+                for (String cell : row) {
+                    csv.text(cell);
+                }
+                csv.endRow();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + fileName, e);
         }
     }
 

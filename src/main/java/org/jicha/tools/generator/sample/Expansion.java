@@ -1,5 +1,7 @@
 package org.jicha.tools.generator.sample;
 
+import org.jicha.tools.generator.TariffBook;
+
 import static org.jicha.tools.generator.sample.World.dec;
 
 import java.math.BigDecimal;
@@ -86,7 +88,7 @@ final class Expansion {
         ApplicationDraft a = new ApplicationDraft(w, st, "RES_NEW", accepted, applicant).capacity(8, "0.22")
                 .step("ACCEPT", 0).step("SURVEY", 1).step("PLAN_REPLY", 1).step("CONTRACT", 0).step("CONNECT", 1)
                 .archive(1);
-        CustomerPlan plan = population.newCustomer(st, applicant, "RESIDENTIAL", "0.22", TariffBook.RES, 8,
+        CustomerPlan plan = population.newCustomer(st, applicant, "RESIDENTIAL", "0.22", TariffBook.RES22, 8,
                 a.connectedOn());
         plan.customer.tradeCode = "9910";
         plan.customer.readingDay = st.index == 3 ? 2 : 1;

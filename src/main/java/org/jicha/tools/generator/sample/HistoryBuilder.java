@@ -1,5 +1,8 @@
 package org.jicha.tools.generator.sample;
 
+import org.jicha.tools.generator.TariffBook;
+import org.jicha.tools.generator.PfAdjustment;
+
 import static org.jicha.tools.generator.sample.World.AS_OF;
 
 import java.math.BigDecimal;
@@ -175,12 +178,12 @@ final class HistoryBuilder {
     }
 
     /** Prices a bill's energy with a tariff version: energy, basic, pf adjustment, surcharge and total. */
-    static void price(Batch.Bill b, Batch.Tariff t, String category, String mode, BigDecimal runningKva,
+    static void price(Batch.Bill b, TariffBook.Tariff t, String category, String mode, BigDecimal runningKva,
             BigDecimal maxDemand, BigDecimal meteredKwh, BigDecimal kvarh) {
         b.energyCharge = TariffBook.energyCharge(t, b.energyKwh);
         b.basicCharge = TariffBook.basicCharge(t, mode, runningKva, maxDemand);
-        b.pfActual = t.pfStandard == null ? null : PfAdjustment.actualPf(meteredKwh, kvarh);
-        b.pfAdjustment = t.pfStandard == null ? null
+        b.pfActual = t.pfStandard() == null ? null : PfAdjustment.actualPf(meteredKwh, kvarh);
+        b.pfAdjustment = t.pfStandard() == null ? null
                 : b.pfActual == null ? BigDecimal.ZERO.setScale(2)
                 : TariffBook.pfAdjustment(t, b.pfActual, b.energyCharge, b.basicCharge);
         b.surcharge = TariffBook.surcharge(category, b.energyKwh);

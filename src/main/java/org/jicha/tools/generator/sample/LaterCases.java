@@ -1,5 +1,7 @@
 package org.jicha.tools.generator.sample;
 
+import org.jicha.tools.generator.TariffBook;
+
 import static org.jicha.tools.generator.sample.World.AUDITED;
 import static org.jicha.tools.generator.sample.World.dec;
 

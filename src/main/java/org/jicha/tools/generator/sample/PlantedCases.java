@@ -1,5 +1,7 @@
 package org.jicha.tools.generator.sample;
 
+import org.jicha.tools.generator.TariffBook;
+
 import static org.jicha.tools.generator.sample.World.AUDITED;
 import static org.jicha.tools.generator.sample.World.dec;
 
@@ -445,7 +447,7 @@ final class PlantedCases {
     }
 
     private CustomerPlan openResidential(World.Station st, ApplicationDraft a, String name) {
-        CustomerPlan plan = population.newCustomer(st, name, "RESIDENTIAL", "0.22", TariffBook.RES, 8, a.connectedOn());
+        CustomerPlan plan = population.newCustomer(st, name, "RESIDENTIAL", "0.22", TariffBook.RES22, 8, a.connectedOn());
         plan.customer.tradeCode = "9920";
         plan.customer.readingDay = 2;
         population.planEnergy(plan, 150, Population.Season.HOUSEHOLD);
@@ -480,8 +482,8 @@ final class PlantedCases {
 
     void reprice(CustomerPlan plan, Batch.Bill b, String tariffCode) {
         b.tariffCode = tariffCode;
-        Batch.Tariff t = w.tariffs.valid(tariffCode, b.period);
-        HistoryBuilder.price(b, t, t.category, plan.customer.basicChargeMode, plan.capacityIn(b.period)[1],
+        TariffBook.Tariff t = w.tariffs.valid(tariffCode, b.period);
+        HistoryBuilder.price(b, t, t.category(), plan.customer.basicChargeMode, plan.capacityIn(b.period)[1],
                 BigDecimal.ZERO, b.energyKwh, BigDecimal.ZERO);
         if (b.paidOn != null) {
             b.paidAmount = b.totalAmount;

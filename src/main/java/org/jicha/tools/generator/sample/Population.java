@@ -1,5 +1,7 @@
 package org.jicha.tools.generator.sample;
 
+import org.jicha.tools.generator.TariffBook;
+
 import static org.jicha.tools.generator.sample.World.FIRST_PERIOD;
 import static org.jicha.tools.generator.sample.World.AUDITED;
 import static org.jicha.tools.generator.sample.World.dec;
@@ -73,7 +75,7 @@ final class Population {
 
     CustomerPlan household(World.Station st, int i) {
         boolean mechanical = st.index == 3 && i < 25;
-        CustomerPlan plan = newCustomer(st, w.names.person(), "RESIDENTIAL", "0.22", TariffBook.RES,
+        CustomerPlan plan = newCustomer(st, w.names.person(), "RESIDENTIAL", "0.22", TariffBook.RES22,
                 w.pick(List.of(4, 6, 8, 8, 8, 10)), date(2003, 2023));
         plan.customer.tradeCode = st.index == 1 ? "9910" : "9920";
         plan.customer.readingDay = mechanical ? 3 : st.index == 3 ? 2 : 1;

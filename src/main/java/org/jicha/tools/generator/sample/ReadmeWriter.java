@@ -29,10 +29,10 @@ final class ReadmeWriter {
         md.append("One county company (").append(World.COUNTY_NAME).append("县供电公司, under the COMPANY root 国网华溪市供电公司) "
                 + "with three 供电所 (城关, 河口, 石桥), each with a team of every kind the catalogue routes tickets to, "
                 + "in the format of `shared/design/data-contract.md`, UTF-8, RFC 4180 (CRLF).\n\n");
-        md.append("## Regenerate\n\n```\nmvn -B -q compile\n"
-                + "java -cp target/classes:$HOME/.m2/repository/de/siegmar/fastcsv/4.1.0/fastcsv-4.1.0.jar "
-                + "org.jicha.tools.generator.sample.SampleDataGenerator sample-data\n"
-                + "# later, once the CLI ships:  java -jar target/jicha.jar sample-data --out sample-data\n```\n\n"
+        md.append("## Regenerate\n\n```\nmvn -B -q package -DskipTests\n"
+                + "java -jar target/jicha.jar sample-data --out sample-data\n"
+                + "# or, compiled only:  java -cp target/classes org.jicha.tools.generator.sample.SampleDataGenerator "
+                + "sample-data\n```\n\n"
                 + "Run it from the project root (the generator reads `rules/calendar/cn-working-days.csv`). The seed is "
                 + "fixed (" + World.SEED + "): the same bytes on every run; `SampleDataGeneratorTests` fails when the "
                 + "committed files differ from what the generator writes.\n\n");

@@ -1,5 +1,7 @@
 package org.jicha.tools.generator.sample;
 
+
+
 import org.jicha.calendar.CalendarFile;
 import org.jicha.calendar.WorkingDayCalendar;
 
@@ -16,7 +18,7 @@ import java.util.List;
  *
  * <p>Deterministic: a fixed seed and fixed construction order give the same bytes on every run.
  * Run from the project root (the working-day calendar is read from {@code rules/calendar/}):
- * {@code java -cp target/classes:fastcsv-4.1.0.jar org.jicha.tools.generator.sample.SampleDataGenerator sample-data}.
+ * {@code java -cp target/classes org.jicha.tools.generator.sample.SampleDataGenerator sample-data}.
  */
 public final class SampleDataGenerator {
 
@@ -57,7 +59,7 @@ public final class SampleDataGenerator {
     static World build(WorkingDayCalendar calendar) {
         World w = new World(calendar);
         new Organisation(w).build();
-        w.batch.tariffs.addAll(w.tariffs.all);
+        w.batch.tariffs.addAll(w.tariffs.all());
         Metering metering = new Metering(w);
         Population population = new Population(w, metering);
         population.build();

@@ -1,5 +1,9 @@
 package org.jicha.tools.generator.sample;
 
+import org.jicha.tools.generator.Names;
+
+import org.jicha.tools.generator.TariffBook;
+
 import org.jicha.calendar.WorkingDayCalendar;
 
 import java.math.BigDecimal;
@@ -69,7 +73,7 @@ final class World {
     final Batch batch = new Batch();
     final SplittableRandom random = new SplittableRandom(SEED);
     final WorkingDayCalendar calendar;
-    final TariffBook tariffs = new TariffBook();
+    final TariffBook tariffs = TariffBook.sample();
     final Names names = new Names(random.split());
     final List<Station> stations = new ArrayList<>();
     final Map<String, CustomerPlan> plans = new LinkedHashMap<>();

@@ -1,13 +1,13 @@
-package org.jicha.tools.generator.sample;
+package org.jicha.tools.generator;
 
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Deterministic Chinese personal and business names, never the same name twice. The static
- * {@link #anyPerson}/{@link #anyShop} draw from the same vocabulary without remembering what was used, for the
- * streaming province-scale generator ({@code org.jicha.tools.generator.province}), whose memory must not grow with its output.
+ * Deterministic Chinese personal and business names from one vocabulary. An instance never gives the same name
+ * twice (the sample batch, where every name is looked up by hand); the static {@link #anyPerson}/{@link #anyShop}
+ * remember nothing, for the streaming province-scale generator, whose memory must not grow with its output.
  */
 public final class Names {
 
@@ -24,7 +24,7 @@ public final class Names {
     private final SplittableRandom random;
     private final Set<String> used = new HashSet<>();
 
-    Names(SplittableRandom random) {
+    public Names(SplittableRandom random) {
         this.random = random;
     }
 
@@ -40,7 +40,8 @@ public final class Names {
                 + SHOP_KINDS[random.nextInt(SHOP_KINDS.length)];
     }
 
-    String person() {
+    /** A personal name not given before. */
+    public String person() {
         for (;;) {
             String surname = SURNAMES[random.nextInt(SURNAMES.length)];
             String name = surname + GIVEN[random.nextInt(GIVEN.length)];
@@ -53,7 +54,8 @@ public final class Names {
         }
     }
 
-    String shop(String county) {
+    /** A shop name such as 青川城关王记超市 not given before. */
+    public String shop(String county) {
         for (;;) {
             String name = county + PLACES[random.nextInt(PLACES.length)] + SURNAMES[random.nextInt(SURNAMES.length)]
                     + "记" + SHOP_KINDS[random.nextInt(SHOP_KINDS.length)];
@@ -64,7 +66,7 @@ public final class Names {
     }
 
     /** Registers a hand-written name so that generated ones never collide with it. */
-    String fixed(String name) {
+    public String fixed(String name) {
         if (!used.add(name)) {
             throw new IllegalStateException("name used twice: " + name);
         }

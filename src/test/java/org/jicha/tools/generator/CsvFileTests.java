@@ -1,4 +1,4 @@
-package org.jicha.tools.generator.province;
+package org.jicha.tools.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package org.jicha.tools.generator.province;
+package org.jicha.tools.generator;
 
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,11 +15,11 @@ import java.util.List;
 
 /**
  * One contract file written row by row: UTF-8 without BOM, RFC 4180 (a cell is quoted only when it holds a
- * comma, quote or line break), CRLF like the sample batch. Nothing is kept but a 64 KiB byte buffer, so a file
+ * comma, quote or line break), CRLF: the format of every file both generators write. Nothing is kept but a 64 KiB byte buffer, so a file
  * of millions of rows costs no memory; cells are encoded straight into bytes (numbers and dates without
  * {@code BigDecimal}, {@code String.format} or a {@code Writer}'s encoder).
  */
-final class CsvFile implements Closeable {
+public final class CsvFile implements Closeable {
 
     private static final int BUFFER = 1 << 16;
 
@@ -30,7 +31,7 @@ final class CsvFile implements Closeable {
     private long rows;
     private boolean closed;
 
-    CsvFile(Path dir, String name, List<String> header) {
+    public CsvFile(Path dir, String name, List<String> header) {
         this.name = name;
         try {
             this.out = Files.newOutputStream(dir.resolve(name));
@@ -44,29 +45,29 @@ final class CsvFile implements Closeable {
     }
 
     /** A file in memory, without header, whose rows a file on disk takes over by {@link #append}. */
-    CsvFile(String name) {
+    public CsvFile(String name) {
         this.name = name;
-        this.out = new java.io.ByteArrayOutputStream(1 << 16);
+        this.out = new ByteArrayOutputStream(1 << 16);
     }
 
     /** Appends the rows of an in-memory file (and counts them). */
-    void append(CsvFile chunk) {
+    public void append(CsvFile chunk) {
         chunk.close();
         drain();
         try {
-            ((java.io.ByteArrayOutputStream) chunk.out).writeTo(out);
+            ((ByteArrayOutputStream) chunk.out).writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + name, e);
         }
         rows += chunk.rows;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
     /** Data rows written so far (the header not counted). */
-    long rows() {
+    public long rows() {
         return rows;
     }
 
@@ -81,7 +82,7 @@ final class CsvFile implements Closeable {
         firstCell = false;
     }
 
-    CsvFile text(String value) {
+    public CsvFile text(String value) {
         if (value == null) {
             next(0);
             return this;
@@ -128,24 +129,24 @@ final class CsvFile implements Closeable {
         }
     }
 
-    CsvFile empty() {
+    public CsvFile empty() {
         next(0);
         return this;
     }
 
-    CsvFile integer(long value) {
+    public CsvFile integer(long value) {
         next(21);
         digits(value);
         return this;
     }
 
     /** A fixed-point value held as an integer count of hundredths (money in fen, kWh to 2 decimals). */
-    CsvFile hundredths(long value) {
+    public CsvFile hundredths(long value) {
         return fixed(value, 2);
     }
 
     /** A value held as thousandths, written with three decimals. */
-    CsvFile thousandths(long value) {
+    public CsvFile thousandths(long value) {
         return fixed(value, 3);
     }
 
@@ -188,7 +189,7 @@ final class CsvFile implements Closeable {
         }
     }
 
-    CsvFile date(LocalDate value) {
+    public CsvFile date(LocalDate value) {
         next(10);
         if (value != null) {
             date(value.getYear(), value.getMonthValue(), value.getDayOfMonth());
@@ -197,7 +198,7 @@ final class CsvFile implements Closeable {
     }
 
     /** A billing month, {@code yyyy-MM}. */
-    CsvFile month(YearMonth value) {
+    public CsvFile month(YearMonth value) {
         next(7);
         four(value.getYear());
         buf[pos++] = '-';
@@ -205,7 +206,7 @@ final class CsvFile implements Closeable {
         return this;
     }
 
-    CsvFile timestamp(LocalDateTime value) {
+    public CsvFile timestamp(LocalDateTime value) {
         next(19);
         if (value != null) {
             date(value.getYear(), value.getMonthValue(), value.getDayOfMonth());
@@ -219,7 +220,7 @@ final class CsvFile implements Closeable {
         return this;
     }
 
-    CsvFile yesNo(boolean value) {
+    public CsvFile yesNo(boolean value) {
         next(1);
         buf[pos++] = (byte) (value ? 'Y' : 'N');
         return this;
@@ -246,7 +247,7 @@ final class CsvFile implements Closeable {
     }
 
     /** Ends the current row. */
-    void endRow() {
+    public void endRow() {
         rows++;
         endLine();
     }
