@@ -1,7 +1,5 @@
 package org.jicha.tools.generator.province;
 
-import org.jicha.tools.generator.CsvFile;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.jicha.tools.generator.CsvFile;
 
 /** The twelve contract files of the batch being written, open together, plus {@code expected/planted.csv}. */
 final class BatchFiles implements Closeable {

@@ -1,10 +1,5 @@
 package org.jicha.tools.generator.province;
 
-import org.jicha.tools.generator.CsvFile;
-
-import org.jicha.tools.generator.TariffBook;
-import org.jicha.tools.generator.PfAdjustment;
-
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -13,10 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.jicha.calendar.WorkingDayCalendar;
-import org.jicha.tools.generator.province.Organisation.Station;
-import org.jicha.tools.generator.province.Organisation.TeamKind;
-import org.jicha.tools.generator.province.Profile.Category;
+import org.jicha.tools.generator.CsvFile;
 import org.jicha.tools.generator.Names;
+import org.jicha.tools.generator.Organisation.Station;
+import org.jicha.tools.generator.Organisation.TeamKind;
+import org.jicha.tools.generator.Organisation;
+import org.jicha.tools.generator.PfAdjustment;
+import org.jicha.tools.generator.TariffBook;
+import org.jicha.tools.generator.province.Profile.Category;
 
 /**
  * Writes everything of one customer: the customer row, its important-customer row, meter, readings and bills of

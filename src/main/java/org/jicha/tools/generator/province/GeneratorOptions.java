@@ -1,10 +1,10 @@
 package org.jicha.tools.generator.province;
 
-import org.jicha.tools.generator.TariffBook;
-
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import org.jicha.tools.generator.Organisation;
+import org.jicha.tools.generator.TariffBook;
 
 /**
  * What to generate: {@code customers} customers with {@code months} billing periods ending with the audited

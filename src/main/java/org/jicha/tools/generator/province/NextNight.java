@@ -1,8 +1,7 @@
 package org.jicha.tools.generator.province;
 
-import org.jicha.tools.generator.TariffBook;
-
 import java.time.LocalDate;
+import org.jicha.tools.generator.TariffBook;
 
 /**
  * The next night's delta extract the generator writes beside every batch, in {@value #FOLDER}/: the

@@ -1,19 +1,19 @@
 package org.jicha.tools.generator.province;
 
-import org.jicha.tools.generator.CsvFile;
-
-import org.jicha.tools.generator.TariffBook;
-
 import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.SplittableRandom;
 import org.jicha.calendar.CalendarFile;
 import org.jicha.calendar.WorkingDayCalendar;
+import org.jicha.tools.generator.CsvFile;
+import org.jicha.tools.generator.Names;
+import org.jicha.tools.generator.Organisation;
+import org.jicha.tools.generator.TariffBook;
 
 /**
  * Writes a province-scale batch in the data contract's format, streaming: the organisation and the tariff
@@ -44,8 +44,8 @@ public final class ProvinceGenerator {
         });
         BatchFiles files = BatchFiles.create(options.out());
         try {
-            Organisation organisation = Organisation.write(options.customers(), options.stationCount(),
-                    new SplittableRandom(Seeds.mix(options.seed(), -1)), files.units, files.staff);
+            Organisation organisation = Organisation.province(options.customers(), options.stationCount(),
+                    new UnitRows(files.units, files.staff, new SplittableRandom(Seeds.mix(options.seed(), -1))));
             writeTariffs(files.tariffs);
             // workers render chunks of customers in memory; they are appended in customer order, at most
             // 2 x threads chunks in flight, so the bytes do not depend on scheduling and memory stays bounded
@@ -93,6 +93,33 @@ public final class ProvinceGenerator {
                 throw runtime;
             }
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The units and staff files of the tree: staff numbered YX000001.., names drawn from the run's seed. */
+    private static final class UnitRows implements Organisation.Rows {
+
+        private final CsvFile units;
+        private final CsvFile staff;
+        private final SplittableRandom random;
+        private int staffSeq;
+
+        UnitRows(CsvFile units, CsvFile staff, SplittableRandom random) {
+            this.units = units;
+            this.staff = staff;
+            this.random = random;
+        }
+
+        @Override
+        public void unit(String code, String name, String parentCode, String type, String teamKind) {
+            units.text(code).text(name).text(parentCode).text(type).text(teamKind).endRow();
+        }
+
+        @Override
+        public String staff(String unitCode, String role) {
+            String id = String.format("YX%06d", ++staffSeq);
+            staff.text(id).text(Names.anyPerson(random)).text(unitCode).text(role).endRow();
+            return id;
         }
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import org.jicha.tools.generator.Organisation.TeamKind;
 
 /**
  * Builds one application (業擴/變更工單) and its steps on working days. Each step runs for a given number of
@@ -132,7 +133,7 @@ final class ApplicationDraft {
         s.appNo = app.no;
         s.step = step;
         s.startedAt = LocalDateTime.of(day, LocalTime.of(w.between(8, 10), w.between(0, 59)));
-        s.handlerId = handler(step).id;
+        s.handlerId = handler(step);
         if ("ACCEPT".equals(step) && app.acceptedAt == null) {
             app.acceptedAt = s.startedAt;
         }
@@ -144,12 +145,12 @@ final class ApplicationDraft {
         return w.batch.steps.get(w.batch.steps.size() - 1);
     }
 
-    private Batch.Staff handler(String step) {
-        World.TeamKind kind = switch (step) {
-            case "ACCEPT", "CONTRACT", "ARCHIVE" -> World.TeamKind.BUSINESS;
-            case "CONNECT" -> World.TeamKind.INSTALLATION;
-            case "MID_CHECK", "COMPLETION_CHECK" -> World.TeamKind.INSPECTION;
-            default -> World.TeamKind.EXPANSION;
+    private String handler(String step) {
+        TeamKind kind = switch (step) {
+            case "ACCEPT", "CONTRACT", "ARCHIVE" -> TeamKind.BUSINESS;
+            case "CONNECT" -> TeamKind.INSTALLATION;
+            case "MID_CHECK", "COMPLETION_CHECK" -> TeamKind.INSPECTION;
+            default -> TeamKind.EXPANSION;
         };
         return station.member(kind, w.random.nextInt(6));
     }

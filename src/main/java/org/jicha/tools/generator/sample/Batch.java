@@ -1,13 +1,12 @@
 package org.jicha.tools.generator.sample;
 
-import org.jicha.tools.generator.TariffBook;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.jicha.tools.generator.TariffBook;
 
 /**
  * The rows of one batch, one list per contract file. Rows are plain mutable holders: the world builder

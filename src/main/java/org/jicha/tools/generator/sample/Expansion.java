@@ -1,13 +1,12 @@
 package org.jicha.tools.generator.sample;
 
-import org.jicha.tools.generator.TariffBook;
-
 import static org.jicha.tools.generator.sample.World.dec;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.jicha.tools.generator.TariffBook;
 
 /**
  * Clean business-expansion and change applications (業擴, 變更), every step within the catalogue's EXP limits,

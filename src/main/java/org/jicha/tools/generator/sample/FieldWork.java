@@ -4,6 +4,7 @@ import static org.jicha.tools.generator.sample.World.AS_OF;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.jicha.tools.generator.Organisation.TeamKind;
 
 /**
  * Inspections (用电检查) within every customer's cycle, field tests of class I-III meters, seal changes and
@@ -78,8 +79,8 @@ final class FieldWork {
         i.customerNo = c.no;
         i.inspectedOn = on;
         int first = w.random.nextInt(3);
-        i.inspectorIds = st.member(World.TeamKind.INSPECTION, first).id + ";"
-                + st.member(World.TeamKind.INSPECTION, first + 1).id;
+        i.inspectorIds = st.member(TeamKind.INSPECTION, first) + ";"
+                + st.member(TeamKind.INSPECTION, first + 1);
         i.kind = kind;
         i.result = result;
         i.conclusionSigned = true;

@@ -1,8 +1,5 @@
 package org.jicha.tools.generator.sample;
 
-import org.jicha.tools.generator.TariffBook;
-import org.jicha.tools.generator.PfAdjustment;
-
 import static org.jicha.tools.generator.sample.World.AS_OF;
 
 import java.math.BigDecimal;
@@ -13,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jicha.tools.generator.Organisation.TeamKind;
+import org.jicha.tools.generator.PfAdjustment;
+import org.jicha.tools.generator.TariffBook;
 
 /**
  * Turns a {@link CustomerPlan} into its readings (monotone registers, consumption = delta x multiplier
@@ -160,7 +160,7 @@ final class HistoryBuilder {
         b.energyKwh = billedEnergy(c, consumption);
         b.issuedOn = lastRead.plusDays(1);
         b.dueOn = b.issuedOn.plusDays("RESIDENTIAL".equals(c.category) ? 20 : 15);
-        b.clerkId = station(c).member(World.TeamKind.BILLING, c.no.hashCode()).id;
+        b.clerkId = station(c).member(TeamKind.BILLING, c.no.hashCode());
         price(b, w.tariffs.valid(b.tariffCode, p), c.category, c.basicChargeMode, plan.capacityIn(p)[1], maxDemand,
                 consumption, kvarh);
         pay(plan, b);
@@ -223,7 +223,7 @@ final class HistoryBuilder {
             if (payment == CustomerPlan.Payment.LATE_WAIVED) {
                 b.lateFeeCharged = BigDecimal.ZERO.setScale(2);
                 b.lateFeeWaived = true;
-                b.waiverApprover = station(plan.customer).head.id;
+                b.waiverApprover = station(plan.customer).head;
             } else {
                 b.lateFeeCharged = TariffBook.lateFee(plan.customer.category, b.period, b.totalAmount, b.dueOn, paidOn);
                 b.lateFeeWaived = false;

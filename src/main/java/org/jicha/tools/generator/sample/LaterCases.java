@@ -1,7 +1,5 @@
 package org.jicha.tools.generator.sample;
 
-import org.jicha.tools.generator.TariffBook;
-
 import static org.jicha.tools.generator.sample.World.AUDITED;
 import static org.jicha.tools.generator.sample.World.dec;
 
@@ -10,6 +8,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.jicha.tools.generator.Organisation.TeamKind;
+import org.jicha.tools.generator.TariffBook;
 
 /**
  * Planted cases for catalogue rules not shipped yet (expected-findings-later.csv), each clean for every
@@ -262,7 +262,7 @@ final class LaterCases {
         CustomerPlan lone = population.shop(s3, TariffBook.COM04P, 125);
         afterHistory.add(() -> {
             Batch.Inspection i = fieldWork.inspection(lone.customer, s3, LocalDate.of(2026, 10, 9), "PERIODIC", "NORMAL");
-            i.inspectorIds = s3.member(World.TeamKind.INSPECTION, 0).id;
+            i.inspectorIds = s3.member(TeamKind.INSPECTION, 0);
             w.plant("INS-07", "INSPECTION", i.no, "only one inspector on the record (at least 2 required)");
         });
 

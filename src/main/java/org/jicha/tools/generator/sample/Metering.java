@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
+import org.jicha.tools.generator.Organisation.TeamKind;
 
 /**
  * Fits each customer with a metering installation that DL/T 448 would accept (MET-03): the metering class
@@ -136,7 +137,7 @@ final class Metering {
         e.kind = kind;
         e.occurredOn = on;
         e.workOrderNo = "GD" + day + String.format("%04d", w.next("GD" + day));
-        e.staffId = station.member(World.TeamKind.METERING, w.random.nextInt(8)).id;
+        e.staffId = station.member(TeamKind.METERING, w.random.nextInt(8));
         w.batch.meterEvents.add(e);
         return e;
     }

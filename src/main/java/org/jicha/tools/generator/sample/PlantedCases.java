@@ -1,7 +1,5 @@
 package org.jicha.tools.generator.sample;
 
-import org.jicha.tools.generator.TariffBook;
-
 import static org.jicha.tools.generator.sample.World.AUDITED;
 import static org.jicha.tools.generator.sample.World.dec;
 
@@ -9,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.jicha.tools.generator.TariffBook;
 
 /**
  * Deviations planted on purpose, one named method per case, and the look-alikes that must stay silent.

@@ -1,9 +1,7 @@
 package org.jicha.tools.generator.sample;
 
-import org.jicha.tools.generator.TariffBook;
-
-import static org.jicha.tools.generator.sample.World.FIRST_PERIOD;
 import static org.jicha.tools.generator.sample.World.AUDITED;
+import static org.jicha.tools.generator.sample.World.FIRST_PERIOD;
 import static org.jicha.tools.generator.sample.World.dec;
 
 import java.math.BigDecimal;
@@ -11,6 +9,8 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.jicha.tools.generator.Organisation.TeamKind;
+import org.jicha.tools.generator.TariffBook;
 
 /**
  * The clean customer base: mostly residential households, shops, 10 kV and 35 kV factories, irrigation,
@@ -177,7 +177,7 @@ final class Population {
         c.status = "ACTIVE";
         c.stationCode = st.code;
         c.readingDay = 1;
-        c.readerId = st.member(World.TeamKind.READING, st.nextCustomerSeq).id;
+        c.readerId = st.member(TeamKind.READING, st.nextCustomerSeq);
         c.openedOn = opened;
         if (!"RESIDENTIAL".equals(category)) {
             double v = c.voltageKv.doubleValue();

@@ -1,14 +1,11 @@
 package org.jicha.tools.generator.sample;
 
-
-
-import org.jicha.calendar.CalendarFile;
-import org.jicha.calendar.WorkingDayCalendar;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jicha.calendar.CalendarFile;
+import org.jicha.calendar.WorkingDayCalendar;
 
 /**
  * Writes the sample batch ({@code sample-data/}): one county company with three 供电所, about 440 customers,
@@ -58,7 +55,7 @@ public final class SampleDataGenerator {
 
     static World build(WorkingDayCalendar calendar) {
         World w = new World(calendar);
-        new Organisation(w).build();
+        w.organise();
         w.batch.tariffs.addAll(w.tariffs.all());
         Metering metering = new Metering(w);
         Population population = new Population(w, metering);

@@ -1,21 +1,19 @@
 package org.jicha.tools.generator.sample;
 
-import org.jicha.tools.generator.Names;
-
-import org.jicha.tools.generator.TariffBook;
-
-import org.jicha.calendar.WorkingDayCalendar;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.jicha.calendar.WorkingDayCalendar;
+import org.jicha.tools.generator.Names;
+import org.jicha.tools.generator.Organisation.TeamKind;
+import org.jicha.tools.generator.Organisation;
+import org.jicha.tools.generator.TariffBook;
 
 /** What every builder of the sample world shares: the rows, the seeded random source, calendar and prices. */
 final class World {
@@ -30,30 +28,28 @@ final class World {
     static final Set<String> SHIPPED_RULES = Set.of("BIL-01", "BIL-03", "BIL-06", "BIL-08", "BUS-01", "BUS-04",
             "INS-06", "INS-08", "MET-01", "MET-06", "EXP-01", "EXP-09", "IMP-01", "IMP-05");
 
-    enum TeamKind { READING, BILLING, COLLECTION, BUSINESS, INSPECTION, INSTALLATION, METERING, EXPANSION, SAFETY }
-
-    /** A 供电所 with its staff by team. */
+    /** A 供电所 of the county tree with the numbering of its customers. */
     static final class Station {
         final String code;
+        /** Short name, e.g. 城关供电所. */
         final String name;
+        /** 1-based. */
         final int index;
-        final Map<TeamKind, List<Batch.Staff>> teams = new EnumMap<>(TeamKind.class);
-        Batch.Staff head;
+        final String head;
+        private final Organisation.Station unit;
         int nextCustomerSeq = 1;
 
-        Station(String code, String name, int index) {
-            this.code = code;
-            this.name = name;
-            this.index = index;
+        Station(Organisation.Station unit) {
+            this.unit = unit;
+            this.code = unit.code();
+            this.name = unit.place() + "供电所";
+            this.index = unit.index() + 1;
+            this.head = unit.head();
         }
 
-        List<Batch.Staff> team(TeamKind kind) {
-            return teams.get(kind);
-        }
-
-        Batch.Staff member(TeamKind kind, int i) {
-            List<Batch.Staff> members = teams.get(kind);
-            return members.get(Math.floorMod(i, members.size()));
+        /** Staff id of member {@code i} of a team, counting round. */
+        String member(TeamKind kind, int i) {
+            return unit.member(kind, i);
         }
 
         String nextCustomerNo() {
@@ -120,6 +116,36 @@ final class World {
 
     <T> T pick(List<T> options) {
         return options.get(random.nextInt(options.size()));
+    }
+
+    /** Draws the county's unit tree ({@link Organisation#county}) into the batch: staff QCYX001.., unique names. */
+    void organise() {
+        Organisation organisation = Organisation.county(new Organisation.Rows() {
+            @Override
+            public void unit(String code, String name, String parentCode, String type, String teamKind) {
+                Batch.Unit u = new Batch.Unit();
+                u.code = code;
+                u.name = name;
+                u.parentCode = parentCode;
+                u.type = type;
+                u.teamKind = teamKind;
+                batch.units.add(u);
+            }
+
+            @Override
+            public String staff(String unitCode, String role) {
+                Batch.Staff s = new Batch.Staff();
+                s.id = String.format("QCYX%03d", next("STAFF"));
+                s.name = names.person();
+                s.unitCode = unitCode;
+                s.role = role;
+                batch.staff.add(s);
+                return s.id;
+            }
+        });
+        for (Organisation.Station station : organisation.stations()) {
+            stations.add(new Station(station));
+        }
     }
 
     CustomerPlan plan(String customerNo) {
