@@ -1,11 +1,12 @@
 package org.jicha.tools.generator.province;
 
+import static org.jicha.tools.generator.province.Draws.between;
+import static org.jicha.tools.generator.province.Draws.clamp;
+import static org.jicha.tools.generator.province.Draws.logNormal;
+
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.jicha.calendar.WorkingDayCalendar;
 import org.jicha.tools.generator.CsvFile;
@@ -13,13 +14,14 @@ import org.jicha.tools.generator.Names;
 import org.jicha.tools.generator.Organisation.Station;
 import org.jicha.tools.generator.Organisation.TeamKind;
 import org.jicha.tools.generator.Organisation;
-import org.jicha.tools.generator.PfAdjustment;
 import org.jicha.tools.generator.TariffBook;
 import org.jicha.tools.generator.province.Profile.Category;
 
 /**
- * Writes everything of one customer: the customer row, its important-customer row, meter, readings and bills of
- * every period, its new-connection application with steps, inspections and meter events, and what was planted.
+ * Writes everything of one customer: draws its profile (category, supply, tariff, meter, scale and shape of
+ * consumption), writes the customer, important-customer and meter rows and what was planted, and has
+ * {@link BillingHistory} write the readings and bills, {@link Connections} the applications and
+ * {@link FieldRecords} the inspections and meter events.
  * Each customer draws from its own random source ({@link Seeds#forCustomer}), so the bytes depend only on the
  * seed and the customer's index. Clean rows keep every rule of the shipped set quiet by construction (the
  * comments name the rule each choice respects); planted deviations break exactly one.
@@ -30,46 +32,30 @@ final class CustomerRecords {
     private static final String[] INDUSTRY_TRADES = {"3011", "3419", "2614", "1713", "1499", "3011", "3120", "3982", "2221", "2710"};
     private static final String[] FARMS = {"养殖场", "灌溉站", "家庭农场", "种植专业合作社", "茶厂"};
     private static final int[] CT_PRIMARY = {10, 15, 20, 25, 30, 40, 50, 75, 100, 150, 200, 300, 400, 500, 600, 800, 1000, 1500, 2000};
-    private static final String[] HAZARDS = {"配电房未设挡鼠板", "电缆沟积水", "接地电阻超标", "无功补偿装置故障", "安全工器具未定期试验"};
-    private static final String[] CHANNELS = {"ONLINE", "ONLINE", "ONLINE", "BANK", "BANK", "COUNTER", "PREPAID"};
 
     private final GeneratorOptions options;
     private final Organisation organisation;
-    private final WorkingDayCalendar calendar;
     private final BatchFiles out;
     private final YearMonth[] periods;
     private final LocalDate windowStart;
     private final LocalDate asOf;
     private final int months;
-    private final String[] billPrefix;
-    private final java.util.Map<String, TariffBook.Rates[]> versions = new java.util.HashMap<>();
+    private final BillingHistory billing;
+    private final Connections connections;
+    private final FieldRecords fieldWork;
 
     CustomerRecords(GeneratorOptions options, Organisation organisation, WorkingDayCalendar calendar, BatchFiles out) {
         this.options = options;
         this.organisation = organisation;
-        this.calendar = calendar;
         this.out = out;
-        this.months = options.months();
-        this.periods = new YearMonth[months];
-        for (int j = 0; j < months; j++) {
-            periods[j] = options.firstPeriod().plusMonths(j);
-        }
-        this.windowStart = periods[0].atDay(1);
-        this.billPrefix = new String[months];
-        for (int j = 0; j < months; j++) {
-            billPrefix[j] = "DF" + periods[j].getYear() + (periods[j].getMonthValue() < 10 ? "0" : "")
-                    + periods[j].getMonthValue();
-        }
-        for (TariffBook.Rates v : TariffBook.province().rates()) {
-            versions.computeIfAbsent(v.code(), code -> {
-                TariffBook.Rates[] byPeriod = new TariffBook.Rates[months];
-                for (int j = 0; j < months; j++) {
-                    byPeriod[j] = TariffBook.province().ratesFor(code, periods[j]);
-                }
-                return byPeriod;
-            });
-        }
-        this.asOf = options.asOf();
+        Window window = new Window(options);
+        this.periods = window.periods;
+        this.windowStart = window.windowStart;
+        this.asOf = window.asOf;
+        this.months = window.months;
+        this.billing = new BillingHistory(window, out);
+        this.connections = new Connections(window, calendar, out);
+        this.fieldWork = new FieldRecords(window, calendar, out);
     }
 
     static String customerNo(long index) {
@@ -81,7 +67,7 @@ final class CustomerRecords {
         Deviation deviation = Deviation.of(index, options.seed(), options.deviationRate(), months);
         Station station = organisation.stationOf(index);
         Profile p = profile(index, r, deviation, station);
-        Connection connection = p.newConnection ? connection(p, r, deviation, station) : null;
+        Connections.Connection connection = p.newConnection ? connections.connection(p, r, deviation, station) : null;
         customerRow(out.customers, p, station, p.name, p.tariffCode);
         if (NextNight.changes(index)) {
             boolean movesTariff = NextNight.movesTariff(index, p.tariffCode);
@@ -92,14 +78,14 @@ final class CustomerRecords {
             importantRow(p, r);
         }
         meterRow(p, r, deviation);
-        History h = history(p, r, deviation, station);
+        BillingHistory.History h = billing.history(p, r, deviation, station);
         if (connection != null) {
-            connectionRows(p, connection, station);
+            connections.connectionRows(p, connection, station);
         }
-        inspections(p, r, deviation, station);
-        meterEvents(p, r, deviation, station);
+        fieldWork.inspections(p, r, deviation, station);
+        fieldWork.meterEvents(p, r, deviation, station);
         if (index % 997 == 500 && months >= 2) {
-            pendingApplication(p, r, station);
+            connections.pendingApplication(p, r, station);
         }
         plant(p, deviation, h);
     }
@@ -291,7 +277,8 @@ final class CustomerRecords {
         return CT_PRIMARY[CT_PRIMARY.length - 1] / 5;
     }
 
-    private static LocalDate rotation(LocalDate installed) {
+    /** MET-06: a meter is due for rotation at the end of the month 8 years after its installation. */
+    static LocalDate rotation(LocalDate installed) {
         return YearMonth.from(installed.plusYears(8)).atEndOfMonth();
     }
 
@@ -341,383 +328,9 @@ final class CustomerRecords {
                 .date(rotationDue).text("FY" + p.meterId).text("IN_SERVICE").empty().endRow();
     }
 
-    // ---- readings and bills ----
-
-    /** What the planted cases need to know about the written history. */
-    private record History(LocalDate lastActualReadOn, String auditedBillNo) {
-    }
-
-    private History history(Profile p, SplittableRandom r, Deviation deviation, Station station) {
-        long register = p.registerStart;
-        String previousType = null;
-        long carriedKwh = 0;
-        LocalDate lastActual = null;
-        String auditedBill = null;
-        String clerk = station.member(TeamKind.BILLING, r.nextInt(8));
-        for (int j = 0; j < months; j++) {
-            YearMonth period = periods[j];
-            if (!period.atDay(1).isAfter(p.openedOn)) {
-                continue; // BIL-01 expects readings only for periods starting after the opening
-            }
-            boolean audited = j == months - 1;
-            if (deviation == Deviation.BIL_01 && audited) {
-                continue; // planted: no reading, so no bill, for the audited period
-            }
-            String type = readType(p, r, deviation, j, previousType);
-            LocalDate readOn = period.atDay(p.readingDay);
-            double kwh = p.baseKwh * p.season[period.getMonthValue() - 1];
-            if (!"ESTIMATED".equals(type)) {
-                kwh *= 0.9 + 0.2 * r.nextDouble(); // BIL-07: +-10 % month to month, far from its 50 %
-            }
-            if (deviation == Deviation.BIL_06 && j >= months - 3) {
-                kwh = 0;
-            } else if (deviation == Deviation.BIL_07 && audited) {
-                kwh *= 3.5;
-            }
-            if ("MISSED".equals(type)) {
-                carriedKwh += Math.round(kwh * 100);
-                readingRow(p, period, readOn, register, register, 0, type, 0, 0);
-                previousType = type;
-                continue;
-            }
-            long advance = Math.round((kwh * 100 + carriedKwh) / p.recordedMultiplier);
-            carriedKwh = 0;
-            long kwh100 = advance * p.recordedMultiplier; // BIL-04: consumption = register advance x multiplier
-            long demand100 = p.recordsDemand ? Math.round(p.contractKva * between(r, 45, 65)) : 0; // INS-05, BIL-14
-            long kvarh100 = p.recordsReactive ? Math.round(kwh100 * Math.tan(Math.acos(p.pfTarget / 100.0))) : 0;
-            readingRow(p, period, readOn, register, register + advance, kwh100, type, demand100, kvarh100);
-            register += advance;
-            if (!"ESTIMATED".equals(type)) {
-                lastActual = readOn;
-            }
-            previousType = type;
-            String billNo = bill(p, r, deviation, station, clerk, j, audited, readOn, kwh100, demand100, kvarh100);
-            if (audited) {
-                auditedBill = billNo;
-            }
-        }
-        return new History(lastActual, auditedBill);
-    }
-
-    private String readType(Profile p, SplittableRandom r, Deviation deviation, int j, String previousType) {
-        double u = r.nextDouble();
-        if (deviation == Deviation.BIL_02 && j >= months - 2) {
-            return "ESTIMATED";
-        }
-        // BIL-01: never MISSED in the audited period; BIL-02: never ESTIMATED in the audited period nor twice
-        // running; a MISSED month's energy lands on the next reading, so it stays clear of the last three months
-        if (deviation == null && j <= months - 4 && u < 0.002 && !"MISSED".equals(previousType)) {
-            return "MISSED";
-        }
-        boolean estimatedAllowed = j <= months - 2 && !"ESTIMATED".equals(previousType)
-                && !(deviation == Deviation.BIL_01 && j == months - 2);
-        if (estimatedAllowed && u < 0.012) {
-            return "ESTIMATED";
-        }
-        return "THREE_PHASE".equals(p.meterKind) || u > 0.98 ? "ACTUAL" : "REMOTE";
-    }
-
-    private void readingRow(Profile p, YearMonth period, LocalDate readOn, long previous, long current, long kwh100,
-            String type, long demand100, long kvarh100) {
-        CsvFile f = out.readings.text(p.meterId).month(period).date(readOn).hundredths(previous)
-                .hundredths(current).integer(p.recordedMultiplier).hundredths(kwh100).text(type).text(p.readerId);
-        if (p.recordsDemand && !"MISSED".equals(type)) {
-            f.hundredths(demand100);
-        } else {
-            f.empty();
-        }
-        if (p.recordsReactive && !"MISSED".equals(type)) {
-            f.hundredths(kvarh100);
-        } else {
-            f.empty();
-        }
-        f.endRow();
-    }
-
-    private String bill(Profile p, SplittableRandom r, Deviation deviation, Station station, String clerk,
-            int j, boolean audited, LocalDate readOn, long kwh100, long demand100, long kvarh100) {
-        YearMonth period = periods[j];
-        String billNo = billPrefix[j] + p.customerNo;
-        String tariffCode = deviation == Deviation.BIL_08 && audited ? TariffBook.AGR04 : p.tariffCode;
-        TariffBook.Rates v = versions.get(tariffCode)[j];
-        long energy = TariffBook.energyChargeFen(v, kwh100); // BIL-10
-        long basic = 0;
-        if (v.twoPart()) { // BIL-11 (CAPACITY, DEMAND within 105 % of demand_kw)
-            basic = "DEMAND".equals(p.basicChargeMode)
-                    ? TariffBook.fen(Math.max(demand100 / 100.0, 0.4 * p.contractKva) * v.basicPriceKw())
-                    : TariffBook.fen(p.contractKva * v.basicPriceKva());
-        }
-        Integer pf = null;
-        long pfAdjustment = 0;
-        if (v.pfStandard() > 0 && kwh100 > 0) { // BIL-13: the table's percentage of energy + basic charge
-            pf = PfAdjustment.actualPfHundredths(kwh100 / 100.0, kvarh100 / 100.0);
-            double rate = PfAdjustment.ratePercent(v.pfStandard(), pf);
-            pfAdjustment = TariffBook.fen((energy + basic) / 100.0 * rate / 100);
-        }
-        long surcharge = p.category == Category.COMMERCIAL || p.category == Category.LARGE_INDUSTRIAL
-                ? TariffBook.surchargeFen(kwh100) : -1;
-        long total = energy + basic + pfAdjustment + Math.max(0, surcharge);
-        LocalDate issued = readOn.plusDays(1);
-        LocalDate due = issued.plusDays(15);
-        double u = r.nextDouble();
-        LocalDate paid = u < 0.90 ? issued.plusDays(between(r, 0, 15)) : due.plusDays(between(r, 1, 25));
-        if (deviation == Deviation.BIL_17 && j == months - 6) {
-            paid = LocalDate.MAX; // planted: never paid, more than 90 days overdue at the as-of date
-        }
-        String channel = CHANNELS[r.nextInt(CHANNELS.length)];
-        CsvFile f = out.bills.text(billNo).text(p.customerNo).month(period).text(tariffCode)
-                .hundredths(kwh100).hundredths(energy);
-        if (v.twoPart()) {
-            f.hundredths(basic);
-        } else {
-            f.empty();
-        }
-        if (pf != null) {
-            f.hundredths(pf).hundredths(pfAdjustment);
-        } else {
-            f.empty().empty();
-        }
-        if (surcharge >= 0) {
-            f.hundredths(surcharge);
-        } else {
-            f.empty();
-        }
-        f.hundredths(total).date(issued).date(due);
-        if (paid.isAfter(asOf)) {
-            f.empty().empty().empty().empty().empty().empty(); // not paid yet at the extract
-        } else {
-            f.hundredths(total).date(paid).text(channel);
-            long daysLate = Math.max(0, ChronoUnit.DAYS.between(due, paid));
-            if (daysLate > 0) {
-                if (r.nextDouble() < 0.03) { // BIL-16: a waiver approved by the collection team's head
-                    f.empty().yesNo(true).text(station.member(TeamKind.COLLECTION, 0));
-                } else {
-                    f.hundredths(lateFee(p, period, total, due, paid)).yesNo(false).empty();
-                }
-            } else {
-                f.empty().empty().empty();
-            }
-        }
-        f.text(clerk).endRow();
-        return billNo;
-    }
-
-    /** BIL-15: total x daily rate x days late (non-residential: higher rate after the bill year's end), >= 1 yuan. */
-    private static long lateFee(Profile p, YearMonth period, long totalFen, LocalDate due, LocalDate paid) {
-        long days = ChronoUnit.DAYS.between(due, paid);
-        LocalDate yearEnd = LocalDate.of(period.getYear(), 12, 31);
-        long afterYearEnd = paid.isAfter(yearEnd) ? ChronoUnit.DAYS.between(due.isAfter(yearEnd) ? due : yearEnd, paid) : 0;
-        double total = totalFen / 100.0;
-        double fee = p.category == Category.RESIDENTIAL ? total * 0.001 * days
-                : total * (0.002 * (days - afterYearEnd) + 0.003 * afterYearEnd);
-        return Math.max(100, TariffBook.fen(fee));
-    }
-
-    // ---- applications ----
-
-    /** A new connection's application: the account opens on the day the meter is connected. */
-    private record Connection(String appNo, String type, LocalDateTime acceptedAt, LocalDateTime archivedAt,
-            List<Object[]> steps) {
-    }
-
-    private Connection connection(Profile p, SplittableRandom r, Deviation deviation, Station station) {
-        String type = p.category == Category.RESIDENTIAL ? "RES_NEW" : p.voltage >= 10 ? "HV_NEW" : "LV_NEW";
-        LocalDate accepted = calendar.onOrNextWorkingDay(p.openedOn);
-        List<String[]> plan = new ArrayList<>();
-        // step, working days it takes, team; limits: EXP.stepLimitWd and wholeProcessLimitWd (RES 5, LV 6, HV 22)
-        switch (type) {
-            case "RES_NEW" -> {
-                boolean late = deviation == Deviation.EXP_01;
-                plan.add(step("ACCEPT", 0, TeamKind.BUSINESS));
-                plan.add(step("SURVEY", late ? 0 : 1, TeamKind.EXPANSION));
-                plan.add(step("PLAN_REPLY", late ? 4 : between(r, 0, 1), TeamKind.EXPANSION)); // planted: 4 > 3
-                plan.add(step("CONTRACT", 0, TeamKind.BUSINESS));
-                plan.add(step("CONNECT", 1, TeamKind.INSTALLATION));
-            }
-            case "LV_NEW" -> {
-                plan.add(step("ACCEPT", 0, TeamKind.BUSINESS));
-                plan.add(step("SURVEY", 1, TeamKind.EXPANSION));
-                plan.add(step("PLAN_REPLY", between(r, 0, 2), TeamKind.EXPANSION));
-                plan.add(step("CONTRACT", 0, TeamKind.BUSINESS));
-                plan.add(step("COMPLETION_CHECK", 1, TeamKind.INSPECTION)); // EXP-09: LV_NEW needs it
-                plan.add(step("CONNECT", 1, TeamKind.INSTALLATION));
-            }
-            default -> {
-                plan.add(step("ACCEPT", 0, TeamKind.BUSINESS));
-                plan.add(step("SURVEY", between(r, 1, 2), TeamKind.EXPANSION));
-                plan.add(step("PLAN_REPLY", between(r, 3, 6), TeamKind.EXPANSION));
-                plan.add(step("DESIGN_REVIEW", between(r, 2, 5), TeamKind.EXPANSION));
-                plan.add(step("MID_CHECK", between(r, 1, 3), TeamKind.INSPECTION));
-                plan.add(step("COMPLETION_CHECK", between(r, 1, 3), TeamKind.INSPECTION));
-                plan.add(step("CONTRACT", between(r, 0, 1), TeamKind.BUSINESS));
-                plan.add(step("CONNECT", between(r, 1, 2), TeamKind.INSTALLATION));
-            }
-        }
-        plan.add(step("ARCHIVE", 1, TeamKind.BUSINESS)); // EXP-07: archived within 5 wd of the connection
-        LocalDateTime acceptedAt = accepted.atTime(8 + r.nextInt(3), r.nextInt(60));
-        LocalDate day = accepted;
-        LocalDate connected = accepted;
-        LocalDateTime archivedAt = acceptedAt;
-        List<Object[]> steps = new ArrayList<>();
-        for (int i = 0; i < plan.size(); i++) {
-            String[] s = plan.get(i);
-            // each step starts the working day after the previous one ended and takes its working days
-            LocalDateTime start = i == 0 ? acceptedAt : calendar.plusWorkingDays(day, 1).atTime(9, r.nextInt(50));
-            LocalDate endDay = calendar.plusWorkingDays(start.toLocalDate(), Integer.parseInt(s[1]));
-            LocalDateTime end = endDay.atTime(14 + r.nextInt(3), r.nextInt(60));
-            day = endDay;
-            if ("CONNECT".equals(s[0])) {
-                connected = endDay;
-            }
-            if ("ARCHIVE".equals(s[0])) {
-                archivedAt = end;
-            }
-            steps.add(new Object[] {s[0], start, end, station.member(TeamKind.valueOf(s[2]), r.nextInt(4))});
-        }
-        // EXP-08, BUS-03: the account opens on the connection day with the applied capacity and voltage
-        p.openedOn = connected;
-        p.installedOn = connected;
-        p.rotationDueOn = rotation(connected);
-        return new Connection("YK" + p.customerNo, type, acceptedAt, archivedAt, steps);
-    }
-
-    private void connectionRows(Profile p, Connection c, Station station) {
-        out.applications.text(c.appNo()).text(p.customerNo).text(p.name).text(c.type())
-                .text("HV_NEW".equals(c.type()) ? (p.importantGrade != null ? "DUAL" : "SINGLE") : null) // IMP-07
-                .integer(p.contractKva).text(p.voltageKv).yesNo(false).text(station.code()).timestamp(c.acceptedAt())
-                .text("ARCHIVED").timestamp(c.archivedAt()).hundredths(0).hundredths(0).endRow(); // BUS-01
-        for (Object[] s : c.steps()) {
-            out.steps.text(c.appNo()).text((String) s[0]).timestamp((LocalDateTime) s[1]).timestamp((LocalDateTime) s[2])
-                    .text((String) s[3]).text("PASS").endRow();
-        }
-    }
-
-    private static String[] step(String name, long wd, TeamKind team) {
-        return new String[] {name, Long.toString(wd), team.name()};
-    }
-
-    /** A household's connection request accepted in the last days, no account yet: ACCEPT done, SURVEY open. */
-    private void pendingApplication(Profile p, SplittableRandom r, Station station) {
-        String appNo = "YK" + p.customerNo + "P";
-        LocalDate accepted = asOf.minusDays(1);
-        while (!calendar.isWorkingDay(accepted)) {
-            accepted = accepted.minusDays(1);
-        }
-        LocalDateTime acceptedAt = accepted.atTime(9, r.nextInt(60));
-        out.applications.text(appNo).empty().text(Names.anyPerson(r)).text("RES_NEW").empty().integer(8).text("0.22")
-                .yesNo(false).text(station.code()).timestamp(acceptedAt).text("IN_PROGRESS").empty().hundredths(0)
-                .hundredths(0).endRow();
-        out.steps.text(appNo).text("ACCEPT").timestamp(acceptedAt).timestamp(acceptedAt.plusHours(2))
-                .text(station.member(TeamKind.BUSINESS, 0)).text("PASS").endRow();
-        out.steps.text(appNo).text("SURVEY").timestamp(acceptedAt.plusHours(3)).empty()
-                .text(station.member(TeamKind.EXPANSION, 0)).empty().endRow();
-    }
-
-    // ---- inspections and meter events ----
-
-    private void inspections(Profile p, SplittableRandom r, Deviation deviation, Station station) {
-        long cycleDays;
-        if (p.importantGrade != null) {
-            cycleDays = "SECOND".equals(p.importantGrade) ? 150 : 75; // IMP-03: 6 / 3 months
-        } else if (p.category != Category.RESIDENTIAL) {
-            cycleDays = p.voltage >= 35 ? 170 : p.voltage >= 10 ? 350 : 700; // INS-01: 6 / 12 / 24 months
-        } else {
-            if (r.nextDouble() < 0.005) {
-                inspection(p, r, station, asOf.minusDays(between(r, 5, 300)), "SPECIAL", 0);
-            }
-            return;
-        }
-        LocalDate last = asOf.minusDays(between(r, 3, cycleDays * 9 / 10));
-        if (deviation == Deviation.INS_01) {
-            last = asOf.minusDays(between(r, 745, 900)); // planted: the 24-month cycle has run out
-        }
-        if (last.isBefore(p.openedOn)) { // a recent connection: first inspected half-way to the as-of date
-            last = p.openedOn.plusDays(Math.max(0, ChronoUnit.DAYS.between(p.openedOn, asOf) / 2));
-        }
-        LocalDate earliest = windowStart.minusDays(365);
-        List<LocalDate> dates = new ArrayList<>();
-        for (LocalDate d = last; !d.isBefore(p.openedOn) && !d.isBefore(earliest); d = d.minusDays(cycleDays - between(r, 0, 20))) {
-            dates.add(d);
-        }
-        for (int i = dates.size() - 1; i >= 0; i--) {
-            inspection(p, r, station, dates.get(i), "PERIODIC", dates.size() - 1 - i);
-        }
-    }
-
-    private void inspection(Profile p, SplittableRandom r, Station station, LocalDate date, String kind, int seq) {
-        LocalDate on = date;
-        while (!calendar.isWorkingDay(on) && on.isAfter(p.openedOn)) {
-            on = on.minusDays(1);
-        }
-        double u = r.nextDouble();
-        String result = u < 0.92 ? "NORMAL" : u < 0.995 ? "HAZARD" : "VIOLATION";
-        int first = r.nextInt(3);
-        String inspectors = station.member(TeamKind.INSPECTION, first) + ";" + station.member(TeamKind.INSPECTION, first + 1);
-        CsvFile f = out.inspections.text("JC" + p.customerNo + (seq < 10 ? "0" : "") + seq).text(p.customerNo).date(on)
-                .text(inspectors).text(kind).text(result);
-        switch (result) {
-            case "HAZARD" -> {
-                // INS-06, IMP-04: rectified by the due date, or the due date not yet reached
-                LocalDate dueOn = on.plusDays(30);
-                LocalDate rectified = on.plusDays(between(r, 3, 25));
-                f.text(HAZARDS[r.nextInt(HAZARDS.length)]).empty().date(dueOn)
-                        .date(rectified.isAfter(asOf) ? null : rectified);
-            }
-            case "VIOLATION" -> f.text("私自增加用电容量").text("TZ" + p.customerNo + seq).empty().empty(); // INS-08
-            default -> f.empty().empty().empty().empty();
-        }
-        f.yesNo(true).integer("NORMAL".equals(result) ? between(r, 0, 4) : between(r, 1, 6)).endRow(); // INS-07
-    }
-
-    private void meterEvents(Profile p, SplittableRandom r, Deviation deviation, Station station) {
-        int seq = 0;
-        if (!"IV".equals(p.meteringClass) && !"V".equals(p.meteringClass)) {
-            // MET-04: a field test within a month of installation, then within each class's interval
-            long step = switch (p.meteringClass) {
-                case "I" -> 80;
-                case "II" -> 160;
-                default -> 330;
-            };
-            long limitMilli = "0.2S".equals(p.accuracyClass) ? 60 : 150; // MET-05: 30 % of the permitted error
-            LocalDate earliest = windowStart.minusDays(400);
-            for (LocalDate d = p.installedOn.plusDays(between(r, 5, 25)); d.isBefore(asOf);
-                    d = d.plusDays(step - between(r, 0, 20))) {
-                long error = between(r, -limitMilli, limitMilli);
-                if (!d.isBefore(earliest)) { // older tests are history the batch need not carry
-                    event(p, station, ++seq, "FIELD_TEST", d, d, error, true);
-                }
-            }
-        }
-        if (r.nextDouble() < 0.002) { // MET-07: a fault resolved within 1-3 wd
-            LocalDate on = calendar.onOrNextWorkingDay(asOf.minusDays(between(r, 20, 300)));
-            if (!on.isBefore(p.installedOn)) {
-                event(p, station, ++seq, "FAULT", on, calendar.plusWorkingDays(on, (int) between(r, 1, 3)), Long.MIN_VALUE, true);
-            }
-        }
-        if (r.nextDouble() < 0.005 || deviation == Deviation.MET_10) { // MET-10: with a work order, unless planted
-            LocalDate on = asOf.minusDays(between(r, 10, 300));
-            if (on.isBefore(p.installedOn)) {
-                on = p.installedOn.plusDays(1);
-            }
-            event(p, station, ++seq, "SEAL_CHANGE", on, on, Long.MIN_VALUE, deviation != Deviation.MET_10);
-        }
-    }
-
-    private void event(Profile p, Station station, int seq, String kind, LocalDate on, LocalDate resolved, long errorMilli,
-            boolean workOrder) {
-        String no = "SJ" + p.meterId + (seq < 10 ? "0" : "") + seq;
-        CsvFile f = out.meterEvents.text(no).text(p.meterId).text(kind).date(on).date(resolved);
-        if (errorMilli == Long.MIN_VALUE) {
-            f.empty();
-        } else {
-            f.thousandths(errorMilli);
-        }
-        f.text(workOrder ? "GD" + p.meterId + seq : null).text(station.member(TeamKind.METERING, seq)).endRow();
-    }
-
     // ---- what was planted ----
 
-    private void plant(Profile p, Deviation deviation, History h) {
+    private void plant(Profile p, Deviation deviation, BillingHistory.History h) {
         if (deviation == null) {
             return;
         }
@@ -736,19 +349,5 @@ final class CustomerRecords {
 
     private void planted(String rule, String subjectType, String subjectId) {
         out.planted.text(rule).text(subjectType).text(subjectId).endRow();
-    }
-
-    // ---- random helpers ----
-
-    private static long between(SplittableRandom r, long low, long high) {
-        return low + r.nextLong(high - low + 1);
-    }
-
-    private static double logNormal(SplittableRandom r, double median, double sigma) {
-        return median * Math.exp(sigma * r.nextGaussian());
-    }
-
-    private static double clamp(double v, double low, double high) {
-        return Math.max(low, Math.min(high, v));
     }
 }
