@@ -92,7 +92,7 @@ final class Connections {
         // EXP-08, BUS-03: the account opens on the connection day with the applied capacity and voltage
         p.openedOn = connected;
         p.installedOn = connected;
-        p.rotationDueOn = CustomerRecords.rotation(connected);
+        p.rotationDueOn = CustomerProfiles.rotation(connected);
         return new Connection("YK" + p.customerNo, type, acceptedAt, archivedAt, steps);
     }
 

@@ -7,7 +7,8 @@
  * pricing, power-factor adjustment, late fees, new-connection flows, inspections, meter events, important
  * customers) and a configurable rate of planted deviations, listed in {@code expected/planted.csv}. Clean records
  * keep every shipped rule quiet by construction. {@link CustomerRecords} writes one customer, with
- * {@link BillingHistory}, {@link Connections} and {@link FieldRecords} for its records of each kind.
+ * {@link CustomerProfiles}, {@link BillingHistory}, {@link Connections} and {@link FieldRecords} for its
+ * profile and its records of each kind.
  *
  * <p>Plain Java: the tariff book, unit tree, names and CSV writing are those of {@code tools.generator}, shared
  * with the sample batch; {@code calendar} gives the working days of the application steps. Only {@code cli}
