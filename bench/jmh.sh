@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# JMH micro benchmarks (src/test/java/org/jicha/bench/jmh, *Benchmark: never run by Surefire):
+# JMH micro benchmarks (src/test/java/org/jicha/tools/bench/jmh, *Benchmark: never run by Surefire):
 # FactAssembler.assemble of one customer bundle, RuleSet.evaluate of a 1,000-customer batch of the shipped rules.
 #
 #   bench/jmh.sh                       # all of them: 1 fork, 3 warm-up and 5 measured iterations
@@ -22,4 +22,4 @@ maven dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp
 
 # rules/ is read relative to the working directory (the repository root), as the tests read it
 exec java -cp "target/test-classes:target/classes:$(cat "$cp_file")" org.openjdk.jmh.Main \
-  ${JMH_ARGS:--f 1 -wi 3 -i 5} "${@:-org.jicha.bench.jmh.}"
+  ${JMH_ARGS:--f 1 -wi 3 -i 5} "${@:-org.jicha.tools.bench.jmh.}"

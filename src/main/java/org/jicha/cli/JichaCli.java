@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.jicha.tools.generator.province.GenerationSummary;
+import org.jicha.tools.generator.province.GeneratorOptions;
+import org.jicha.tools.generator.province.ProvinceGenerator;
+import org.jicha.tools.generator.sample.SampleDataGenerator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -109,7 +113,7 @@ public final class JichaCli {
 
         @Override
         public Integer call() throws Exception {
-            org.jicha.sampledata.SampleDataGenerator.write(out);
+            SampleDataGenerator.write(out);
             return OK;
         }
     }
@@ -155,9 +159,9 @@ public final class JichaCli {
 
         @Override
         public Integer call() {
-            org.jicha.generator.GeneratorOptions options;
+            GeneratorOptions options;
             try {
-                options = new org.jicha.generator.GeneratorOptions(customers, months, seed, out, asOf, deviationRate,
+                options = new GeneratorOptions(customers, months, seed, out, asOf, deviationRate,
                         stations, calendar);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -165,7 +169,7 @@ public final class JichaCli {
             if (Files.isRegularFile(out)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + ": is a file, not a folder");
             }
-            org.jicha.generator.GenerationSummary summary = org.jicha.generator.ProvinceGenerator.generate(options);
+            GenerationSummary summary = ProvinceGenerator.generate(options);
             spec.commandLine().getOut().print(summary.report());
             return OK;
         }

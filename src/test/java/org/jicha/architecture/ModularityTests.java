@@ -57,7 +57,7 @@ class ModularityTests {
         noClasses().that().resideInAPackage("org.jicha.reports..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jicha.ingest..", "org.jicha.facts..",
                         "org.jicha.schedule..", "org.jicha.web..", "org.jicha.cli..", "org.jicha.bootstrap..",
-                        "org.jicha.sampledata..")
+                        "org.jicha.tools..")
                 .check(classes);
     }
 
@@ -72,28 +72,35 @@ class ModularityTests {
     }
 
     @Test
-    void theGeneratorIsPlainJavaAndOnlyTheCommandLineUsesIt() {
-        noClasses().that().resideInAPackage("org.jicha.generator..")
+    void theProductNeverUsesTheTools() {
+        // generators, benchmark and comparison are tools: only the command line, which wires the jar's commands,
+        // may reach them, so the product runs the same with the tools folder left out
+        noClasses().that().resideOutsideOfPackages("org.jicha.tools..", "org.jicha.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.jicha.tools..")
+                .check(classes);
+    }
+
+    @Test
+    void theGeneratorIsPlainJava() {
+        noClasses().that().resideInAPackage("org.jicha.tools.generator..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
                         "org.kie..", "org.drools..", "org.jicha.ingest..", "org.jicha.audit..", "org.jicha.facts..",
                         "org.jicha.rules..", "org.jicha.tickets..", "org.jicha.web..", "org.jicha.schedule..",
-                        "org.jicha.bootstrap..", "org.jicha.people..")
-                .check(classes);
-        noClasses().that().resideOutsideOfPackages("org.jicha.generator..", "org.jicha.cli..")
-                .should().dependOnClassesThat().resideInAPackage("org.jicha.generator..")
+                        "org.jicha.bootstrap..", "org.jicha.people..", "org.jicha.cli..", "org.jicha.tools.bench..",
+                        "org.jicha.tools.compare..")
                 .check(classes);
     }
 
     @Test
     void onlyTheBenchmarkUsesTheComparisonAndOnlyTheCommandLineUsesTheBenchmark() {
-        noClasses().that().resideOutsideOfPackages("org.jicha.compare..", "org.jicha.bench..")
-                .should().dependOnClassesThat().resideInAPackage("org.jicha.compare..")
+        noClasses().that().resideOutsideOfPackages("org.jicha.tools.compare..", "org.jicha.tools.bench..")
+                .should().dependOnClassesThat().resideInAPackage("org.jicha.tools.compare..")
                 .check(classes);
-        noClasses().that().resideOutsideOfPackages("org.jicha.bench..", "org.jicha.cli..")
-                .should().dependOnClassesThat().resideInAPackage("org.jicha.bench..")
+        noClasses().that().resideOutsideOfPackages("org.jicha.tools.bench..", "org.jicha.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.jicha.tools.bench..")
                 .check(classes);
-        noClasses().that().resideInAPackage("org.jicha.bench..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.jicha.generator..", "org.jicha.web..",
+        noClasses().that().resideInAPackage("org.jicha.tools.bench..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jicha.tools.generator..", "org.jicha.web..",
                         "org.jicha.tickets..", "org.jicha.reports..", "org.jicha.schedule..", "org.jicha.cli..")
                 .check(classes);
     }
