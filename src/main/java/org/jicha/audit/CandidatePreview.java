@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import org.jicha.people.Actor;
 import org.jicha.people.AuditTrail;
 import org.jicha.rules.ActiveRuleSet;
-import org.jicha.rules.RuleCandidateNotFoundException;
-import org.jicha.rules.RuleCandidates;
+import org.jicha.rules.candidates.RuleCandidateNotFoundException;
+import org.jicha.rules.candidates.RuleCandidates;
 import org.jicha.rules.RuleSetException;
 import org.springframework.stereotype.Service;
 
