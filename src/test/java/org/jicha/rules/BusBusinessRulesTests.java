@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** rules/bus/business.drl: BUS-01 业务费收取错误, BUS-04 反复退回. */
-class BusinessRulesTests {
+class BusBusinessRulesTests {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 5);
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * rules/met/devices.drl: MET-02 .. MET-05, MET-07 .. MET-10. As-of date Thursday 2026-11-05; working days on the
  * shipped calendar: Monday 26 October to Thursday 5 November is 8 wd (27, 28, 29, 30 October, 2, 3, 4, 5 November).
  */
-class MetDeviceRulesTests {
+class MetDevicesRulesTests {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 5);
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** rules/ins/inspection.drl: INS-06 隐患整改超期, INS-08 违约窃电未处理. */
-class InspectionRulesTests {
+class InsInspectionRulesTests {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 5);
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** rules/met/metering.drl: MET-01 倍率错误, MET-06 轮换超期. */
-class MeteringRulesTests {
+class MetMeteringRulesTests {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 5);
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** rules/imp/important.drl: IMP-01 电源配置不足, IMP-05 保供电预案过期. */
-class ImportantCustomerRulesTests {
+class ImpImportantRulesTests {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 5);
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * rules/exp/expansion.drl: EXP-01 方案答复超时, EXP-09 环节缺失. Working days are counted on the shipped
  * China calendar: National Day 2026 is off from 1 to 7 October, and Saturday 10 October is a make-up working day.
  */
-class ExpansionRulesTests {
+class ExpExpansionRulesTests {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 5);
 
