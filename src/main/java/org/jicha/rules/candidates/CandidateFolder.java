@@ -19,8 +19,8 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 /**
  * Writes a candidate rule set into the folder the server chose for it, from a zip of a rules folder or from
  * single files laid over a copy of the rules folder in force. Only what a rules folder holds is accepted:
- * {@code *.drl} and {@code *.drl.xlsx} (in any sub-folder), {@code parameters.yml}, {@code calendar/*.csv}
- * and {@code tests/**.yml}. A zip entry with an absolute path, a {@code ..} or {@code .} step, a backslash,
+ * {@code *.drl} and {@code *.drl.xlsx} (in any sub-folder), {@code parameters.yml}, {@code calendar/*.csv},
+ * {@code tests/**.yml} and the folder's {@code README.md} (text for the audit team, never compiled). A zip entry with an absolute path, a {@code ..} or {@code .} step, a backslash,
  * a drive letter, a hidden name, a symbolic link or any other kind of file is refused naming the entry,
  * as are more entries or more extracted bytes than allowed (counted while extracting, not taken from the
  * zip's own figures). A zip whose files all sit in one top folder is read from inside it. On a refusal
@@ -48,7 +48,7 @@ public final class CandidateFolder {
     public static boolean isRuleSetFile(String path) {
         String[] steps = path.split("/", -1);
         String name = steps[steps.length - 1];
-        if (path.equals("parameters.yml")) {
+        if (path.equals("parameters.yml") || path.equals("README.md")) {
             return true;
         }
         if (steps.length == 2 && steps[0].equals("calendar")) {
