@@ -110,7 +110,7 @@ public class BatchStep {
     /**
      * Streams the facts a run would evaluate, batch by batch, exactly as a run assembles them (every customer in key
      * order with its records, then the applications without a customer), but evaluates no rule and stores nothing:
-     * for checks written another way over the same facts ({@code org.jicha.compare}, the benchmark).
+     * for checks written another way over the same facts ({@code org.jicha.tools.compare}, the benchmark).
      */
     public void forEachFactBatch(AuditContext ctx, Consumer<List<Object>> consumer) {
         FactAssembler assembler = assembler();

@@ -6,8 +6,8 @@ import org.jicha.calendar.ChinaTime;
 import org.jicha.people.Actor;
 import org.jicha.people.AuditTrail;
 import org.jicha.rules.ActiveRuleSet;
-import org.jicha.rules.RuleCandidateNotFoundException;
-import org.jicha.rules.RuleCandidates;
+import org.jicha.rules.candidates.RuleCandidateNotFoundException;
+import org.jicha.rules.candidates.RuleCandidates;
 import org.jicha.rules.RuleSetException;
 import org.springframework.stereotype.Service;
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jicha.people.Actor;
 import org.jicha.people.AuditTrail;
+import org.jicha.rules.versions.RuleSetHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

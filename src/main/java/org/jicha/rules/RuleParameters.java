@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.jicha.rules.compile.ParameterCheck;
 
 /**
  * The thresholds of {@code rules/parameters.yml}, flattened to dotted keys ({@code BIL-06.minZeroPeriodsLv}).
@@ -16,7 +17,7 @@ import java.util.Set;
 public final class RuleParameters {
 
     /** A table's entry for a group without a limit ({@code "-"} in the catalogue). */
-    static final String NO_LIMIT = "-";
+    public static final String NO_LIMIT = "-";
 
     private final Map<String, Object> values;
     /** The nested maps: the tables {@link #limit} knows. */
@@ -29,7 +30,7 @@ public final class RuleParameters {
         this(flatValues, prefixesOf(flatValues.keySet()), Map.of());
     }
 
-    RuleParameters(Map<String, Object> values, Set<String> tables, Map<String, Integer> lines) {
+    public RuleParameters(Map<String, Object> values, Set<String> tables, Map<String, Integer> lines) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.tables = Set.copyOf(tables);
         this.lines = Map.copyOf(lines);

@@ -9,12 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jicha.rules.cases.RuleCase;
+import org.jicha.rules.cases.RuleCaseFile;
+import org.jicha.rules.cases.RuleCaseRunner;
+import org.jicha.rules.compile.DescriptionCheck;
+import org.jicha.rules.compile.ParameterUse;
+import org.jicha.rules.compile.RuleFolder;
+import org.jicha.rules.tables.DecisionTableFile;
 
 /**
  * {@code jicha rules check}: compiles a rules folder and lints it. Errors: anything the loader rejects
- * (compile errors, undefined parameters, bad metadata) and unreadable YAML test files. Warnings (errors
- * with {@code strict}): a rule code no YAML test case mentions. Warnings: a parameter of
- * {@code parameters.yml} no rule file uses. Pure Java, no Spring.
+ * (compile errors, undefined parameters, bad metadata), unreadable YAML test files and a {@code @description}
+ * whose number disagrees with the parameter it names ({@link DescriptionCheck}). Warnings (errors with
+ * {@code strict}): a rule code no YAML test case mentions. Warnings: a parameter of {@code parameters.yml} no
+ * rule file uses. Pure Java, no Spring.
  */
 public final class RuleSetCheck {
 
@@ -52,13 +60,14 @@ public final class RuleSetCheck {
                         "rule " + rule.code() + " has no YAML test case (" + RuleCaseFile.TESTS_DIR + "/**/*.yml)")));
             }
         }
+        DescriptionCheck.check(rulesDir, set.rules(), set.parameters()).forEach(p -> issues.add(new Issue(true, p)));
         unusedParameters(rulesDir, set.parameters()).forEach(p -> issues.add(new Issue(false, p)));
         return issues;
     }
 
     private static List<RuleProblem> unusedParameters(Path rulesDir, RuleParameters parameters) {
         List<ParameterUse> uses = new ArrayList<>();
-        for (Path file : RuleSetLoader.ruleFiles(rulesDir)) {
+        for (Path file : RuleFolder.ruleFiles(rulesDir)) {
             String text;
             if (file.getFileName().toString().endsWith(".drl")) {
                 text = read(file);

@@ -1,8 +1,10 @@
 /**
- * The rule set: every {@code *.drl} and {@code *.drl.xlsx} under the rules folder compiled with Drools,
- * each rule's metadata (code, theme, title, severity, team kind, rectify limit, basis, remedy), the
- * thresholds of {@code parameters.yml} and the working-day calendar; and its evaluation over a batch of
- * facts, which yields {@link org.jicha.rules.Finding}s. The only package that touches {@code org.kie}
- * and {@code org.drools}.
+ * The rule set, as the rest of the system uses it: {@link org.jicha.rules.RuleSetLoader} compiles the rules
+ * folder into an immutable {@link org.jicha.rules.RuleSet} (each rule's {@link org.jicha.rules.RuleMeta}, the
+ * typed {@link org.jicha.rules.RuleParameters}, the working-day calendar), {@link org.jicha.rules.ActiveRuleSet}
+ * holds the one in force, and evaluating a batch of facts yields {@link org.jicha.rules.Finding}s with
+ * {@link org.jicha.rules.Evidence} and isolated {@link org.jicha.rules.RuleError}s. The sub-packages hold how:
+ * {@code compile}, {@code tables}, {@code cases}, {@code versions}, {@code candidates}, {@code web}. The only
+ * module that touches {@code org.kie} and {@code org.drools}.
  */
 package org.jicha.rules;

@@ -16,7 +16,7 @@ import org.jicha.ingest.ByteCount;
 import org.jicha.people.InvalidUserException;
 import org.jicha.people.PasswordRejectedException;
 import org.jicha.plans.PlanStateException;
-import org.jicha.rules.RuleCandidateNotFoundException;
+import org.jicha.rules.candidates.RuleCandidateNotFoundException;
 import org.jicha.rules.RuleSetException;
 import org.jicha.tickets.EvidenceRejectedException;
 import org.jicha.tickets.HeldTicketsDecidedException;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * rules/bil/pricing.drl: BIL-10 电度电费计算错误, BIL-11 基本电费计算错误, BIL-14 需量超限未加价. As of 2026-11-05 the
+ * rules/bil/pricing.drl: BIL-08 电价类别错误, BIL-10 电度电费计算错误, BIL-11 基本电费计算错误, BIL-14 需量超限未加价. As of 2026-11-05 the
  * audited period is 2026-10. Prices as in the sample batch: residential tiers 0.5283 / 0.5783 / 0.8283 at 230 and
  * 400 kWh; large-industrial two-part 27.00 yuan/kVA or 40.50 yuan/kW.
  */
@@ -45,6 +45,59 @@ class BilPricingRulesTests {
 
     private static List<Finding> findingsOf(String rule, CustomerBundle... bundles) {
         return findingsFor(AS_OF, TARIFFS, bundles).stream().filter(f -> f.ruleCode().equals(rule)).toList();
+    }
+
+    /** BIL-08 电价类别错误: the bill's tariff against the contracted tariff and the customer's category. */
+    @Nested
+    class Bil08 {
+
+        @Test
+        void billOnAnotherTariffThanTheContractRaisesBil08() {
+            CustomerBundle bundle = aBundle(aCustomer("C001").residential()).with(aBill("B1").period("2026-10").tariff("COM-0.4")).build();
+
+            List<Finding> findings = RuleTestKit.findingsOf("BIL-08", AS_OF, bundle);
+
+            assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("BIL-08", BILL, "B1", "2026-10"));
+            assertThat(findings.get(0).message()).contains("B1", "COM-0.4", "COMMERCIAL", "RES-0.22", "RESIDENTIAL");
+        }
+
+        @Test
+        void contractedTariffOfAnotherCategoryThanTheCustomerRaisesBil08() {
+            CustomerBundle bundle = aBundle(aCustomer("C001").commercial().tariff("RES-0.22"))
+                    .with(aBill("B1").period("2026-10").tariff("RES-0.22")).build();
+
+            assertThat(RuleTestKit.findingsOf("BIL-08", AS_OF, bundle)).extracting(RuleTestKit::key)
+                    .containsExactly(finding("BIL-08", BILL, "B1", "2026-10"));
+        }
+
+        @Test
+        void categoryIsTakenFromTheTariffVersionValidInTheBillsPeriod() {
+            var tariffs = List.of(
+                    aTariff("MIX").category("RESIDENTIAL").valid("2020-01-01", "2026-09-30").build(),
+                    aTariff("MIX").category("COMMERCIAL").valid("2026-10-01", null).build());
+            CustomerBundle bundle = aBundle(aCustomer("C001").residential().tariff("MIX"))
+                    .with(aBill("B1").period("2026-10").tariff("MIX")).build();
+
+            assertThat(findingsFor(AS_OF, tariffs, bundle)).extracting(RuleTestKit::key)
+                    .containsExactly(finding("BIL-08", BILL, "B1", "2026-10"));
+            assertThat(findingsFor(AS_OF.minusMonths(1), tariffs, aBundle(aCustomer("C001").residential().tariff("MIX"))
+                    .with(aBill("B0").period("2026-09").tariff("MIX")).build())).isEmpty();
+        }
+
+        @Test
+        void wrongTariffOnABillOfAnEarlierPeriodIsNotJudgedAgain() {
+            CustomerBundle bundle = aBundle(aCustomer("C001").residential()).with(aBill("B0").period("2026-09").tariff("COM-0.4")).build();
+
+            assertThat(RuleTestKit.findingsOf("BIL-08", AS_OF, bundle)).isEmpty();
+        }
+
+        @Test
+        void billOnTheContractedTariffOfTheRightCategoryDoesNotRaiseBil08() {
+            CustomerBundle residential = aBundle(aCustomer("C001").residential()).with(aBill("B1").tariff("RES-0.22")).build();
+            CustomerBundle industrial = aBundle(aCustomer("C002").largeIndustrial()).with(aBill("B2").tariff("LI-10")).build();
+
+            assertThat(RuleTestKit.findingsOf("BIL-08", AS_OF, residential, industrial)).isEmpty();
+        }
     }
 
     @Nested

@@ -16,6 +16,8 @@ import org.jicha.facts.AuditContext;
 import org.jicha.facts.FactAssembler;
 import org.jicha.facts.StoredRecords.CustomerBundle;
 import org.jicha.facts.fixtures.StandardTariffs;
+import org.jicha.rules.cases.RuleCase;
+import org.jicha.rules.cases.RuleCaseRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

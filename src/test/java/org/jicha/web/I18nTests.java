@@ -25,7 +25,7 @@ import org.jicha.ingest.LoadStatus;
 import org.jicha.people.PasswordRule;
 import org.jicha.people.Role;
 import org.jicha.plans.PlanKind;
-import org.jicha.rules.CandidateOutcome;
+import org.jicha.rules.candidates.CandidateOutcome;
 import org.jicha.rules.ReloadOutcome;
 import org.jicha.rules.ReloadTrigger;
 import org.jicha.rules.Severity;

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * BIL-01, 02, 06, 07 and 08 as a plain Java loop over the facts the Drools pipeline sees: the same batches
  * ({@link AuditService#forEachFactBatch}) assembled by the same {@code FactAssembler}, each DRL condition written
  * out by hand against the same derived fields and parameters (rules/bil/reading.drl, consumption.drl,
- * billing.drl).
+ * pricing.drl).
  */
 @Component
 public class JavaChecks {

@@ -1,9 +1,0 @@
-package org.jicha.rules;
-
-/** No candidate rule set has this id (or its files are not on this server): 404. */
-public class RuleCandidateNotFoundException extends RuntimeException {
-
-    public RuleCandidateNotFoundException(String message) {
-        super(message);
-    }
-}

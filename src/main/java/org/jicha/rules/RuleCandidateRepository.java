@@ -1,9 +1,0 @@
-package org.jicha.rules;
-
-import java.util.List;
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface RuleCandidateRepository extends JpaRepository<RuleCandidate, String> {
-
-    List<RuleCandidate> findAllByOrderByUploadedAtDescIdDesc();
-}

@@ -1,9 +1,0 @@
-package org.jicha.rules;
-
-import java.util.Optional;
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface RuleSetAttemptRepository extends JpaRepository<RuleSetAttempt, Long> {
-
-    Optional<RuleSetAttempt> findFirstByOrderByIdDesc();
-}

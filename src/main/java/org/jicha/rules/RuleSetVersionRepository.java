@@ -1,9 +1,0 @@
-package org.jicha.rules;
-
-import java.util.Optional;
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface RuleSetVersionRepository extends JpaRepository<RuleSetVersion, Long> {
-
-    Optional<RuleSetVersion> findByContentHash(String contentHash);
-}
