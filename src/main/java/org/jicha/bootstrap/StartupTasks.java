@@ -1,10 +1,12 @@
 package org.jicha.bootstrap;
 
 import java.nio.file.Files;
+import java.time.Clock;
 import org.jicha.audit.AuditService;
 import org.jicha.audit.RunRequest;
 import org.jicha.audit.RunTrigger;
 import org.jicha.audit.RunView;
+import org.jicha.calendar.ChinaTime;
 import org.jicha.ingest.BatchLoader;
 import org.jicha.ingest.LoadResult;
 import org.slf4j.Logger;
@@ -24,12 +26,15 @@ class StartupTasks implements ApplicationRunner {
     private final BatchLoader loader;
     private final JdbcTemplate jdbc;
     private final BootstrapProperties properties;
+    private final Clock clock;
 
-    StartupTasks(AuditService audits, BatchLoader loader, JdbcTemplate jdbc, BootstrapProperties properties) {
+    StartupTasks(AuditService audits, BatchLoader loader, JdbcTemplate jdbc, BootstrapProperties properties,
+                 Clock clock) {
         this.audits = audits;
         this.loader = loader;
         this.jdbc = jdbc;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
@@ -50,7 +55,7 @@ class StartupTasks implements ApplicationRunner {
         log.info("Loaded sample batch {}: {} rows accepted, {} rejected", load.batchName(), load.rowsAccepted(),
                 load.rowsRejected());
         // held, like a nightly run, when the sample holds no data of the period the as-of date audits
-        RunView run = audits.run(RunRequest.of(properties.asOf() == null ? audits.today() : properties.asOf(),
+        RunView run = audits.run(RunRequest.of(properties.asOf() == null ? ChinaTime.today(clock) : properties.asOf(),
                 RunTrigger.STARTUP).heldWithoutData());
         log.info("Audit run {} as of {}: {} subjects checked, {} findings. See http://localhost:8080/", run.id(),
                 run.asOf(), run.subjectsChecked(), run.findingsCount());

@@ -8,6 +8,7 @@ import org.jicha.audit.AuditService;
 import org.jicha.audit.RunRequest;
 import org.jicha.audit.RunTrigger;
 import org.jicha.audit.RunView;
+import org.jicha.calendar.ChinaTime;
 import org.jicha.people.Actor;
 import org.jicha.people.AuditTrail;
 import org.jicha.schedule.QuartzFiring;
@@ -116,7 +117,7 @@ public class PlanService {
      */
     public RunView runNow(long id, java.time.LocalDate asOf, boolean force, String reason, Actor by) {
         AuditPlan plan = find(id);
-        RunView run = audits.start(new RunRequest(asOf == null ? audits.today() : asOf, RunTrigger.PLAN, plan.scope(),
+        RunView run = audits.start(new RunRequest(asOf == null ? ChinaTime.today(clock) : asOf, RunTrigger.PLAN, plan.scope(),
                 plan.getId()).byPerson(by, force, reason));
         trail.record(by.username(), "PLAN_RUN", "plan:" + id, "run " + run.id() + " as of " + run.asOf()
                 + (force ? " forced: " + reason : ""));
@@ -133,7 +134,7 @@ public class PlanService {
             log.warn("Plan {} fired but no longer exists: nothing run", id);
             return;
         }
-        RunRequest request = new RunRequest(firing.asOf(auditProperties.zone(), audits.today()), RunTrigger.PLAN,
+        RunRequest request = new RunRequest(firing.asOf(auditProperties.zone(), ChinaTime.today(clock)), RunTrigger.PLAN,
                 plan.scope(), plan.getId()).heldWithoutData();
         if (firing.recovering()) {
             audits.rerunInterrupted(request, firing.firedAt());

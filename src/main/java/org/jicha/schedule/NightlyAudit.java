@@ -1,5 +1,6 @@
 package org.jicha.schedule;
 
+import java.time.Clock;
 import java.util.List;
 import org.jicha.audit.AuditProperties;
 import org.jicha.audit.AuditService;
@@ -7,6 +8,7 @@ import org.jicha.audit.PartitionedAudits;
 import org.jicha.audit.RunRequest;
 import org.jicha.audit.RunTrigger;
 import org.jicha.audit.RunView;
+import org.jicha.calendar.ChinaTime;
 import org.jicha.ingest.InboxService;
 import org.jicha.ingest.LoadResult;
 import org.slf4j.Logger;
@@ -31,14 +33,16 @@ public class NightlyAudit {
     private final AuditProperties auditProperties;
     private final PartitionedAudits partitioned;
     private final Housekeeping housekeeping;
+    private final Clock clock;
 
     public NightlyAudit(InboxService inbox, AuditService audits, AuditProperties auditProperties,
-                        PartitionedAudits partitioned, Housekeeping housekeeping) {
+                        PartitionedAudits partitioned, Housekeeping housekeeping, Clock clock) {
         this.inbox = inbox;
         this.audits = audits;
         this.auditProperties = auditProperties;
         this.partitioned = partitioned;
         this.housekeeping = housekeeping;
+        this.clock = clock;
     }
 
     /** As of today, as if fired now. */
@@ -51,7 +55,7 @@ public class NightlyAudit {
         List<LoadResult> loads = inbox.loadPendingBatches();
         loads.forEach(l -> log.info("Nightly load of {}: {} ({} rows accepted, {} rejected)", l.batchName(),
                 l.status(), l.rowsAccepted(), l.rowsRejected()));
-        java.time.LocalDate asOf = firing.asOf(auditProperties.zone(), audits.today());
+        java.time.LocalDate asOf = firing.asOf(auditProperties.zone(), ChinaTime.today(clock));
         RunRequest request = RunRequest.of(asOf, RunTrigger.NIGHTLY).heldWithoutData();
         if (auditProperties.partitions() > 0) {
             // starting is quick and the partitions recover themselves; a recovered firing starts it again

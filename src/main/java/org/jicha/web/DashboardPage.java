@@ -1,5 +1,6 @@
 package org.jicha.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jicha.audit.AuditService;
 import org.jicha.audit.RunView;
+import org.jicha.calendar.ChinaTime;
 import org.jicha.people.Actor;
 import org.jicha.people.Role;
 import org.jicha.tickets.RunTickets;
@@ -36,14 +38,16 @@ class DashboardPage {
     private final RunTickets runTickets;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final Clock clock;
 
     DashboardPage(TicketFigures figures, AuditService audits, RunTickets runTickets, MessageSource messages,
-                  JsonMapper json) {
+                  JsonMapper json, Clock clock) {
         this.figures = figures;
         this.audits = audits;
         this.runTickets = runTickets;
         this.messages = messages;
         this.json = json;
+        this.clock = clock;
     }
 
     /** Everything the charts draw, embedded as JSON. */
@@ -55,7 +59,7 @@ class DashboardPage {
     @GetMapping("/")
     String dashboard(Actor actor, Locale locale, Model model) {
         Set<String> scope = actor.visibleUnits();
-        LocalDate today = audits.today();
+        LocalDate today = ChinaTime.today(clock);
         java.util.Optional<RunView> latest = audits.latestCompleted();
         YearMonth last = latest.map(r -> YearMonth.from(r.asOf())).orElse(YearMonth.from(today));
         List<TicketFigures.MonthCount> trend = figures.trend(scope, last, 12);

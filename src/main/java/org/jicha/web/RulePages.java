@@ -1,13 +1,14 @@
 package org.jicha.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.jicha.audit.AuditService;
 import org.jicha.audit.CandidatePreview;
+import org.jicha.calendar.ChinaTime;
 import org.jicha.people.Actor;
 import org.jicha.rules.ActiveRuleSet;
 import org.jicha.rules.CandidateOutcome;
@@ -45,15 +46,15 @@ class RulePages {
     private final RuleStatistics statistics;
     private final RuleCandidates candidates;
     private final CandidatePreview preview;
-    private final AuditService audits;
+    private final Clock clock;
 
     RulePages(ActiveRuleSet active, RuleStatistics statistics, RuleCandidates candidates, CandidatePreview preview,
-              AuditService audits) {
+              Clock clock) {
         this.active = active;
         this.statistics = statistics;
         this.candidates = candidates;
         this.preview = preview;
-        this.audits = audits;
+        this.clock = clock;
     }
 
     /** A candidate as the page lists it, its upload time in Shanghai time. */
@@ -73,7 +74,7 @@ class RulePages {
         model.addAttribute("figures", figures);
         model.addAttribute("version", active.currentVersion());
         model.addAttribute("lastAttempt", active.lastAttempt().orElse(null));
-        model.addAttribute("today", audits.today());
+        model.addAttribute("today", ChinaTime.today(clock));
         List<CandidateRow> rows = candidates.list().stream()
                 .map(c -> new CandidateRow(c, LocalDateTime.ofInstant(c.uploadedAt(), SHANGHAI))).toList();
         model.addAttribute("candidates", rows);

@@ -1,9 +1,10 @@
 package org.jicha.web;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jicha.audit.AuditService;
+import org.jicha.calendar.ChinaTime;
 import org.jicha.ingest.CustomerNames;
 import org.jicha.people.Actor;
 import org.jicha.rules.Theme;
@@ -50,13 +51,13 @@ class TicketPages {
     private final TicketService tickets;
     private final TicketWorkflow workflow;
     private final CustomerNames customers;
-    private final AuditService audits;
+    private final Clock clock;
 
-    TicketPages(TicketService tickets, TicketWorkflow workflow, CustomerNames customers, AuditService audits) {
+    TicketPages(TicketService tickets, TicketWorkflow workflow, CustomerNames customers, Clock clock) {
         this.tickets = tickets;
         this.workflow = workflow;
         this.customers = customers;
-        this.audits = audits;
+        this.clock = clock;
     }
 
     @GetMapping("/tickets")
@@ -77,7 +78,7 @@ class TicketPages {
                 .filter(st -> !(actor.is(org.jicha.people.Role.TEAM) && st == TicketStatus.AWAITING_CONFIRMATION))
                 .toList());
         model.addAttribute("falsePositiveReasons", FalsePositiveReason.values());
-        model.addAttribute("today", audits.today());
+        model.addAttribute("today", ChinaTime.today(clock));
         return htmx != null ? "tickets/list :: results" : "tickets/list";
     }
 
@@ -154,7 +155,7 @@ class TicketPages {
                 .map(Enum::name).toList());
         model.addAttribute("falsePositiveReasons", FalsePositiveReason.values());
         model.addAttribute("customerName", names.get(ticket.getCustomerNo()));
-        model.addAttribute("today", audits.today());
+        model.addAttribute("today", ChinaTime.today(clock));
         return "tickets/show";
     }
 
