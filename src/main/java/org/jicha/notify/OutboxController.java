@@ -3,9 +3,6 @@ package org.jicha.notify;
 import java.util.List;
 import org.jicha.people.Actor;
 import org.jicha.people.Role;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The mail outbox for administrators and auditors: list the latest mails, read one, retry a FAILED one.
- * Others get 403; a mail that is not FAILED cannot be retried (409).
+ * Others get 403; a mail that is not FAILED cannot be retried (409): see {@link NotifyProblems}.
  */
 @RestController
 @RequestMapping("/api/notify/outbox")
@@ -44,21 +41,6 @@ class OutboxController {
     OutboxMail retry(Actor actor, @PathVariable long id) {
         allowed(actor);
         return outbox.retry(actor, id);
-    }
-
-    @ExceptionHandler(MailNotFoundException.class)
-    ProblemDetail notFound(MailNotFoundException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler(MailNotRetryableException.class)
-    ProblemDetail notRetryable(MailNotRetryableException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    }
-
-    @ExceptionHandler(OutboxForbiddenException.class)
-    ProblemDetail forbidden(OutboxForbiddenException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     private static void allowed(Actor actor) {

@@ -52,7 +52,8 @@ import org.junit.jupiter.api.Test;
 class I18nTests {
 
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
-    static final Path PAGE_CODE = Path.of("src/main/java/org/jicha/web");
+    /** The page controllers: each feature's {@code web} package, the dashboard, and the layout in {@code web}. */
+    static final Path SOURCES = Path.of("src/main/java/org/jicha");
     static final Set<String> EXEMPT_TEXT = Set.of("稽查 Jicha");
     /** Attributes a person reads or hears: they must come from messages too (th:attr / th:title ...). */
     static final Set<String> SPOKEN_ATTRIBUTES = Set.of("title", "alt", "placeholder", "aria-label", "label", "summary");
@@ -81,7 +82,8 @@ class I18nTests {
      */
     static final Pattern CODE_KEY = Pattern.compile(
             "\"(?:notice|problem|previewError)\",\\s*\"([A-Za-z0-9_.]*[A-Za-z0-9_])\"\\s*\\)"
-                    + "|getMessage\\(\"([A-Za-z0-9_.]*[A-Za-z0-9_])\"\\s*,");
+                    + "|getMessage\\(\"([A-Za-z0-9_.]*[A-Za-z0-9_])\"\\s*,"
+                    + "|onPages\\(\"([A-Za-z0-9_.]*[A-Za-z0-9_])\"");
     static final Pattern CODE_KEY_LIST = Pattern.compile(
             "for \\(String key : List\\.of\\(([^)]*)\\)\\) \\{\\s*labels\\.put\\(key, messages\\.getMessage\\(\"([a-z.]+)\" \\+ key");
 
@@ -154,12 +156,12 @@ class I18nTests {
                         .isIn("notice", "problem", "previewError");
             }
         }
-        try (Stream<Path> code = Files.walk(PAGE_CODE)) {
-            for (Path java : code.filter(p -> p.toString().endsWith(".java")).toList()) {
+        try (Stream<Path> code = Files.walk(SOURCES)) {
+            for (Path java : code.filter(I18nTests::isPageCode).toList()) {
                 String text = Files.readString(java);
                 Matcher m = CODE_KEY.matcher(text);
                 while (m.find()) {
-                    used.add(m.group(1) != null ? m.group(1) : m.group(2));
+                    used.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
                 }
                 Matcher list = CODE_KEY_LIST.matcher(text);
                 while (list.find()) {
@@ -169,7 +171,8 @@ class I18nTests {
                 }
             }
         }
-        assertThat(used).contains("dashboard.chart.open", "runs.started", "loads.upload.invalid", "theme.IMP");
+        assertThat(used).contains("dashboard.chart.open", "runs.started", "loads.upload.invalid", "theme.IMP",
+                "runs.inProgress");
         assertThat(zh.stringPropertyNames()).as("keys missing in messages.properties").containsAll(used);
         assertThat(en.stringPropertyNames()).as("keys missing in messages_en.properties").containsAll(used);
     }
@@ -199,6 +202,12 @@ class I18nTests {
         assertThat(actions).as("actions recorded in the trail").contains("LOGIN", "RUN_STARTED", "LOAD_UPLOAD");
         assertThat(actions.stream().filter(a -> !zh.containsKey("trail.action." + a)).toList())
                 .as("trail actions without a Chinese label (trail.action.<ACTION>)").isEmpty();
+    }
+
+    static boolean isPageCode(Path java) {
+        String path = SOURCES.relativize(java).toString().replace('\\', '/');
+        return path.endsWith(".java") && (path.startsWith("web/") || path.contains("/web/")
+                || path.startsWith("dashboard/"));
     }
 
     /** The text of a call's second argument, the call's arguments starting at {@code from}. */

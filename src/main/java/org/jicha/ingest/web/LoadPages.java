@@ -1,4 +1,4 @@
-package org.jicha.web;
+package org.jicha.ingest.web;
 
 import java.io.IOException;
 import org.jicha.ingest.BatchTooLargeException;
@@ -10,6 +10,9 @@ import org.jicha.ingest.LoadNotFoundException;
 import org.jicha.ingest.LoadPage;
 import org.jicha.ingest.LoadResult;
 import org.jicha.people.Actor;
+import org.jicha.web.PageNotFoundException;
+import org.jicha.web.Paging;
+import org.jicha.web.WebPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

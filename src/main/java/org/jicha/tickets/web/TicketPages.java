@@ -1,12 +1,17 @@
-package org.jicha.web;
+package org.jicha.tickets.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.jicha.calendar.ChinaTime;
 import org.jicha.ingest.CustomerNames;
 import org.jicha.people.Actor;
+import org.jicha.people.Role;
 import org.jicha.rules.Theme;
 import org.jicha.tickets.EvidenceRejectedException;
 import org.jicha.tickets.FalsePositiveReason;
@@ -22,6 +27,9 @@ import org.jicha.tickets.TicketNotFoundException;
 import org.jicha.tickets.TicketService;
 import org.jicha.tickets.TicketStatus;
 import org.jicha.tickets.TicketWorkflow;
+import org.jicha.web.PageNotFoundException;
+import org.jicha.web.Paging;
+import org.jicha.web.WebPage;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -74,8 +82,8 @@ class TicketPages {
         model.addAttribute("filter", filter);
         model.addAttribute("themes", Theme.values());
         // a team never sees tickets the brake holds for the auditors: not offered as a filter either
-        model.addAttribute("statuses", java.util.Arrays.stream(TicketStatus.values())
-                .filter(st -> !(actor.is(org.jicha.people.Role.TEAM) && st == TicketStatus.AWAITING_CONFIRMATION))
+        model.addAttribute("statuses", Arrays.stream(TicketStatus.values())
+                .filter(st -> !(actor.is(Role.TEAM) && st == TicketStatus.AWAITING_CONFIRMATION))
                 .toList());
         model.addAttribute("falsePositiveReasons", FalsePositiveReason.values());
         model.addAttribute("today", ChinaTime.today(clock));
@@ -96,8 +104,8 @@ class TicketPages {
                 new TicketWorkflow.BulkDispatch(teamUnitCode.strip(), blankToNull(comment), refs), actor);
         redirect.addFlashAttribute("dispatchResults", results);
         redirect.addFlashAttribute("notice", "tickets.dispatch.done");
-        return "redirect:/tickets?status=DISPATCHED&unit=" + java.net.URLEncoder.encode(teamUnitCode.strip(),
-                java.nio.charset.StandardCharsets.UTF_8);
+        return "redirect:/tickets?status=DISPATCHED&unit=" + URLEncoder.encode(teamUnitCode.strip(),
+                StandardCharsets.UTF_8);
     }
 
     /**
@@ -124,19 +132,9 @@ class TicketPages {
         return "redirect:/tickets?status=FALSE_POSITIVE";
     }
 
-    /** The checked tickets, {@code id:version} each; one that cannot be read is kept as an invalid reference. */
+    /** The checked tickets, {@code id:version} each. */
     private static List<TicketWorkflow.TicketRef> refs(List<String> selected) {
-        List<TicketWorkflow.TicketRef> refs = new ArrayList<>();
-        for (String s : selected == null ? List.<String>of() : selected) {
-            String[] parts = s.split(":");
-            try {
-                refs.add(new TicketWorkflow.TicketRef(Long.valueOf(parts[0]),
-                        parts.length > 1 ? Long.valueOf(parts[1]) : null));
-            } catch (NumberFormatException e) {
-                refs.add(new TicketWorkflow.TicketRef(null, null));
-            }
-        }
-        return refs;
+        return selected == null ? List.of() : selected.stream().map(TicketWorkflow.TicketRef::parse).toList();
     }
 
     @GetMapping("/tickets/{id}")
@@ -148,7 +146,7 @@ class TicketPages {
             throw new PageNotFoundException("ticket " + id);
         }
         InspectionTicket ticket = details.ticket();
-        Map<String, String> names = customers.of(java.util.Collections.singletonList(ticket.getCustomerNo()));
+        Map<String, String> names = customers.of(Collections.singletonList(ticket.getCustomerNo()));
         model.addAttribute("ticket", ticket);
         model.addAttribute("details", details);
         model.addAttribute("actions", details.allowedActions().stream().filter(a -> !a.isSystemOnly())
@@ -167,7 +165,7 @@ class TicketPages {
                @RequestParam(required = false) FalsePositiveReason reasonCode,
                @RequestParam(required = false) String teamUnitCode,
                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-               java.time.LocalDate exemptUntil,
+               LocalDate exemptUntil,
                RedirectAttributes redirect) {
         TicketCommand command = new TicketCommand(version, blankToNull(comment), blankToNull(reason), reasonCode,
                 blankToNull(teamUnitCode), exemptUntil);

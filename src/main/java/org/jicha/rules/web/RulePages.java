@@ -1,13 +1,10 @@
-package org.jicha.web;
+package org.jicha.rules.web;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.jicha.audit.CandidatePreview;
 import org.jicha.calendar.ChinaTime;
 import org.jicha.people.Actor;
 import org.jicha.rules.ActiveRuleSet;
@@ -20,8 +17,8 @@ import org.jicha.rules.RuleCandidateView;
 import org.jicha.rules.RuleCandidates;
 import org.jicha.rules.RuleMeta;
 import org.jicha.rules.RuleSet;
-import org.jicha.rules.RuleSetException;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.jicha.web.PageNotFoundException;
+import org.jicha.web.WebPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,26 +31,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The rule catalogue in force: each rule's metadata, parameters, last findings and precision; the version in
  * force and the last reload attempt; a reload button; the candidates area (auditors upload a candidate rule
- * set, see what came of compiling it, delete it) and the impact preview of a candidate picked from it.
+ * set, see what came of compiling it, delete it). The impact preview of a candidate picked from it is the audit's
+ * ({@code audit.web.RulePreviewPage}), shown on this page.
  */
 @Controller
 @WebPage
-class RulePages {
-
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+public class RulePages {
 
     private final ActiveRuleSet active;
     private final RuleStatistics statistics;
     private final RuleCandidates candidates;
-    private final CandidatePreview preview;
     private final Clock clock;
 
-    RulePages(ActiveRuleSet active, RuleStatistics statistics, RuleCandidates candidates, CandidatePreview preview,
-              Clock clock) {
+    RulePages(ActiveRuleSet active, RuleStatistics statistics, RuleCandidates candidates, Clock clock) {
         this.active = active;
         this.statistics = statistics;
         this.candidates = candidates;
-        this.preview = preview;
         this.clock = clock;
     }
 
@@ -65,10 +58,11 @@ class RulePages {
         }
     }
 
+    /** The catalogue page; also the page the impact preview is shown on. */
     @GetMapping("/rules")
-    String catalogue(Model model) {
+    public String catalogue(Model model) {
         RuleSet set = active.current();
-        Map<String, RuleStatistics.RuleFigures> figures = new TreeMap<>();
+        Map<String, RuleFigures> figures = new TreeMap<>();
         statistics.ofLastRuns(12).forEach(f -> figures.put(f.code(), f));
         model.addAttribute("rules", set.rules());
         model.addAttribute("figures", figures);
@@ -76,7 +70,7 @@ class RulePages {
         model.addAttribute("lastAttempt", active.lastAttempt().orElse(null));
         model.addAttribute("today", ChinaTime.today(clock));
         List<CandidateRow> rows = candidates.list().stream()
-                .map(c -> new CandidateRow(c, LocalDateTime.ofInstant(c.uploadedAt(), SHANGHAI))).toList();
+                .map(c -> new CandidateRow(c, LocalDateTime.ofInstant(c.uploadedAt(), ChinaTime.ZONE))).toList();
         model.addAttribute("candidates", rows);
         return "rules/list";
     }
@@ -132,22 +126,5 @@ class RulePages {
             throw new PageNotFoundException("candidate " + id);
         }
         return "redirect:/rules#candidates";
-    }
-
-    @PostMapping("/rules/preview")
-    String preview(Actor actor, @RequestParam(required = false) String candidate,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                   Model model) {
-        model.addAttribute("candidate", candidate);
-        model.addAttribute("asOf", asOf);
-        try {
-            model.addAttribute("report", preview.preview(actor, candidate, asOf));
-        } catch (RuleSetException e) {
-            model.addAttribute("previewError", "rules.preview.rejected");
-            model.addAttribute("problems", e.problems().stream().map(Object::toString).toList());
-        } catch (RuleCandidateNotFoundException | IllegalArgumentException | IllegalStateException e) {
-            model.addAttribute("previewError", "rules.preview.noCandidate");
-        }
-        return catalogue(model);
     }
 }

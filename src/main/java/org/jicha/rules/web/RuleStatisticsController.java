@@ -1,4 +1,4 @@
-package org.jicha.web;
+package org.jicha.rules.web;
 
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +16,7 @@ class RuleStatisticsController {
     }
 
     @GetMapping("/api/rules/statistics")
-    List<RuleStatistics.RuleFigures> statistics(@RequestParam(defaultValue = "12") int runs) {
+    List<RuleFigures> statistics(@RequestParam(defaultValue = "12") int runs) {
         return statistics.ofLastRuns(runs);
     }
 }

@@ -1,9 +1,11 @@
-package org.jicha.web;
+package org.jicha.reports.web;
 
+import java.util.List;
 import org.jicha.audit.AuditService;
 import org.jicha.audit.RunView;
 import org.jicha.people.Actor;
 import org.jicha.reports.ReportArchive;
+import org.jicha.web.WebPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +38,7 @@ class ReportPages {
         model.addAttribute("period", month);
         model.addAttribute("unit", unit == null || unit.isBlank() ? null : unit.strip());
         model.addAttribute("team", feedbackTeam);
-        model.addAttribute("archived", month == null ? java.util.List.of() : archive.list(actor, month));
+        model.addAttribute("archived", month == null ? List.of() : archive.list(actor, month));
         return "reports/list";
     }
 }

@@ -1,6 +1,7 @@
-package org.jicha.web;
+package org.jicha.people.web;
 
 import org.jicha.people.SecurityProperties;
+import org.jicha.web.WebPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

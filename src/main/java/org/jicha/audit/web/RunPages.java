@@ -1,24 +1,27 @@
-package org.jicha.web;
+package org.jicha.audit.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jicha.audit.AuditService;
 import org.jicha.audit.DataNotArrivedException;
 import org.jicha.audit.FindingView;
 import org.jicha.audit.InvalidRunRequestException;
 import org.jicha.audit.RunActionForbiddenException;
+import org.jicha.audit.RunNotRunningException;
 import org.jicha.audit.RunRequest;
 import org.jicha.audit.RunTrigger;
 import org.jicha.audit.RunView;
 import org.jicha.people.Actor;
-import org.jicha.plans.PlanNotFoundException;
-import org.jicha.plans.PlanService;
 import org.jicha.rules.RuleMeta;
 import org.jicha.tickets.MissingTicketFieldException;
 import org.jicha.tickets.RunTickets;
 import org.jicha.tickets.TicketActionForbiddenException;
+import org.jicha.web.Paging;
+import org.jicha.web.WebPage;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -35,21 +38,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * (paged), the live progress of a running run (a fragment the page polls), the run-now form (proposing the as-of
  * date of the latest period whose data has arrived; refused with the figures while it has not, unless an auditor
  * forces it with a reason), and the auditors' undo: withdraw a run, confirm or withdraw the tickets the brake held.
+ * Releasing a held run is the plans' page ({@code plans.web.HeldRunPage}): a plan's run is released over its scope.
  */
 @Controller
 @WebPage
-class RunPages {
+public class RunPages {
 
     static final int FINDINGS_PAGE = 50;
 
     private final AuditService audits;
     private final RunTickets runTickets;
-    private final PlanService plans;
 
-    RunPages(AuditService audits, RunTickets runTickets, PlanService plans) {
+    RunPages(AuditService audits, RunTickets runTickets) {
         this.audits = audits;
         this.runTickets = runTickets;
-        this.plans = plans;
     }
 
     @GetMapping("/runs")
@@ -100,7 +102,7 @@ class RunPages {
                 @RequestParam(defaultValue = "0") int page,
                 @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         RunView run = audits.get(id);
-        Map<String, RuleMeta> catalogue = new java.util.HashMap<>();
+        Map<String, RuleMeta> catalogue = new HashMap<>();
         audits.ruleCatalogue().forEach(r -> catalogue.put(r.code(), r));
         model.addAttribute("run", run);
         model.addAttribute("catalogue", catalogue);
@@ -119,31 +121,10 @@ class RunPages {
         try {
             audits.cancel(id, actor.username());
             redirect.addFlashAttribute("notice", "runs.cancelled");
-        } catch (org.jicha.audit.RunNotRunningException e) {
+        } catch (RunNotRunningException e) {
             redirect.addFlashAttribute("problem", "runs.notRunning");
         }
         return "redirect:/runs/" + id;
-    }
-
-    /**
-     * Runs a held run again, forced with the reason (auditors): the plan's scope for a plan's run, everything
-     * otherwise, as of the held run's date.
-     */
-    @PostMapping("/runs/{id}/release")
-    String release(Actor actor, @PathVariable long id, @RequestParam(required = false) String reason,
-                   RedirectAttributes redirect) {
-        RunView held = audits.get(id);
-        return refusalsAsMessages(id, redirect, () -> {
-            RunView run;
-            try {
-                run = held.planId() != null ? plans.runNow(held.planId(), held.asOf(), true, reason, actor)
-                        : audits.start(RunRequest.of(held.asOf(), RunTrigger.MANUAL).byPerson(actor, true, reason));
-            } catch (PlanNotFoundException e) {
-                run = audits.start(RunRequest.of(held.asOf(), RunTrigger.MANUAL).byPerson(actor, true, reason));
-            }
-            redirect.addFlashAttribute("notice", "runs.started");
-            return "redirect:/runs/" + run.id();
-        });
     }
 
     /** Withdraws a finished run and its untouched tickets (auditors, with a reason); the kept ones are listed. */
@@ -188,8 +169,8 @@ class RunPages {
     }
 
     /** An action on a run whose refusal comes back to the run's page as a message (the figures when data lack). */
-    private static String refusalsAsMessages(long id, RedirectAttributes redirect,
-                                             java.util.function.Supplier<String> action) {
+    public static String refusalsAsMessages(long id, RedirectAttributes redirect,
+                                             Supplier<String> action) {
         try {
             return action.get();
         } catch (DataNotArrivedException e) {

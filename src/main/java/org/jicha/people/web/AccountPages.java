@@ -1,4 +1,4 @@
-package org.jicha.web;
+package org.jicha.people.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,6 +8,7 @@ import org.jicha.people.InvalidUserException;
 import org.jicha.people.PasswordPolicy;
 import org.jicha.people.PasswordRejectedException;
 import org.jicha.people.UserAccounts;
+import org.jicha.web.WebPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package org.jicha.web;
+package org.jicha.people.web;
 
 import org.jicha.people.Role;
 

@@ -1,4 +1,4 @@
-package org.jicha.web;
+package org.jicha.dashboard;
 
 import java.util.Map;
 import java.util.Optional;

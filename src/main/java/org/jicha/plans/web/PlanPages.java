@@ -1,13 +1,18 @@
-package org.jicha.web;
+package org.jicha.plans.web;
 
+import org.jicha.audit.DataNotArrivedException;
 import org.jicha.audit.RunView;
+import org.jicha.people.Actor;
 import org.jicha.plans.PlanNotFoundException;
 import org.jicha.plans.PlanService;
+import org.jicha.web.PageNotFoundException;
+import org.jicha.web.WebPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -32,14 +37,14 @@ class PlanPages {
 
     /** Runs the plan now; refused with the figures while its period's data has not arrived (see the run form). */
     @PostMapping("/plans/{id}/run")
-    String runNow(org.jicha.people.Actor actor, @PathVariable long id, RedirectAttributes redirect) {
+    String runNow(Actor actor, @PathVariable long id, RedirectAttributes redirect) {
         try {
             RunView run = plans.runNow(id, null, false, null, actor);
             redirect.addFlashAttribute("notice", "runs.started");
             return "redirect:/runs/" + run.id();
         } catch (PlanNotFoundException e) {
             throw new PageNotFoundException("plan " + id);
-        } catch (org.jicha.audit.DataNotArrivedException e) {
+        } catch (DataNotArrivedException e) {
             redirect.addFlashAttribute("problem", "runs.refused");
             redirect.addFlashAttribute("problemDetail", e.getMessage());
             return "redirect:/plans";
@@ -47,8 +52,8 @@ class PlanPages {
     }
 
     @PostMapping("/plans/{id}/enabled")
-    String enable(org.jicha.people.Actor actor, @PathVariable long id,
-                  @org.springframework.web.bind.annotation.RequestParam boolean value, RedirectAttributes redirect) {
+    String enable(Actor actor, @PathVariable long id,
+                  @RequestParam boolean value, RedirectAttributes redirect) {
         try {
             if (value) {
                 plans.enable(id, actor.username());

@@ -1,4 +1,4 @@
-package org.jicha.web;
+package org.jicha.dashboard;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jicha.audit.AuditService;
 import org.jicha.audit.RunView;
@@ -15,6 +16,7 @@ import org.jicha.people.Actor;
 import org.jicha.people.Role;
 import org.jicha.tickets.RunTickets;
 import org.jicha.tickets.TicketFigures;
+import org.jicha.web.WebPage;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,7 +62,7 @@ class DashboardPage {
     String dashboard(Actor actor, Locale locale, Model model) {
         Set<String> scope = actor.visibleUnits();
         LocalDate today = ChinaTime.today(clock);
-        java.util.Optional<RunView> latest = audits.latestCompleted();
+        Optional<RunView> latest = audits.latestCompleted();
         YearMonth last = latest.map(r -> YearMonth.from(r.asOf())).orElse(YearMonth.from(today));
         List<TicketFigures.MonthCount> trend = figures.trend(scope, last, 12);
         List<TicketFigures.Count> byTheme = figures.byTheme(scope, today).stream()

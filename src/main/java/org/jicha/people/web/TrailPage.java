@@ -1,9 +1,10 @@
-package org.jicha.web;
+package org.jicha.people.web;
 
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import org.jicha.people.AuditTrail;
+import org.jicha.web.WebPage;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
