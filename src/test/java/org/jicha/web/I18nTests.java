@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,6 +26,7 @@ import org.jicha.ingest.LoadStatus;
 import org.jicha.people.PasswordRule;
 import org.jicha.people.Role;
 import org.jicha.plans.PlanKind;
+import org.jicha.reports.RatioKind;
 import org.jicha.rules.CandidateOutcome;
 import org.jicha.rules.ReloadOutcome;
 import org.jicha.rules.ReloadTrigger;
@@ -121,6 +123,32 @@ class I18nTests {
             p.stringPropertyNames().stream().filter(k -> p.getProperty(k).isBlank()).forEach(empty::add);
         }
         assertThat(empty).as("keys without text").isEmpty();
+    }
+
+    /**
+     * Every constant of an enum shown to people has its label in both bundles: the pages' ({@link #ENUM_KEYS}) and
+     * those that reports, API answers and exception messages print ({@code config.Labels}), which are nowhere else.
+     */
+    @Test
+    void everyEnumConstantHasALabelInBothBundles() {
+        Map<String, Class<? extends Enum<?>>> labelled = new LinkedHashMap<>(ENUM_KEYS);
+        labelled.put("ratio.", RatioKind.class);
+        labelled.put("ticket.verb.", TicketAction.class);
+        labelled.put("password.reason.", PasswordRule.class);
+        labelled.put("role.", Role.class);
+        labelled.put("mail.status.", TicketStatus.class);
+        List<String> missing = new ArrayList<>();
+        labelled.forEach((prefix, type) -> Arrays.stream(type.getEnumConstants()).forEach(c -> {
+            List<String> keys = type == RatioKind.class ? List.of(prefix + c.name(), prefix + c.name() + ".definition")
+                    : List.of(prefix + c.name());
+            for (String key : keys) {
+                if (!zh.containsKey(key) || !en.containsKey(key)) {
+                    missing.add(key);
+                }
+            }
+        }));
+        assertThat(missing).as("enum constants without a label in messages.properties and messages_en.properties")
+                .isEmpty();
     }
 
     @Test
