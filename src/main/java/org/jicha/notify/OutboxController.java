@@ -12,11 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The mail outbox for administrators and auditors: list the latest mails, read one, retry a FAILED one.
- * Others get 403; a mail that is not FAILED cannot be retried (409): see {@link NotifyProblems}.
+ * Others get 403; a mail that is not FAILED cannot be retried (409): see {@code notify.web.NotifyProblems}.
  */
 @RestController
 @RequestMapping("/api/notify/outbox")
-class OutboxController {
+public class OutboxController {
 
     private final Outbox outbox;
 
@@ -50,7 +50,7 @@ class OutboxController {
     }
 
     /** The caller is neither an administrator nor an auditor. */
-    static final class OutboxForbiddenException extends RuntimeException {
+    public static final class OutboxForbiddenException extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,8 @@
-package org.jicha.notify;
+package org.jicha.notify.web;
 
+import org.jicha.notify.MailNotFoundException;
+import org.jicha.notify.MailNotRetryableException;
+import org.jicha.notify.OutboxController;
 import org.jicha.web.ProblemMap;
 import org.jicha.web.Problems;
 import org.springframework.http.HttpStatus;
