@@ -16,6 +16,7 @@ import org.jicha.audit.RunErrorView;
 import org.jicha.audit.RunStatus;
 import org.jicha.audit.RunTrigger;
 import org.jicha.audit.RunView;
+import org.jicha.config.Labels;
 import org.jicha.ingest.BatchLoader;
 import org.jicha.ingest.LoadResult;
 import org.jicha.ingest.Rejection;
@@ -158,7 +159,7 @@ final class CliAudit {
             }
         });
         for (Theme theme : Theme.values()) {
-            out.printf("  %s %-12s %6d%n", theme, theme.titleZh(), perTheme.getOrDefault(theme, 0L));
+            out.printf("  %s %-12s %6d%n", theme, Labels.zh("theme." + theme.name()), perTheme.getOrDefault(theme, 0L));
             run.findingsPerRule().forEach((code, n) -> {
                 RuleMeta meta = metaByCode.get(code);
                 if (meta != null && meta.theme() == theme) {

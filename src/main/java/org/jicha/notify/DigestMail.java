@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jicha.config.Labels;
 import org.jicha.tickets.TicketStatus;
 
 /**
@@ -11,17 +12,6 @@ import org.jicha.tickets.TicketStatus;
  * status, then those due soon and those overdue. Plain text, Chinese first with English below.
  */
 final class DigestMail {
-
-    private static final Map<String, String> STATUS_ZH = Map.of(
-            "NEW", "待派发",
-            "DISPATCHED", "待整改",
-            "FEEDBACK_SUBMITTED", "已反馈待核实",
-            "RETURNED", "退回重改",
-            "SCOPE_REJECTED", "退单待重派",
-            "VERIFIED", "已核实",
-            "CLOSED", "已关闭",
-            "FALSE_POSITIVE", "误报",
-            "EXEMPTED", "已豁免");
 
     private DigestMail() {
     }
@@ -49,7 +39,7 @@ final class DigestMail {
                 counts.put(s.name(), c);
             }
         }
-        counts.forEach((status, c) -> body.append("  ").append(STATUS_ZH.getOrDefault(status, status)).append(" ")
+        counts.forEach((status, c) -> body.append("  ").append(Labels.zh("mail.status." + status)).append(" ")
                 .append(status).append(": ").append(c).append("\n"));
         body.append("  合计 / Total: ").append(d.open().size()).append("\n\n");
 

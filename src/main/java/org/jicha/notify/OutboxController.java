@@ -3,9 +3,6 @@ package org.jicha.notify;
 import java.util.List;
 import org.jicha.people.Actor;
 import org.jicha.people.Role;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,11 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The mail outbox for administrators and auditors: list the latest mails, read one, retry a FAILED one.
- * Others get 403; a mail that is not FAILED cannot be retried (409).
+ * Others get 403; a mail that is not FAILED cannot be retried (409): see {@code notify.web.NotifyProblems}.
  */
 @RestController
 @RequestMapping("/api/notify/outbox")
-class OutboxController {
+public class OutboxController {
 
     private final Outbox outbox;
 
@@ -46,21 +43,6 @@ class OutboxController {
         return outbox.retry(actor, id);
     }
 
-    @ExceptionHandler(MailNotFoundException.class)
-    ProblemDetail notFound(MailNotFoundException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler(MailNotRetryableException.class)
-    ProblemDetail notRetryable(MailNotRetryableException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    }
-
-    @ExceptionHandler(OutboxForbiddenException.class)
-    ProblemDetail forbidden(OutboxForbiddenException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-    }
-
     private static void allowed(Actor actor) {
         if (!actor.is(Role.ADMIN) && !actor.is(Role.AUDITOR)) {
             throw new OutboxForbiddenException();
@@ -68,7 +50,7 @@ class OutboxController {
     }
 
     /** The caller is neither an administrator nor an auditor. */
-    static final class OutboxForbiddenException extends RuntimeException {
+    public static final class OutboxForbiddenException extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
 

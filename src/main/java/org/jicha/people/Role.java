@@ -1,31 +1,15 @@
 package org.jicha.people;
 
-/** What a user may do. A user has exactly one role. */
+/** What a user may do. A user has exactly one role; its name is {@code role.<ROLE>} in the message bundles. */
 public enum Role {
     /** Manages users and configuration. */
-    ADMIN("系统管理员", "administrator"),
+    ADMIN,
     /** Writes rules, plans and runs audits, dispatches and verifies tickets (稽查人员). */
-    AUDITOR("稽查人员", "auditor"),
+    AUDITOR,
     /** Reads reports, approves exemptions (管理人员). */
-    SUPERVISOR("管理人员", "supervisor"),
+    SUPERVISOR,
     /** An audited team or station: sees and rectifies the tickets of its unit and the units below it. */
-    TEAM("被稽查班组", "audited team");
-
-    private final String zh;
-    private final String en;
-
-    Role(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
-    }
-
-    public String zh() {
-        return zh;
-    }
-
-    public String en() {
-        return en;
-    }
+    TEAM;
 
     /** The Spring Security authority of this role. */
     public String authority() {

@@ -51,7 +51,7 @@ public class UserAccounts {
      * must choose its own password at the first sign-in.
      *
      * @throws InvalidUserException  for an invalid field, naming it (a refused password: {@link PasswordRejectedException})
-     * @throws IllegalStateException when the user name is taken
+     * @throws UsernameTakenException when the user name is taken
      */
     @Transactional
     public AppUser create(Actor by, NewUser user) {
@@ -63,14 +63,14 @@ public class UserAccounts {
             checkSystemPassword(user.password());
         }
         if (users.findByUsername(user.username()).isPresent()) {
-            throw new IllegalStateException("用户名已存在 / username already taken: " + user.username());
+            throw new UsernameTakenException(user.username(), null);
         }
         AppUser created = AppUser.create(user.username(), encoder.encode(user.password()), user.displayName(),
                 user.role(), user.unitCode(), user.email(), Boolean.TRUE.equals(user.teamLeader()), now(), byPerson);
         try {
             created = users.saveAndFlush(created);
         } catch (DataIntegrityViolationException e) {
-            throw new IllegalStateException("用户名已存在 / username already taken: " + user.username(), e);
+            throw new UsernameTakenException(user.username(), e);
         }
         trail.record(by.username(), "USER_CREATED", user.username(),
                 user.role() + (user.unitCode() == null ? "" : " @ " + user.unitCode())

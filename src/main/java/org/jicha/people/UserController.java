@@ -3,6 +3,7 @@ package org.jicha.people;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.jicha.config.Labels;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -86,8 +87,8 @@ class UserController {
     }
 
     private UserView view(AppUser u) {
-        return new UserView(u.getUsername(), u.getDisplayName(), u.getRole(), u.getRole().zh(), u.getUnitCode(),
-                u.getEmail(), u.isTeamLeader(), u.isEnabled(), accounts.isLocked(u.getUsername()),
+        return new UserView(u.getUsername(), u.getDisplayName(), u.getRole(), Labels.zh("role." + u.getRole().name()),
+                u.getUnitCode(), u.getEmail(), u.isTeamLeader(), u.isEnabled(), accounts.isLocked(u.getUsername()),
                 u.isPasswordChangeRequired());
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jicha.config.Labels;
 import org.jicha.people.Actor;
 import org.jicha.reports.ReportDocument.Column;
 import org.jicha.reports.ReportDocument.Kind;
@@ -118,7 +119,7 @@ public class DeviationReportService {
         List<List<Object>> rows = new ArrayList<>();
         for (Theme theme : Theme.values()) {
             long n = counts.getOrDefault(theme.name(), 0L);
-            rows.add(row(theme.name(), theme.titleZh() + " / " + theme.titleEn(), n, share(n, total)));
+            rows.add(row(theme.name(), Labels.both("theme." + theme.name()), n, share(n, total)));
         }
         return new Table("按主题", "按主题 / Findings by theme", List.of(new Column("主题 / Theme", Kind.TEXT),
                 new Column("名称 / Name", Kind.TEXT), new Column("问题数 / Findings", Kind.INTEGER),

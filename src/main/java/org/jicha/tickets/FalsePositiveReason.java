@@ -1,25 +1,9 @@
 package org.jicha.tickets;
 
-/** Why an auditor judged a finding not to be a deviation; counts against the rule's precision. */
+/**
+ * Why an auditor judged a finding not to be a deviation; counts against the rule's precision. Each reason's text is
+ * {@code falsePositive.<REASON>} in the message bundles.
+ */
 public enum FalsePositiveReason {
-    RULE_LOGIC("规则逻辑有误", "the rule's logic is wrong"),
-    SOURCE_DATA("源数据有误", "the source data is wrong"),
-    POLICY_EXCEPTION("政策允许的特例", "an exception the policy allows"),
-    DUPLICATE("重复", "a duplicate");
-
-    private final String zh;
-    private final String en;
-
-    FalsePositiveReason(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
-    }
-
-    public String zh() {
-        return zh;
-    }
-
-    public String en() {
-        return en;
-    }
+    RULE_LOGIC, SOURCE_DATA, POLICY_EXCEPTION, DUPLICATE
 }

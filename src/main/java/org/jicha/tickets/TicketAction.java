@@ -1,6 +1,7 @@
 package org.jicha.tickets;
 
 import java.util.Locale;
+import org.jicha.config.Labels;
 
 /**
  * What can be done to a ticket. The first eight are done by people on one ticket (who, and in which state, is
@@ -8,34 +9,17 @@ import java.util.Locale;
  * an auditor on a run's tickets at once (confirm or withdraw what the brake held, withdraw a run).
  */
 public enum TicketAction {
-    DISPATCH("派单", "dispatch"),
-    SUBMIT_FEEDBACK("提交整改反馈", "submit feedback"),
-    REJECT_SCOPE("退回（非本单位职责）", "reject as not ours"),
-    VERIFY("验证通过", "verify"),
-    RETURN("退回整改", "return for rework"),
-    CLOSE("关闭", "close"),
-    MARK_FALSE_POSITIVE("认定误报", "mark false positive"),
-    EXEMPT("批准豁免", "exempt"),
-    AUTO_VERIFY("复查自动验证", "re-audit verifies"),
-    REOPEN("重新打开", "reopen"),
-    FLAG("提醒稽查人员", "flag for the auditor"),
-    CONFIRM("确认派发", "confirm"),
-    WITHDRAW("撤回", "withdraw");
+    DISPATCH, SUBMIT_FEEDBACK, REJECT_SCOPE, VERIFY, RETURN, CLOSE, MARK_FALSE_POSITIVE, EXEMPT, AUTO_VERIFY, REOPEN, FLAG,
+    CONFIRM, WITHDRAW;
 
-    private final String zh;
-    private final String en;
-
-    TicketAction(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
-    }
-
+    /** The action as a verb in a Chinese sentence ({@code ticket.verb.<ACTION>} in the message bundles). */
     public String zh() {
-        return zh;
+        return Labels.zh("ticket.verb." + name());
     }
 
+    /** The action as a verb in an English sentence. */
     public String en() {
-        return en;
+        return Labels.en("ticket.verb." + name());
     }
 
     /** Only the system does it (re-audit). */

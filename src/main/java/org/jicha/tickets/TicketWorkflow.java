@@ -189,7 +189,21 @@ public class TicketWorkflow {
     public record BulkFalsePositive(FalsePositiveReason reasonCode, String comment, List<TicketRef> tickets) {
     }
 
+    /** A ticket as a client read it: its id and the version it was read at. */
     public record TicketRef(Long id, Long version) {
+
+        /**
+         * A ticket as a form names it, {@code id:version} (or just {@code id}); one that cannot be read is kept as
+         * an invalid reference (both null), which a bulk action reports as INVALID.
+         */
+        public static TicketRef parse(String idAndVersion) {
+            String[] parts = idAndVersion.split(":");
+            try {
+                return new TicketRef(Long.valueOf(parts[0]), parts.length > 1 ? Long.valueOf(parts[1]) : null);
+            } catch (NumberFormatException e) {
+                return new TicketRef(null, null);
+            }
+        }
     }
 
     public enum DispatchOutcome {

@@ -1,6 +1,5 @@
 package org.jicha.web;
 
-import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
@@ -8,34 +7,23 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jicha.audit.RunInProgressException;
-import org.jicha.audit.RunNotFoundException;
-import org.jicha.audit.RunNotRunningException;
-import org.jicha.audit.RunNotWithdrawableException;
-import org.jicha.ingest.ByteCount;
-import org.jicha.people.InvalidUserException;
-import org.jicha.people.PasswordRejectedException;
-import org.jicha.plans.PlanStateException;
-import org.jicha.rules.candidates.RuleCandidateNotFoundException;
-import org.jicha.rules.RuleSetException;
-import org.jicha.tickets.EvidenceRejectedException;
-import org.jicha.tickets.HeldTicketsDecidedException;
-import org.jicha.tickets.EvidenceRemovedException;
-import org.jicha.tickets.IllegalTicketTransitionException;
-import org.jicha.tickets.MissingTicketFieldException;
-import org.jicha.tickets.StaleTicketException;
-import org.jicha.tickets.TicketActionForbiddenException;
-import org.jicha.tickets.TicketNotFoundException;
-import org.springframework.beans.factory.ObjectProvider;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -45,98 +33,40 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Maps the domain's named exceptions to HTTP responses (RFC 9457 problem details), and every bad request to a
- * 400 that says where and why ({@link BadInput}): bad input is never answered 500. A plain
- * {@link IllegalStateException} is a programming error, not a conflict: only named exceptions answer 409.
+ * The one place where the API's exceptions become HTTP answers, all RFC 9457 problem details: each feature's named
+ * exceptions as the feature declares them ({@link Problems}), every bad request a 400 that says where and why
+ * ({@link BadInput}; bad input is never a 500), an unknown address 404, a wrong method or content type 405 / 415.
+ * A plain {@link IllegalStateException} or any other unexpected exception is a programming error: a logged 500,
+ * never a 409. Pages are answered as pages by {@link PageErrors}.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
 
-    private final ObjectProvider<MultipartConfigElement> multipart;
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    ApiExceptionHandler(ObjectProvider<MultipartConfigElement> multipart) {
-        this.multipart = multipart;
+    private final ProblemCatalogue catalogue;
+
+    ApiExceptionHandler(ProblemCatalogue catalogue) {
+        this.catalogue = catalogue;
     }
 
-    @ExceptionHandler({RunNotFoundException.class, TicketNotFoundException.class,
-            RuleCandidateNotFoundException.class})
-    ProblemDetail notFound(RuntimeException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler({RunInProgressException.class, RunNotRunningException.class, RunNotWithdrawableException.class,
-            PlanStateException.class, HeldTicketsDecidedException.class})
-    ProblemDetail conflict(RuntimeException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    }
-
-    /** A candidate rule set that does not compile: 422 with every problem located by file and line. */
-    @ExceptionHandler(RuleSetException.class)
-    ProblemDetail ruleSetRejected(RuleSetException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        problem.setProperty("problems", e.problems().stream().map(Object::toString).toList());
-        return problem;
-    }
-
-    /** An action the ticket's state does not allow: 409 naming state and action. */
-    @ExceptionHandler(IllegalTicketTransitionException.class)
-    ProblemDetail illegalTransition(IllegalTicketTransitionException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setProperty("ticketStatus", e.status().name());
-        problem.setProperty("action", e.action().name());
-        return problem;
-    }
-
-    /** The client acted on an old version of the ticket: 409 with the current version. */
-    @ExceptionHandler(StaleTicketException.class)
-    ProblemDetail staleTicket(StaleTicketException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setProperty("currentVersion", e.currentVersion());
-        return problem;
-    }
-
-    /** The wrong role for a ticket action, or a team acting outside its unit. */
-    @ExceptionHandler(TicketActionForbiddenException.class)
-    ProblemDetail ticketActionForbidden(TicketActionForbiddenException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-    }
-
-    /** A missing field of a ticket action: 400 naming it. */
-    @ExceptionHandler(MissingTicketFieldException.class)
-    ProblemDetail missingTicketField(MissingTicketFieldException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setProperty("field", e.field());
-        return problem;
-    }
-
-    /** A refused evidence file: 413 when too big, else 400; the message names the file and the limit. */
-    @ExceptionHandler(EvidenceRejectedException.class)
-    ProblemDetail evidenceRejected(EvidenceRejectedException e) {
-        return ProblemDetail.forStatusAndDetail(e.tooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST,
-                e.getMessage());
-    }
-
-    // --- issue 11, sign-in and accounts: a user's field refused, named (a password: every rule it breaks)
-    @ExceptionHandler(InvalidUserException.class)
-    ProblemDetail invalidUser(InvalidUserException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setProperty("field", e.field());
-        if (e instanceof PasswordRejectedException rejected) {
-            problem.setProperty("reasons", rejected.reasons().stream().map(Enum::name).toList());
+    /**
+     * A named exception of a feature, answered as its feature declared ({@link Problems}). Anything else is
+     * unexpected: under {@code /api} a 500 that is logged with its stack; elsewhere (pages), and for the
+     * framework's and Spring Security's own exceptions, passed on to their usual handling.
+     */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail named(Exception e, HttpServletRequest request) throws Exception {
+        Optional<ProblemMap.Answer> answer = catalogue.find(e, request);
+        if (answer.isPresent()) {
+            return answer.get().problem();
         }
-        return problem;
-    }
-    // --- end of issue 11, sign-in and accounts
-
-    /** An evidence file removed after its retention: 410, its record (with SHA-256) stays. */
-    @ExceptionHandler(EvidenceRemovedException.class)
-    ProblemDetail evidenceRemoved(EvidenceRemovedException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.GONE, e.getMessage());
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badArgument(IllegalArgumentException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        if (!api(request) || passedOn(e)) {
+            throw e;
+        }
+        log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "服务器内部错误，已记录日志 / internal server error, logged");
     }
 
     // --- bad requests: 400 naming the field or parameter and the reason ---
@@ -196,18 +126,10 @@ class ApiExceptionHandler {
         return BadInput.violations("field", violations);
     }
 
-    /** An upload over the multipart limit (checked before any controller): 413 naming the limit. */
+    /** An upload over the multipart limit (checked before any controller): as the ingest feature declares it. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ProblemDetail uploadTooLarge(MaxUploadSizeExceededException e) {
-        MultipartConfigElement config = multipart.getIfAvailable();
-        long limit = e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() : config == null ? -1 : config.getMaxFileSize();
-        String size = limit > 0 ? ByteCount.of(limit) : "?";
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "上传超过 " + size
-                + " 的上限（spring.servlet.multipart.max-file-size，随 jicha.ingest.max-upload-size）/ the upload is "
-                + "larger than the limit of " + size
-                + " (spring.servlet.multipart.max-file-size, from jicha.ingest.max-upload-size)");
-        problem.setProperty("limit", size);
-        return problem;
+    ProblemDetail uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) throws Exception {
+        return named(e, request);
     }
 
     /** A multipart body that cannot be parsed (no boundary, cut short). */
@@ -249,7 +171,13 @@ class ApiExceptionHandler {
                 + " is not supported; send " + supported);
     }
 
-    private static boolean api(HttpServletRequest request) {
+    /** Exceptions with their own handling: Spring Security's (sign-in, 403) and the framework's status-bearing ones. */
+    private static boolean passedOn(Exception e) {
+        return e instanceof AccessDeniedException || e instanceof AuthenticationException || e instanceof ErrorResponse
+                || AnnotatedElementUtils.hasAnnotation(e.getClass(), ResponseStatus.class);
+    }
+
+    static boolean api(HttpServletRequest request) {
         return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 

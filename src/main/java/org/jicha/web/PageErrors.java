@@ -1,8 +1,8 @@
 package org.jicha.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import org.jicha.audit.RunInProgressException;
-import org.jicha.audit.RunNotFoundException;
+import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -15,27 +15,47 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A page's faults answered as a page (the API's stay problem details, {@link ApiExceptionHandler}): an unknown
- * record is the 404 page, a bad address the 400 page, a second run while one runs a message on the runs page.
+ * A page's faults answered as a page (the API's are problem details, {@link ApiExceptionHandler}): a bad address
+ * is the 400 page, an unknown record the 404 page, a named exception the error page with the status its feature
+ * declares ({@link Problems}), or a message on the page it names (a second run while one runs: the runs page).
+ * Anything else is unexpected and goes to the usual error handling (a 500, logged).
  */
 @ControllerAdvice(annotations = WebPage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 
-    @ExceptionHandler({RunNotFoundException.class, PageNotFoundException.class})
+    private final ProblemCatalogue catalogue;
+
+    PageErrors(ProblemCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @ExceptionHandler(PageNotFoundException.class)
     ModelAndView notFound() {
-        return new ModelAndView("error", Map.of("status", 404), HttpStatus.NOT_FOUND);
+        return errorPage(HttpStatus.NOT_FOUND);
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
             MissingServletRequestPartException.class})
     ModelAndView badAddress() {
-        return new ModelAndView("error", Map.of("status", 400), HttpStatus.BAD_REQUEST);
+        return errorPage(HttpStatus.BAD_REQUEST);
     }
 
-    @ExceptionHandler(RunInProgressException.class)
-    String runInProgress(RedirectAttributes redirect) {
-        redirect.addFlashAttribute("problem", "runs.inProgress");
-        return "redirect:/runs";
+    @ExceptionHandler(Exception.class)
+    ModelAndView named(Exception e, HttpServletRequest request, RedirectAttributes redirect) throws Exception {
+        Optional<ProblemMap.Answer> answer = catalogue.find(e, request);
+        if (answer.isEmpty()) {
+            throw e;
+        }
+        ProblemMap.Mapping<?> mapping = answer.get().mapping();
+        if (mapping.pageProblem() != null) {
+            redirect.addFlashAttribute("problem", mapping.pageProblem());
+            return new ModelAndView("redirect:" + mapping.pageRedirect());
+        }
+        return errorPage(answer.get().status());
+    }
+
+    private static ModelAndView errorPage(HttpStatus status) {
+        return new ModelAndView("error", Map.of("status", status.value()), status);
     }
 }

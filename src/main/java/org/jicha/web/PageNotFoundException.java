@@ -5,9 +5,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** A page asked for something that does not exist (a rule code, a load): 404. */
 @ResponseStatus(HttpStatus.NOT_FOUND)
-class PageNotFoundException extends RuntimeException {
+public class PageNotFoundException extends RuntimeException {
 
-    PageNotFoundException(String what) {
+    public PageNotFoundException(String what) {
         super("没有找到 / not found: " + what);
     }
 }

@@ -1,6 +1,7 @@
 package org.jicha.web;
 
 import java.util.List;
+import org.springframework.data.domain.Page;
 
 /**
  * One page of a long list as the templates show it: the items, the page number (from 0), the size and the
@@ -8,26 +9,26 @@ import java.util.List;
  */
 public record Paging<T>(List<T> items, int page, int size, long total) {
 
-    static final int DEFAULT_SIZE = 20;
+    public static final int DEFAULT_SIZE = 20;
     /** The last page a page address may ask for: with the pages' sizes (at most 100) the offset stays an int. */
-    static final int MAX_PAGE = 1_000_000;
+    public static final int MAX_PAGE = 1_000_000;
 
     /** A page number from an address, brought into 0..{@value #MAX_PAGE} (a page never fails on it). */
-    static int safePage(int page) {
+    public static int safePage(int page) {
         return Math.min(Math.max(0, page), MAX_PAGE);
     }
 
-    static int safeSize(int size, int max) {
+    public static int safeSize(int size, int max) {
         return Math.max(1, Math.min(size, max));
     }
 
     /** A page cut from a list held in memory (e.g. a load's rejected rows). */
-    static <T> Paging<T> of(List<T> all, int page, int size) {
+    public static <T> Paging<T> of(List<T> all, int page, int size) {
         int from = (int) Math.min(all.size(), (long) page * size);
         return new Paging<>(all.subList(from, Math.min(all.size(), from + size)), page, size, all.size());
     }
 
-    static <T> Paging<T> of(org.springframework.data.domain.Page<T> page) {
+    public static <T> Paging<T> of(Page<T> page) {
         return new Paging<>(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements());
     }
 

@@ -6,9 +6,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks a controller that renders pages, so {@link PageModel} adds the viewer to its model. */
+/**
+ * Marks a controller that renders pages (in a feature's {@code web} package): its model gets what the layout needs
+ * ({@link PageModel}, the viewer) and its faults are answered as pages ({@link PageErrors}).
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@interface WebPage {
+public @interface WebPage {
 }

@@ -56,8 +56,11 @@ class ModularityTests {
     void reportsUseOnlyAuditTicketsRecordsRulesPeopleAndCalendar() {
         noClasses().that().resideInAPackage("org.jicha.reports..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jicha.ingest..", "org.jicha.facts..",
-                        "org.jicha.schedule..", "org.jicha.web..", "org.jicha.cli..", "org.jicha.bootstrap..",
-                        "org.jicha.tools..")
+                        "org.jicha.schedule..", "org.jicha.cli..", "org.jicha.bootstrap..", "org.jicha.tools..")
+                .check(classes);
+        // only the reports page (reports.web) uses the pages' layout
+        noClasses().that().resideInAPackage("org.jicha.reports..").and().resideOutsideOfPackage("org.jicha.reports.web..")
+                .should().dependOnClassesThat().resideInAPackage("org.jicha.web..")
                 .check(classes);
     }
 

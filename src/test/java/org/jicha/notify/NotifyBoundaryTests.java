@@ -28,8 +28,12 @@ class NotifyBoundaryTests {
         noClasses().that().resideInAPackage("org.jicha.notify..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jicha.tickets.internal..",
                         "org.jicha.audit.internal..",
-                        "org.jicha.ingest..", "org.jicha.facts..", "org.jicha.web..", "org.jicha.schedule..",
+                        "org.jicha.ingest..", "org.jicha.facts..", "org.jicha.schedule..",
                         "org.jicha.cli..", "org.jicha.bootstrap..", "org.kie..", "org.drools..")
+                .check(CLASSES);
+        // only the outbox API's error answers (notify.web) use the web's problem map
+        noClasses().that().resideInAPackage("org.jicha.notify..").and().resideOutsideOfPackage("org.jicha.notify.web..")
+                .should().dependOnClassesThat().resideInAPackage("org.jicha.web..")
                 .check(CLASSES);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,6 +26,7 @@ import org.jicha.ingest.LoadStatus;
 import org.jicha.people.PasswordRule;
 import org.jicha.people.Role;
 import org.jicha.plans.PlanKind;
+import org.jicha.reports.RatioKind;
 import org.jicha.rules.candidates.CandidateOutcome;
 import org.jicha.rules.ReloadOutcome;
 import org.jicha.rules.ReloadTrigger;
@@ -52,7 +54,8 @@ import org.junit.jupiter.api.Test;
 class I18nTests {
 
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
-    static final Path PAGE_CODE = Path.of("src/main/java/org/jicha/web");
+    /** The page controllers: each feature's {@code web} package, the dashboard, and the layout in {@code web}. */
+    static final Path SOURCES = Path.of("src/main/java/org/jicha");
     static final Set<String> EXEMPT_TEXT = Set.of("稽查 Jicha");
     /** Attributes a person reads or hears: they must come from messages too (th:attr / th:title ...). */
     static final Set<String> SPOKEN_ATTRIBUTES = Set.of("title", "alt", "placeholder", "aria-label", "label", "summary");
@@ -81,7 +84,8 @@ class I18nTests {
      */
     static final Pattern CODE_KEY = Pattern.compile(
             "\"(?:notice|problem|previewError)\",\\s*\"([A-Za-z0-9_.]*[A-Za-z0-9_])\"\\s*\\)"
-                    + "|getMessage\\(\"([A-Za-z0-9_.]*[A-Za-z0-9_])\"\\s*,");
+                    + "|getMessage\\(\"([A-Za-z0-9_.]*[A-Za-z0-9_])\"\\s*,"
+                    + "|onPages\\(\"([A-Za-z0-9_.]*[A-Za-z0-9_])\"");
     static final Pattern CODE_KEY_LIST = Pattern.compile(
             "for \\(String key : List\\.of\\(([^)]*)\\)\\) \\{\\s*labels\\.put\\(key, messages\\.getMessage\\(\"([a-z.]+)\" \\+ key");
 
@@ -121,6 +125,32 @@ class I18nTests {
         assertThat(empty).as("keys without text").isEmpty();
     }
 
+    /**
+     * Every constant of an enum shown to people has its label in both bundles: the pages' ({@link #ENUM_KEYS}) and
+     * those that reports, API answers and exception messages print ({@code config.Labels}), which are nowhere else.
+     */
+    @Test
+    void everyEnumConstantHasALabelInBothBundles() {
+        Map<String, Class<? extends Enum<?>>> labelled = new LinkedHashMap<>(ENUM_KEYS);
+        labelled.put("ratio.", RatioKind.class);
+        labelled.put("ticket.verb.", TicketAction.class);
+        labelled.put("password.reason.", PasswordRule.class);
+        labelled.put("role.", Role.class);
+        labelled.put("mail.status.", TicketStatus.class);
+        List<String> missing = new ArrayList<>();
+        labelled.forEach((prefix, type) -> Arrays.stream(type.getEnumConstants()).forEach(c -> {
+            List<String> keys = type == RatioKind.class ? List.of(prefix + c.name(), prefix + c.name() + ".definition")
+                    : List.of(prefix + c.name());
+            for (String key : keys) {
+                if (!zh.containsKey(key) || !en.containsKey(key)) {
+                    missing.add(key);
+                }
+            }
+        }));
+        assertThat(missing).as("enum constants without a label in messages.properties and messages_en.properties")
+                .isEmpty();
+    }
+
     @Test
     void theChineseBundleIsChinese() {
         List<String> notChinese = zh.stringPropertyNames().stream()
@@ -154,12 +184,12 @@ class I18nTests {
                         .isIn("notice", "problem", "previewError");
             }
         }
-        try (Stream<Path> code = Files.walk(PAGE_CODE)) {
-            for (Path java : code.filter(p -> p.toString().endsWith(".java")).toList()) {
+        try (Stream<Path> code = Files.walk(SOURCES)) {
+            for (Path java : code.filter(I18nTests::isPageCode).toList()) {
                 String text = Files.readString(java);
                 Matcher m = CODE_KEY.matcher(text);
                 while (m.find()) {
-                    used.add(m.group(1) != null ? m.group(1) : m.group(2));
+                    used.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
                 }
                 Matcher list = CODE_KEY_LIST.matcher(text);
                 while (list.find()) {
@@ -169,7 +199,8 @@ class I18nTests {
                 }
             }
         }
-        assertThat(used).contains("dashboard.chart.open", "runs.started", "loads.upload.invalid", "theme.IMP");
+        assertThat(used).contains("dashboard.chart.open", "runs.started", "loads.upload.invalid", "theme.IMP",
+                "runs.inProgress");
         assertThat(zh.stringPropertyNames()).as("keys missing in messages.properties").containsAll(used);
         assertThat(en.stringPropertyNames()).as("keys missing in messages_en.properties").containsAll(used);
     }
@@ -199,6 +230,12 @@ class I18nTests {
         assertThat(actions).as("actions recorded in the trail").contains("LOGIN", "RUN_STARTED", "LOAD_UPLOAD");
         assertThat(actions.stream().filter(a -> !zh.containsKey("trail.action." + a)).toList())
                 .as("trail actions without a Chinese label (trail.action.<ACTION>)").isEmpty();
+    }
+
+    static boolean isPageCode(Path java) {
+        String path = SOURCES.relativize(java).toString().replace('\\', '/');
+        return path.endsWith(".java") && (path.startsWith("web/") || path.contains("/web/")
+                || path.startsWith("dashboard/"));
     }
 
     /** The text of a call's second argument, the call's arguments starting at {@code from}. */

@@ -53,6 +53,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @AutoConfigureMockMvc
 class WebPagesIntegrationTests {
 
+    /** The ticket list's page size ({@code tickets.web.TicketPages.PAGE_SIZE}). */
+    static final int TICKETS_PER_PAGE = 25;
+
     /** Thymeleaf's marker for a message key missing from the bundle, e.g. {@code ??nav.runs_en??}. */
     static final Pattern MISSING_MESSAGE = Pattern.compile("\\?\\?[^?\\s]+_[A-Za-z_]+\\?\\?");
 
@@ -222,7 +225,7 @@ class WebPagesIntegrationTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(fragment).doesNotContain("<html").contains("id=\"ticket-results\"");
         Document doc = Jsoup.parse(fragment);
-        assertThat(doc.select("#ticket-table tbody tr")).hasSizeLessThanOrEqualTo(TicketPages.PAGE_SIZE);
+        assertThat(doc.select("#ticket-table tbody tr")).hasSizeLessThanOrEqualTo(TICKETS_PER_PAGE);
         assertThat(doc.select(".pager a").eachAttr("href")).anyMatch(h -> h.contains("page=0"));
     }
 

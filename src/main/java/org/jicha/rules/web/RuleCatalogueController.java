@@ -45,7 +45,7 @@ class RuleCatalogueController {
 
     /**
      * Reloads the configured rules folder ({@code jicha.rules.dir}, never another): 200 with ACTIVATED or
-     * UNCHANGED; a rejected folder is answered 422 by {@link RulesExceptionHandler}. Traced in the audit trail.
+     * UNCHANGED; a rejected folder is answered 422 ({@code rules.web.RuleProblems}). Traced in the audit trail.
      */
     @PostMapping("/reload")
     ReloadAttempt reload(Actor actor) {

@@ -1,0 +1,4 @@
+/**
+ * The outbox API's error answers as problem details.
+ */
+package org.jicha.notify.web;
