@@ -3,7 +3,7 @@ package org.jicha.audit.web;
 import java.time.LocalDate;
 import org.jicha.audit.CandidatePreview;
 import org.jicha.people.Actor;
-import org.jicha.rules.RuleCandidateNotFoundException;
+import org.jicha.rules.candidates.RuleCandidateNotFoundException;
 import org.jicha.rules.RuleSetException;
 import org.jicha.rules.web.RulePages;
 import org.jicha.web.WebPage;

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jicha.audit.AuditService;
-import org.jicha.audit.AuditService.RuleRunCount;
+import org.jicha.audit.RunQueries.RuleRunCount;
 import org.jicha.rules.RuleMeta;
 import org.jicha.rules.web.RuleFigures;
 import org.jicha.rules.web.RuleStatistics;

@@ -1,7 +1,7 @@
 package org.jicha.rules.web;
 
-import org.jicha.rules.RuleCandidateNotFoundException;
-import org.jicha.rules.RuleCandidateRefusedException;
+import org.jicha.rules.candidates.RuleCandidateNotFoundException;
+import org.jicha.rules.candidates.RuleCandidateRefusedException;
 import org.jicha.rules.RuleSetException;
 import org.jicha.rules.RuleSetRejectedException;
 import org.jicha.web.ProblemMap;
