@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Audit runs: the history (paged, a held run with the stations that lack data), a run with its findings per rule
@@ -41,6 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * forces it with a reason), and the auditors' undo: withdraw a run, confirm or withdraw the tickets the brake held.
  * Releasing a held run is the plans' page ({@code plans.web.HeldRunPage}): a plan's run is released over its scope.
  */
+@NamedInterface("pages")
 @Controller
 @WebPage
 public class RunPages {

@@ -3,4 +3,7 @@
  * findings expected, read by {@link org.jicha.rules.cases.RuleCaseFile} and run against a rule set by
  * {@link org.jicha.rules.cases.RuleCaseRunner} ({@code rules test}).
  */
+@NamedInterface("cases")
 package org.jicha.rules.cases;
+
+import org.springframework.modulith.NamedInterface;

@@ -2,11 +2,13 @@ package org.jicha.rules.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A rule's figures for the audit team: its findings in recent runs, its open tickets and how its tickets were
  * judged (precision = confirmed / (confirmed + false positive), null until any is judged).
  */
+@NamedInterface("pages")
 public record RuleFigures(String code, String title, List<RunPoint> findingsPerRun, long openTickets, long confirmed,
                           long falsePositives, Double precision) {
 

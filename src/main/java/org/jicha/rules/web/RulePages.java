@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The rule catalogue in force: each rule's metadata, parameters, last findings and precision; the version in
@@ -34,6 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * set, see what came of compiling it, delete it). The impact preview of a candidate picked from it is the audit's
  * ({@code audit.web.RulePreviewPage}), shown on this page.
  */
+@NamedInterface("pages")
 @Controller
 @WebPage
 public class RulePages {
