@@ -11,7 +11,12 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
-/** One audit run (稽查批次): as-of date, rule-set version, timing, status and counts. */
+/**
+ * One audit run (稽查批次): as-of date, rule-set version, timing, status and counts.
+ *
+ * <p>Long because it is the aggregate: every state a run can reach (running, held, completed, failed,
+ * cancelled, withdrawn, partitioned) is a method here that checks the current state first.
+ */
 @Entity
 @Table(name = "audit_runs")
 public class AuditRun {

@@ -37,6 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lock on the run's row, closes the run once: counts per rule from the findings, "not detected" for the round.
  * <p>
  * Partitions do not take the node's one-run-at-a-time semaphore: they are limited by Quartz's thread pool.
+ *
+ * <p>Long because claiming, resuming and closing a partition share one fencing rule (the claim's
+ * attempt number) that is easier to check when it is in one class.
  */
 @Service
 public class PartitionedAudits {

@@ -15,7 +15,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Entry point of the command line; {@link #isCommand} tells {@code main} whether to take this path. */
+/**
+ * Entry point of the command line; {@link #isCommand} tells {@code main} whether to take this path.
+ *
+ * <p>Long because it declares every command with its options (picocli, one nested class per command);
+ * the work of each command is in its own class (CliAudit, CliRules, CliBench, ...).
+ */
 @Command(name = "jicha", mixinStandardHelpOptions = true, version = "jicha 0.1",
         description = "Jicha 稽查: marketing audit for power utilities.",
         subcommands = {JichaCli.Audit.class, JichaCli.SampleData.class, JichaCli.Generate.class, JichaCli.Rules.class,

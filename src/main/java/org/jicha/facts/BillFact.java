@@ -5,6 +5,9 @@ import java.time.LocalDate;
 /**
  * A bill (应收电费) with the customer's contracted terms and the tariff version it was priced with, so
  * that pricing rules compare within one fact.
+ *
+ * <p>Long because it is part of the fact model: one documented field per thing a billing rule reads
+ * (docs/FACTS.md); no logic beyond small derived values.
  */
 public final class BillFact implements AuditSubject {
 

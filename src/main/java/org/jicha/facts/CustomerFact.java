@@ -11,6 +11,9 @@ import java.util.StringJoiner;
  * A customer account (用户档案) with its important-customer record and derived consumption history:
  * the audited period's consumption summed over its meters, the 12 periods before it, the same month
  * last year, the zero-consumption streak, and its recent applications.
+ *
+ * <p>Long because it is part of the fact model: one documented field per thing a rule reads about a
+ * customer (docs/FACTS.md); no logic beyond small derived values.
  */
 public final class CustomerFact implements AuditSubject {
 

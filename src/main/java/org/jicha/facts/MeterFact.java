@@ -2,7 +2,12 @@ package org.jicha.facts;
 
 import java.time.LocalDate;
 
-/** An energy meter / metering point (电能表/计量点) with its customer and its recent readings and events. */
+/**
+ * An energy meter / metering point (电能表/计量点) with its customer and its recent readings and events.
+ *
+ * <p>Long because it is part of the fact model: one documented field per thing a metering rule reads
+ * (docs/FACTS.md).
+ */
 public final class MeterFact implements AuditSubject {
 
     String meterId;

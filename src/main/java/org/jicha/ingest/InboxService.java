@@ -37,6 +37,8 @@ import org.springframework.util.FileSystemUtils;
  * Folders whose names start with {@code .} or {@code _} are skipped: a producer writes a batch under such a name
  * and renames it when complete. A batch over the per-batch limit or the disk budget is not loaded: it stays in
  * the inbox and a FAILED load says why. Loads run one at a time.
+ *
+ * <p>Slightly long: scanning, loading and archiving an inbox batch share its error handling.
  */
 @Service
 public class InboxService {

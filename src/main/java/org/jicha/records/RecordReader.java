@@ -38,6 +38,9 @@ import org.springframework.stereotype.Component;
  * Memory is bounded by the batch size. Applications without a customer are read in pages of their own.
  * This is the audit's read API on the contract tables; the one query that reaches outside them is the
  * incremental run's, which pages through the audit's {@code audit_run_candidates} joined to the customers.
+ *
+ * <p>Long because it holds one read query per contract table and the one batching scheme they share
+ * (key order, key ranges, candidates); splitting them apart would spread one access pattern over many files.
  */
 @Component
 public class RecordReader {

@@ -26,6 +26,9 @@ import org.jicha.people.Actor;
  * by {@link TicketService} as runs report findings; the rectification workflow (督办闭环) changes state
  * here, one method per action. Each method first asks {@link TicketTransitions} whether the actor may do
  * it in the current state, then changes the state and appends a {@link TicketTransition} to the history.
+ *
+ * <p>Long because it is the aggregate: every state change of a ticket is a method here that checks the
+ * state and the actor before it changes anything, so the whole closed loop reads in one place.
  */
 @Entity
 @Table(name = "inspection_tickets")

@@ -34,6 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
  * responsible team exists, else NEW for an auditor to dispatch, or all AWAITING_CONFIRMATION when the run would
  * open far more of the rule's tickets than its earlier periods. At the end of a run, the tickets the run covered
  * but did not see again close the loop ({@link #markNotDetected}). Also the scoped search and read of tickets.
+ *
+ * <p>Long because it is the tickets' side of a run in one transaction-shaped API: record a batch's
+ * findings (refresh, reopen, auto-verify, flag), stage and open new tickets through the brake, mark what was not
+ * detected; each step is a JDBC batch over the same ticket columns.
  */
 @Service
 public class TicketService {

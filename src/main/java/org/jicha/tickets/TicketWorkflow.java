@@ -25,6 +25,9 @@ import org.springframework.web.multipart.MultipartFile;
  * the client read (else stale), let the aggregate check role, scope and state and change itself, store the
  * evidence files, flush (a concurrent update caught by {@code @Version} is stale too) and write the audit
  * trail, all in one transaction.
+ *
+ * <p>Long because every people's action on a ticket is one short method here (load, act on the aggregate,
+ * record in the trail).
  */
 @Service
 public class TicketWorkflow {

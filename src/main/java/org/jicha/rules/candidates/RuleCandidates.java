@@ -36,6 +36,9 @@ import org.springframework.stereotype.Service;
  * a copy of the rules folder in force. The upload is compiled and checked at once (the allow-list of types
  * included) and kept with its outcome and problems; uploads, deletions and expiries go to the audit trail.
  * The newest {@code keep} candidates younger than {@code max-age} are kept, the others removed.
+ *
+ * <p>Long because upload, safe extraction, compilation, listing and deletion of candidates share
+ * the one candidates area and its rules.
  */
 @Service
 public class RuleCandidates {

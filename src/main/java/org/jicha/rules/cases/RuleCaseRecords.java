@@ -29,6 +29,8 @@ import org.jicha.facts.StoredRecords.Tariff;
  * months {@code yyyy-MM}, decimals with {@code .}, booleans {@code Y}/{@code N}), then grouped into one
  * bundle per customer_no; an application without a customer is a bundle of its own. A missing required
  * column, an unknown column or a bad value is reported naming file, case, row and field.
+ *
+ * <p>Long because it maps every record type of a YAML case to the stored records, one small method each.
  */
 public final class RuleCaseRecords {
 

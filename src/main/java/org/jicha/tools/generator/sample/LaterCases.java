@@ -14,6 +14,8 @@ import org.jicha.tools.generator.TariffBook;
 /**
  * Planted cases for catalogue rules not shipped yet (expected-findings-later.csv), each clean for every
  * other rule of the catalogue.
+ *
+ * <p>Long because it is a catalogue: one small method per planted case of the later rule themes.
  */
 final class LaterCases {
 

@@ -13,6 +13,9 @@ import org.jicha.tools.generator.TariffBook;
  * Deviations planted on purpose, one named method per case, and the look-alikes that must stay silent.
  * Each case registers its expected finding (rule, subject) with the reason; cases of the 14 shipped rules
  * land in expected-findings.csv, the others in expected-findings-later.csv.
+ *
+ * <p>Long because it is a catalogue: one small method per planted deviation and look-alike of the
+ * sample (sample-data/README.md lists them), in the order of the rule catalogue.
  */
 final class PlantedCases {
 
