@@ -30,7 +30,7 @@ import org.jicha.facts.StoredRecords.Tariff;
  * bundle per customer_no; an application without a customer is a bundle of its own. A missing required
  * column, an unknown column or a bad value is reported naming file, case, row and field.
  */
-public final class RuleCaseRecords {
+final class RuleCaseRecords {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss]");
 
