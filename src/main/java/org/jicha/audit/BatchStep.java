@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * subject only ({@link RuleSet}). Also reads the stored records batch by batch in the order every run reads them.
  */
 @Component
-public class BatchStep {
+class BatchStep {
 
     /** What a batch gave: how many audit subjects it held, the findings raised on them, the rules that threw. */
     record Evaluated(long subjects, List<Finding> findings, List<RuleError> errors) {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * not judged. Also proposes the as-of date of a person's run: the latest period whose data has arrived.
  */
 @Component
-public class DataArrival {
+class DataArrival {
 
     /** How far back the proposal looks for a complete period. */
     static final int PROPOSAL_MONTHS = 24;

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * without a customer), where it is ({@code PENDING}, {@code RUNNING}, {@code DONE}, {@code FAILED}), the node
  * (Quartz instance id) that claimed it last and how many times it was claimed (more than once: recovered).
  */
-public record PartitionView(int partNo, String firstKey, String lastKey, boolean orphans, String status, String node,
+record PartitionView(int partNo, String firstKey, String lastKey, boolean orphans, String status, String node,
                             int attempts, String lastKeyDone, long subjects, long findings, LocalDateTime startedAt,
                             LocalDateTime finishedAt, String message) {
 

@@ -5,6 +5,6 @@ package org.jicha.audit;
  * INCREMENTAL: only those whose records changed or whose findings time may change, the others' findings
  * carried over from the run before; SCOPED: the customers and rules of a plan's scope.
  */
-public enum RunMode {
+enum RunMode {
     FULL, INCREMENTAL, SCOPED
 }

@@ -1,7 +1,7 @@
 package org.jicha.notify;
 
 /** Why a mail was written. */
-public enum MailKind {
+enum MailKind {
     /** Overdue tickets, level 1: to the team leader (or the auditors for tickets without a team). */
     ESCALATION_L1,
     /** Overdue tickets, level 2: to the supervisors above the ticket's station. */

@@ -1,7 +1,7 @@
 package org.jicha.notify;
 
 /** Where a mail of the outbox stands. */
-public enum MailStatus {
+enum MailStatus {
     /** Waiting to be sent (again) at {@code next_attempt_at}. */
     PENDING,
     /** Claimed by one dispatcher, which is sending it now. */

@@ -11,7 +11,7 @@ import java.util.Objects;
  *                 the same key is never enqueued
  * @param attachments files sent with the mail (read when it is sent)
  */
-public record NewMail(MailKind kind, String recipient, String subject, String body, String dedupKey,
+record NewMail(MailKind kind, String recipient, String subject, String body, String dedupKey,
                       List<Path> attachments) {
 
     /** A mail without attachments. */

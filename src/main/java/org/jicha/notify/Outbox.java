@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and a mail server that is down loses nothing.
  */
 @Service
-public class Outbox {
+class Outbox {
 
     private static final RowMapper<OutboxMail> ROW = Outbox::map;
 

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
  * mails stay PENDING, and a warning is logged once.
  */
 @Service
-public class OutboxDispatcher {
+class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final int ERROR_MAX = 2000;

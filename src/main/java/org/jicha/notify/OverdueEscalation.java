@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the same state, and the mails' dedup keys keep a second run from writing them twice.
  */
 @Service
-public class OverdueEscalation {
+class OverdueEscalation {
 
     private static final Logger log = LoggerFactory.getLogger(OverdueEscalation.class);
 

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * unit and the units below it, unless there are none. One mail per user and day (dedup key).
  */
 @Service
-public class TeamDigest {
+class TeamDigest {
 
     private static final Logger log = LoggerFactory.getLogger(TeamDigest.class);
 

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Turns the authentication of a request into an {@link Actor} with the units it may see. */
 @Component
-public class CurrentActor {
+class CurrentActor {
 
     private final UnitTree units;
 

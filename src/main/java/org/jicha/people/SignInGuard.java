@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (on PostgreSQL an error aborts the whole transaction it runs in) spoils nothing else.
  */
 @Service
-public class SignInGuard {
+class SignInGuard {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");

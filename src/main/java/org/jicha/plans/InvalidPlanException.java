@@ -1,7 +1,7 @@
 package org.jicha.plans;
 
 /** A plan definition that cannot be saved; names the field at fault (HTTP 422). */
-public class InvalidPlanException extends RuntimeException {
+class InvalidPlanException extends RuntimeException {
 
     private final String field;
 

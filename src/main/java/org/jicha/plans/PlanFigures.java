@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
  * {@code rectificationRatePct} = rectified / (tickets - FALSE_POSITIVE - EXEMPTED), null while that is 0;
  * {@code targetMet} null without a target rate.
  */
-public record PlanFigures(long runs, LastRun lastRun, long findings, long tickets, long rectified, long falsePositive,
+record PlanFigures(long runs, LastRun lastRun, long findings, long tickets, long rectified, long falsePositive,
                           long exempted, Double rectificationRatePct, Boolean targetMet) {
 
     /** The plan's latest run. */

@@ -1,7 +1,7 @@
 package org.jicha.plans;
 
 /** A plan asked to become what it already is (enable an enabled plan, disable a disabled one): HTTP 409. */
-public class PlanStateException extends IllegalStateException {
+class PlanStateException extends IllegalStateException {
 
     public PlanStateException(String message) {
         super(message);

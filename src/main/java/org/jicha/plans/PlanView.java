@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /** A plan with its execution figures, as the API shows it. */
-public record PlanView(long id, String name, String description, PlanKind kind, String cron, LocalDate startsOn,
+record PlanView(long id, String name, String description, PlanKind kind, String cron, LocalDate startsOn,
                        LocalDate endsOn, List<String> themes, List<String> ruleCodes, List<String> unitCodes,
                        Integer targetRectificationPct, String target, boolean enabled, LocalDateTime createdAt,
                        LocalDateTime updatedAt, long version, Instant nextFireTime, PlanFigures figures) {

@@ -3,6 +3,6 @@ package org.jicha.reports;
 import java.time.LocalDateTime;
 
 /** A row of {@code report_archive}: one archived report file. */
-public record ArchivedReport(long id, String period, String unitCode, String kind, String format, String path,
+record ArchivedReport(long id, String period, String unitCode, String kind, String format, String path,
                              LocalDateTime generatedAt, String sha256) {
 }

@@ -18,7 +18,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * Needs a TrueType-outline font (.ttf, or .ttc collections such as SimSun or WenQuanYi Zen Hei); CFF
  * OpenType fonts (e.g. Noto Sans CJK .otf) cannot be embedded by PDFBox as Type 0 fonts.
  */
-public final class CjkFont {
+final class CjkFont {
 
     /** Tried in this order when no font is configured: Debian/Ubuntu, then Windows, then macOS. */
     static final List<Path> CANDIDATES = List.of(

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * deadline and status; and its ratios against last month and against its station as a whole.
  */
 @Service
-public class FeedbackReportService {
+class FeedbackReportService {
 
     private final ReportRuns runs;
     private final ReportFigures figures;

@@ -22,7 +22,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * by openhtmltopdf, with the Chinese font embedded (see {@link CjkFont}). Every value is escaped by
  * Thymeleaf, so a customer called {@code <script>} prints as text.
  */
-public final class PdfReportWriter {
+final class PdfReportWriter {
 
     private static final String FAMILY = "jicha-cjk";
 

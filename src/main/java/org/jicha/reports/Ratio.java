@@ -7,7 +7,7 @@ import java.math.RoundingMode;
  * A ratio's numerator and denominator, as counted. With a zero denominator there is nothing to measure:
  * {@link #value()} is null and prints as "—", never 0 % or NaN.
  */
-public record Ratio(long numerator, long denominator) {
+record Ratio(long numerator, long denominator) {
 
     public Ratio {
         if (numerator < 0 || denominator < 0 || numerator > denominator) {

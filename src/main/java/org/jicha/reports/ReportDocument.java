@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param metrics  the ratios, each with its denominator
  * @param tables   the detail tables, one sheet each in XLSX
  */
-public record ReportDocument(String title, String subtitle, List<Metric> metrics, List<Table> tables) {
+record ReportDocument(String title, String subtitle, List<Metric> metrics, List<Table> tables) {
 
     public ReportDocument {
         Objects.requireNonNull(title, "title");

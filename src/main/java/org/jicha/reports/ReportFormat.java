@@ -3,7 +3,7 @@ package org.jicha.reports;
 import java.util.Locale;
 
 /** How a report is delivered. */
-public enum ReportFormat {
+enum ReportFormat {
     JSON("application/json", "json"),
     XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
     PDF("application/pdf", "pdf");

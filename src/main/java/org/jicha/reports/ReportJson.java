@@ -7,7 +7,7 @@ import java.util.List;
  * A report document as the API returns it in JSON: each ratio with numerator, denominator, value (a fraction,
  * null when there is nothing to measure) and its printed form ("1.23%" or "—").
  */
-public record ReportJson(String title, String subtitle, List<MetricJson> metrics, List<ReportDocument.Table> tables) {
+record ReportJson(String title, String subtitle, List<MetricJson> metrics, List<ReportDocument.Table> tables) {
 
     public record MetricJson(String label, String definition, long numerator, long denominator, BigDecimal value,
                              String percent, BigDecimal previous, String previousPercent) {

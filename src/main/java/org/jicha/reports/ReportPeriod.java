@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /** Parses the {@code period} parameter of a report: a month {@code yyyy-MM}. */
-public final class ReportPeriod {
+final class ReportPeriod {
 
     private static final Pattern FORMAT = Pattern.compile("\\d{4}-\\d{2}");
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * XLSX and says what to install when a PDF is asked for.
  */
 @Component
-public class ReportRenderer {
+class ReportRenderer {
 
     private final ReportsProperties properties;
     private final Clock clock;

@@ -11,7 +11,7 @@ import java.util.Set;
  *                 their responsible team
  * @param team     when set, only findings and tickets routed to this team unit count (a feedback report)
  */
-public record ReportScope(String unitCode, Set<String> units, String team) {
+record ReportScope(String unitCode, Set<String> units, String team) {
 
     public ReportScope {
         units = units == null ? null : Set.copyOf(units);

@@ -26,7 +26,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * dates), so that the audit team can sort and filter at once. Streams rows (SXSSF), so long tables stay
  * cheap.
  */
-public final class XlsxReportWriter {
+final class XlsxReportWriter {
 
     private static final int ROW_WINDOW = 200;
     private static final String FONT = "宋体";

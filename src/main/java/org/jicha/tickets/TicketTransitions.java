@@ -28,7 +28,7 @@ import org.jicha.people.Role;
  * lists from here too, so there is one place that says what is legal (docs/TICKETS.md shows it as a table).
  * An ADMIN reads everything but has no ticket action (separation of duties).
  */
-public final class TicketTransitions {
+final class TicketTransitions {
 
     /** Who performs an action. */
     public enum Performer {

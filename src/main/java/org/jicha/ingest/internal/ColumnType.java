@@ -5,7 +5,7 @@ import org.jicha.records.StoredType;
 /**
  * The value types of the data contract as a file spells them, each with how the records module stores it.
  */
-public enum ColumnType {
+enum ColumnType {
     TEXT(StoredType.TEXT),
     CODE(StoredType.TEXT),
     /** A {@code ;}-separated list of ids, stored as written once each id has been checked. */

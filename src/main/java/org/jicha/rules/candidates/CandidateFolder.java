@@ -26,7 +26,7 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * zip's own figures). A zip whose files all sit in one top folder is read from inside it. On a refusal
  * the caller deletes the folder: nothing of the upload stays.
  */
-public final class CandidateFolder {
+final class CandidateFolder {
 
     /** One path step: letters (Chinese too), digits, {@code _ - .} and spaces, not starting with a dot. */
     private static final Pattern STEP = Pattern.compile("[\\p{L}\\p{N}_\\- ][\\p{L}\\p{N}_.\\- ]*");

@@ -1,7 +1,7 @@
 package org.jicha.rules.cases;
 
 /** A rule test case cannot be read or its records cannot be converted; the message names file, case and field. */
-public class RuleCaseException extends RuntimeException {
+class RuleCaseException extends RuntimeException {
 
     public RuleCaseException(String message) {
         super(message);

@@ -32,7 +32,7 @@ import org.jicha.facts.StoredRecords.Tariff;
  *
  * <p>Long because it maps every record type of a YAML case to the stored records, one small method each.
  */
-public final class RuleCaseRecords {
+final class RuleCaseRecords {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss]");
 

@@ -29,7 +29,7 @@ import org.objectweb.asm.Type;
  * Longer than the other classes on purpose: one walk over the class-file format (constant pool, members,
  * instructions), which a reviewer checks against the JVM specification in one read.
  */
-public final class ClassFileCheck {
+final class ClassFileCheck {
 
     private static final int READ = ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES;
 

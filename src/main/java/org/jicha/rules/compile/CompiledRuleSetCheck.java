@@ -63,7 +63,7 @@ import org.mvel2.ParserContext;
  * Longer than the other classes on purpose: one walk over every kind of element Drools compiles a rule into,
  * each refused or handed to the check that knows it, so that a kind left out is visible in one read.
  */
-public final class CompiledRuleSetCheck {
+final class CompiledRuleSetCheck {
 
     /** Drools' own accumulate functions (sum, count, min, max, average, collectList ...). */
     private static final String ACCUMULATE_FUNCTIONS = "org.drools.core.base.accumulators.";

@@ -57,7 +57,7 @@ import org.mvel2.util.PropertyTools;
  * step by step over one access chain, and reading it in one place is what lets a reviewer check that nothing
  * resolves differently here than at run time.
  */
-public final class MvelExpressionCheck {
+final class MvelExpressionCheck {
 
     private final Set<String> ownClasses;
     private final ClassLoader loader;
