@@ -11,16 +11,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minBillShare    customers billed for P per metered customer a station needs (0-1)
  */
 @ConfigurationProperties("jicha.audit.arrival")
-public record ArrivalProperties(@DefaultValue("0.8") double minReadingShare, @DefaultValue("0.8") double minBillShare) {
+public record ArrivalProperties(
+        @DefaultValue("0.8") double minReadingShare,
+        @DefaultValue("0.8") double minBillShare) {
 
     public ArrivalProperties {
         if (minReadingShare < 0 || minReadingShare > 1) {
-            throw new IllegalArgumentException("jicha.audit.arrival.min-reading-share must be between 0 and 1, not "
-                    + minReadingShare);
+            throw new IllegalArgumentException(
+                    "jicha.audit.arrival.min-reading-share must be between 0 and 1, not " + minReadingShare);
         }
         if (minBillShare < 0 || minBillShare > 1) {
-            throw new IllegalArgumentException("jicha.audit.arrival.min-bill-share must be between 0 and 1, not "
-                    + minBillShare);
+            throw new IllegalArgumentException(
+                    "jicha.audit.arrival.min-bill-share must be between 0 and 1, not " + minBillShare);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.jicha.audit;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -23,10 +24,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         errors)
  */
 @ConfigurationProperties("jicha.audit")
-public record AuditProperties(@DefaultValue("1000") int batchSize, @DefaultValue("Asia/Shanghai") java.time.ZoneId zone,
-                              @DefaultValue("0s") Duration batchPause, @DefaultValue("6h") Duration scheduledRunWait,
-                              @DefaultValue("7") int horizonDays, @DefaultValue("true") boolean incrementalNightly,
-                              @DefaultValue("0") int partitions, @DefaultValue("20") int maxErrorsPerRule) {
+public record AuditProperties(
+        @DefaultValue("1000") int batchSize,
+        @DefaultValue("Asia/Shanghai") ZoneId zone,
+        @DefaultValue("0s") Duration batchPause,
+        @DefaultValue("6h") Duration scheduledRunWait,
+        @DefaultValue("7") int horizonDays,
+        @DefaultValue("true") boolean incrementalNightly,
+        @DefaultValue("0") int partitions,
+        @DefaultValue("20") int maxErrorsPerRule) {
 
     public AuditProperties {
         if (batchSize < 1) {
@@ -36,7 +42,8 @@ public record AuditProperties(@DefaultValue("1000") int batchSize, @DefaultValue
             throw new IllegalArgumentException("jicha.audit.horizon-days must be between 0 and 31, not " + horizonDays);
         }
         if (maxErrorsPerRule < 0) {
-            throw new IllegalArgumentException("jicha.audit.max-errors-per-rule must not be negative, not " + maxErrorsPerRule);
+            throw new IllegalArgumentException(
+                    "jicha.audit.max-errors-per-rule must not be negative, not " + maxErrorsPerRule);
         }
     }
 

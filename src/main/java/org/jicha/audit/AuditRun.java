@@ -134,18 +134,30 @@ public class AuditRun {
     @Column(name = "withdraw_reason", length = 2000)
     private String withdrawReason;
 
-    protected AuditRun() {
-    }
+    protected AuditRun() {}
 
-    public static AuditRun start(LocalDate asOf, String auditedPeriod, String ruleSetHash, int ruleCount,
-                                 RunTrigger trigger, LocalDateTime now) {
+    public static AuditRun start(
+            LocalDate asOf,
+            String auditedPeriod,
+            String ruleSetHash,
+            int ruleCount,
+            RunTrigger trigger,
+            LocalDateTime now) {
         return start(asOf, auditedPeriod, ruleSetHash, ruleCount, trigger, null, null, 0, null, now);
     }
 
     /** A run of a plan and/or scope, on this JVM, re-running {@code recoversRunId} if not null. */
-    public static AuditRun start(LocalDate asOf, String auditedPeriod, String ruleSetHash, int ruleCount,
-                                 RunTrigger trigger, Long planId, String scopeDescription, long subjectsTotal,
-                                 Long recoversRunId, LocalDateTime now) {
+    public static AuditRun start(
+            LocalDate asOf,
+            String auditedPeriod,
+            String ruleSetHash,
+            int ruleCount,
+            RunTrigger trigger,
+            Long planId,
+            String scopeDescription,
+            long subjectsTotal,
+            Long recoversRunId,
+            LocalDateTime now) {
         AuditRun run = new AuditRun();
         run.planId = planId;
         run.scopeDescription = scopeDescription;
@@ -166,11 +178,18 @@ public class AuditRun {
      * A nightly or plan run whose period's data had not arrived: recorded HELD (待数据), finished at once, nothing
      * audited; {@code summary} says which station lacks what.
      */
-    public static AuditRun held(LocalDate asOf, String auditedPeriod, String ruleSetHash, int ruleCount,
-                                RunTrigger trigger, Long planId, String scopeDescription, String summary,
-                                LocalDateTime now) {
-        AuditRun run = start(asOf, auditedPeriod, ruleSetHash, ruleCount, trigger, planId, scopeDescription, 0, null,
-                now);
+    public static AuditRun held(
+            LocalDate asOf,
+            String auditedPeriod,
+            String ruleSetHash,
+            int ruleCount,
+            RunTrigger trigger,
+            Long planId,
+            String scopeDescription,
+            String summary,
+            LocalDateTime now) {
+        AuditRun run =
+                start(asOf, auditedPeriod, ruleSetHash, ruleCount, trigger, planId, scopeDescription, 0, null, now);
         run.status = RunStatus.HELD;
         run.message = summary.length() > 4000 ? summary.substring(0, 4000) : summary;
         run.finishedAt = now;

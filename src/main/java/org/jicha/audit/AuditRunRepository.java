@@ -1,6 +1,8 @@
 package org.jicha.audit;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,10 +13,10 @@ public interface AuditRunRepository extends JpaRepository<AuditRun, Long> {
 
     List<AuditRun> findByStatus(RunStatus status);
 
-    java.util.Optional<AuditRun> findFirstByStatusOrderByIdDesc(RunStatus status);
+    Optional<AuditRun> findFirstByStatusOrderByIdDesc(RunStatus status);
 
     /** The latest run of any of the statuses (the latest completed run: COMPLETED or COMPLETED_WITH_ERRORS). */
-    java.util.Optional<AuditRun> findFirstByStatusInOrderByIdDesc(java.util.Collection<RunStatus> statuses);
+    Optional<AuditRun> findFirstByStatusInOrderByIdDesc(Collection<RunStatus> statuses);
 
     /** The latest interrupted runs of a trigger kind: candidates for a Quartz recovery to re-run. */
     List<AuditRun> findTop20ByInterruptedTrueAndTriggerOrderByIdDesc(RunTrigger trigger);
@@ -22,6 +24,6 @@ public interface AuditRunRepository extends JpaRepository<AuditRun, Long> {
     boolean existsByRecoversRunId(Long runId);
 
     /** The latest run of the statuses among the given modes (the base an incremental run may build on). */
-    java.util.Optional<AuditRun> findFirstByStatusInAndModeInOrderByIdDesc(java.util.Collection<RunStatus> statuses,
-                                                                           java.util.Collection<RunMode> modes);
+    Optional<AuditRun> findFirstByStatusInAndModeInOrderByIdDesc(
+            Collection<RunStatus> statuses, Collection<RunMode> modes);
 }

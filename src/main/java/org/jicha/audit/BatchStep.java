@@ -5,12 +5,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.jicha.records.RecordReader;
-import org.jicha.records.RecordReader.BatchSink;
 import org.jicha.facts.AuditContext;
 import org.jicha.facts.AuditSubject;
 import org.jicha.facts.FactAssembler;
 import org.jicha.facts.StoredRecords.CustomerBundle;
+import org.jicha.records.RecordReader;
+import org.jicha.records.RecordReader.BatchSink;
 import org.jicha.rules.Evaluation;
 import org.jicha.rules.Finding;
 import org.jicha.rules.RuleError;
@@ -38,8 +38,14 @@ class BatchStep {
             if (ruleCodes == null) {
                 return this;
             }
-            return new Evaluated(subjects, findings.stream().filter(f -> ruleCodes.contains(f.ruleCode())).toList(),
-                    errors.stream().filter(e -> !e.ruleKnown() || ruleCodes.contains(e.ruleCode())).toList());
+            return new Evaluated(
+                    subjects,
+                    findings.stream()
+                            .filter(f -> ruleCodes.contains(f.ruleCode()))
+                            .toList(),
+                    errors.stream()
+                            .filter(e -> !e.ruleKnown() || ruleCodes.contains(e.ruleCode()))
+                            .toList());
         }
     }
 

@@ -6,9 +6,9 @@ import org.jicha.calendar.ChinaTime;
 import org.jicha.people.Actor;
 import org.jicha.people.AuditTrail;
 import org.jicha.rules.ActiveRuleSet;
+import org.jicha.rules.RuleSetException;
 import org.jicha.rules.candidates.RuleCandidateNotFoundException;
 import org.jicha.rules.candidates.RuleCandidates;
-import org.jicha.rules.RuleSetException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,8 +27,8 @@ public class CandidatePreview {
     private final Clock clock;
     private final AuditTrail trail;
 
-    CandidatePreview(ImpactPreview preview, ActiveRuleSet active, RuleCandidates candidates, Clock clock,
-                     AuditTrail trail) {
+    CandidatePreview(
+            ImpactPreview preview, ActiveRuleSet active, RuleCandidates candidates, Clock clock, AuditTrail trail) {
         this.preview = preview;
         this.active = active;
         this.candidates = candidates;
@@ -43,24 +43,38 @@ public class CandidatePreview {
      */
     public ImpactPreview.PreviewReport preview(Actor actor, String candidateId, LocalDate asOf) {
         LocalDate date = asOf == null ? ChinaTime.today(clock) : asOf;
-        String target = RuleCandidates.isId(candidateId) ? RuleCandidates.target(candidateId)
+        String target = RuleCandidates.isId(candidateId)
+                ? RuleCandidates.target(candidateId)
                 : "refused:" + fit(String.valueOf(candidateId));
         RuleCandidates.Compiled compiled;
         try {
             compiled = candidates.compile(candidateId);
         } catch (RuleSetException e) {
-            trail.record(actor.username(), "RULES_PREVIEW", target, storedHash(candidateId) + "asOf=" + date
-                    + " outcome=REJECTED (" + e.problems().size() + " problems)");
+            trail.record(
+                    actor.username(),
+                    "RULES_PREVIEW",
+                    target,
+                    storedHash(candidateId) + "asOf=" + date + " outcome=REJECTED ("
+                            + e.problems().size() + " problems)");
             throw e;
         } catch (IllegalArgumentException | IllegalStateException | RuleCandidateNotFoundException e) {
-            trail.record(actor.username(), "RULES_PREVIEW", target, storedHash(candidateId) + "asOf=" + date
-                    + " outcome=REFUSED: " + e.getMessage());
+            trail.record(
+                    actor.username(),
+                    "RULES_PREVIEW",
+                    target,
+                    storedHash(candidateId) + "asOf=" + date + " outcome=REFUSED: " + e.getMessage());
             throw e;
         }
         ImpactPreview.PreviewReport report = preview.compare(active.current(), compiled.ruleSet(), date);
-        long changed = report.rules().stream().filter(ImpactPreview.RuleImpact::changed).count();
-        trail.record(actor.username(), "RULES_PREVIEW", target, "hash=" + compiled.candidate().contentHash()
-                + " asOf=" + date + " against=" + report.currentHash() + " outcome=OK (" + changed + " rules change)");
+        long changed = report.rules().stream()
+                .filter(ImpactPreview.RuleImpact::changed)
+                .count();
+        trail.record(
+                actor.username(),
+                "RULES_PREVIEW",
+                target,
+                "hash=" + compiled.candidate().contentHash() + " asOf=" + date + " against=" + report.currentHash()
+                        + " outcome=OK (" + changed + " rules change)");
         return report;
     }
 

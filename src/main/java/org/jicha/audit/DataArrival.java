@@ -55,18 +55,19 @@ class DataArrival {
     }
 
     /** The as-of date a person's run should use, the period it audits, and why. */
-    public record Proposal(LocalDate asOf, String period, Verdict today) {
-    }
+    public record Proposal(LocalDate asOf, String period, Verdict today) {}
 
     /**
      * Checks the period for the stations of a scope ({@code stations}: null = every station).
      */
     public Verdict check(YearMonth period, Set<String> stations) {
-        List<StationSupply.Counts> judged = supply.of(period, stations).stream().filter(c -> c.meters() > 0).toList();
+        List<StationSupply.Counts> judged =
+                supply.of(period, stations).stream().filter(c -> c.meters() > 0).toList();
         List<DataGap> gaps = judged.stream()
-                .map(c -> new DataGap(c.stationCode(), c.stationName(), c.meters(), c.readings(), c.customers(),
-                        c.bills()))
-                .filter(g -> g.readingShare() < properties.minReadingShare() || g.billShare() < properties.minBillShare())
+                .map(c -> new DataGap(
+                        c.stationCode(), c.stationName(), c.meters(), c.readings(), c.customers(), c.bills()))
+                .filter(g ->
+                        g.readingShare() < properties.minReadingShare() || g.billShare() < properties.minBillShare())
                 .toList();
         return new Verdict(period.toString(), judged.size(), gaps);
     }

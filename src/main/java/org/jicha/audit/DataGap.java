@@ -8,8 +8,7 @@ import java.util.Locale;
  * in-service meters installed by the period's end and how many have a reading of the period; the customers with
  * such a meter and how many have a bill of the period.
  */
-public record DataGap(String stationCode, String stationName, long meters, long readings, long customers,
-                      long bills) {
+public record DataGap(String stationCode, String stationName, long meters, long readings, long customers, long bills) {
 
     /** Readings of the period per in-service meter, 0-1 (1 when the station has no meter). */
     @JsonProperty
@@ -38,8 +37,8 @@ public record DataGap(String stationCode, String stationName, long meters, long 
 
     /** 城关供电所（ST01）：抄表 1/152（0.7%），电费 0/152（0.0%）. */
     public String describeZh() {
-        return stationName + "（" + stationCode + "）：抄表 " + readings + "/" + meters + "（" + readingPercent()
-                + "），电费 " + bills + "/" + customers + "（" + billPercent() + "）";
+        return stationName + "（" + stationCode + "）：抄表 " + readings + "/" + meters + "（" + readingPercent() + "），电费 "
+                + bills + "/" + customers + "（" + billPercent() + "）";
     }
 
     /** ST01: readings 1/152 (0.7%), bills 0/152 (0.0%). */

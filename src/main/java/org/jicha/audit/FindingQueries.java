@@ -12,11 +12,20 @@ import org.springframework.stereotype.Component;
 public class FindingQueries {
 
     /** A finding of a run with the ticket it opened (ticket fields null when it has none). */
-    public record FindingWithTicket(String ruleCode, String theme, String severity, String subjectType,
-                                    String subjectId, String customerNo, String stationCode, String period,
-                                    String message, String fingerprint, Long ticketId, String teamUnitCode,
-                                    String ticketStatus) {
-    }
+    public record FindingWithTicket(
+            String ruleCode,
+            String theme,
+            String severity,
+            String subjectType,
+            String subjectId,
+            String customerNo,
+            String stationCode,
+            String period,
+            String message,
+            String fingerprint,
+            Long ticketId,
+            String teamUnitCode,
+            String ticketStatus) {}
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -41,12 +50,26 @@ public class FindingQueries {
             where += " AND t.team_unit_code = :team";
             p.addValue("team", team);
         }
-        return jdbc.query("SELECT f.rule_code, f.theme, f.severity, f.subject_type, f.subject_id, f.customer_no, "
-                + "f.station_code, f.period, f.message, f.fingerprint, t.id AS ticket_id, t.team_unit_code, t.status "
-                + "FROM findings f LEFT JOIN inspection_tickets t ON t.fingerprint = f.fingerprint WHERE " + where
-                + " ORDER BY f.rule_code, f.subject_id", p, (rs, i) -> new FindingWithTicket(rs.getString(1),
-                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                rs.getString(8), rs.getString(9), rs.getString(10), rs.getObject(11) == null ? null : rs.getLong(11),
-                rs.getString(12), rs.getString(13)));
+        return jdbc.query(
+                "SELECT f.rule_code, f.theme, f.severity, f.subject_type, f.subject_id, f.customer_no, "
+                        + "f.station_code, f.period, f.message, f.fingerprint, t.id AS ticket_id, t.team_unit_code, t.status "
+                        + "FROM findings f LEFT JOIN inspection_tickets t ON t.fingerprint = f.fingerprint WHERE "
+                        + where
+                        + " ORDER BY f.rule_code, f.subject_id",
+                p,
+                (rs, i) -> new FindingWithTicket(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getObject(11) == null ? null : rs.getLong(11),
+                        rs.getString(12),
+                        rs.getString(13)));
     }
 }

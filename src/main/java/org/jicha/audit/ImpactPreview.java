@@ -38,19 +38,26 @@ public class ImpactPreview {
      * {@code firstError} is the candidate's first ({@code CUSTOMER:C002: ArithmeticException: / by zero}), else the
      * current set's, else null.
      */
-    public record RuleImpact(String ruleCode, String title, long findingsCurrent, long findingsCandidate,
-                             long newlyFlaggedCount, List<String> newlyFlagged, long noLongerFlaggedCount,
-                             List<String> noLongerFlagged, long errorsCurrent, long errorsCandidate,
-                             String firstError) {
+    public record RuleImpact(
+            String ruleCode,
+            String title,
+            long findingsCurrent,
+            long findingsCandidate,
+            long newlyFlaggedCount,
+            List<String> newlyFlagged,
+            long noLongerFlaggedCount,
+            List<String> noLongerFlagged,
+            long errorsCurrent,
+            long errorsCandidate,
+            String firstError) {
 
         public boolean changed() {
             return newlyFlaggedCount > 0 || noLongerFlaggedCount > 0;
         }
     }
 
-    public record PreviewReport(LocalDate asOf, String auditedPeriod, String currentHash, String candidateHash,
-                                List<RuleImpact> rules) {
-    }
+    public record PreviewReport(
+            LocalDate asOf, String auditedPeriod, String currentHash, String candidateHash, List<RuleImpact> rules) {}
 
     public PreviewReport compare(RuleSet current, RuleSet candidate, LocalDate asOf) {
         AuditContext currentCtx = current.contextAsOf(asOf);
@@ -83,13 +90,21 @@ public class ImpactPreview {
             Threw threwBefore = errorsBefore.getOrDefault(rule.getKey(), Threw.NONE);
             Threw threwAfter = errorsAfter.getOrDefault(rule.getKey(), Threw.NONE);
             RuleError first = threwAfter.first != null ? threwAfter.first : threwBefore.first;
-            impacts.add(new RuleImpact(rule.getKey(), rule.getValue(), was.size(), now.size(), added.size(),
-                    added.stream().limit(LISTED_SUBJECTS).toList(), removed.size(),
-                    removed.stream().limit(LISTED_SUBJECTS).toList(), threwBefore.count, threwAfter.count,
+            impacts.add(new RuleImpact(
+                    rule.getKey(),
+                    rule.getValue(),
+                    was.size(),
+                    now.size(),
+                    added.size(),
+                    added.stream().limit(LISTED_SUBJECTS).toList(),
+                    removed.size(),
+                    removed.stream().limit(LISTED_SUBJECTS).toList(),
+                    threwBefore.count,
+                    threwAfter.count,
                     first == null ? null : first.subject() + ": " + first.message()));
         }
-        return new PreviewReport(asOf, currentCtx.getAuditedPeriod(), current.contentHash(), candidate.contentHash(),
-                impacts);
+        return new PreviewReport(
+                asOf, currentCtx.getAuditedPeriod(), current.contentHash(), candidate.contentHash(), impacts);
     }
 
     /** How many subjects a rule threw on in one set, and the first. */
@@ -101,8 +116,8 @@ public class ImpactPreview {
         RuleError first;
     }
 
-    private static void collect(BatchStep.Evaluated evaluated, Map<String, Set<String>> into,
-                                Map<String, Threw> errors) {
+    private static void collect(
+            BatchStep.Evaluated evaluated, Map<String, Set<String>> into, Map<String, Threw> errors) {
         for (Finding f : evaluated.findings()) {
             into.computeIfAbsent(f.ruleCode(), k -> new TreeSet<>())
                     .add(f.subjectType() + ":" + f.subjectId() + (f.period() == null ? "" : "@" + f.period()));

@@ -12,15 +12,12 @@ import java.util.function.LongFunction;
 final class KeyRanges {
 
     /** Positions (1-based, inclusive) of one range in the ordered customers. */
-    record Positions(long first, long last) {
-    }
+    record Positions(long first, long last) {}
 
     /** A customer_no range, both ends inclusive; null = open. */
-    record Range(String firstKey, String lastKey) {
-    }
+    record Range(String firstKey, String lastKey) {}
 
-    private KeyRanges() {
-    }
+    private KeyRanges() {}
 
     /** min(n, count) ranges covering positions 1..count; none for no customers. */
     static List<Positions> positions(long count, int n) {
@@ -53,8 +50,11 @@ final class KeyRanges {
     static List<Range> ranges(List<Positions> positions, LongFunction<String> keyAt) {
         List<Range> ranges = new ArrayList<>();
         for (int i = 0; i < positions.size(); i++) {
-            ranges.add(new Range(i == 0 ? null : keyAt.apply(positions.get(i).first()),
-                    i == positions.size() - 1 ? null : keyAt.apply(positions.get(i).last())));
+            ranges.add(new Range(
+                    i == 0 ? null : keyAt.apply(positions.get(i).first()),
+                    i == positions.size() - 1
+                            ? null
+                            : keyAt.apply(positions.get(i).last())));
         }
         return ranges;
     }

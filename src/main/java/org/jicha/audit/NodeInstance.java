@@ -10,8 +10,7 @@ final class NodeInstance {
 
     private static final String ID = UUID.randomUUID().toString();
 
-    private NodeInstance() {
-    }
+    private NodeInstance() {}
 
     public static String id() {
         return ID;

@@ -10,12 +10,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.jicha.audit.BatchStep.Evaluated;
 import org.jicha.audit.internal.FindingStore;
-import org.jicha.records.RecordReader;
-import org.jicha.records.RecordReader.BatchSink;
 import org.jicha.audit.internal.RunErrorStore;
 import org.jicha.facts.AuditContext;
 import org.jicha.facts.FactAssembler;
 import org.jicha.facts.StoredRecords.CustomerBundle;
+import org.jicha.records.RecordReader;
+import org.jicha.records.RecordReader.BatchSink;
 import org.jicha.rules.ActiveRuleSet;
 import org.jicha.rules.RuleMeta;
 import org.jicha.rules.RuleSet;
@@ -63,12 +63,23 @@ public class PartitionedAudits {
     private final ObjectProvider<PartitionLauncher> launcher;
     private final Clock clock;
 
-    public PartitionedAudits(ActiveRuleSet rules, RecordReader reader, FindingStore findingStore,
-                             RunErrorStore errorStore, TicketService tickets, AuditRunRepository runs,
-                             RunLauncher launching, RunPlanner planner, RunRecorder recorder, RunQueries queries,
-                             BatchStep batches, JdbcTemplate jdbc,
-                             TransactionTemplate tx, AuditProperties properties, ObjectProvider<PartitionLauncher> launcher,
-                             Clock clock) {
+    public PartitionedAudits(
+            ActiveRuleSet rules,
+            RecordReader reader,
+            FindingStore findingStore,
+            RunErrorStore errorStore,
+            TicketService tickets,
+            AuditRunRepository runs,
+            RunLauncher launching,
+            RunPlanner planner,
+            RunRecorder recorder,
+            RunQueries queries,
+            BatchStep batches,
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            AuditProperties properties,
+            ObjectProvider<PartitionLauncher> launcher,
+            Clock clock) {
         this.rules = rules;
         this.reader = reader;
         this.findingStore = findingStore;
@@ -109,8 +120,8 @@ public class PartitionedAudits {
             return launching.holdOrRefuse(request, missing);
         }
         AuditRun started = tx.execute(status -> {
-            Long running = jdbc.queryForObject("SELECT COUNT(*) FROM audit_runs WHERE status = 'RUNNING' "
-                    + "AND partitions > 0", Long.class);
+            Long running = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM audit_runs WHERE status = 'RUNNING' " + "AND partitions > 0", Long.class);
             if (running != null && running > 0) {
                 throw new RunInProgressException();
             }
@@ -119,9 +130,17 @@ public class PartitionedAudits {
             List<KeyRanges.Positions> positions = KeyRanges.positions(reader.countCustomers(), partitions);
             Map<Long, String> keys = reader.customerKeysAt(KeyRanges.boundaryPositions(positions));
             List<KeyRanges.Range> ranges = KeyRanges.ranges(positions, keys::get);
-            AuditRun run = AuditRun.start(request.asOf(), ctx.getAuditedPeriod(), ruleSet.contentHash(),
-                    ruleSet.rules().size(), request.trigger(), request.planId(), request.scope().describe(),
-                    reader.countSubjects(null), null, now());
+            AuditRun run = AuditRun.start(
+                    request.asOf(),
+                    ctx.getAuditedPeriod(),
+                    ruleSet.contentHash(),
+                    ruleSet.rules().size(),
+                    request.trigger(),
+                    request.planId(),
+                    request.scope().describe(),
+                    reader.countSubjects(null),
+                    null,
+                    now());
             run.partitioned(ranges.size() + 1);
             RunRecorder.startedBy(run, request, missing);
             run = runs.saveAndFlush(run);
@@ -136,20 +155,34 @@ public class PartitionedAudits {
             }
             return run;
         });
-        log.info("Audit run {} as of {} started in {} partitions", started.getId(), started.getAsOf(),
+        log.info(
+                "Audit run {} as of {} started in {} partitions",
+                started.getId(),
+                started.getAsOf(),
                 started.getPartitions());
         return queries.get(started.getId());
     }
 
     private void insertPartition(long runId, int partNo, String firstKey, String lastKey, boolean orphans) {
-        jdbc.update("INSERT INTO audit_run_partitions (run_id, part_no, first_key, last_key, orphans, status) "
-                + "VALUES (?, ?, ?, ?, ?, 'PENDING')", runId, partNo, firstKey, lastKey, orphans);
+        jdbc.update(
+                "INSERT INTO audit_run_partitions (run_id, part_no, first_key, last_key, orphans, status) "
+                        + "VALUES (?, ?, ?, ?, ?, 'PENDING')",
+                runId,
+                partNo,
+                firstKey,
+                lastKey,
+                orphans);
     }
 
     /** A partition as claimed: its range, resume point and the attempt that fences its writes. */
-    record Claim(long runId, int partNo, String firstKey, String lastKey, boolean orphans, String lastKeyDone,
-                 int attempt) {
-    }
+    record Claim(
+            long runId,
+            int partNo,
+            String firstKey,
+            String lastKey,
+            boolean orphans,
+            String lastKeyDone,
+            int attempt) {}
 
     /**
      * Runs one partition on this node ({@code node}: the Quartz instance id), from its resume point on. Does nothing
@@ -165,24 +198,37 @@ public class PartitionedAudits {
         AuditRun run = runs.findById(runId).orElseThrow(() -> new RunNotFoundException(runId));
         RuleSet ruleSet = rules.current();
         if (!ruleSet.contentHash().equals(run.getRuleSetHash())) {
-            settle(claim, "FAILED", "生效规则集 " + ruleSet.contentHash() + " 不是本次运行的规则集 " + run.getRuleSetHash()
-                    + " / the rule set in force on node " + node + " is not the run's rule set", null);
+            settle(
+                    claim,
+                    "FAILED",
+                    "生效规则集 " + ruleSet.contentHash() + " 不是本次运行的规则集 " + run.getRuleSetHash()
+                            + " / the rule set in force on node " + node + " is not the run's rule set",
+                    null);
             return;
         }
         AuditContext ctx = ruleSet.contextAsOf(run.getAsOf());
         BatchStep.Evaluator evaluation = batches.evaluator(batches.assembler(), ruleSet, ctx);
-        TicketRound round = tickets.startRound(runId, ruleSet, today(), now(), RoundScope.ALL,
-                queries.brakeBasis(run.getAuditedPeriod()));
-        log.info("Partition {} of run {} on {} (attempt {}), after {}", partNo, runId, node, claim.attempt(),
+        TicketRound round = tickets.startRound(
+                runId, ruleSet, today(), now(), RoundScope.ALL, queries.brakeBasis(run.getAuditedPeriod()));
+        log.info(
+                "Partition {} of run {} on {} (attempt {}), after {}",
+                partNo,
+                runId,
+                node,
+                claim.attempt(),
                 claim.lastKeyDone() == null ? "the start" : claim.lastKeyDone());
         boolean whole;
         try {
-            BatchSink sink = batch -> storeBatch(claim, batch, evaluation.evaluate(batch), round)
-                    && goOn(runId);
+            BatchSink sink = batch -> storeBatch(claim, batch, evaluation.evaluate(batch), round) && goOn(runId);
             whole = claim.orphans()
                     ? reader.forEachOrphanApplicationBatchAfter(properties.batchSize(), claim.lastKeyDone(), sink)
-                    : reader.forEachCustomerBatchInRange(properties.batchSize(), FactAssembler.firstHistoryPeriod(ctx),
-                    claim.firstKey(), claim.lastKey(), claim.lastKeyDone(), sink);
+                    : reader.forEachCustomerBatchInRange(
+                            properties.batchSize(),
+                            FactAssembler.firstHistoryPeriod(ctx),
+                            claim.firstKey(),
+                            claim.lastKey(),
+                            claim.lastKeyDone(),
+                            sink);
         } catch (RuntimeException e) {
             log.error("Partition {} of run {} failed", partNo, runId, e);
             settle(claim, "FAILED", e.getClass().getSimpleName() + ": " + e.getMessage(), null);
@@ -194,17 +240,31 @@ public class PartitionedAudits {
     /** Claims a PENDING partition, or a RUNNING one whose node died (Quartz recovered its job): attempts + 1. */
     Claim claim(long runId, int partNo, String node) {
         return tx.execute(status -> {
-            int claimed = jdbc.update("UPDATE audit_run_partitions SET status = 'RUNNING', attempts = attempts + 1, "
-                    + "node = ?, started_at = COALESCE(started_at, ?), message = NULL WHERE run_id = ? AND part_no = ? "
-                    + "AND status IN ('PENDING', 'RUNNING') AND EXISTS (SELECT 1 FROM audit_runs r WHERE r.id = ? "
-                    + "AND r.status = 'RUNNING')", node, Timestamp.valueOf(now()), runId, partNo, runId);
+            int claimed = jdbc.update(
+                    "UPDATE audit_run_partitions SET status = 'RUNNING', attempts = attempts + 1, "
+                            + "node = ?, started_at = COALESCE(started_at, ?), message = NULL WHERE run_id = ? AND part_no = ? "
+                            + "AND status IN ('PENDING', 'RUNNING') AND EXISTS (SELECT 1 FROM audit_runs r WHERE r.id = ? "
+                            + "AND r.status = 'RUNNING')",
+                    node,
+                    Timestamp.valueOf(now()),
+                    runId,
+                    partNo,
+                    runId);
             if (claimed == 0) {
                 return null;
             }
-            return jdbc.queryForObject("SELECT * FROM audit_run_partitions WHERE run_id = ? AND part_no = ?",
-                    (rs, i) -> new Claim(runId, partNo, rs.getString("first_key"), rs.getString("last_key"),
-                            rs.getBoolean("orphans"), rs.getString("last_key_done"), rs.getInt("attempts")),
-                    runId, partNo);
+            return jdbc.queryForObject(
+                    "SELECT * FROM audit_run_partitions WHERE run_id = ? AND part_no = ?",
+                    (rs, i) -> new Claim(
+                            runId,
+                            partNo,
+                            rs.getString("first_key"),
+                            rs.getString("last_key"),
+                            rs.getBoolean("orphans"),
+                            rs.getString("last_key_done"),
+                            rs.getInt("attempts")),
+                    runId,
+                    partNo);
         });
     }
 
@@ -216,12 +276,21 @@ public class PartitionedAudits {
      */
     boolean storeBatch(Claim claim, List<CustomerBundle> batch, Evaluated evaluated, TicketRound round) {
         CustomerBundle last = batch.get(batch.size() - 1);
-        String lastKey = last.customer() != null ? last.customer().customerNo() : last.applications().get(0).appNo();
+        String lastKey = last.customer() != null
+                ? last.customer().customerNo()
+                : last.applications().get(0).appNo();
         Boolean held = tx.execute(status -> {
-            int updated = jdbc.update("UPDATE audit_run_partitions SET last_key_done = ?, subjects = subjects + ?, "
+            int updated = jdbc.update(
+                    "UPDATE audit_run_partitions SET last_key_done = ?, subjects = subjects + ?, "
                             + "checked = checked + ?, findings = findings + ? WHERE run_id = ? AND part_no = ? "
-                            + "AND attempts = ? AND status = 'RUNNING'", lastKey, batch.size(), evaluated.subjects(),
-                    evaluated.findings().size(), claim.runId(), claim.partNo(), claim.attempt());
+                            + "AND attempts = ? AND status = 'RUNNING'",
+                    lastKey,
+                    batch.size(),
+                    evaluated.subjects(),
+                    evaluated.findings().size(),
+                    claim.runId(),
+                    claim.partNo(),
+                    claim.attempt());
             if (updated == 0) {
                 status.setRollbackOnly();
                 return false;
@@ -231,14 +300,20 @@ public class PartitionedAudits {
                 tickets.record(round, evaluated.findings());
             }
             if (!evaluated.errors().isEmpty()) {
-                errorStore.record(claim.runId(), claim.partNo(), evaluated.errors(), properties.maxErrorsPerRule(), now());
+                errorStore.record(
+                        claim.runId(), claim.partNo(), evaluated.errors(), properties.maxErrorsPerRule(), now());
             }
-            jdbc.update("UPDATE audit_runs SET subjects_done = (SELECT COALESCE(SUM(subjects), 0) "
-                    + "FROM audit_run_partitions WHERE run_id = ?) WHERE id = ?", claim.runId(), claim.runId());
+            jdbc.update(
+                    "UPDATE audit_runs SET subjects_done = (SELECT COALESCE(SUM(subjects), 0) "
+                            + "FROM audit_run_partitions WHERE run_id = ?) WHERE id = ?",
+                    claim.runId(),
+                    claim.runId());
             return true;
         });
         if (!Boolean.TRUE.equals(held)) {
-            log.warn("Partition {} of run {} was taken over by another attempt; this one stops", claim.partNo(),
+            log.warn(
+                    "Partition {} of run {} was taken over by another attempt; this one stops",
+                    claim.partNo(),
                     claim.runId());
             return false;
         }
@@ -247,7 +322,8 @@ public class PartitionedAudits {
 
     /** After a batch: stop if the run ended or a cancel was asked for; pause if {@code jicha.audit.batch-pause}. */
     private boolean goOn(long runId) {
-        Map<String, Object> run = jdbc.queryForMap("SELECT status, cancel_requested FROM audit_runs WHERE id = ?", runId);
+        Map<String, Object> run =
+                jdbc.queryForMap("SELECT status, cancel_requested FROM audit_runs WHERE id = ?", runId);
         if (!"RUNNING".equals(run.get("status")) || Boolean.TRUE.equals(run.get("cancel_requested"))) {
             return false;
         }
@@ -256,8 +332,7 @@ public class PartitionedAudits {
     }
 
     /** What the last partition needs to close the run. */
-    private record Closing(RuleSet ruleSet, AuditContext ctx, TicketRound round) {
-    }
+    private record Closing(RuleSet ruleSet, AuditContext ctx, TicketRound round) {}
 
     /**
      * Settles a partition (DONE, CANCELLED or FAILED) under a lock on the run's row, so two partitions ending at
@@ -267,9 +342,14 @@ public class PartitionedAudits {
     void settle(Claim claim, String outcome, String message, Closing closing) {
         tx.executeWithoutResult(status -> {
             jdbc.queryForObject("SELECT status FROM audit_runs WHERE id = ? FOR UPDATE", String.class, claim.runId());
-            int settled = jdbc.update("UPDATE audit_run_partitions SET status = ?, finished_at = ?, message = ? "
-                            + "WHERE run_id = ? AND part_no = ? AND attempts = ? AND status = 'RUNNING'", outcome,
-                    Timestamp.valueOf(now()), message == null ? null : truncate(message), claim.runId(), claim.partNo(),
+            int settled = jdbc.update(
+                    "UPDATE audit_run_partitions SET status = ?, finished_at = ?, message = ? "
+                            + "WHERE run_id = ? AND part_no = ? AND attempts = ? AND status = 'RUNNING'",
+                    outcome,
+                    Timestamp.valueOf(now()),
+                    message == null ? null : truncate(message),
+                    claim.runId(),
+                    claim.partNo(),
                     claim.attempt());
             AuditRun run = runs.findById(claim.runId()).orElseThrow(() -> new RunNotFoundException(claim.runId()));
             if (settled == 0 || run.getStatus() != RunStatus.RUNNING) {
@@ -282,10 +362,12 @@ public class PartitionedAudits {
                 return;
             }
             Map<String, Long> open = new TreeMap<>();
-            jdbc.query("SELECT status, COUNT(*) AS n FROM audit_run_partitions WHERE run_id = ? GROUP BY status",
+            jdbc.query(
+                    "SELECT status, COUNT(*) AS n FROM audit_run_partitions WHERE run_id = ? GROUP BY status",
                     rs -> {
                         open.put(rs.getString("status"), rs.getLong("n"));
-                    }, claim.runId());
+                    },
+                    claim.runId());
             if (open.getOrDefault("PENDING", 0L) + open.getOrDefault("RUNNING", 0L) > 0) {
                 return;
             }
@@ -300,13 +382,16 @@ public class PartitionedAudits {
     private void close(AuditRun run, boolean cancelled, Closing closing) {
         Map<String, Long> perRule = new TreeMap<>();
         closing.ruleSet().rules().forEach(r -> perRule.put(r.code(), 0L));
-        jdbc.query("SELECT rule_code, COUNT(*) AS n FROM findings WHERE run_id = ? GROUP BY rule_code", rs -> {
-            perRule.put(rs.getString("rule_code"), rs.getLong("n"));
-        }, run.getId());
+        jdbc.query(
+                "SELECT rule_code, COUNT(*) AS n FROM findings WHERE run_id = ? GROUP BY rule_code",
+                rs -> {
+                    perRule.put(rs.getString("rule_code"), rs.getLong("n"));
+                },
+                run.getId());
         findingStore.insertRuleCounts(run.getId(), perRule);
         long findings = perRule.values().stream().mapToLong(Long::longValue).sum();
-        Long checked = jdbc.queryForObject("SELECT COALESCE(SUM(checked), 0) FROM audit_run_partitions WHERE run_id = ?",
-                Long.class, run.getId());
+        Long checked = jdbc.queryForObject(
+                "SELECT COALESCE(SUM(checked), 0) FROM audit_run_partitions WHERE run_id = ?", Long.class, run.getId());
         long subjects = checked == null ? 0 : checked;
         // the run's new tickets open once every partition has settled, through the brake
         tickets.openNew(closing.round());
@@ -316,12 +401,18 @@ public class PartitionedAudits {
             Set<String> failed = errorStore.failedRules(run.getId());
             recorder.markNotDetected(closing.round(), failed, closing.ctx());
             List<RuleMeta> all = closing.ruleSet().rules();
-            recorder.completed(run, subjects, findings, planner.notes(closing.ruleSet(), all, closing.ctx(), null),
-                    failed);
+            recorder.completed(
+                    run, subjects, findings, planner.notes(closing.ruleSet(), all, closing.ctx(), null), failed);
         }
         runs.save(run);
-        log.info("Audit run {} as of {} {} over {} partitions: {} subjects, {} findings", run.getId(), run.getAsOf(),
-                run.getStatus(), run.getPartitions(), subjects, findings);
+        log.info(
+                "Audit run {} as of {} {} over {} partitions: {} subjects, {} findings",
+                run.getId(),
+                run.getAsOf(),
+                run.getStatus(),
+                run.getPartitions(),
+                subjects,
+                findings);
     }
 
     private static String truncate(String message) {

@@ -23,9 +23,10 @@ class RulePreviewController {
     }
 
     @PostMapping("/api/rules/preview")
-    ImpactPreview.PreviewReport preview(Actor actor, @RequestParam String candidate,
-                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                                        LocalDate asOf) {
+    ImpactPreview.PreviewReport preview(
+            Actor actor,
+            @RequestParam String candidate,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return preview.preview(actor, candidate, asOf);
     }
 }

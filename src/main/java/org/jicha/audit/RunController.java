@@ -54,9 +54,12 @@ class RunController {
      */
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
-    RunView start(Actor actor, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                  @RequestParam(defaultValue = "0") int partitions, @RequestParam(defaultValue = "false") boolean force,
-                  @RequestParam(required = false) String reason) {
+    RunView start(
+            Actor actor,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(defaultValue = "0") int partitions,
+            @RequestParam(defaultValue = "false") boolean force,
+            @RequestParam(required = false) String reason) {
         RunRequest request = RunRequest.of(asOf == null ? ChinaTime.today(clock) : asOf, RunTrigger.MANUAL)
                 .byPerson(actor, force, reason);
         return partitions > 0 ? partitioned.start(request, partitions) : audits.start(request);
@@ -69,8 +72,9 @@ class RunController {
     }
 
     @GetMapping
-    Page<RunView> list(@RequestParam(defaultValue = "0") @PositiveOrZero @Max(MAX_PAGE) int page,
-                       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    Page<RunView> list(
+            @RequestParam(defaultValue = "0") @PositiveOrZero @Max(MAX_PAGE) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return audits.list(PageRequest.of(page, size));
     }
 
@@ -94,22 +98,30 @@ class RunController {
 
     /** Confirms the new tickets of a rule the brake held in this run: they go to their teams (AUDITOR). */
     @PostMapping("/{id}/held/{rule}/confirm")
-    RunTickets.Outcome confirmHeld(Actor actor, @PathVariable long id, @PathVariable String rule,
-                                   @RequestParam(required = false) String comment) {
+    RunTickets.Outcome confirmHeld(
+            Actor actor,
+            @PathVariable long id,
+            @PathVariable String rule,
+            @RequestParam(required = false) String comment) {
         return runTickets.confirm(id, rule, comment, actor);
     }
 
     /** Withdraws the new tickets of a rule the brake held in this run (AUDITOR, with a reason). */
     @PostMapping("/{id}/held/{rule}/withdraw")
-    RunTickets.Outcome withdrawHeld(Actor actor, @PathVariable long id, @PathVariable String rule,
-                                    @RequestParam(required = false) String reason) {
+    RunTickets.Outcome withdrawHeld(
+            Actor actor,
+            @PathVariable long id,
+            @PathVariable String rule,
+            @RequestParam(required = false) String reason) {
         return runTickets.withdrawHeld(id, rule, reason, actor);
     }
 
     @GetMapping("/{id}/findings")
-    List<FindingView> findings(@PathVariable long id, @RequestParam(required = false) String rule,
-                               @RequestParam(defaultValue = "0") @PositiveOrZero @Max(MAX_PAGE) int page,
-                               @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+    List<FindingView> findings(
+            @PathVariable long id,
+            @RequestParam(required = false) String rule,
+            @RequestParam(defaultValue = "0") @PositiveOrZero @Max(MAX_PAGE) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
         return audits.findings(id, rule, page * size, size);
     }
 }

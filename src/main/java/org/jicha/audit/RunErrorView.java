@@ -11,6 +11,5 @@ import java.util.List;
 public record RunErrorView(String ruleCode, String title, String location, long count, List<Occurrence> first) {
 
     /** One subject the rule threw on. */
-    public record Occurrence(String subject, String message, LocalDateTime at) {
-    }
+    public record Occurrence(String subject, String message, LocalDateTime at) {}
 }

@@ -17,12 +17,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jicha.audit.RunPlanner.PlannedRun;
 import org.jicha.audit.internal.ChangeTracker;
-import org.jicha.records.RecordReader;
-import org.jicha.records.RecordReader.BatchSink;
 import org.jicha.audit.internal.ReadAhead;
 import org.jicha.facts.AuditContext;
 import org.jicha.facts.FactAssembler;
 import org.jicha.facts.StoredRecords.CustomerBundle;
+import org.jicha.records.RecordReader;
+import org.jicha.records.RecordReader.BatchSink;
 import org.jicha.rules.Finding;
 import org.jicha.rules.RuleError;
 import org.jicha.rules.RuleSet;
@@ -54,9 +54,16 @@ class RunExecution {
     private final AuditProperties properties;
     private final Clock clock;
 
-    RunExecution(BatchStep batches, RecordReader reader, RunRecorder recorder, RunPlanner planner,
-                 RunQueries queries, ChangeTracker changes, TicketService tickets, AuditProperties properties,
-                 Clock clock) {
+    RunExecution(
+            BatchStep batches,
+            RecordReader reader,
+            RunRecorder recorder,
+            RunPlanner planner,
+            RunQueries queries,
+            ChangeTracker changes,
+            TicketService tickets,
+            AuditProperties properties,
+            Clock clock) {
         this.batches = batches;
         this.reader = reader;
         this.recorder = recorder;
@@ -76,8 +83,13 @@ class RunExecution {
         AuditContext ahead = planned.lookAhead();
         boolean incremental = planned.base() != null;
         FactAssembler assembler = batches.assembler();
-        TicketRound round = tickets.startRound(run.getId(), ruleSet, today(), recorder.now(),
-                new RoundScope(ruleCodes, planned.stations()), queries.brakeBasis(ctx.getAuditedPeriod()));
+        TicketRound round = tickets.startRound(
+                run.getId(),
+                ruleSet,
+                today(),
+                recorder.now(),
+                new RoundScope(ruleCodes, planned.stations()),
+                queries.brakeBasis(ctx.getAuditedPeriod()));
         AtomicLong subjects = new AtomicLong();
         AtomicLong done = new AtomicLong();
         Map<String, Long> perRule = new TreeMap<>();
@@ -85,17 +97,19 @@ class RunExecution {
         long began = System.nanoTime();
         // the look-ahead evaluates each batch a second time, as of the horizon: on a thread of its own, beside
         // the evaluation as of the run's date (both only read the batch; RuleSet and FactAssembler are thread-safe)
-        ExecutorService lookAhead = ahead == null ? null : Executors.newSingleThreadExecutor(task -> {
-            Thread t = new Thread(task, "audit-ahead-" + run.getId());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService lookAhead = ahead == null
+                ? null
+                : Executors.newSingleThreadExecutor(task -> {
+                    Thread t = new Thread(task, "audit-ahead-" + run.getId());
+                    t.setDaemon(true);
+                    return t;
+                });
         try {
             BatchStep.Evaluator evaluation = batches.evaluator(assembler, ruleSet, ctx);
             BatchStep.Evaluator evaluationAhead = ahead == null ? null : batches.evaluator(assembler, ruleSet, ahead);
             BatchSink evaluateBatch = batch -> {
-                Future<BatchStep.Evaluated> atHorizon = lookAhead == null ? null
-                        : lookAhead.submit(() -> evaluationAhead.evaluate(batch));
+                Future<BatchStep.Evaluated> atHorizon =
+                        lookAhead == null ? null : lookAhead.submit(() -> evaluationAhead.evaluate(batch));
                 // the rule set evaluates every rule; findings and errors of rules out of scope are dropped here
                 BatchStep.Evaluated evaluated = evaluation.evaluate(batch).of(ruleCodes);
                 subjects.addAndGet(evaluated.subjects());
@@ -107,24 +121,42 @@ class RunExecution {
             };
             int batchSize = properties.batchSize();
             String firstPeriod = FactAssembler.firstHistoryPeriod(ctx);
-            boolean whole = ReadAhead.<List<CustomerBundle>>run("audit-read-" + run.getId(), 2, sink -> {
-                BatchSink read = sink::test;
-                if (!incremental) {
-                    return batches.forEachBatch(ctx, planned.stations(), read);
-                }
-                return reader.forEachCandidateBatch(run.getId(), batchSize, firstPeriod, read)
-                        && reader.forEachOrphanApplicationBatch(batchSize, planned.stations(), read);
-            }, evaluateBatch::accept);
+            boolean whole = ReadAhead.<List<CustomerBundle>>run(
+                    "audit-read-" + run.getId(),
+                    2,
+                    sink -> {
+                        BatchSink read = sink::test;
+                        if (!incremental) {
+                            return batches.forEachBatch(ctx, planned.stations(), read);
+                        }
+                        return reader.forEachCandidateBatch(run.getId(), batchSize, firstPeriod, read)
+                                && reader.forEachOrphanApplicationBatch(batchSize, planned.stations(), read);
+                    },
+                    evaluateBatch::accept);
             if (whole && incremental) {
                 recorder.carryFindings(run, planned.base().getId(), round);
                 perRule.putAll(changes.countsByRule(run.getId()));
             }
-            recorder.finish(run, round, ctx, perRule, subjects.get(), whole, incremental,
+            recorder.finish(
+                    run,
+                    round,
+                    ctx,
+                    perRule,
+                    subjects.get(),
+                    whole,
+                    incremental,
                     () -> planner.notes(ruleSet, planned.rules(), ctx, planned.planNote()));
             long total = perRule.values().stream().mapToLong(Long::longValue).sum();
-            log.info("Audit run {} ({}) as of {} {}: {} subjects, {} findings ({} carried) in {} ms", run.getId(),
-                    run.getMode(), run.getAsOf(), run.getStatus(), subjects.get(), total,
-                    run.getFindingsCarried(), (System.nanoTime() - began) / 1_000_000);
+            log.info(
+                    "Audit run {} ({}) as of {} {}: {} subjects, {} findings ({} carried) in {} ms",
+                    run.getId(),
+                    run.getMode(),
+                    run.getAsOf(),
+                    run.getStatus(),
+                    subjects.get(),
+                    total,
+                    run.getFindingsCarried(),
+                    (System.nanoTime() - began) / 1_000_000);
             return RunView.of(run, perRule);
         } catch (RuntimeException e) {
             log.error("Audit run {} failed", run.getId(), e);
@@ -147,7 +179,10 @@ class RunExecution {
         Map<String, Set<String>> before = byCustomer(now);
         Map<String, Set<String>> after = byCustomer(atHorizon.findings());
         Set<String> changing = new TreeSet<>();
-        atHorizon.errors().stream().map(RuleError::customerNo).filter(Objects::nonNull).forEach(changing::add);
+        atHorizon.errors().stream()
+                .map(RuleError::customerNo)
+                .filter(Objects::nonNull)
+                .forEach(changing::add);
         for (String customer : before.keySet()) {
             if (!before.get(customer).equals(after.getOrDefault(customer, Set.of()))) {
                 changing.add(customer);

@@ -19,17 +19,20 @@ import org.springframework.stereotype.Component;
 public class RunHistory {
 
     /** A plan's latest run as the plan page shows it. */
-    public record PlanRun(long id, String status, LocalDateTime startedAt, LocalDateTime finishedAt,
-                          long findingsCount) {
-    }
+    public record PlanRun(
+            long id, String status, LocalDateTime startedAt, LocalDateTime finishedAt, long findingsCount) {}
 
     /**
      * A run that covered its whole scope and was not withdrawn; {@code withErrors}: it completed with rule
      * errors (every rule that did not throw has all its results; the run page lists the errors).
      */
-    public record CompletedRun(long id, YearMonth period, LocalDate asOf, String ruleSetHash,
-                               LocalDateTime finishedAt, boolean withErrors) {
-    }
+    public record CompletedRun(
+            long id,
+            YearMonth period,
+            LocalDate asOf,
+            String ruleSetHash,
+            LocalDateTime finishedAt,
+            boolean withErrors) {}
 
     /** The statuses of a run that covered its whole scope, as SQL literals. */
     private static final String COMPLETED = "'COMPLETED', 'COMPLETED_WITH_ERRORS'";
@@ -48,18 +51,25 @@ public class RunHistory {
 
     /** The latest run a plan launched, if any. */
     public Optional<PlanRun> lastRunOfPlan(long planId) {
-        List<PlanRun> last = jdbc.query("SELECT id, status, started_at, finished_at, findings_count "
+        List<PlanRun> last = jdbc.query(
+                "SELECT id, status, started_at, finished_at, findings_count "
                         + "FROM audit_runs WHERE plan_id = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
-                (rs, i) -> new PlanRun(rs.getLong("id"), rs.getString("status"),
-                        time(rs.getTimestamp("started_at")), time(rs.getTimestamp("finished_at")),
-                        rs.getLong("findings_count")), planId);
+                (rs, i) -> new PlanRun(
+                        rs.getLong("id"),
+                        rs.getString("status"),
+                        time(rs.getTimestamp("started_at")),
+                        time(rs.getTimestamp("finished_at")),
+                        rs.getLong("findings_count")),
+                planId);
         return last.stream().findFirst();
     }
 
     /** How many findings the runs of a plan recorded. */
     public long findingsOfPlan(long planId) {
-        Long findings = jdbc.queryForObject("SELECT COUNT(*) FROM findings f JOIN audit_runs r ON r.id = f.run_id "
-                + "WHERE r.plan_id = ?", Long.class, planId);
+        Long findings = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM findings f JOIN audit_runs r ON r.id = f.run_id " + "WHERE r.plan_id = ?",
+                Long.class,
+                planId);
         return findings == null ? 0 : findings;
     }
 
@@ -71,20 +81,30 @@ public class RunHistory {
      */
     public Map<String, Long> ticketStatusesOfPlan(long planId) {
         Map<String, Long> byStatus = new HashMap<>();
-        jdbc.query("SELECT t.status, COUNT(*) AS n FROM inspection_tickets t WHERE t.fingerprint IN "
-                + "(SELECT f.fingerprint FROM findings f JOIN audit_runs r ON r.id = f.run_id WHERE r.plan_id = ?) "
-                + "AND t.status NOT IN ('AWAITING_CONFIRMATION', 'WITHDRAWN') GROUP BY t.status", rs -> {
+        jdbc.query(
+                "SELECT t.status, COUNT(*) AS n FROM inspection_tickets t WHERE t.fingerprint IN "
+                        + "(SELECT f.fingerprint FROM findings f JOIN audit_runs r ON r.id = f.run_id WHERE r.plan_id = ?) "
+                        + "AND t.status NOT IN ('AWAITING_CONFIRMATION', 'WITHDRAWN') GROUP BY t.status",
+                rs -> {
                     byStatus.put(rs.getString("status"), rs.getLong("n"));
-                }, planId);
+                },
+                planId);
         return byStatus;
     }
 
     /** The latest completed, not withdrawn run that audited the period. */
     public Optional<CompletedRun> latestCompleted(YearMonth period) {
-        List<CompletedRun> runs = jdbc.query("SELECT id, audited_period, as_of, rule_set_hash, finished_at, status FROM audit_runs "
-                + "WHERE status IN (" + COMPLETED + ") AND withdrawn_at IS NULL AND audited_period = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
-                (rs, i) -> new CompletedRun(rs.getLong(1), YearMonth.parse(rs.getString(2)), rs.getObject(3, LocalDate.class),
-                        rs.getString(4), rs.getObject(5, LocalDateTime.class), !"COMPLETED".equals(rs.getString(6))),
+        List<CompletedRun> runs = jdbc.query(
+                "SELECT id, audited_period, as_of, rule_set_hash, finished_at, status FROM audit_runs "
+                        + "WHERE status IN (" + COMPLETED
+                        + ") AND withdrawn_at IS NULL AND audited_period = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
+                (rs, i) -> new CompletedRun(
+                        rs.getLong(1),
+                        YearMonth.parse(rs.getString(2)),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getString(4),
+                        rs.getObject(5, LocalDateTime.class),
+                        !"COMPLETED".equals(rs.getString(6))),
                 period.toString());
         return runs.stream().findFirst();
     }
@@ -92,12 +112,24 @@ public class RunHistory {
     /** The latest completed, not withdrawn run of each of the given months that has one. */
     public Map<YearMonth, CompletedRun> latestCompletedOf(YearMonth from, YearMonth to) {
         Map<YearMonth, CompletedRun> result = new HashMap<>();
-        jdbc.query("SELECT id, audited_period, as_of, rule_set_hash, finished_at, status FROM audit_runs WHERE status IN ("
-                + COMPLETED + ") AND withdrawn_at IS NULL AND audited_period >= ? AND audited_period <= ? ORDER BY id", rs -> {
+        jdbc.query(
+                "SELECT id, audited_period, as_of, rule_set_hash, finished_at, status FROM audit_runs WHERE status IN ("
+                        + COMPLETED
+                        + ") AND withdrawn_at IS NULL AND audited_period >= ? AND audited_period <= ? ORDER BY id",
+                rs -> {
                     YearMonth p = YearMonth.parse(rs.getString(2));
-                    result.put(p, new CompletedRun(rs.getLong(1), p, rs.getObject(3, LocalDate.class), rs.getString(4),
-                            rs.getObject(5, LocalDateTime.class), !"COMPLETED".equals(rs.getString(6))));
-                }, from.toString(), to.toString());
+                    result.put(
+                            p,
+                            new CompletedRun(
+                                    rs.getLong(1),
+                                    p,
+                                    rs.getObject(3, LocalDate.class),
+                                    rs.getString(4),
+                                    rs.getObject(5, LocalDateTime.class),
+                                    !"COMPLETED".equals(rs.getString(6))));
+                },
+                from.toString(),
+                to.toString());
         return result;
     }
 

@@ -50,9 +50,18 @@ class RunLauncher {
         return t;
     });
 
-    RunLauncher(RunPlanner planner, RunExecution execution, RunRecorder recorder, RunQueries queries,
-                ActiveRuleSet rules, DataArrival arrival, AuditRunRepository runs, AuditTrail trail, JdbcTemplate jdbc,
-                AuditProperties properties, Clock clock) {
+    RunLauncher(
+            RunPlanner planner,
+            RunExecution execution,
+            RunRecorder recorder,
+            RunQueries queries,
+            ActiveRuleSet rules,
+            DataArrival arrival,
+            AuditRunRepository runs,
+            AuditTrail trail,
+            JdbcTemplate jdbc,
+            AuditProperties properties,
+            Clock clock) {
         this.planner = planner;
         this.execution = execution;
         this.recorder = recorder;
@@ -124,7 +133,8 @@ class RunLauncher {
         try {
             AuditRun crashed = interruptedRunOf(request, firedAt);
             // the crashed run had passed the data check (or was forced): its re-run is not checked again
-            RunRequest again = crashed == null ? request : request.asOf(crashed.getAsOf()).unchecked();
+            RunRequest again =
+                    crashed == null ? request : request.asOf(crashed.getAsOf()).unchecked();
             DataArrival.Verdict missing = planner.missingData(again);
             if (missing != null && again.dataCheck() != DataCheck.FORCE) {
                 return holdOrRefuse(again, missing);
@@ -133,7 +143,10 @@ class RunLauncher {
             if (crashed != null) {
                 crashed.rerunAs(planned.run().getId());
                 runs.save(crashed);
-                log.warn("Audit run {} was interrupted; re-running it as run {}", crashed.getId(), planned.run().getId());
+                log.warn(
+                        "Audit run {} was interrupted; re-running it as run {}",
+                        crashed.getId(),
+                        planned.run().getId());
             }
             return execution.execute(planned);
         } finally {
@@ -142,14 +155,16 @@ class RunLauncher {
     }
 
     private AuditRun interruptedRunOf(RunRequest request, Instant firedAt) {
-        LocalDateTime notBefore = firedAt == null ? null
+        LocalDateTime notBefore = firedAt == null
+                ? null
                 : LocalDateTime.ofInstant(firedAt, properties.zone()).minusMinutes(1);
         return runs.findTop20ByInterruptedTrueAndTriggerOrderByIdDesc(request.trigger()).stream()
                 .filter(r -> Objects.equals(r.getPlanId(), request.planId()))
                 .filter(r -> !NodeInstance.id().equals(r.getNodeInstance()))
                 .filter(r -> notBefore == null || !r.getStartedAt().isBefore(notBefore))
                 .filter(r -> !runs.existsByRecoversRunId(r.getId()))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     private void acquireWaiting(RunRequest request) {
@@ -203,8 +218,10 @@ class RunLauncher {
     RunView cancel(long id, String by) {
         AuditRun run = runs.findById(id).orElseThrow(() -> new RunNotFoundException(id));
         if (run.getStatus() != RunStatus.RUNNING
-                || jdbc.update("UPDATE audit_runs SET cancel_requested = TRUE WHERE id = ? AND status = 'RUNNING'", id) == 0) {
-            throw new RunNotRunningException(id, runs.findById(id).map(AuditRun::getStatus).orElse(run.getStatus()));
+                || jdbc.update("UPDATE audit_runs SET cancel_requested = TRUE WHERE id = ? AND status = 'RUNNING'", id)
+                        == 0) {
+            throw new RunNotRunningException(
+                    id, runs.findById(id).map(AuditRun::getStatus).orElse(run.getStatus()));
         }
         trail.record(by, "RUN_CANCELLED", "run:" + id, "as of " + run.getAsOf() + " (" + run.getAuditedPeriod() + ")");
         log.info("Cancel requested for audit run {} by {}", id, by);
@@ -220,7 +237,8 @@ class RunLauncher {
     int failInterruptedRuns() {
         List<AuditRun> stale = runs.findByStatus(RunStatus.RUNNING).stream()
                 .filter(r -> !r.isPartitioned())
-                .filter(r -> !NodeInstance.id().equals(r.getNodeInstance())).toList();
+                .filter(r -> !NodeInstance.id().equals(r.getNodeInstance()))
+                .toList();
         stale.forEach(recorder::interrupted);
         return stale.size();
     }

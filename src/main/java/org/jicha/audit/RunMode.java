@@ -5,6 +5,8 @@ package org.jicha.audit;
  * INCREMENTAL: only those whose records changed or whose findings time may change, the others' findings
  * carried over from the run before; SCOPED: the customers and rules of a plan's scope.
  */
-enum RunMode {
-    FULL, INCREMENTAL, SCOPED
+public enum RunMode {
+    FULL,
+    INCREMENTAL,
+    SCOPED
 }

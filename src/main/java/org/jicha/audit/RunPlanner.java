@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jicha.audit.internal.ChangeTracker;
-import org.jicha.records.RecordReader;
 import org.jicha.facts.AuditContext;
+import org.jicha.records.RecordReader;
 import org.jicha.rules.ActiveRuleSet;
 import org.jicha.rules.RuleMeta;
 import org.jicha.rules.RuleSet;
@@ -45,9 +45,17 @@ class RunPlanner {
     private final AuditProperties properties;
     private final Clock clock;
 
-    RunPlanner(ActiveRuleSet rules, RecordReader reader, ChangeTracker changes, DataArrival arrival,
-               AuditRunRepository runs, RunRecorder recorder, RunNotes notes, JdbcTemplate jdbc,
-               AuditProperties properties, Clock clock) {
+    RunPlanner(
+            ActiveRuleSet rules,
+            RecordReader reader,
+            ChangeTracker changes,
+            DataArrival arrival,
+            AuditRunRepository runs,
+            RunRecorder recorder,
+            RunNotes notes,
+            JdbcTemplate jdbc,
+            AuditProperties properties,
+            Clock clock) {
         this.rules = rules;
         this.reader = reader;
         this.changes = changes;
@@ -66,9 +74,15 @@ class RunPlanner {
      * of the horizon a full or incremental run compares with (null: none), {@code planNote} what it says about its
      * plan when it completes.
      */
-    record PlannedRun(AuditRun run, RuleSet ruleSet, List<RuleMeta> rules, Set<String> ruleCodes,
-                      Set<String> stations, AuditRun base, AuditContext lookAhead, String planNote) {
-    }
+    record PlannedRun(
+            AuditRun run,
+            RuleSet ruleSet,
+            List<RuleMeta> rules,
+            Set<String> ruleCodes,
+            Set<String> stations,
+            AuditRun base,
+            AuditContext lookAhead,
+            String planNote) {}
 
     /**
      * The data-arrival check of a request that asks for it: the stations of its scope whose extract of the audited
@@ -79,7 +93,9 @@ class RunPlanner {
             return null;
         }
         YearMonth period = rules.current().contextAsOf(request.asOf()).auditedMonth();
-        Set<String> stations = request.scope().allUnits() ? null : reader.unitSubtrees(request.scope().unitCodes());
+        Set<String> stations = request.scope().allUnits()
+                ? null
+                : reader.unitSubtrees(request.scope().unitCodes());
         DataArrival.Verdict verdict = arrival.check(period, stations);
         return verdict.complete() ? null : verdict;
     }
@@ -97,13 +113,24 @@ class RunPlanner {
         AuditContext ctx = ruleSet.contextAsOf(request.asOf());
         List<RuleMeta> inScope = request.scope().rulesOf(ruleSet);
         boolean scoped = !request.scope().allUnits() || !request.scope().allRules();
-        Set<String> stations = request.scope().allUnits() ? null : reader.unitSubtrees(request.scope().unitCodes());
+        Set<String> stations = request.scope().allUnits()
+                ? null
+                : reader.unitSubtrees(request.scope().unitCodes());
         String referenceHash = scoped ? null : changes.referenceHash();
-        IncrementalBase base = scoped || !request.incremental() ? null
+        IncrementalBase base = scoped || !request.incremental()
+                ? null
                 : incrementalBase(request.asOf(), ctx.getAuditedPeriod(), ruleSet.contentHash(), referenceHash);
         long total = base != null && base.run() != null ? 0 : reader.countSubjects(stations);
-        AuditRun run = AuditRun.start(request.asOf(), ctx.getAuditedPeriod(), ruleSet.contentHash(),
-                inScope.size(), request.trigger(), request.planId(), request.scope().describe(), total, recovers,
+        AuditRun run = AuditRun.start(
+                request.asOf(),
+                ctx.getAuditedPeriod(),
+                ruleSet.contentHash(),
+                inScope.size(),
+                request.trigger(),
+                request.planId(),
+                request.scope().describe(),
+                total,
+                recovers,
                 recorder.now());
         RunRecorder.startedBy(run, request, missing);
         String note = null;
@@ -124,15 +151,25 @@ class RunPlanner {
             ChangeTracker.Candidates candidates = changes.selectCandidates(run.getId(), baseRun.getLoadsThrough());
             run.expectSubjects(candidates.total() + orphanApplications());
             run = recorder.save(run);
-            note = notes.bilingual("run.note.incremental", text(baseRun.getId()), text(candidates.total()),
-                    text(candidates.changed()), text(candidates.recheck()));
-            log.info("Audit run {} is incremental on run {}: {} changed and {} time-sensitive customers", run.getId(),
-                    baseRun.getId(), candidates.changed(), candidates.recheck());
+            note = notes.bilingual(
+                    "run.note.incremental",
+                    text(baseRun.getId()),
+                    text(candidates.total()),
+                    text(candidates.changed()),
+                    text(candidates.recheck()));
+            log.info(
+                    "Audit run {} is incremental on run {}: {} changed and {} time-sensitive customers",
+                    run.getId(),
+                    baseRun.getId(),
+                    candidates.changed(),
+                    candidates.recheck());
         }
         LocalDate horizon = run.getHorizonOn();
-        AuditContext lookAhead = horizon == null || !horizon.isAfter(request.asOf()) ? null
+        AuditContext lookAhead = horizon == null || !horizon.isAfter(request.asOf())
+                ? null
                 : new AuditContext(horizon, YearMonth.parse(ctx.getAuditedPeriod()), ruleSet.calendar());
-        Set<String> ruleCodes = request.scope().allRules() ? null
+        Set<String> ruleCodes = request.scope().allRules()
+                ? null
                 : inScope.stream().map(RuleMeta::code).collect(Collectors.toSet());
         return new PlannedRun(run, ruleSet, inScope, ruleCodes, stations, baseRun, lookAhead, note);
     }
@@ -151,8 +188,9 @@ class RunPlanner {
      * horizon reaches {@code asOf}, on the same tariffs, units and staff.
      */
     private IncrementalBase incrementalBase(LocalDate asOf, String period, String ruleSetHash, String referenceHash) {
-        AuditRun last = runs.findFirstByStatusInAndModeInOrderByIdDesc(RunQueries.COMPLETED,
-                List.of(RunMode.FULL, RunMode.INCREMENTAL)).orElse(null);
+        AuditRun last = runs.findFirstByStatusInAndModeInOrderByIdDesc(
+                        RunQueries.COMPLETED, List.of(RunMode.FULL, RunMode.INCREMENTAL))
+                .orElse(null);
         if (last == null) {
             return IncrementalBase.none("run.base.none");
         }
@@ -168,8 +206,8 @@ class RunPlanner {
             return IncrementalBase.none("run.base.periodChanged", last.getAuditedPeriod(), period);
         }
         if (asOf.isBefore(last.getAsOf()) || asOf.isAfter(last.getHorizonOn())) {
-            return IncrementalBase.none("run.base.outsideLookAhead", text(asOf), lastId, text(last.getAsOf()),
-                    text(last.getHorizonOn()));
+            return IncrementalBase.none(
+                    "run.base.outsideLookAhead", text(asOf), lastId, text(last.getAsOf()), text(last.getHorizonOn()));
         }
         if (!last.getRuleSetHash().equals(ruleSetHash)) {
             return IncrementalBase.none("run.base.ruleSetChanged");
@@ -225,7 +263,10 @@ class RunPlanner {
     private List<String> uncomputableRules(List<RuleMeta> inScope) {
         Map<String, List<String>> rulesByColumn = new TreeMap<>();
         for (RuleMeta rule : inScope) {
-            rule.requires().forEach(c -> rulesByColumn.computeIfAbsent(c, k -> new ArrayList<>()).add(rule.code()));
+            rule.requires()
+                    .forEach(c -> rulesByColumn
+                            .computeIfAbsent(c, k -> new ArrayList<>())
+                            .add(rule.code()));
         }
         List<String> said = new ArrayList<>();
         rulesByColumn.forEach((column, codes) -> {
@@ -233,8 +274,9 @@ class RunPlanner {
             String state;
             try {
                 // the first filled value answers; a COUNT(*) would scan millions of readings or bills each run
-                List<Integer> filled = jdbc.queryForList("SELECT 1 FROM " + parts[0] + " WHERE " + parts[1]
-                        + " IS NOT NULL FETCH FIRST 1 ROW ONLY", Integer.class);
+                List<Integer> filled = jdbc.queryForList(
+                        "SELECT 1 FROM " + parts[0] + " WHERE " + parts[1] + " IS NOT NULL FETCH FIRST 1 ROW ONLY",
+                        Integer.class);
                 state = !filled.isEmpty() ? null : "run.note.column.empty";
             } catch (DataAccessException e) {
                 state = "run.note.column.unknown";

@@ -42,8 +42,14 @@ public class RunQueries {
     private final RunTickets runTickets;
     private final AuditProperties properties;
 
-    RunQueries(AuditRunRepository runs, JdbcTemplate jdbc, TransactionTemplate tx, ActiveRuleSet rules,
-               RunErrorStore errorStore, RunTickets runTickets, AuditProperties properties) {
+    RunQueries(
+            AuditRunRepository runs,
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            ActiveRuleSet rules,
+            RunErrorStore errorStore,
+            RunTickets runTickets,
+            AuditProperties properties) {
         this.runs = runs;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -54,24 +60,37 @@ public class RunQueries {
     }
 
     /** How many findings a rule raised in one run. */
-    public record RuleRunCount(String ruleCode, long runId, LocalDate asOf, long findings) {
-    }
+    public record RuleRunCount(String ruleCode, long runId, LocalDate asOf, long findings) {}
 
     /** A page of runs, newest first; a held or forced run with the stations that lacked data. */
     public Page<RunView> list(Pageable pageable) {
-        return runs.findAllByOrderByIdDesc(pageable).map(run -> RunView.of(run, Map.of(), List.of(),
-                run.getStatus() == RunStatus.HELD || run.getForceReason() != null ? gapsOf(run.getId()) : List.of(),
-                List.of(), List.of()));
+        return runs.findAllByOrderByIdDesc(pageable)
+                .map(run -> RunView.of(
+                        run,
+                        Map.of(),
+                        List.of(),
+                        run.getStatus() == RunStatus.HELD || run.getForceReason() != null
+                                ? gapsOf(run.getId())
+                                : List.of(),
+                        List.of(),
+                        List.of()));
     }
 
     /** A run with its findings per rule, its partitions and the errors of the rules that threw in it. */
     public RunView get(long id) {
         AuditRun run = runs.findById(id).orElseThrow(() -> new RunNotFoundException(id));
         RuleSet ruleSet = rules.current();
-        List<RunErrorView> errors = errorStore.of(id, properties.maxErrorsPerRule(),
+        List<RunErrorView> errors = errorStore.of(
+                id,
+                properties.maxErrorsPerRule(),
                 code -> ruleSet.rule(code).map(RuleMeta::title).orElse(null));
-        return RunView.of(run, ruleCounts(id), run.isPartitioned() ? PartitionView.of(jdbc, id) : List.of(),
-                gapsOf(id), runTickets.held(id), errors);
+        return RunView.of(
+                run,
+                ruleCounts(id),
+                run.isPartitioned() ? PartitionView.of(jdbc, id) : List.of(),
+                gapsOf(id),
+                runTickets.held(id),
+                errors);
     }
 
     /**
@@ -81,7 +100,8 @@ public class RunQueries {
     public Optional<RunView> unresolvedHeld() {
         return runs.findFirstByStatusOrderByIdDesc(RunStatus.HELD)
                 .filter(held -> runs.findFirstByStatusInOrderByIdDesc(COMPLETED)
-                        .map(done -> done.getId() < held.getId()).orElse(true))
+                        .map(done -> done.getId() < held.getId())
+                        .orElse(true))
                 .map(held -> RunView.of(held, Map.of(), List.of(), gapsOf(held.getId()), List.of(), List.of()));
     }
 
@@ -96,9 +116,13 @@ public class RunQueries {
             throw new RunNotFoundException(runId);
         }
         String where = ruleCode == null ? "run_id = ?" : "run_id = ? AND rule_code = ?";
-        Object[] args = ruleCode == null ? new Object[] {runId, limit, offset} : new Object[] {runId, ruleCode, limit, offset};
-        return jdbc.query("SELECT * FROM findings WHERE " + where
-                + " ORDER BY rule_code, subject_type, subject_id, period LIMIT ? OFFSET ?", RunQueries::finding, args);
+        Object[] args =
+                ruleCode == null ? new Object[] {runId, limit, offset} : new Object[] {runId, ruleCode, limit, offset};
+        return jdbc.query(
+                "SELECT * FROM findings WHERE " + where
+                        + " ORDER BY rule_code, subject_type, subject_id, period LIMIT ? OFFSET ?",
+                RunQueries::finding,
+                args);
     }
 
     /**
@@ -114,16 +138,18 @@ public class RunQueries {
         }
         Long count = tx.execute(status -> {
             long[] n = {0};
-            jdbc.query(connection -> {
-                var statement = connection.prepareStatement("SELECT * FROM findings WHERE run_id = ?"
-                        + " ORDER BY rule_code, subject_type, subject_id, period");
-                statement.setFetchSize(1_000);
-                statement.setLong(1, runId);
-                return statement;
-            }, (RowCallbackHandler) rs -> {
-                sink.accept(finding(rs, 0));
-                n[0]++;
-            });
+            jdbc.query(
+                    connection -> {
+                        var statement = connection.prepareStatement("SELECT * FROM findings WHERE run_id = ?"
+                                + " ORDER BY rule_code, subject_type, subject_id, period");
+                        statement.setFetchSize(1_000);
+                        statement.setLong(1, runId);
+                        return statement;
+                    },
+                    (RowCallbackHandler) rs -> {
+                        sink.accept(finding(rs, 0));
+                        n[0]++;
+                    });
             return n[0];
         });
         return count == null ? 0 : count;
@@ -131,13 +157,17 @@ public class RunQueries {
 
     /** Findings per rule in the last {@code runs} completed runs, oldest first: each rule's trend. */
     public List<RuleRunCount> findingsPerRuleOfLastRuns(int runs) {
-        return jdbc.query("SELECT c.rule_code, r.id, r.as_of, c.findings FROM audit_run_rule_counts c "
+        return jdbc.query(
+                "SELECT c.rule_code, r.id, r.as_of, c.findings FROM audit_run_rule_counts c "
                         + "JOIN audit_runs r ON r.id = c.run_id WHERE r.id IN (SELECT id FROM audit_runs "
                         + "WHERE status IN ('COMPLETED', 'COMPLETED_WITH_ERRORS') ORDER BY id DESC FETCH FIRST "
                         + Math.max(1, runs) + " ROWS ONLY) "
                         + "ORDER BY c.rule_code, r.id",
-                (rs, i) -> new RuleRunCount(rs.getString("rule_code"), rs.getLong("id"),
-                        rs.getObject("as_of", LocalDate.class), rs.getLong("findings")));
+                (rs, i) -> new RuleRunCount(
+                        rs.getString("rule_code"),
+                        rs.getLong("id"),
+                        rs.getObject("as_of", LocalDate.class),
+                        rs.getLong("findings")));
     }
 
     /** The rules of the set in force. */
@@ -152,35 +182,56 @@ public class RunQueries {
      */
     BrakeBasis brakeBasis(String period) {
         Map<String, List<String>> earlier = new HashMap<>();
-        jdbc.query("SELECT DISTINCT c.rule_code, r.audited_period FROM audit_run_rule_counts c "
-                + "JOIN audit_runs r ON r.id = c.run_id WHERE r.status IN ('COMPLETED', 'COMPLETED_WITH_ERRORS') "
-                + "AND r.withdrawn_at IS NULL AND r.run_mode IN ('FULL', 'INCREMENTAL') AND r.audited_period < ? "
-                + "ORDER BY c.rule_code, r.audited_period DESC", rs -> {
-                    earlier.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-                }, period);
+        jdbc.query(
+                "SELECT DISTINCT c.rule_code, r.audited_period FROM audit_run_rule_counts c "
+                        + "JOIN audit_runs r ON r.id = c.run_id WHERE r.status IN ('COMPLETED', 'COMPLETED_WITH_ERRORS') "
+                        + "AND r.withdrawn_at IS NULL AND r.run_mode IN ('FULL', 'INCREMENTAL') AND r.audited_period < ? "
+                        + "ORDER BY c.rule_code, r.audited_period DESC",
+                rs -> {
+                    earlier.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(rs.getString(2));
+                },
+                period);
         return new BrakeBasis(period, earlier);
     }
 
     /** The stations of a held or forced run whose data had not arrived. */
     List<DataGap> gapsOf(long runId) {
-        return jdbc.query("SELECT * FROM audit_run_data_gaps WHERE run_id = ? ORDER BY station_code",
-                (rs, i) -> new DataGap(rs.getString("station_code"), rs.getString("station_name"), rs.getLong("meters"),
-                        rs.getLong("readings"), rs.getLong("customers"), rs.getLong("bills")), runId);
+        return jdbc.query(
+                "SELECT * FROM audit_run_data_gaps WHERE run_id = ? ORDER BY station_code",
+                (rs, i) -> new DataGap(
+                        rs.getString("station_code"),
+                        rs.getString("station_name"),
+                        rs.getLong("meters"),
+                        rs.getLong("readings"),
+                        rs.getLong("customers"),
+                        rs.getLong("bills")),
+                runId);
     }
 
     private Map<String, Long> ruleCounts(long runId) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.query("SELECT rule_code, findings FROM audit_run_rule_counts WHERE run_id = ? ORDER BY rule_code",
+        jdbc.query(
+                "SELECT rule_code, findings FROM audit_run_rule_counts WHERE run_id = ? ORDER BY rule_code",
                 rs -> {
                     counts.put(rs.getString("rule_code"), rs.getLong("findings"));
-                }, runId);
+                },
+                runId);
         return counts;
     }
 
     private static FindingView finding(ResultSet rs, int row) throws SQLException {
-        return new FindingView(rs.getLong("id"), rs.getLong("run_id"), rs.getString("rule_code"), rs.getString("theme"),
-                rs.getString("severity"), rs.getString("subject_type"), rs.getString("subject_id"),
-                rs.getString("customer_no"), rs.getString("station_code"), rs.getString("period"),
+        return new FindingView(
+                rs.getLong("id"),
+                rs.getLong("run_id"),
+                rs.getString("rule_code"),
+                rs.getString("theme"),
+                rs.getString("severity"),
+                rs.getString("subject_type"),
+                rs.getString("subject_id"),
+                rs.getString("customer_no"),
+                rs.getString("station_code"),
+                rs.getString("period"),
                 rs.getString("message"));
     }
 }

@@ -47,9 +47,19 @@ class RunRecorder {
     private final AuditProperties properties;
     private final Clock clock;
 
-    RunRecorder(AuditRunRepository runs, FindingStore findingStore, RunErrorStore errorStore, ChangeTracker changes,
-                TicketService tickets, AuditTrail trail, ApplicationEventPublisher events, RunNotes notes,
-                JdbcTemplate jdbc, TransactionTemplate tx, AuditProperties properties, Clock clock) {
+    RunRecorder(
+            AuditRunRepository runs,
+            FindingStore findingStore,
+            RunErrorStore errorStore,
+            ChangeTracker changes,
+            TicketService tickets,
+            AuditTrail trail,
+            ApplicationEventPublisher events,
+            RunNotes notes,
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            AuditProperties properties,
+            Clock clock) {
         this.runs = runs;
         this.findingStore = findingStore;
         this.errorStore = errorStore;
@@ -72,18 +82,40 @@ class RunRecorder {
     RunView hold(RunRequest request, DataArrival.Verdict missing, RuleSet ruleSet) {
         AuditContext ctx = ruleSet.contextAsOf(request.asOf());
         AuditRun held = tx.execute(status -> {
-            AuditRun run = runs.save(AuditRun.held(request.asOf(), ctx.getAuditedPeriod(), ruleSet.contentHash(),
-                    request.scope().rulesOf(ruleSet).size(), request.trigger(), request.planId(),
-                    request.scope().describe(), notes.bilingual("run.note.held", missing.describe()), now()));
+            AuditRun run = runs.save(AuditRun.held(
+                    request.asOf(),
+                    ctx.getAuditedPeriod(),
+                    ruleSet.contentHash(),
+                    request.scope().rulesOf(ruleSet).size(),
+                    request.trigger(),
+                    request.planId(),
+                    request.scope().describe(),
+                    notes.bilingual("run.note.held", missing.describe()),
+                    now()));
             saveGaps(run.getId(), missing.gaps());
-            trail.record(Actor.SYSTEM.username(), "RUN_HELD", "run:" + run.getId(), request.trigger()
-                    + (request.planId() == null ? "" : " plan " + request.planId()) + " as of " + request.asOf() + "; "
-                    + missing.describe());
-            events.publishEvent(new RunHeld(run.getId(), run.getAsOf(), run.getAuditedPeriod(), run.getTrigger(),
-                    run.getPlanId(), run.getScopeDescription(), missing.gaps()));
+            trail.record(
+                    Actor.SYSTEM.username(),
+                    "RUN_HELD",
+                    "run:" + run.getId(),
+                    request.trigger()
+                            + (request.planId() == null ? "" : " plan " + request.planId()) + " as of " + request.asOf()
+                            + "; "
+                            + missing.describe());
+            events.publishEvent(new RunHeld(
+                    run.getId(),
+                    run.getAsOf(),
+                    run.getAuditedPeriod(),
+                    run.getTrigger(),
+                    run.getPlanId(),
+                    run.getScopeDescription(),
+                    missing.gaps()));
             return run;
         });
-        log.warn("Audit run {} ({} as of {}) held: {}", held.getId(), held.getTrigger(), held.getAsOf(),
+        log.warn(
+                "Audit run {} ({} as of {}) held: {}",
+                held.getId(),
+                held.getTrigger(),
+                held.getAsOf(),
                 missing.describe());
         return RunView.of(held, Map.of(), List.of(), missing.gaps(), List.of(), List.of());
     }
@@ -103,22 +135,38 @@ class RunRecorder {
         if (request.requestedBy() == null) {
             return;
         }
-        trail.record(request.requestedBy(), "RUN_STARTED", "run:" + run.getId(), request.trigger() + " as of "
-                + request.asOf() + " (" + run.getAuditedPeriod() + "), scope " + (request.scope().isAll() ? "all"
-                : request.scope().describe()) + (request.planId() == null ? "" : ", plan " + request.planId()));
+        trail.record(
+                request.requestedBy(),
+                "RUN_STARTED",
+                "run:" + run.getId(),
+                request.trigger() + " as of "
+                        + request.asOf() + " (" + run.getAuditedPeriod() + "), scope "
+                        + (request.scope().isAll() ? "all" : request.scope().describe())
+                        + (request.planId() == null ? "" : ", plan " + request.planId()));
         if (missing != null) {
             saveGaps(run.getId(), missing.gaps());
-            trail.record(request.requestedBy(), "RUN_FORCED", "run:" + run.getId(), request.forceReason() + "; "
-                    + missing.describe());
-            log.warn("Audit run {} forced by {} despite missing data: {}", run.getId(), request.requestedBy(),
+            trail.record(
+                    request.requestedBy(),
+                    "RUN_FORCED",
+                    "run:" + run.getId(),
+                    request.forceReason() + "; " + missing.describe());
+            log.warn(
+                    "Audit run {} forced by {} despite missing data: {}",
+                    run.getId(),
+                    request.requestedBy(),
                     request.forceReason());
         }
     }
 
     private void saveGaps(long runId, List<DataGap> gaps) {
-        jdbc.batchUpdate("INSERT INTO audit_run_data_gaps (run_id, station_code, station_name, meters, readings, "
-                + "customers, bills) VALUES (?, ?, ?, ?, ?, ?, ?)", gaps.stream().map(g -> new Object[] {runId,
-                g.stationCode(), g.stationName(), g.meters(), g.readings(), g.customers(), g.bills()}).toList());
+        jdbc.batchUpdate(
+                "INSERT INTO audit_run_data_gaps (run_id, station_code, station_name, meters, readings, "
+                        + "customers, bills) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                gaps.stream()
+                        .map(g -> new Object[] {
+                            runId, g.stationCode(), g.stationName(), g.meters(), g.readings(), g.customers(), g.bills()
+                        })
+                        .toList());
     }
 
     AuditRun save(AuditRun run) {
@@ -129,8 +177,8 @@ class RunRecorder {
      * A batch's findings, the tickets they refresh, the customers to re-check before the horizon and the rules that
      * threw, in one transaction (nothing when the batch gave none of them).
      */
-    void storeBatch(AuditRun run, TicketRound round, List<Finding> findings, Set<String> recheck,
-                    List<RuleError> errors) {
+    void storeBatch(
+            AuditRun run, TicketRound round, List<Finding> findings, Set<String> recheck, List<RuleError> errors) {
         if (findings.isEmpty() && recheck.isEmpty() && errors.isEmpty()) {
             return;
         }
@@ -145,8 +193,8 @@ class RunRecorder {
     /** The findings an incremental run carries over from its base, and their ticket refreshes. */
     long carryFindings(AuditRun run, long baseRunId, TicketRound round) {
         long carried = changes.carryFindings(run.getId(), baseRunId);
-        changes.forEachCarried(run.getId(), 5_000, chunk -> tx.executeWithoutResult(status ->
-                tickets.record(round, chunk)));
+        changes.forEachCarried(
+                run.getId(), 5_000, chunk -> tx.executeWithoutResult(status -> tickets.record(round, chunk)));
         run.carried(carried);
         return carried;
     }
@@ -160,8 +208,8 @@ class RunRecorder {
     boolean advance(AuditRun run, long done) {
         jdbc.update("UPDATE audit_runs SET subjects_done = ? WHERE id = ?", done, run.getId());
         run.advancedTo(done);
-        Boolean cancel = jdbc.queryForObject("SELECT cancel_requested FROM audit_runs WHERE id = ?", Boolean.class,
-                run.getId());
+        Boolean cancel =
+                jdbc.queryForObject("SELECT cancel_requested FROM audit_runs WHERE id = ?", Boolean.class, run.getId());
         if (Boolean.TRUE.equals(cancel)) {
             return false;
         }
@@ -176,8 +224,15 @@ class RunRecorder {
      *
      * @param note what the run says about itself when it completes (null: nothing), from {@link RunPlanner#notes}
      */
-    void finish(AuditRun run, TicketRound round, AuditContext ctx, Map<String, Long> perRule, long subjects,
-                boolean whole, boolean incremental, Supplier<String> note) {
+    void finish(
+            AuditRun run,
+            TicketRound round,
+            AuditContext ctx,
+            Map<String, Long> perRule,
+            long subjects,
+            boolean whole,
+            boolean incremental,
+            Supplier<String> note) {
         long total = perRule.values().stream().mapToLong(Long::longValue).sum();
         tx.executeWithoutResult(status -> {
             findingStore.insertRuleCounts(run.getId(), perRule);

@@ -11,18 +11,27 @@ import org.jicha.people.Role;
  * runs started by code); {@code requestedBy} is the person who asked (null for schedules and code), and
  * {@code forceReason} why a person forces the run despite missing data.
  */
-public record RunRequest(LocalDate asOf, RunTrigger trigger, RunScope scope, Long planId, boolean incremental,
-                         DataCheck dataCheck, String requestedBy, String forceReason) {
+public record RunRequest(
+        LocalDate asOf,
+        RunTrigger trigger,
+        RunScope scope,
+        Long planId,
+        boolean incremental,
+        DataCheck dataCheck,
+        String requestedBy,
+        String forceReason) {
 
     public RunRequest {
         scope = scope == null ? RunScope.ALL : scope;
         dataCheck = dataCheck == null ? DataCheck.NONE : dataCheck;
         forceReason = forceReason == null || forceReason.isBlank() ? null : forceReason.strip();
         if (incremental && !scope.allRules()) {
-            throw new IllegalArgumentException("an incremental run covers every rule and unit; a scope cannot be incremental");
+            throw new IllegalArgumentException(
+                    "an incremental run covers every rule and unit; a scope cannot be incremental");
         }
         if (incremental && !scope.allUnits()) {
-            throw new IllegalArgumentException("an incremental run covers every rule and unit; a scope cannot be incremental");
+            throw new IllegalArgumentException(
+                    "an incremental run covers every rule and unit; a scope cannot be incremental");
         }
         if (dataCheck == DataCheck.FORCE && forceReason == null) {
             throw new InvalidRunRequestException("reason", "强制稽查须说明理由", "a forced run needs a reason");
@@ -68,8 +77,15 @@ public record RunRequest(LocalDate asOf, RunTrigger trigger, RunScope scope, Lon
         if (force && !person.is(Role.AUDITOR)) {
             throw new RunActionForbiddenException("只有稽查人员可以强制稽查", "only an AUDITOR may force a run");
         }
-        return new RunRequest(asOf, trigger, scope, planId, incremental, force ? DataCheck.FORCE : DataCheck.REFUSE,
-                person.username(), force ? reason : null);
+        return new RunRequest(
+                asOf,
+                trigger,
+                scope,
+                planId,
+                incremental,
+                force ? DataCheck.FORCE : DataCheck.REFUSE,
+                person.username(),
+                force ? reason : null);
     }
 
     RunRequest asOf(LocalDate date) {

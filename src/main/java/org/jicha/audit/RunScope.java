@@ -41,7 +41,8 @@ public record RunScope(Set<Theme> themes, Set<String> ruleCodes, Set<String> uni
             return ruleSet.rules();
         }
         return ruleSet.rules().stream()
-                .filter(r -> themes.contains(r.theme()) || ruleCodes.contains(r.code())).toList();
+                .filter(r -> themes.contains(r.theme()) || ruleCodes.contains(r.code()))
+                .toList();
     }
 
     /** Short text for the run's record, e.g. {@code 主题 BIL; 规则 MET-06; 单位 ST01}; null when unscoped. */
@@ -51,7 +52,8 @@ public record RunScope(Set<Theme> themes, Set<String> ruleCodes, Set<String> uni
         }
         List<String> parts = new ArrayList<>();
         if (!themes.isEmpty()) {
-            parts.add("主题 / themes " + String.join(",", sorted(themes.stream().map(Theme::name).toList())));
+            parts.add("主题 / themes "
+                    + String.join(",", sorted(themes.stream().map(Theme::name).toList())));
         }
         if (!ruleCodes.isEmpty()) {
             parts.add("规则 / rules " + String.join(",", sorted(ruleCodes)));

@@ -2,5 +2,9 @@ package org.jicha.audit;
 
 /** Who started a run. PLAN: an audit plan's schedule or its "run now". */
 public enum RunTrigger {
-    NIGHTLY, MANUAL, STARTUP, CLI, PLAN
+    NIGHTLY,
+    MANUAL,
+    STARTUP,
+    CLI,
+    PLAN
 }

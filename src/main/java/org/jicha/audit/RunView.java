@@ -18,14 +18,38 @@ import org.jicha.tickets.RunTickets.HeldRule;
  * A run COMPLETED_WITH_ERRORS lists the rules that threw, each
  * with its count and first subjects ({@code errors}; only when one run is read).
  */
-public record RunView(long id, LocalDate asOf, String auditedPeriod, String ruleSetHash, int ruleCount,
-                      RunTrigger trigger, RunStatus status, LocalDateTime startedAt, LocalDateTime finishedAt,
-                      long subjectsChecked, long findingsCount, String message, Map<String, Long> findingsPerRule,
-                      Long planId, String scope, Progress progress, boolean cancelRequested, Long recoversRunId,
-                      RunMode mode, Long baseRunId, LocalDate horizonOn, long findingsCarried,
-                      List<PartitionView> partitions, String startedBy, String forceReason, List<DataGap> dataGaps,
-                      String withdrawnBy, LocalDateTime withdrawnAt, String withdrawReason, List<HeldRule> heldRules,
-                      List<RunErrorView> errors) {
+public record RunView(
+        long id,
+        LocalDate asOf,
+        String auditedPeriod,
+        String ruleSetHash,
+        int ruleCount,
+        RunTrigger trigger,
+        RunStatus status,
+        LocalDateTime startedAt,
+        LocalDateTime finishedAt,
+        long subjectsChecked,
+        long findingsCount,
+        String message,
+        Map<String, Long> findingsPerRule,
+        Long planId,
+        String scope,
+        Progress progress,
+        boolean cancelRequested,
+        Long recoversRunId,
+        RunMode mode,
+        Long baseRunId,
+        LocalDate horizonOn,
+        long findingsCarried,
+        List<PartitionView> partitions,
+        String startedBy,
+        String forceReason,
+        List<DataGap> dataGaps,
+        String withdrawnBy,
+        LocalDateTime withdrawnAt,
+        String withdrawReason,
+        List<HeldRule> heldRules,
+        List<RunErrorView> errors) {
 
     /** Subjects done of total, and the percentage (0-100, one decimal). */
     public record Progress(long done, long total, double percent) {
@@ -44,15 +68,44 @@ public record RunView(long id, LocalDate asOf, String auditedPeriod, String rule
      * With the partitions of a partitioned run, the stations lacking data of a held or forced run, the rules the
      * brake held and the rule errors of the run (each empty when there is none).
      */
-    static RunView of(AuditRun run, Map<String, Long> perRule, List<PartitionView> partitions, List<DataGap> gaps,
-                      List<HeldRule> held, List<RunErrorView> errors) {
-        return new RunView(run.getId(), run.getAsOf(), run.getAuditedPeriod(), run.getRuleSetHash(),
-                run.getRuleCount(), run.getTrigger(), run.getStatus(), run.getStartedAt(), run.getFinishedAt(),
-                run.getSubjectsChecked(), run.getFindingsCount(), run.getMessage(), perRule, run.getPlanId(),
-                run.getScopeDescription(), Progress.of(run.getSubjectsDone(), run.getSubjectsTotal()),
-                run.isCancelRequested(), run.getRecoversRunId(), run.getMode(), run.getBaseRunId(), run.getHorizonOn(),
-                run.getFindingsCarried(), partitions, run.getStartedBy(), run.getForceReason(), List.copyOf(gaps),
-                run.getWithdrawnBy(), run.getWithdrawnAt(), run.getWithdrawReason(), List.copyOf(held),
+    static RunView of(
+            AuditRun run,
+            Map<String, Long> perRule,
+            List<PartitionView> partitions,
+            List<DataGap> gaps,
+            List<HeldRule> held,
+            List<RunErrorView> errors) {
+        return new RunView(
+                run.getId(),
+                run.getAsOf(),
+                run.getAuditedPeriod(),
+                run.getRuleSetHash(),
+                run.getRuleCount(),
+                run.getTrigger(),
+                run.getStatus(),
+                run.getStartedAt(),
+                run.getFinishedAt(),
+                run.getSubjectsChecked(),
+                run.getFindingsCount(),
+                run.getMessage(),
+                perRule,
+                run.getPlanId(),
+                run.getScopeDescription(),
+                Progress.of(run.getSubjectsDone(), run.getSubjectsTotal()),
+                run.isCancelRequested(),
+                run.getRecoversRunId(),
+                run.getMode(),
+                run.getBaseRunId(),
+                run.getHorizonOn(),
+                run.getFindingsCarried(),
+                partitions,
+                run.getStartedBy(),
+                run.getForceReason(),
+                List.copyOf(gaps),
+                run.getWithdrawnBy(),
+                run.getWithdrawnAt(),
+                run.getWithdrawReason(),
+                List.copyOf(held),
                 List.copyOf(errors));
     }
 

@@ -23,8 +23,13 @@ class RunWithdrawals {
     private final AuditTrail trail;
     private final TransactionTemplate tx;
 
-    RunWithdrawals(AuditRunRepository runs, RunTickets runTickets, RunRecorder recorder, RunQueries queries,
-                   AuditTrail trail, TransactionTemplate tx) {
+    RunWithdrawals(
+            AuditRunRepository runs,
+            RunTickets runTickets,
+            RunRecorder recorder,
+            RunQueries queries,
+            AuditTrail trail,
+            TransactionTemplate tx) {
         this.runs = runs;
         this.runTickets = runTickets;
         this.recorder = recorder;
@@ -57,16 +62,25 @@ class RunWithdrawals {
             runs.save(run);
             RunTickets.Withdrawal done = runTickets.withdrawRun(id, why, actor);
             if (first || !done.newlyWithdrawn().isEmpty()) {
-                trail.record(actor.username(), "RUN_WITHDRAWN", "run:" + id, why + "; withdrawn "
-                        + done.newlyWithdrawn().size() + " tickets " + ids(done.newlyWithdrawn()) + ", kept "
-                        + done.kept().size() + " " + ids(done.kept().stream().map(RunTickets.KeptTicket::id).toList()));
+                trail.record(
+                        actor.username(),
+                        "RUN_WITHDRAWN",
+                        "run:" + id,
+                        why + "; withdrawn "
+                                + done.newlyWithdrawn().size() + " tickets " + ids(done.newlyWithdrawn()) + ", kept "
+                                + done.kept().size() + " "
+                                + ids(done.kept().stream()
+                                        .map(RunTickets.KeptTicket::id)
+                                        .toList()));
             }
             return new RunWithdrawal(queries.get(id), done.newlyWithdrawn(), done.withdrawn(), done.kept());
         });
     }
 
     private static String ids(List<Long> ids) {
-        return ids.stream().limit(200).map(String::valueOf).collect(Collectors.joining(",", "[",
-                ids.size() > 200 ? ",...]" : "]"));
+        return ids.stream()
+                .limit(200)
+                .map(String::valueOf)
+                .collect(Collectors.joining(",", "[", ids.size() > 200 ? ",...]" : "]"));
     }
 }

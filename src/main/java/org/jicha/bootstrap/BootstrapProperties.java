@@ -12,5 +12,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param asOf       the as-of date of the audit run after that load
  */
 @ConfigurationProperties("jicha.bootstrap")
-public record BootstrapProperties(Path sampleData, LocalDate asOf) {
-}
+public record BootstrapProperties(Path sampleData, LocalDate asOf) {}

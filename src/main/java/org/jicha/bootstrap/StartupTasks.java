@@ -28,8 +28,8 @@ class StartupTasks implements ApplicationRunner {
     private final BootstrapProperties properties;
     private final Clock clock;
 
-    StartupTasks(AuditService audits, BatchLoader loader, JdbcTemplate jdbc, BootstrapProperties properties,
-                 Clock clock) {
+    StartupTasks(
+            AuditService audits, BatchLoader loader, JdbcTemplate jdbc, BootstrapProperties properties, Clock clock) {
         this.audits = audits;
         this.loader = loader;
         this.jdbc = jdbc;
@@ -48,16 +48,26 @@ class StartupTasks implements ApplicationRunner {
             return;
         }
         if (!Files.isDirectory(properties.sampleData())) {
-            log.warn("Sample data folder {} does not exist: nothing loaded", properties.sampleData().toAbsolutePath());
+            log.warn(
+                    "Sample data folder {} does not exist: nothing loaded",
+                    properties.sampleData().toAbsolutePath());
             return;
         }
         LoadResult load = loader.load(properties.sampleData());
-        log.info("Loaded sample batch {}: {} rows accepted, {} rejected", load.batchName(), load.rowsAccepted(),
+        log.info(
+                "Loaded sample batch {}: {} rows accepted, {} rejected",
+                load.batchName(),
+                load.rowsAccepted(),
                 load.rowsRejected());
         // held, like a nightly run, when the sample holds no data of the period the as-of date audits
-        RunView run = audits.run(RunRequest.of(properties.asOf() == null ? ChinaTime.today(clock) : properties.asOf(),
-                RunTrigger.STARTUP).heldWithoutData());
-        log.info("Audit run {} as of {}: {} subjects checked, {} findings. See http://localhost:8080/", run.id(),
-                run.asOf(), run.subjectsChecked(), run.findingsCount());
+        RunView run = audits.run(RunRequest.of(
+                        properties.asOf() == null ? ChinaTime.today(clock) : properties.asOf(), RunTrigger.STARTUP)
+                .heldWithoutData());
+        log.info(
+                "Audit run {} as of {}: {} subjects checked, {} findings. See http://localhost:8080/",
+                run.id(),
+                run.asOf(),
+                run.subjectsChecked(),
+                run.findingsCount());
     }
 }

@@ -17,8 +17,7 @@ import java.util.Map;
  */
 public final class CalendarFile {
 
-    private CalendarFile() {
-    }
+    private CalendarFile() {}
 
     public static WorkingDayCalendar read(Path file) {
         List<String> lines;
@@ -43,19 +42,22 @@ public final class CalendarFile {
                 continue;
             }
             if (cells.length < 2) {
-                throw new CalendarFileException(file + ":" + lineNo + ": expected date,type[,name] but was \"" + line + "\"");
+                throw new CalendarFileException(
+                        file + ":" + lineNo + ": expected date,type[,name] but was \"" + line + "\"");
             }
             LocalDate date;
             try {
                 date = LocalDate.parse(cells[0].strip());
             } catch (DateTimeParseException e) {
-                throw new CalendarFileException(file + ":" + lineNo + " column date: \"" + cells[0] + "\" is not a yyyy-MM-dd date");
+                throw new CalendarFileException(
+                        file + ":" + lineNo + " column date: \"" + cells[0] + "\" is not a yyyy-MM-dd date");
             }
             WorkingDayCalendar.DayType type;
             try {
                 type = WorkingDayCalendar.DayType.valueOf(cells[1].strip());
             } catch (IllegalArgumentException e) {
-                throw new CalendarFileException(file + ":" + lineNo + " column type: \"" + cells[1] + "\" must be HOLIDAY or WORKDAY");
+                throw new CalendarFileException(
+                        file + ":" + lineNo + " column type: \"" + cells[1] + "\" must be HOLIDAY or WORKDAY");
             }
             if (exceptions.put(date, type) != null) {
                 throw new CalendarFileException(file + ":" + lineNo + ": date " + date + " is listed twice");

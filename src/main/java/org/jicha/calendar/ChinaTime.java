@@ -14,8 +14,7 @@ public final class ChinaTime {
     /** The utility's time zone. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private ChinaTime() {
-    }
+    private ChinaTime() {}
 
     /** Today's date in China by {@code clock}. */
     public static LocalDate today(Clock clock) {

@@ -2,7 +2,9 @@ package org.jicha.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeMap;
@@ -17,19 +19,22 @@ import java.util.TreeSet;
 public final class WorkingDayCalendar {
 
     /** How a listed date differs from the plain weekday/weekend pattern. */
-    public enum DayType { HOLIDAY, WORKDAY }
+    public enum DayType {
+        HOLIDAY,
+        WORKDAY
+    }
 
     private final Map<LocalDate, DayType> exceptions;
     private final NavigableSet<Integer> coveredYears;
 
-    public WorkingDayCalendar(Map<LocalDate, DayType> exceptions, java.util.Collection<Integer> coveredYears) {
+    public WorkingDayCalendar(Map<LocalDate, DayType> exceptions, Collection<Integer> coveredYears) {
         this.exceptions = Collections.unmodifiableMap(new TreeMap<>(exceptions));
         this.coveredYears = Collections.unmodifiableNavigableSet(new TreeSet<>(coveredYears));
     }
 
     /** A calendar of plain weeks (Monday to Friday), covering no year: for tests and fallbacks. */
     public static WorkingDayCalendar weekdaysOnly() {
-        return new WorkingDayCalendar(Map.of(), java.util.List.of());
+        return new WorkingDayCalendar(Map.of(), List.of());
     }
 
     public boolean isWorkingDay(LocalDate date) {

@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +25,7 @@ import org.jicha.ingest.Rejection;
 import org.jicha.rules.RuleMeta;
 import org.jicha.rules.RuleSetException;
 import org.jicha.rules.Theme;
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -52,10 +55,13 @@ final class CliAudit {
     }
 
     int run(PrintWriter out, PrintWriter err) throws IOException {
-        try (ScratchDatabase db = keepDb == null ? ScratchDatabase.temporary("jicha-audit-") : ScratchDatabase.kept(keepDb)) {
-            out.println(db.kept() ? "数据库（保留）Database (kept): " + db.folder() + " (open it with jdbc:h2:file:"
-                    + db.folder().resolve(ScratchDatabase.NAME) + ", user sa, no password)"
-                    : "临时数据库 Temporary database: " + db.folder() + " (deleted at exit)");
+        try (ScratchDatabase db =
+                keepDb == null ? ScratchDatabase.temporary("jicha-audit-") : ScratchDatabase.kept(keepDb)) {
+            out.println(
+                    db.kept()
+                            ? "数据库（保留）Database (kept): " + db.folder() + " (open it with jdbc:h2:file:"
+                                    + db.folder().resolve(ScratchDatabase.NAME) + ", user sa, no password)"
+                            : "临时数据库 Temporary database: " + db.folder() + " (deleted at exit)");
             return run(db, out, err);
         }
     }
@@ -63,24 +69,25 @@ final class CliAudit {
     private int run(ScratchDatabase db, PrintWriter out, PrintWriter err) {
         SpringApplication app = new SpringApplication(JichaApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+        app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
         db.closesContextOf(app);
         // command-line properties outrank application.yml: the throw-away database, the given rules
         String[] properties = {
-                "--spring.datasource.url=" + db.url(),
-                "--spring.quartz.auto-startup=false",
-                // no incremental run ever follows on a throw-away database: the look-ahead to the horizon would be
-                // a second evaluation of every batch for nothing (the findings as of the date are the same)
-                "--jicha.audit.horizon-days=0",
-                "--jicha.rules.dir=" + rules,
-                "--jicha.rules.watch=false",
-                "--jicha.security.bootstrap-admin=false",      // one audit and exit: no folder watcher
-                "--jicha.bootstrap.sample-data=",
-                "--logging.level.root=WARN",
-                "--logging.level.org.jicha=WARN",
-                "--logging.level.org.flywaydb=ERROR",
-                "--logging.level.org.drools.mvel.MVELConstraint=ERROR"};
+            "--spring.datasource.url=" + db.url(),
+            "--spring.quartz.auto-startup=false",
+            // no incremental run ever follows on a throw-away database: the look-ahead to the horizon would be
+            // a second evaluation of every batch for nothing (the findings as of the date are the same)
+            "--jicha.audit.horizon-days=0",
+            "--jicha.rules.dir=" + rules,
+            "--jicha.rules.watch=false",
+            "--jicha.security.bootstrap-admin=false", // one audit and exit: no folder watcher
+            "--jicha.bootstrap.sample-data=",
+            "--logging.level.root=WARN",
+            "--logging.level.org.jicha=WARN",
+            "--logging.level.org.flywaydb=ERROR",
+            "--logging.level.org.drools.mvel.MVELConstraint=ERROR"
+        };
         try (ConfigurableApplicationContext context = app.run(properties)) {
             BatchLoader loader = context.getBean(BatchLoader.class);
             AuditService audits = context.getBean(AuditService.class);
@@ -108,8 +115,9 @@ final class CliAudit {
         err.println("规则出错 / rules that threw (their other subjects' findings are written; "
                 + "fix the rule and run again):");
         for (RunErrorView rule : run.errors()) {
-            err.printf("  %s %s (%s): %d 个对象 / subjects%n", rule.ruleCode(), rule.title() == null ? "" : rule.title(),
-                    rule.location(), rule.count());
+            err.printf(
+                    "  %s %s (%s): %d 个对象 / subjects%n",
+                    rule.ruleCode(), rule.title() == null ? "" : rule.title(), rule.location(), rule.count());
             rule.first().forEach(o -> err.printf("    %s: %s%n", o.subject(), o.message()));
         }
     }
@@ -117,8 +125,17 @@ final class CliAudit {
     private long writeFindings(AuditService audits, long runId) {
         try (CsvWriter csv = CsvWriter.builder().build(findingsCsv, StandardCharsets.UTF_8)) {
             csv.writeRecord(FINDINGS_HEADER.split(","));
-            return audits.forEachFinding(runId, f -> csv.writeRecord(f.ruleCode(), f.theme(), f.severity(),
-                    f.subjectType(), f.subjectId(), nullToEmpty(f.customerNo()), nullToEmpty(f.period()), f.message()));
+            return audits.forEachFinding(
+                    runId,
+                    f -> csv.writeRecord(
+                            f.ruleCode(),
+                            f.theme(),
+                            f.severity(),
+                            f.subjectType(),
+                            f.subjectId(),
+                            nullToEmpty(f.customerNo()),
+                            nullToEmpty(f.period()),
+                            f.message()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + findingsCsv + ": " + e.getMessage(), e);
         }
@@ -128,7 +145,8 @@ final class CliAudit {
         try (CsvWriter csv = CsvWriter.builder().build(rejectsCsv, StandardCharsets.UTF_8)) {
             csv.writeRecord("file", "line", "column", "value", "reason");
             for (Rejection r : rejections) {
-                csv.writeRecord(r.file(), Long.toString(r.line()), nullToEmpty(r.column()), nullToEmpty(r.value()), r.reason());
+                csv.writeRecord(
+                        r.file(), Long.toString(r.line()), nullToEmpty(r.column()), nullToEmpty(r.value()), r.reason());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + rejectsCsv + ": " + e.getMessage(), e);
@@ -136,15 +154,19 @@ final class CliAudit {
     }
 
     private void printSummary(PrintWriter out, LoadResult load, RunView run, List<RuleMeta> catalogue, long written) {
-        out.printf("稽查 Jicha audit as of %s (audited period %s), rule set %s (%d rules)%n", run.asOf(),
-                run.auditedPeriod(), run.ruleSetHash().substring(0, 12), run.ruleCount());
+        out.printf(
+                "稽查 Jicha audit as of %s (audited period %s), rule set %s (%d rules)%n",
+                run.asOf(), run.auditedPeriod(), run.ruleSetHash().substring(0, 12), run.ruleCount());
         double loadSeconds = seconds(load.startedAt(), load.finishedAt());
-        out.printf("装载 Loaded %s: %d rows accepted, %d rejected, %d file(s) failed, in %.1f s%n", data,
-                load.rowsAccepted(), load.rowsRejected(), load.filesFailed(), loadSeconds);
-        load.files().stream().filter(f -> f.fault() != null)
+        out.printf(
+                "装载 Loaded %s: %d rows accepted, %d rejected, %d file(s) failed, in %.1f s%n",
+                data, load.rowsAccepted(), load.rowsRejected(), load.filesFailed(), loadSeconds);
+        load.files().stream()
+                .filter(f -> f.fault() != null)
                 .forEach(f -> out.printf("  file fault %s: %s%n", f.fileName(), f.fault()));
-        out.printf("检查对象 Subjects checked: %d, in %.1f s%n", run.subjectsChecked(),
-                seconds(run.startedAt(), run.finishedAt()));
+        out.printf(
+                "检查对象 Subjects checked: %d, in %.1f s%n",
+                run.subjectsChecked(), seconds(run.startedAt(), run.finishedAt()));
         if (run.message() != null) {
             out.printf("说明 Notes: %s%n", run.message());
         }
@@ -167,12 +189,14 @@ final class CliAudit {
                 }
             });
         }
-        out.printf("拒收行 Rows rejected: %d%s%n", load.rowsRejected(), rejectsCsv == null ? "" : " (see " + rejectsCsv + ")");
+        out.printf(
+                "拒收行 Rows rejected: %d%s%n",
+                load.rowsRejected(), rejectsCsv == null ? "" : " (see " + rejectsCsv + ")");
         out.printf("已写入 Findings written to %s (%d rows)%n", findingsCsv, written);
     }
 
-    private static double seconds(java.time.LocalDateTime from, java.time.LocalDateTime to) {
-        return from == null || to == null ? 0 : java.time.Duration.between(from, to).toMillis() / 1000.0;
+    private static double seconds(LocalDateTime from, LocalDateTime to) {
+        return from == null || to == null ? 0 : Duration.between(from, to).toMillis() / 1000.0;
     }
 
     private static String nullToEmpty(String s) {

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.jicha.JichaApplication;
 import org.jicha.tools.bench.Benchmark;
 import org.jicha.tools.bench.BenchmarkReport;
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -46,7 +47,15 @@ final class CliBench {
     private final Path outCsv;
     private final Path rules;
 
-    CliBench(Path data, String db, String dbUrl, String dbUser, LocalDate asOf, int repetitions, Path outCsv, Path rules) {
+    CliBench(
+            Path data,
+            String db,
+            String dbUrl,
+            String dbUser,
+            LocalDate asOf,
+            int repetitions,
+            Path outCsv,
+            Path rules) {
         this.data = data;
         this.db = db;
         this.dbUrl = dbUrl;
@@ -67,11 +76,11 @@ final class CliBench {
                 "--logging.level.root=WARN",
                 "--logging.level.org.jicha=WARN",
                 "--logging.level.org.flywaydb=ERROR",
-                "--logging.level.com.zaxxer.hikari=ERROR",     // "thread starvation" on a loaded machine: not a result
+                "--logging.level.com.zaxxer.hikari=ERROR", // "thread starvation" on a loaded machine: not a result
                 "--logging.level.org.drools.mvel.MVELConstraint=ERROR"));
         SpringApplication app = new SpringApplication(JichaApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+        app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
         ScratchDatabase h2 = null;
         if (db.equals("postgres")) {
@@ -94,7 +103,8 @@ final class CliBench {
             out.print(report.markdown());
             out.flush();
             if (outCsv != null) {
-                append(report.csvRows(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
+                append(report.csvRows(
+                        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
                 out.printf("%nrows appended to %s%n", outCsv);
             }
             if (!report.problems().isEmpty()) {
@@ -113,18 +123,21 @@ final class CliBench {
     static String freshSchema(String url, String user) {
         Matcher m = CURRENT_SCHEMA.matcher(url);
         if (!m.find()) {
-            throw new IllegalArgumentException("--db-url " + url + ": name the schema to make anew with ?currentSchema=NAME");
+            throw new IllegalArgumentException(
+                    "--db-url " + url + ": name the schema to make anew with ?currentSchema=NAME");
         }
         String schema = m.group(1);
         if (schema.equalsIgnoreCase("public")) {
-            throw new IllegalArgumentException("--db-url " + url + ": the benchmark drops its schema; use one of its own, not public");
+            throw new IllegalArgumentException(
+                    "--db-url " + url + ": the benchmark drops its schema; use one of its own, not public");
         }
         String server = url.substring(0, url.indexOf('?'));
         try (Connection c = DriverManager.getConnection(server, user, "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot drop schema " + schema + " at " + server + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot drop schema " + schema + " at " + server + ": " + e.getMessage(), e);
         }
         return schema;
     }

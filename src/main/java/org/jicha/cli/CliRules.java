@@ -4,17 +4,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.jicha.rules.cases.RuleCase;
-import org.jicha.rules.cases.RuleCaseRunner;
 import org.jicha.rules.RuleSetCheck;
 import org.jicha.rules.RuleSetException;
 import org.jicha.rules.RuleSetLoader;
+import org.jicha.rules.cases.RuleCase;
+import org.jicha.rules.cases.RuleCaseRunner;
 
 /** {@code jicha rules test} and {@code jicha rules check}: plain Java over the rules folder, no Spring. */
 final class CliRules {
 
-    private CliRules() {
-    }
+    private CliRules() {}
 
     static int test(Path rulesDir, PrintWriter out, PrintWriter err) {
         RuleCaseRunner runner;

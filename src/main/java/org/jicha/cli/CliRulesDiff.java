@@ -50,20 +50,21 @@ final class CliRulesDiff {
         app.setLogStartupInfo(false);
         db.closesContextOf(app);
         String[] properties = {
-                "--spring.datasource.url=" + db.url(),
-                "--spring.quartz.auto-startup=false",
-                "--jicha.rules.dir=" + rules,
-                "--jicha.rules.watch=false",
-                "--jicha.security.bootstrap-admin=false",
-                "--jicha.bootstrap.sample-data=",
-                "--logging.level.root=WARN",
-                "--logging.level.org.jicha=WARN",
-                "--logging.level.org.flywaydb=ERROR",
-                "--logging.level.org.drools.mvel.MVELConstraint=ERROR"};
+            "--spring.datasource.url=" + db.url(),
+            "--spring.quartz.auto-startup=false",
+            "--jicha.rules.dir=" + rules,
+            "--jicha.rules.watch=false",
+            "--jicha.security.bootstrap-admin=false",
+            "--jicha.bootstrap.sample-data=",
+            "--logging.level.root=WARN",
+            "--logging.level.org.jicha=WARN",
+            "--logging.level.org.flywaydb=ERROR",
+            "--logging.level.org.drools.mvel.MVELConstraint=ERROR"
+        };
         try (ConfigurableApplicationContext context = app.run(properties)) {
             LoadResult load = context.getBean(BatchLoader.class).load(data);
-            PreviewReport report = context.getBean(ImpactPreview.class).compare(
-                    context.getBean(ActiveRuleSet.class).current(), new RuleSetLoader().load(candidate), asOf);
+            PreviewReport report = context.getBean(ImpactPreview.class)
+                    .compare(context.getBean(ActiveRuleSet.class).current(), new RuleSetLoader().load(candidate), asOf);
             print(out, load, report);
             return JichaCli.OK;
         } catch (RuntimeException e) {
@@ -79,14 +80,24 @@ final class CliRulesDiff {
     }
 
     private void print(PrintWriter out, LoadResult load, PreviewReport report) {
-        out.printf("影响预览 Impact preview as of %s (audited period %s): current %s -> candidate %s%n", report.asOf(),
-                report.auditedPeriod(), report.currentHash().substring(0, 12), report.candidateHash().substring(0, 12));
+        out.printf(
+                "影响预览 Impact preview as of %s (audited period %s): current %s -> candidate %s%n",
+                report.asOf(),
+                report.auditedPeriod(),
+                report.currentHash().substring(0, 12),
+                report.candidateHash().substring(0, 12));
         out.printf("装载 Loaded %s: %d rows accepted, %d rejected%n", data, load.rowsAccepted(), load.rowsRejected());
         out.printf("%-8s %-16s %8s %8s %8s %8s%n", "rule", "title", "current", "candidate", "new", "gone");
         long changed = 0;
         for (RuleImpact r : report.rules()) {
-            out.printf("%-8s %-16s %8d %8d %8d %8d%n", r.ruleCode(), r.title(), r.findingsCurrent(),
-                    r.findingsCandidate(), r.newlyFlaggedCount(), r.noLongerFlaggedCount());
+            out.printf(
+                    "%-8s %-16s %8d %8d %8d %8d%n",
+                    r.ruleCode(),
+                    r.title(),
+                    r.findingsCurrent(),
+                    r.findingsCandidate(),
+                    r.newlyFlaggedCount(),
+                    r.noLongerFlaggedCount());
             r.newlyFlagged().forEach(s -> out.printf("    + %s%n", s));
             r.noLongerFlagged().forEach(s -> out.printf("    - %s%n", s));
             if (r.changed()) {

@@ -13,8 +13,7 @@ import org.springframework.boot.SpringApplication;
  */
 public final class Jicha {
 
-    private Jicha() {
-    }
+    private Jicha() {}
 
     public static void main(String[] args) {
         if (JichaCli.isCommand(args)) {

@@ -1,5 +1,6 @@
 package org.jicha.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.jicha.tools.generator.province.GenerationSummary;
 import org.jicha.tools.generator.province.GeneratorOptions;
 import org.jicha.tools.generator.province.ProvinceGenerator;
@@ -21,10 +23,18 @@ import picocli.CommandLine.Option;
  * <p>Long because it declares every command with its options (picocli, one nested class per command);
  * the work of each command is in its own class (CliAudit, CliRules, CliBench, ...).
  */
-@Command(name = "jicha", mixinStandardHelpOptions = true, version = "jicha 0.1",
+@Command(
+        name = "jicha",
+        mixinStandardHelpOptions = true,
+        version = "jicha 0.1",
         description = "Jicha 稽查: marketing audit for power utilities.",
-        subcommands = {JichaCli.Audit.class, JichaCli.SampleData.class, JichaCli.Generate.class, JichaCli.Rules.class,
-                JichaCli.Bench.class})
+        subcommands = {
+            JichaCli.Audit.class,
+            JichaCli.SampleData.class,
+            JichaCli.Generate.class,
+            JichaCli.Rules.class,
+            JichaCli.Bench.class
+        })
 public final class JichaCli {
 
     public static final int OK = 0;
@@ -33,10 +43,10 @@ public final class JichaCli {
     /** The audit completed, but a rule threw on some subjects: its other findings are written. */
     public static final int RULE_ERRORS = 3;
 
-    private static final Set<String> COMMANDS = Set.of("audit", "sample-data", "generate", "rules", "bench", "--help", "-h", "--version", "-V");
+    private static final Set<String> COMMANDS =
+            Set.of("audit", "sample-data", "generate", "rules", "bench", "--help", "-h", "--version", "-V");
 
-    private JichaCli() {
-    }
+    private JichaCli() {}
 
     public static boolean isCommand(String[] args) {
         return args.length > 0 && COMMANDS.contains(args[0]);
@@ -64,7 +74,9 @@ public final class JichaCli {
         return code;
     }
 
-    @Command(name = "audit", mixinStandardHelpOptions = true,
+    @Command(
+            name = "audit",
+            mixinStandardHelpOptions = true,
             description = "Load a batch folder into a throw-away database (an H2 file database in a temporary folder, "
                     + "deleted at exit), run every rule as of a date, write the findings as CSV.")
     static final class Audit implements Callable<Integer> {
@@ -72,28 +84,45 @@ public final class JichaCli {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--data", required = true, paramLabel = "DIR", description = "batch folder in the data contract's format")
+        @Option(
+                names = "--data",
+                required = true,
+                paramLabel = "DIR",
+                description = "batch folder in the data contract's format")
         Path data;
 
         @Option(names = "--as-of", required = true, paramLabel = "YYYY-MM-DD", description = "as-of date of the audit")
         LocalDate asOf;
 
-        @Option(names = "--findings-csv", required = true, paramLabel = "FILE", description = "where to write the findings (UTF-8 CSV)")
+        @Option(
+                names = "--findings-csv",
+                required = true,
+                paramLabel = "FILE",
+                description = "where to write the findings (UTF-8 CSV)")
         Path findingsCsv;
 
-        @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "rules folder (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--rules",
+                paramLabel = "DIR",
+                defaultValue = "rules",
+                description = "rules folder (default: ${DEFAULT-VALUE})")
         Path rules;
 
-        @Option(names = "--rejects-csv", paramLabel = "FILE", description = "where to write the rejected rows (UTF-8 CSV)")
+        @Option(
+                names = "--rejects-csv",
+                paramLabel = "FILE",
+                description = "where to write the rejected rows (UTF-8 CSV)")
         Path rejectsCsv;
 
-        @Option(names = "--keep-db", paramLabel = "DIR",
+        @Option(
+                names = "--keep-db",
+                paramLabel = "DIR",
                 description = "load into an H2 file database in this folder (new or empty) and keep it, to look into "
                         + "afterwards with any H2 client (default: a temporary folder, deleted at exit)")
         Path keepDb;
 
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() throws IOException {
             if (!Files.isDirectory(data)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--data " + data + ": no such folder");
             }
@@ -101,15 +130,19 @@ public final class JichaCli {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--rules " + rules + ": no such folder");
             }
             if (keepDb != null && Files.exists(keepDb) && !isEmptyFolder(keepDb)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--keep-db " + keepDb
-                        + ": not an empty folder (the batch is audited alone, never on top of an earlier load)");
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--keep-db " + keepDb
+                                + ": not an empty folder (the batch is audited alone, never on top of an earlier load)");
             }
-            return new CliAudit(data, asOf, findingsCsv, rules, rejectsCsv, keepDb).run(spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+            return new CliAudit(data, asOf, findingsCsv, rules, rejectsCsv, keepDb)
+                    .run(spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
 
-    @Command(name = "sample-data", mixinStandardHelpOptions = true,
+    @Command(
+            name = "sample-data",
+            mixinStandardHelpOptions = true,
             description = "Write the sample batch (the repository's sample-data/) to a folder.")
     static final class SampleData implements Callable<Integer> {
 
@@ -123,7 +156,9 @@ public final class JichaCli {
         }
     }
 
-    @Command(name = "generate", mixinStandardHelpOptions = true,
+    @Command(
+            name = "generate",
+            mixinStandardHelpOptions = true,
             description = "Write a province-scale batch in the data contract's format, streaming (memory independent "
                     + "of the number of customers), the same bytes for the same arguments, with planted deviations "
                     + "listed in expected/planted.csv. No server is started.")
@@ -135,7 +170,10 @@ public final class JichaCli {
         @Option(names = "--customers", required = true, paramLabel = "N", description = "number of customers")
         long customers;
 
-        @Option(names = "--months", required = true, paramLabel = "M",
+        @Option(
+                names = "--months",
+                required = true,
+                paramLabel = "M",
                 description = "billing periods, ending with the month before the as-of date (1-60)")
         int months;
 
@@ -145,19 +183,31 @@ public final class JichaCli {
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder to write the batch into")
         Path out;
 
-        @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
-                description = "as-of date of the audit the batch is for (default: 2026-11-05, so the last month is 2026-10)")
+        @Option(
+                names = "--as-of",
+                paramLabel = "YYYY-MM-DD",
+                description =
+                        "as-of date of the audit the batch is for (default: 2026-11-05, so the last month is 2026-10)")
         LocalDate asOf;
 
-        @Option(names = "--deviation-rate", paramLabel = "R", defaultValue = "0.01",
+        @Option(
+                names = "--deviation-rate",
+                paramLabel = "R",
+                defaultValue = "0.01",
                 description = "share of customers given one planted deviation (default: ${DEFAULT-VALUE})")
         double deviationRate;
 
-        @Option(names = "--stations", paramLabel = "K", defaultValue = "0",
+        @Option(
+                names = "--stations",
+                paramLabel = "K",
+                defaultValue = "0",
                 description = "number of 供电所 (default: one per about 6,000 customers)")
         int stations;
 
-        @Option(names = "--calendar", paramLabel = "FILE", defaultValue = "rules/calendar/cn-working-days.csv",
+        @Option(
+                names = "--calendar",
+                paramLabel = "FILE",
+                defaultValue = "rules/calendar/cn-working-days.csv",
                 description = "working-day calendar for the application steps (default: ${DEFAULT-VALUE}; "
                         + "plain weekdays when that file is absent)")
         Path calendar;
@@ -166,13 +216,13 @@ public final class JichaCli {
         public Integer call() {
             GeneratorOptions options;
             try {
-                options = new GeneratorOptions(customers, months, seed, out, asOf, deviationRate,
-                        stations, calendar);
+                options = new GeneratorOptions(customers, months, seed, out, asOf, deviationRate, stations, calendar);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             if (Files.isRegularFile(out)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + ": is a file, not a folder");
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--out " + out + ": is a file, not a folder");
             }
             GenerationSummary summary = ProvinceGenerator.generate(options);
             spec.commandLine().getOut().print(summary.report());
@@ -180,7 +230,9 @@ public final class JichaCli {
         }
     }
 
-    @Command(name = "bench", mixinStandardHelpOptions = true,
+    @Command(
+            name = "bench",
+            mixinStandardHelpOptions = true,
             description = "Benchmark a batch on a fresh database: load rows/s per file, the full audit's wall time, "
                     + "subjects/s and findings/s, Drools vs SQL vs Java on the same data, peak heap per phase. Prints "
                     + "a Markdown report; exit 1 when the three ways disagree or the batch did not load as generated.")
@@ -192,29 +244,45 @@ public final class JichaCli {
         @Option(names = "--data", required = true, paramLabel = "DIR", description = "batch folder (from `generate`)")
         Path data;
 
-        @Option(names = "--db", required = true, paramLabel = "h2|postgres",
+        @Option(
+                names = "--db",
+                required = true,
+                paramLabel = "h2|postgres",
                 description = "h2: a file database in a new temporary folder; postgres: a schema dropped and made anew")
         String db;
 
-        @Option(names = "--db-url", paramLabel = "URL", description = "JDBC URL (postgres default: "
-                + CliBench.DEFAULT_POSTGRES_URL + ")")
+        @Option(
+                names = "--db-url",
+                paramLabel = "URL",
+                description = "JDBC URL (postgres default: " + CliBench.DEFAULT_POSTGRES_URL + ")")
         String dbUrl;
 
-        @Option(names = "--db-user", paramLabel = "USER", defaultValue = "postgres",
+        @Option(
+                names = "--db-user",
+                paramLabel = "USER",
+                defaultValue = "postgres",
                 description = "PostgreSQL user, trust authentication (default: ${DEFAULT-VALUE})")
         String dbUser;
 
         @Option(names = "--as-of", required = true, paramLabel = "YYYY-MM-DD", description = "as-of date of the audit")
         LocalDate asOf;
 
-        @Option(names = "--repetitions", paramLabel = "N", defaultValue = "3",
-                description = "rounds of the Drools / SQL / Java comparison, median reported (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--repetitions",
+                paramLabel = "N",
+                defaultValue = "3",
+                description =
+                        "rounds of the Drools / SQL / Java comparison, median reported (default: ${DEFAULT-VALUE})")
         int repetitions;
 
         @Option(names = "--out", paramLabel = "FILE", description = "CSV file to append the figures to")
         Path out;
 
-        @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "rules folder (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--rules",
+                paramLabel = "DIR",
+                defaultValue = "rules",
+                description = "rules folder (default: ${DEFAULT-VALUE})")
         Path rules;
 
         @Override
@@ -227,12 +295,14 @@ public final class JichaCli {
             if (repetitions < 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--repetitions must be at least 1");
             }
-            return new CliBench(data, db, dbUrl, dbUser, asOf, repetitions, out, rules).run(spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+            return new CliBench(data, db, dbUrl, dbUser, asOf, repetitions, out, rules)
+                    .run(spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
 
-    @Command(name = "rules", mixinStandardHelpOptions = true,
+    @Command(
+            name = "rules",
+            mixinStandardHelpOptions = true,
             description = "Work on a rules folder without starting the server: run its YAML tests, check it.",
             subcommands = {RulesTest.class, RulesCheck.class, RulesDiff.class})
     static final class Rules implements Callable<Integer> {
@@ -246,31 +316,44 @@ public final class JichaCli {
         }
     }
 
-    @Command(name = "test", mixinStandardHelpOptions = true,
+    @Command(
+            name = "test",
+            mixinStandardHelpOptions = true,
             description = "Run every YAML rule test case (<rules>/tests/**/*.yml); exit 1 when one fails.")
     static final class RulesTest implements Callable<Integer> {
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "rules folder (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--rules",
+                paramLabel = "DIR",
+                defaultValue = "rules",
+                description = "rules folder (default: ${DEFAULT-VALUE})")
         Path rules;
 
         @Override
         public Integer call() {
             requireFolder(spec, rules);
-            return CliRules.test(rules, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return CliRules.test(
+                    rules, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true,
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
             description = "Compile the rules folder and lint it: untested rules, unused parameters. Exit 1 on errors.")
     static final class RulesCheck implements Callable<Integer> {
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "rules folder (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--rules",
+                paramLabel = "DIR",
+                defaultValue = "rules",
+                description = "rules folder (default: ${DEFAULT-VALUE})")
         Path rules;
 
         @Option(names = "--strict", description = "a rule without a YAML test case is an error, not a warning")
@@ -283,7 +366,9 @@ public final class JichaCli {
         }
     }
 
-    @Command(name = "diff", mixinStandardHelpOptions = true,
+    @Command(
+            name = "diff",
+            mixinStandardHelpOptions = true,
             description = "Impact preview: run the current and a candidate rules folder over a batch, without tickets; "
                     + "print per rule the findings under each and the subjects newly and no longer flagged.")
     static final class RulesDiff implements Callable<Integer> {
@@ -294,22 +379,30 @@ public final class JichaCli {
         @Option(names = "--candidate", required = true, paramLabel = "DIR", description = "the candidate rules folder")
         Path candidate;
 
-        @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "current rules folder (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--rules",
+                paramLabel = "DIR",
+                defaultValue = "rules",
+                description = "current rules folder (default: ${DEFAULT-VALUE})")
         Path rules;
 
-        @Option(names = "--data", required = true, paramLabel = "DIR", description = "batch folder in the data contract's format")
+        @Option(
+                names = "--data",
+                required = true,
+                paramLabel = "DIR",
+                description = "batch folder in the data contract's format")
         Path data;
 
         @Option(names = "--as-of", required = true, paramLabel = "YYYY-MM-DD", description = "as-of date")
         LocalDate asOf;
 
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() throws IOException {
             requireFolder(spec, "--rules", rules);
             requireFolder(spec, "--candidate", candidate);
             requireFolder(spec, "--data", data);
-            return new CliRulesDiff(candidate, rules, data, asOf).run(spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+            return new CliRulesDiff(candidate, rules, data, asOf)
+                    .run(spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
 
@@ -318,18 +411,19 @@ public final class JichaCli {
      * bury it. Commands that start Spring set their levels again through its logging properties.
      */
     private static void quietLogging() {
-        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                instanceof ch.qos.logback.classic.Logger root) {
             root.setLevel(ch.qos.logback.classic.Level.WARN);
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.drools.mvel.MVELConstraint"))
                     .setLevel(ch.qos.logback.classic.Level.ERROR);
         }
     }
 
-    private static boolean isEmptyFolder(Path folder) throws java.io.IOException {
+    private static boolean isEmptyFolder(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return false;
         }
-        try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+        try (Stream<Path> entries = Files.list(folder)) {
             return entries.findAny().isEmpty();
         }
     }

@@ -22,7 +22,8 @@ public class ClockConfiguration {
         if (properties.startAt() == null) {
             return system;
         }
-        return Clock.offset(system, Duration.between(system.instant(), properties.startAt().toInstant()));
+        return Clock.offset(
+                system, Duration.between(system.instant(), properties.startAt().toInstant()));
     }
 
     /**
@@ -31,6 +32,5 @@ public class ClockConfiguration {
      * @param startAt where the clock starts, e.g. {@code 2026-12-07T10:00:00+08:00}; unset: the system clock
      */
     @ConfigurationProperties("jicha.clock")
-    public record ClockProperties(OffsetDateTime startAt) {
-    }
+    public record ClockProperties(OffsetDateTime startAt) {}
 }

@@ -13,13 +13,16 @@ import java.util.ResourceBundle;
  */
 public final class Labels {
 
-    private static final ResourceBundle ZH = ResourceBundle.getBundle("messages", Locale.ROOT,
+    private static final ResourceBundle ZH = ResourceBundle.getBundle(
+            "messages",
+            Locale.ROOT,
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    private static final ResourceBundle EN = ResourceBundle.getBundle("messages", Locale.ENGLISH,
+    private static final ResourceBundle EN = ResourceBundle.getBundle(
+            "messages",
+            Locale.ENGLISH,
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 
-    private Labels() {
-    }
+    private Labels() {}
 
     /** The Chinese text of {@code key}, its {@code {0}} ... filled with {@code arguments}. */
     public static String zh(String key, Object... arguments) {

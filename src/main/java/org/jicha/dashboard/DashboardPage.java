@@ -42,8 +42,13 @@ class DashboardPage {
     private final JsonMapper json;
     private final Clock clock;
 
-    DashboardPage(TicketFigures figures, AuditService audits, RunTickets runTickets, MessageSource messages,
-                  JsonMapper json, Clock clock) {
+    DashboardPage(
+            TicketFigures figures,
+            AuditService audits,
+            RunTickets runTickets,
+            MessageSource messages,
+            JsonMapper json,
+            Clock clock) {
         this.figures = figures;
         this.audits = audits;
         this.runTickets = runTickets;
@@ -53,10 +58,15 @@ class DashboardPage {
     }
 
     /** Everything the charts draw, embedded as JSON. */
-    public record Dashboard(List<TicketFigures.Count> byTheme, List<TicketFigures.Count> byUnit,
-                     TicketFigures.Rectification rectification, List<String> months, List<Long> trend,
-                     List<TicketFigures.Count> topRules, long open, long overdue) {
-    }
+    public record Dashboard(
+            List<TicketFigures.Count> byTheme,
+            List<TicketFigures.Count> byUnit,
+            TicketFigures.Rectification rectification,
+            List<String> months,
+            List<Long> trend,
+            List<TicketFigures.Count> topRules,
+            long open,
+            long overdue) {}
 
     @GetMapping("/")
     String dashboard(Actor actor, Locale locale, Model model) {
@@ -66,10 +76,13 @@ class DashboardPage {
         YearMonth last = latest.map(r -> YearMonth.from(r.asOf())).orElse(YearMonth.from(today));
         List<TicketFigures.MonthCount> trend = figures.trend(scope, last, 12);
         List<TicketFigures.Count> byTheme = figures.byTheme(scope, today).stream()
-                .map(c -> new TicketFigures.Count(c.key(), messages.getMessage("theme." + c.key(), null, c.key(), locale),
-                        c.open(), c.overdue()))
+                .map(c -> new TicketFigures.Count(
+                        c.key(), messages.getMessage("theme." + c.key(), null, c.key(), locale), c.open(), c.overdue()))
                 .toList();
-        Dashboard dashboard = new Dashboard(byTheme, figures.byUnit(scope, today, 15), figures.rectification(scope),
+        Dashboard dashboard = new Dashboard(
+                byTheme,
+                figures.byUnit(scope, today, 15),
+                figures.rectification(scope),
                 trend.stream().map(m -> m.month().toString()).toList(),
                 trend.stream().map(TicketFigures.MonthCount::tickets).toList(),
                 figures.topRules(scope, today, 10),

@@ -20,8 +20,7 @@ class OverviewController {
         this.tickets = tickets;
     }
 
-    record Overview(Optional<RunView> latestRun, Map<String, Long> openTicketsByTheme) {
-    }
+    record Overview(Optional<RunView> latestRun, Map<String, Long> openTicketsByTheme) {}
 
     @GetMapping("/api/overview")
     Overview overview() {

@@ -2,8 +2,10 @@ package org.jicha.facts;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A business-expansion or change application (业扩/变更工单) with its steps' working-day spans
@@ -143,9 +145,9 @@ public final class ApplicationFact implements AuditSubject {
 
     /** The steps of {@code steps} (comma-separated) this application has no record of, comma-separated; "" when none. */
     public String missingSteps(String steps) {
-        return java.util.Arrays.stream(steps.split("\\s*,\\s*"))
+        return Arrays.stream(steps.split("\\s*,\\s*"))
                 .filter(s -> !s.isEmpty() && !stepWorkingDays.containsKey(s))
-                .collect(java.util.stream.Collectors.joining(","));
+                .collect(Collectors.joining(","));
     }
 
     /** |fee_charged - fee_standard|; 0 when either is empty. */

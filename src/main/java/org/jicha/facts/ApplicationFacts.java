@@ -24,8 +24,7 @@ final class ApplicationFacts {
     private static final List<String> WHOLE_PROCESS_STEPS = List.of(
             "ACCEPT", "SURVEY", "PLAN_REPLY", "DESIGN_REVIEW", "MID_CHECK", "COMPLETION_CHECK", "CONTRACT", "CONNECT");
 
-    private ApplicationFacts() {
-    }
+    private ApplicationFacts() {}
 
     /**
      * @param firstBillPeriod the customer's first bill period (null without a customer or bills)
@@ -64,11 +63,14 @@ final class ApplicationFacts {
         for (Map.Entry<String, LocalDateTime> e : firstStart.entrySet()) {
             String step = e.getKey();
             LocalDate end = open.containsKey(step) || !lastFinish.containsKey(step)
-                    ? ctx.getAsOf() : lastFinish.get(step).toLocalDate();
+                    ? ctx.getAsOf()
+                    : lastFinish.get(step).toLocalDate();
             wd.put(step, ctx.workingDays(e.getValue().toLocalDate(), end));
         }
         f.stepWorkingDays = wd;
-        f.wholeProcessWorkingDays = WHOLE_PROCESS_STEPS.stream().mapToInt(s -> wd.getOrDefault(s, 0)).sum();
+        f.wholeProcessWorkingDays = WHOLE_PROCESS_STEPS.stream()
+                .mapToInt(s -> wd.getOrDefault(s, 0))
+                .sum();
         f.connectFinishedAt = open.containsKey("CONNECT") ? null : lastFinish.get("CONNECT");
         f.archiveFinishedAt = open.containsKey("ARCHIVE") ? null : lastFinish.get("ARCHIVE");
         processDates(f, ctx);
@@ -106,19 +108,22 @@ final class ApplicationFacts {
         }
         String archiveMonth = YearMonth.from(a.archivedAt()).toString();
         String audited = ctx.getAuditedPeriod();
-        f.firstBillPeriodSinceArchive = bundle.bills().stream().map(Bill::period)
+        f.firstBillPeriodSinceArchive = bundle.bills().stream()
+                .map(Bill::period)
                 .filter(p -> p.compareTo(archiveMonth) >= 0 && p.compareTo(audited) <= 0)
-                .min(String::compareTo).orElse(null);
+                .min(String::compareTo)
+                .orElse(null);
     }
 
     /**
      * Working days to archive, the customer's running capacity, whether a pause was resumed, and whether the
      * application is the latest archived one of its kind.
      */
-    private static void archivingPauseAndLatest(ApplicationFact f, Application a, CustomerBundle bundle,
-                                                AuditContext ctx) {
+    private static void archivingPauseAndLatest(
+            ApplicationFact f, Application a, CustomerBundle bundle, AuditContext ctx) {
         if ("ARCHIVED".equals(a.status()) && a.archivedAt() != null) {
-            f.archiveWorkingDays = ctx.workingDays(a.acceptedAt().toLocalDate(), a.archivedAt().toLocalDate());
+            f.archiveWorkingDays =
+                    ctx.workingDays(a.acceptedAt().toLocalDate(), a.archivedAt().toLocalDate());
         } else if ("IN_PROGRESS".equals(a.status())) {
             f.archiveWorkingDays = ctx.workingDays(a.acceptedAt().toLocalDate(), ctx.getAsOf());
         }
@@ -144,7 +149,8 @@ final class ApplicationFacts {
                 .filter(a -> "RESUME".equals(a.appType()) && !"CANCELLED".equals(a.status()))
                 .map(a -> a.acceptedAt().toLocalDate())
                 .filter(d -> !d.isBefore(from))
-                .min(LocalDate::compareTo).orElse(null);
+                .min(LocalDate::compareTo)
+                .orElse(null);
     }
 
     private static String kindOf(String appType) {

@@ -2,6 +2,7 @@ package org.jicha.facts;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.jicha.calendar.WorkingDayCalendar;
 
@@ -19,7 +20,7 @@ public final class AuditContext {
     public AuditContext(LocalDate asOf, YearMonth auditedMonth, WorkingDayCalendar calendar) {
         this.asOf = Objects.requireNonNull(asOf, "asOf");
         this.auditedMonth = Objects.requireNonNull(auditedMonth, "auditedMonth");
-        this.auditedPeriod = auditedMonth.toString();       // rules and facts ask for it per fact
+        this.auditedPeriod = auditedMonth.toString(); // rules and facts ask for it per fact
         this.calendar = Objects.requireNonNull(calendar, "calendar");
     }
 
@@ -60,7 +61,7 @@ public final class AuditContext {
 
     /** Whole months from {@code date} to the as-of date (0 when in the same month or later). */
     public long monthsSince(LocalDate date) {
-        return java.time.temporal.ChronoUnit.MONTHS.between(date, asOf);
+        return ChronoUnit.MONTHS.between(date, asOf);
     }
 
     /** The as-of date minus {@code months} months, for "older than N months" rules. */

@@ -1,5 +1,8 @@
 package org.jicha.facts;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 
 /**
@@ -285,8 +288,11 @@ public final class BillFact implements AuditSubject {
 
     /** demand_kw x toleranceShare: the demand up to which no surcharge applies; null without demand_kw. */
     public Double demandLimitKw(double toleranceShare) {
-        return customerDemandKw == null ? null
-                : java.math.BigDecimal.valueOf(customerDemandKw).multiply(java.math.BigDecimal.valueOf(toleranceShare)).doubleValue();
+        return customerDemandKw == null
+                ? null
+                : BigDecimal.valueOf(customerDemandKw)
+                        .multiply(BigDecimal.valueOf(toleranceShare))
+                        .doubleValue();
     }
 
     /** The period's max demand is within toleranceShare x demand_kw (false when either is missing). */
@@ -370,7 +376,8 @@ public final class BillFact implements AuditSubject {
 
     /** abs(late fee charged - expected late fee), to the cent. */
     public double lateFeeDifference(double residentialRate, double rate, double rateAfterYearEnd, double minimumYuan) {
-        return cents(Math.abs(getLateFeeChargedOrZero() - expectedLateFee(residentialRate, rate, rateAfterYearEnd, minimumYuan)));
+        return cents(Math.abs(
+                getLateFeeChargedOrZero() - expectedLateFee(residentialRate, rate, rateAfterYearEnd, minimumYuan)));
     }
 
     // ---- power factor ----
@@ -428,11 +435,11 @@ public final class BillFact implements AuditSubject {
     }
 
     static Double exactPf(double kwh, double kvarh) {
-        java.math.MathContext mc = new java.math.MathContext(30);
-        java.math.BigDecimal k = java.math.BigDecimal.valueOf(kwh);
-        java.math.BigDecimal q = java.math.BigDecimal.valueOf(kvarh);
-        java.math.BigDecimal apparent = k.pow(2).add(q.pow(2)).sqrt(mc);
-        return k.divide(apparent, mc).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
+        MathContext mc = new MathContext(30);
+        BigDecimal k = BigDecimal.valueOf(kwh);
+        BigDecimal q = BigDecimal.valueOf(kvarh);
+        BigDecimal apparent = k.pow(2).add(q.pow(2)).sqrt(mc);
+        return k.divide(apparent, mc).setScale(2, RoundingMode.HALF_UP).doubleValue();
     }
 
     /**
@@ -450,6 +457,6 @@ public final class BillFact implements AuditSubject {
     }
 
     static double exactCents(double yuan) {
-        return java.math.BigDecimal.valueOf(yuan).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
+        return BigDecimal.valueOf(yuan).setScale(2, RoundingMode.HALF_UP).doubleValue();
     }
 }

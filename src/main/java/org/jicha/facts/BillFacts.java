@@ -104,7 +104,8 @@ final class BillFacts {
                 f.expectedEnergyCharge = BillFact.cents(TariffCatalogue.energyCharge(applied, f.energyKwh));
             }
             f.paidInAuditedPeriod = f.paidOn != null
-                    && !f.paidOn.isBefore(ctx.getPeriodStart()) && !f.paidOn.isAfter(ctx.getPeriodEnd());
+                    && !f.paidOn.isBefore(ctx.getPeriodStart())
+                    && !f.paidOn.isAfter(ctx.getPeriodEnd());
             if (f.paidOn != null && f.paidOn.isAfter(f.dueOn)) {
                 f.daysLate = (int) ChronoUnit.DAYS.between(f.dueOn, f.paidOn);
                 LocalDate yearEnd = LocalDate.of(Periods.start(f.period).getYear(), 12, 31);
@@ -125,15 +126,18 @@ final class BillFacts {
         for (Reading r : bundle.readings()) {
             if (!"MISSED".equals(r.readType())) {
                 kwhByPeriod.merge(r.period(), BigDecimal.valueOf(r.consumptionKwh()), BigDecimal::add);
-                kvarhByPeriod.merge(r.period(), r.reactiveKvarh() == null ? BigDecimal.ZERO
-                        : BigDecimal.valueOf(r.reactiveKvarh()), BigDecimal::add);
+                kvarhByPeriod.merge(
+                        r.period(),
+                        r.reactiveKvarh() == null ? BigDecimal.ZERO : BigDecimal.valueOf(r.reactiveKvarh()),
+                        BigDecimal::add);
             }
         }
         List<Object> checks = new ArrayList<>();
         for (BillFact f : bills) {
             f.customerContractKva = c.contractKva();
             f.meteredKwh = kwhByPeriod.getOrDefault(f.period, BigDecimal.ZERO).doubleValue();
-            f.reactiveKvarh = kvarhByPeriod.getOrDefault(f.period, BigDecimal.ZERO).doubleValue();
+            f.reactiveKvarh =
+                    kvarhByPeriod.getOrDefault(f.period, BigDecimal.ZERO).doubleValue();
             f.actualPf = BillFact.actualPf(f.meteredKwh, f.reactiveKvarh);
             if (f.inAuditedPeriod && f.appliedTariffFound) {
                 checks.add(new PfStandardCheck(f));

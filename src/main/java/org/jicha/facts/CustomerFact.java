@@ -1,6 +1,8 @@
 package org.jicha.facts;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +20,8 @@ import java.util.StringJoiner;
 public final class CustomerFact implements AuditSubject {
 
     /** An application of the customer, as the customer rules see it. */
-    public record ApplicationBrief(String appNo, String appType, String status, LocalDate acceptedOn,
-                                   LocalDate archivedOn) {
-    }
+    public record ApplicationBrief(
+            String appNo, String appType, String status, LocalDate acceptedOn, LocalDate archivedOn) {}
 
     String customerNo;
     String customerName;
@@ -242,7 +243,8 @@ public final class CustomerFact implements AuditSubject {
             return "";
         }
         StringJoiner joiner = new StringJoiner(", ");
-        for (Map.Entry<String, Double> e : consumptionByPeriod.tailMap(zeroStreakFrom).entrySet()) {
+        for (Map.Entry<String, Double> e :
+                consumptionByPeriod.tailMap(zeroStreakFrom).entrySet()) {
             joiner.add(e.getKey());
         }
         return joiner.toString();
@@ -268,8 +270,10 @@ public final class CustomerFact implements AuditSubject {
     public boolean hasApplicationAccepted(String types, LocalDate from, LocalDate to) {
         List<String> wanted = List.of(types.split("\\s*,\\s*"));
         for (ApplicationBrief app : applications) {
-            if (!"CANCELLED".equals(app.status()) && wanted.contains(app.appType())
-                    && !app.acceptedOn().isBefore(from) && !app.acceptedOn().isAfter(to)) {
+            if (!"CANCELLED".equals(app.status())
+                    && wanted.contains(app.appType())
+                    && !app.acceptedOn().isBefore(from)
+                    && !app.acceptedOn().isAfter(to)) {
                 return true;
             }
         }
@@ -375,7 +379,7 @@ public final class CustomerFact implements AuditSubject {
 
     /** The last {@code count} periods ending with the audited one, oldest first. */
     public List<String> lastPeriods(int count) {
-        List<String> periods = new java.util.ArrayList<>();
+        List<String> periods = new ArrayList<>();
         for (int back = count - 1; back >= 0; back--) {
             periods.add(Periods.minus(auditedPeriod, back));
         }
@@ -429,7 +433,7 @@ public final class CustomerFact implements AuditSubject {
         double[] byBack = kwhByMonthsBack;
         if (byBack == null) {
             byBack = new double[MONTHS_BACK_KEPT];
-            java.util.Arrays.fill(byBack, Double.NaN);
+            Arrays.fill(byBack, Double.NaN);
             for (Map.Entry<String, Double> e : consumptionByPeriod.entrySet()) {
                 int back = Periods.monthsBetween(e.getKey(), auditedPeriod);
                 if (back >= 0 && back < MONTHS_BACK_KEPT && e.getValue() != null) {

@@ -96,13 +96,21 @@ final class CustomerFacts {
         }
         f.zeroStreak = streak;
         f.zeroStreakFrom = from;
-        f.lastInspectionOn = bundle.inspections().stream().map(Inspection::inspectedOn)
-                .max(LocalDate::compareTo).orElse(null);
-        f.inServiceMeters = (int) bundle.meters().stream().filter(m -> "IN_SERVICE".equals(m.status())).count();
+        f.lastInspectionOn = bundle.inspections().stream()
+                .map(Inspection::inspectedOn)
+                .max(LocalDate::compareTo)
+                .orElse(null);
+        f.inServiceMeters = (int) bundle.meters().stream()
+                .filter(m -> "IN_SERVICE".equals(m.status()))
+                .count();
         f.meterCount = bundle.meters().size();
         f.applications = bundle.applications().stream()
-                .map(a -> new CustomerFact.ApplicationBrief(a.appNo(), a.appType(), a.status(),
-                        a.acceptedAt().toLocalDate(), a.archivedAt() == null ? null : a.archivedAt().toLocalDate()))
+                .map(a -> new CustomerFact.ApplicationBrief(
+                        a.appNo(),
+                        a.appType(),
+                        a.status(),
+                        a.acceptedAt().toLocalDate(),
+                        a.archivedAt() == null ? null : a.archivedAt().toLocalDate()))
                 .toList();
         unpaidBillsAndRecordsAfterClosing(f, bundle, ctx);
         contractTariffDemandAndPauses(f, bundle, ctx);
@@ -112,7 +120,8 @@ final class CustomerFacts {
     /** The bills unpaid at the as-of date (the oldest named), and the bills and readings of periods after closed_on. */
     private static void unpaidBillsAndRecordsAfterClosing(CustomerFact f, CustomerBundle bundle, AuditContext ctx) {
         for (Bill b : bundle.bills()) {
-            boolean paid = b.paidOn() != null && !b.paidOn().isAfter(ctx.getAsOf())
+            boolean paid = b.paidOn() != null
+                    && !b.paidOn().isAfter(ctx.getAsOf())
                     && (b.paidAmount() == null || cents(b.paidAmount()) >= cents(b.totalAmount()));
             if (paid) {
                 continue;
@@ -134,7 +143,8 @@ final class CustomerFacts {
         TreeMap<String, List<String>> after = new TreeMap<>();
         for (Bill b : bundle.bills()) {
             if (b.period().compareTo(audited) <= 0 && Periods.start(b.period()).isAfter(closedOn)) {
-                after.computeIfAbsent(b.period(), k -> new ArrayList<>()).add("账单 " + b.billNo() + "（" + b.period() + "）");
+                after.computeIfAbsent(b.period(), k -> new ArrayList<>())
+                        .add("账单 " + b.billNo() + "（" + b.period() + "）");
             }
         }
         for (Reading r : bundle.readings()) {
@@ -144,7 +154,8 @@ final class CustomerFacts {
         }
         if (!after.isEmpty()) {
             f.firstPeriodAfterClosing = after.firstKey();
-            f.recordsAfterClosing = String.join("、", after.values().stream().flatMap(List::stream).toList());
+            f.recordsAfterClosing = String.join(
+                    "、", after.values().stream().flatMap(List::stream).toList());
         }
     }
 
@@ -163,14 +174,18 @@ final class CustomerFacts {
         }
         TreeMap<String, Double> demand = new TreeMap<>();
         for (Reading r : bundle.readings()) {
-            if (r.maxDemandKw() != null && !"MISSED".equals(r.readType())
+            if (r.maxDemandKw() != null
+                    && !"MISSED".equals(r.readType())
                     && r.period().compareTo(ctx.getAuditedPeriod()) <= 0) {
                 demand.merge(r.period(), r.maxDemandKw(), Double::sum);
             }
         }
         f.maxDemandByPeriod = demand;
-        f.meterReplacementDates = bundle.meterEvents().stream().filter(e -> "REPLACEMENT".equals(e.kind()))
-                .map(MeterEvent::occurredOn).sorted().toList();
+        f.meterReplacementDates = bundle.meterEvents().stream()
+                .filter(e -> "REPLACEMENT".equals(e.kind()))
+                .map(MeterEvent::occurredOn)
+                .sorted()
+                .toList();
         pauses(f, bundle.applications(), ctx);
     }
 

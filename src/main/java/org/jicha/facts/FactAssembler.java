@@ -56,7 +56,8 @@ public final class FactAssembler {
         for (MeterEvent e : bundle.meterEvents()) {
             eventsByMeter.computeIfAbsent(e.meterId(), k -> new ArrayList<>()).add(e);
         }
-        String firstBillPeriod = bundle.bills().stream().map(Bill::period).min(String::compareTo).orElse(null);
+        String firstBillPeriod =
+                bundle.bills().stream().map(Bill::period).min(String::compareTo).orElse(null);
 
         if (customer != null) {
             facts.add(customers.of(bundle, ctx));

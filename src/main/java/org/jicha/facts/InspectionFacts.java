@@ -7,8 +7,7 @@ import org.jicha.facts.StoredRecords.Inspection;
 /** Builds an {@link InspectionFact}: the inspection with how many distinct inspectors did it. */
 final class InspectionFacts {
 
-    private InspectionFacts() {
-    }
+    private InspectionFacts() {}
 
     static InspectionFact of(Customer c, boolean important, Inspection i) {
         InspectionFact f = new InspectionFact();
@@ -18,7 +17,10 @@ final class InspectionFacts {
         f.inspectedOn = i.inspectedOn();
         f.inspectorIds = i.inspectorIds();
         f.inspectorCount = (int) Arrays.stream(i.inspectorIds().split(";"))
-                .map(String::strip).filter(s -> !s.isEmpty()).distinct().count();
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .count();
         f.kind = i.kind();
         f.result = i.result();
         f.hazardNote = i.hazardNote();

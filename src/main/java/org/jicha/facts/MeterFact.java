@@ -275,8 +275,14 @@ public final class MeterFact implements AuditSubject {
      * kWh (either at or above the class's minimum), else V for a single-phase customer (voltage at or below
      * {@code singlePhaseMaxKv}) and IV for the others.
      */
-    public String impliedMeteringClass(double minKvaI, double minKwhI, double minKvaII, double minKwhII,
-                                       double minKvaIII, double minKwhIII, double singlePhaseMaxKv) {
+    public String impliedMeteringClass(
+            double minKvaI,
+            double minKwhI,
+            double minKvaII,
+            double minKwhII,
+            double minKvaIII,
+            double minKwhIII,
+            double singlePhaseMaxKv) {
         double kwh = customerPeriodKwh == null ? 0 : customerPeriodKwh;
         if (customerContractKva >= minKvaI || kwh >= minKwhI) {
             return "I";

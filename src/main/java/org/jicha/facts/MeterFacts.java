@@ -15,8 +15,7 @@ import org.jicha.facts.StoredRecords.Reading;
  */
 final class MeterFacts {
 
-    private MeterFacts() {
-    }
+    private MeterFacts() {}
 
     static MeterFact of(Customer c, Meter m, List<Reading> readings, List<MeterEvent> events, AuditContext ctx) {
         MeterFact f = new MeterFact();
@@ -47,20 +46,24 @@ final class MeterFacts {
                 f.precedingReadType = r.readType();
             }
             boolean actual = "ACTUAL".equals(r.readType()) || "REMOTE".equals(r.readType());
-            if (actual && !r.readOn().isAfter(ctx.getAsOf())
+            if (actual
+                    && !r.readOn().isAfter(ctx.getAsOf())
                     && (f.lastActualReadOn == null || r.readOn().isAfter(f.lastActualReadOn))) {
                 f.lastActualReadOn = r.readOn();
             }
-            if (m.removedOn() != null && Periods.start(r.period()).isAfter(m.removedOn())
+            if (m.removedOn() != null
+                    && Periods.start(r.period()).isAfter(m.removedOn())
                     && f.firstPeriodReadAfterRemoval == null) {
                 f.firstPeriodReadAfterRemoval = r.period();
             }
         }
         for (MeterEvent e : events) {
-            if ("FIELD_TEST".equals(e.kind()) && (f.lastFieldTestOn == null || e.occurredOn().isAfter(f.lastFieldTestOn))) {
+            if ("FIELD_TEST".equals(e.kind())
+                    && (f.lastFieldTestOn == null || e.occurredOn().isAfter(f.lastFieldTestOn))) {
                 f.lastFieldTestOn = e.occurredOn();
             }
-            if ("SEAL_CHANGE".equals(e.kind()) && (e.workOrderNo() == null || e.workOrderNo().isBlank())) {
+            if ("SEAL_CHANGE".equals(e.kind())
+                    && (e.workOrderNo() == null || e.workOrderNo().isBlank())) {
                 f.sealChangesWithoutWorkOrder++;
                 String on = e.occurredOn().toString();
                 if (f.sealChangeWithoutWorkOrderOn == null || on.compareTo(f.sealChangeWithoutWorkOrderOn) > 0) {
@@ -78,20 +81,27 @@ final class MeterFacts {
         f.customerVoltageKv = c.voltageKv();
         f.accuracyLimitPct = MeterFact.accuracyLimit(m.accuracyClass());
         f.lastTestOn = f.lastFieldTestOn;
-        if (m.lastVerifiedOn() != null && (f.lastTestOn == null || m.lastVerifiedOn().isAfter(f.lastTestOn))) {
+        if (m.lastVerifiedOn() != null
+                && (f.lastTestOn == null || m.lastVerifiedOn().isAfter(f.lastTestOn))) {
             f.lastTestOn = m.lastVerifiedOn();
         }
-        List<MeterEvent> sorted = events.stream().sorted(Comparator.comparing(MeterEvent::occurredOn)).toList();
+        List<MeterEvent> sorted = events.stream()
+                .sorted(Comparator.comparing(MeterEvent::occurredOn))
+                .toList();
         for (MeterEvent e : sorted) {
             if ("FIELD_TEST".equals(e.kind())) {
                 if (!e.occurredOn().isBefore(m.installedOn())) {
                     f.fieldTestSinceInstallation = true;
                 }
-                if (e.errorPct() != null && f.accuracyLimitPct != null
+                if (e.errorPct() != null
+                        && f.accuracyLimitPct != null
                         && Math.abs(e.errorPct()) > f.accuracyLimitPct + 1e-9) {
                     LocalDate replaced = sorted.stream()
-                            .filter(x -> "REPLACEMENT".equals(x.kind()) && !x.occurredOn().isBefore(e.occurredOn()))
-                            .map(MeterEvent::occurredOn).findFirst().orElse(null);
+                            .filter(x -> "REPLACEMENT".equals(x.kind())
+                                    && !x.occurredOn().isBefore(e.occurredOn()))
+                            .map(MeterEvent::occurredOn)
+                            .findFirst()
+                            .orElse(null);
                     int wd = ctx.workingDays(e.occurredOn(), replaced == null ? ctx.getAsOf() : replaced);
                     if (wd > f.outOfToleranceUnreplacedWd) {
                         f.outOfToleranceUnreplacedWd = wd;
@@ -111,7 +121,8 @@ final class MeterFacts {
                     f.slowestFaultResolvedOn = e.resolvedOn();
                 }
             }
-            if ("SEAL_CHANGE".equals(e.kind()) && (e.workOrderNo() == null || e.workOrderNo().isBlank())) {
+            if ("SEAL_CHANGE".equals(e.kind())
+                    && (e.workOrderNo() == null || e.workOrderNo().isBlank())) {
                 f.sealChangeWithoutWorkOrderNo = e.eventNo();
             }
         }
@@ -119,9 +130,15 @@ final class MeterFacts {
 
     /** Gives every meter fact of a customer the customer's consumption in the audited period. */
     static void shareCustomerPeriodKwh(List<Object> facts) {
-        Double kwh = facts.stream().filter(CustomerFact.class::isInstance).map(CustomerFact.class::cast)
-                .findFirst().map(CustomerFact::getPeriodKwh).orElse(null);
-        facts.stream().filter(MeterFact.class::isInstance).map(MeterFact.class::cast)
+        Double kwh = facts.stream()
+                .filter(CustomerFact.class::isInstance)
+                .map(CustomerFact.class::cast)
+                .findFirst()
+                .map(CustomerFact::getPeriodKwh)
+                .orElse(null);
+        facts.stream()
+                .filter(MeterFact.class::isInstance)
+                .map(MeterFact.class::cast)
                 .forEach(m -> m.customerPeriodKwh = kwh);
     }
 }

@@ -2,6 +2,7 @@ package org.jicha.facts;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Billing months as {@code yyyy-MM} strings, the contract's format. The audit works with them for every
@@ -21,8 +22,7 @@ final class Periods {
         }
     }
 
-    private Periods() {
-    }
+    private Periods() {}
 
     static YearMonth parse(String period) {
         int index = index(period);
@@ -44,7 +44,7 @@ final class Periods {
         if (from >= 0 && to >= 0) {
             return to - from;
         }
-        return (int) java.time.temporal.ChronoUnit.MONTHS.between(YearMonth.parse(earlier), YearMonth.parse(later));
+        return (int) ChronoUnit.MONTHS.between(YearMonth.parse(earlier), YearMonth.parse(later));
     }
 
     static LocalDate start(String period) {

@@ -14,11 +14,10 @@ import org.jicha.facts.StoredRecords.Reading;
  */
 final class ReadingFacts {
 
-    private ReadingFacts() {
-    }
+    private ReadingFacts() {}
 
-    static ReadingFact of(Customer c, Meter m, Reading r, Reading preceding, List<Reading> meterReadings,
-                          List<MeterEvent> events) {
+    static ReadingFact of(
+            Customer c, Meter m, Reading r, Reading preceding, List<Reading> meterReadings, List<MeterEvent> events) {
         ReadingFact f = new ReadingFact();
         f.meterId = r.meterId();
         f.customerNo = c.customerNo();
@@ -36,8 +35,10 @@ final class ReadingFacts {
         f.meterMultiplier = m.multiplier();
         LocalDate start = Periods.start(r.period());
         LocalDate end = Periods.end(r.period());
-        f.replacementInPeriod = events.stream().anyMatch(e -> "REPLACEMENT".equals(e.kind())
-                && !e.occurredOn().isBefore(start) && !e.occurredOn().isAfter(end));
+        f.replacementInPeriod = events.stream()
+                .anyMatch(e -> "REPLACEMENT".equals(e.kind())
+                        && !e.occurredOn().isBefore(start)
+                        && !e.occurredOn().isAfter(end));
         double largest = 0;
         for (Reading x : meterReadings) {
             largest = Math.max(largest, Math.max(x.previousValue(), x.currentValue()));
@@ -68,7 +69,9 @@ final class ReadingFacts {
         LocalDate end = Periods.end(r.period());
         LocalDate from = preceding.readOn().isBefore(start) ? preceding.readOn() : start;
         LocalDate to = r.readOn().isAfter(end) ? r.readOn() : end;
-        f.replacementSincePrecedingRead = events.stream().anyMatch(e -> "REPLACEMENT".equals(e.kind())
-                && !e.occurredOn().isBefore(from) && !e.occurredOn().isAfter(to));
+        f.replacementSincePrecedingRead = events.stream()
+                .anyMatch(e -> "REPLACEMENT".equals(e.kind())
+                        && !e.occurredOn().isBefore(from)
+                        && !e.occurredOn().isAfter(to));
     }
 }

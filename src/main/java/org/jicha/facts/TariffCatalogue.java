@@ -34,19 +34,24 @@ public final class TariffCatalogue {
             return findValidIn(tariffCode, period);
         }
         return validIn.computeIfAbsent(tariffCode, code -> new ConcurrentHashMap<>())
-                .computeIfAbsent(period, p -> Optional.ofNullable(findValidIn(tariffCode, p))).orElse(null);
+                .computeIfAbsent(period, p -> Optional.ofNullable(findValidIn(tariffCode, p)))
+                .orElse(null);
     }
 
     /** The first stored version of a tariff valid on a date, if any. */
     public Optional<Tariff> validOn(String tariffCode, LocalDate date) {
-        return byCode.getOrDefault(tariffCode, List.of()).stream().filter(t -> t.validOn(date)).findFirst();
+        return byCode.getOrDefault(tariffCode, List.of()).stream()
+                .filter(t -> t.validOn(date))
+                .findFirst();
     }
 
     private Tariff findValidIn(String tariffCode, String period) {
         List<Tariff> versions = byCode.getOrDefault(tariffCode, List.of());
         LocalDate end = Periods.end(period);
         LocalDate start = Periods.start(period);
-        return versions.stream().filter(t -> t.validOn(end)).findFirst()
+        return versions.stream()
+                .filter(t -> t.validOn(end))
+                .findFirst()
                 .or(() -> versions.stream().filter(t -> t.validOn(start)).findFirst())
                 .orElse(null);
     }

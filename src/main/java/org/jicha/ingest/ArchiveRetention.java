@@ -42,17 +42,20 @@ public class ArchiveRetention {
     }
 
     /** What was deleted: folder names (relative to their parent) and the bytes freed. */
-    public record Removed(List<String> folders, long bytes) {
-    }
+    public record Removed(List<String> folders, long bytes) {}
 
     public synchronized Removed removeExpired() {
         Path failed = properties.failed().toAbsolutePath().normalize();
         List<Path> expired = new ArrayList<>();
         // the failed folder may lie inside the archive (./archive/_failed): names starting with _ or . are no batch
-        expired.addAll(olderThan(properties.archive(), properties.archiveRetention(),
+        expired.addAll(olderThan(
+                properties.archive(),
+                properties.archiveRetention(),
                 folder -> !folder.toAbsolutePath().normalize().equals(failed) && !special(folder)));
         expired.addAll(olderThan(properties.failed(), properties.failedRetention(), folder -> true));
-        expired.addAll(olderThan(properties.inbox(), ABANDONED_UPLOAD,
+        expired.addAll(olderThan(
+                properties.inbox(),
+                ABANDONED_UPLOAD,
                 folder -> folder.getFileName().toString().startsWith(DiskBudget.UPLOAD_PREFIX)));
         List<String> names = new ArrayList<>();
         long bytes = 0;
@@ -68,7 +71,10 @@ public class ArchiveRetention {
         }
         if (!names.isEmpty()) {
             log.info("Housekeeping deleted {} batch folder(s), {}: {}", names.size(), ByteCount.of(bytes), names);
-            trail.record("system", "ARCHIVE_EXPIRED", properties.archive().toString(),
+            trail.record(
+                    "system",
+                    "ARCHIVE_EXPIRED",
+                    properties.archive().toString(),
                     names.size() + " folder(s), " + ByteCount.of(bytes) + ": " + String.join(", ", names));
         }
         return new Removed(List.copyOf(names), bytes);
@@ -80,8 +86,11 @@ public class ArchiveRetention {
         }
         Instant cutoff = clock.instant().minus(age);
         try (Stream<Path> children = Files.list(parent)) {
-            return children.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).filter(candidate)
-                    .filter(p -> lastChanged(p).isBefore(cutoff)).sorted().toList();
+            return children.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(candidate)
+                    .filter(p -> lastChanged(p).isBefore(cutoff))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("could not list " + parent, e);
         }

@@ -43,8 +43,13 @@ public class BatchLoader {
     private final IngestProperties properties;
     private final Clock clock;
 
-    BatchLoader(FileLoader fileLoader, RecordWriter writer, LoadRecordStore records, StoredKeys storedKeys,
-                IngestProperties properties, Clock clock) {
+    BatchLoader(
+            FileLoader fileLoader,
+            RecordWriter writer,
+            LoadRecordStore records,
+            StoredKeys storedKeys,
+            IngestProperties properties,
+            Clock clock) {
         this.fileLoader = fileLoader;
         this.writer = writer;
         this.records = records;
@@ -55,7 +60,8 @@ public class BatchLoader {
 
     /** Loads the folder as a batch named after it. */
     public LoadResult load(Path batchDir) {
-        return load(batchDir, batchDir.toAbsolutePath().normalize().getFileName().toString(), List.of());
+        return load(
+                batchDir, batchDir.toAbsolutePath().normalize().getFileName().toString(), List.of());
     }
 
     /** Loads the folder as the batch {@code batchName}; {@code alreadyIgnored}: entries its upload left out. */
@@ -87,8 +93,13 @@ public class BatchLoader {
             throw e;
         }
         LoadResult result = finish(id, batchName, source, startedAt, message, files, ignored);
-        log.info("Batch {}: {} ({} rows accepted, {} rejected, {} file(s) rejected)", batchName, result.status(),
-                result.rowsAccepted(), result.rowsRejected(), result.filesFailed());
+        log.info(
+                "Batch {}: {} ({} rows accepted, {} rejected, {} file(s) rejected)",
+                batchName,
+                result.status(),
+                result.rowsAccepted(),
+                result.rowsRejected(),
+                result.filesFailed());
         return result;
     }
 
@@ -104,24 +115,48 @@ public class BatchLoader {
         return finish(id, batchName, source, now, reason, List.of(), List.of());
     }
 
-    private LoadResult finish(long id, String batchName, String source, LocalDateTime startedAt, String message,
-                              List<FileResult> files, List<IgnoredEntry> ignored) {
-        int loaded = (int) files.stream().filter(f -> f.status() == FileStatus.LOADED).count();
+    private LoadResult finish(
+            long id,
+            String batchName,
+            String source,
+            LocalDateTime startedAt,
+            String message,
+            List<FileResult> files,
+            List<IgnoredEntry> ignored) {
+        int loaded = (int)
+                files.stream().filter(f -> f.status() == FileStatus.LOADED).count();
         int failed = files.size() - loaded;
         long accepted = files.stream().mapToLong(FileResult::rowsAccepted).sum();
         long rejected = files.stream().mapToLong(FileResult::rowsRejected).sum();
-        LoadStatus status = loaded == 0 || message != null ? LoadStatus.FAILED
+        LoadStatus status = loaded == 0 || message != null
+                ? LoadStatus.FAILED
                 : failed > 0 || rejected > 0 ? LoadStatus.PARTIAL : LoadStatus.LOADED;
-        LoadResult result = new LoadResult(id, batchName, source, status, startedAt, LocalDateTime.now(clock), message,
-                loaded, failed, accepted, rejected, null, files, ignored);
+        LoadResult result = new LoadResult(
+                id,
+                batchName,
+                source,
+                status,
+                startedAt,
+                LocalDateTime.now(clock),
+                message,
+                loaded,
+                failed,
+                accepted,
+                rejected,
+                null,
+                files,
+                ignored);
         records.finish(result);
         return result;
     }
 
     /** The tables of the contract files of which rows were stored: they need fresh planner statistics. */
     private static List<ContractTable> written(List<FileResult> files) {
-        return files.stream().filter(f -> f.status() == FileStatus.LOADED && f.rowsAccepted() > 0)
-                .flatMap(f -> ContractFile.byFileName(f.fileName()).stream()).map(ContractFile::table).toList();
+        return files.stream()
+                .filter(f -> f.status() == FileStatus.LOADED && f.rowsAccepted() > 0)
+                .flatMap(f -> ContractFile.byFileName(f.fileName()).stream())
+                .map(ContractFile::table)
+                .toList();
     }
 
     /** The contract files of the folder in load order; every other entry goes to {@code ignored}. */
@@ -131,7 +166,8 @@ public class BatchLoader {
             for (Path entry : entries.sorted().toList()) {
                 String name = entry.getFileName().toString();
                 // a link is never followed: a batch's files are its own
-                if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) && ContractFile.byFileName(name).isPresent()) {
+                if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)
+                        && ContractFile.byFileName(name).isPresent()) {
                     contract.add(entry);
                 } else {
                     boolean folder = Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS);
@@ -146,6 +182,8 @@ public class BatchLoader {
     }
 
     private static int loadOrder(Path file) {
-        return ContractFile.byFileName(file.getFileName().toString()).orElseThrow().ordinal();
+        return ContractFile.byFileName(file.getFileName().toString())
+                .orElseThrow()
+                .ordinal();
     }
 }

@@ -7,8 +7,7 @@ public final class ByteCount {
 
     private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB"};
 
-    private ByteCount() {
-    }
+    private ByteCount() {}
 
     public static String of(long bytes) {
         double value = bytes;
@@ -17,7 +16,8 @@ public final class ByteCount {
             value /= 1024;
             unit++;
         }
-        return value == Math.rint(value) ? String.format(Locale.ROOT, "%d %s", (long) value, UNITS[unit])
+        return value == Math.rint(value)
+                ? String.format(Locale.ROOT, "%d %s", (long) value, UNITS[unit])
                 : String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
     }
 }

@@ -11,9 +11,17 @@ import java.util.List;
  *                   {@code rowsRejected} counts them all
  * @param millis how long the file took to load, from opening it to its commit (0 for a file refused at once)
  */
-public record FileResult(String fileName, String encoding, FileStatus status, long rowsRead, long rowsAccepted,
-                         long rowsRejected, String fault, List<String> warnings, List<Rejection> rejections,
-                         long millis) {
+public record FileResult(
+        String fileName,
+        String encoding,
+        FileStatus status,
+        long rowsRead,
+        long rowsAccepted,
+        long rowsRejected,
+        String fault,
+        List<String> warnings,
+        List<Rejection> rejections,
+        long millis) {
 
     public FileResult {
         warnings = List.copyOf(warnings);
@@ -22,8 +30,17 @@ public record FileResult(String fileName, String encoding, FileStatus status, lo
 
     /** The same result, with the time the file took. */
     public FileResult took(long elapsedMillis) {
-        return new FileResult(fileName, encoding, status, rowsRead, rowsAccepted, rowsRejected, fault, warnings,
-                rejections, elapsedMillis);
+        return new FileResult(
+                fileName,
+                encoding,
+                status,
+                rowsRead,
+                rowsAccepted,
+                rowsRejected,
+                fault,
+                warnings,
+                rejections,
+                elapsedMillis);
     }
 
     /** Accepted rows per second of loading, 0 when nothing was timed. */

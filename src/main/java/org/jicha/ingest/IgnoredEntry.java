@@ -8,5 +8,4 @@ package org.jicha.ingest;
  *             inbox batch ends with {@code /}
  * @param sizeBytes its size (a sub-folder: of everything in it; a zip entry: as inflated)
  */
-public record IgnoredEntry(String name, long sizeBytes) {
-}
+public record IgnoredEntry(String name, long sizeBytes) {}

@@ -55,8 +55,12 @@ public class InboxService {
     private final AuditTrail trail;
     private final DiskBudget disk;
 
-    InboxService(BatchLoader loader, LoadRecordStore records, LoadReportWriter reports, IngestProperties properties,
-                 AuditTrail trail) {
+    InboxService(
+            BatchLoader loader,
+            LoadRecordStore records,
+            LoadReportWriter reports,
+            IngestProperties properties,
+            AuditTrail trail) {
         this.loader = loader;
         this.records = records;
         this.reports = reports;
@@ -96,7 +100,7 @@ public class InboxService {
             ZipBatchExtractor.WriteGuard guard = disk.forUpload();
             Files.createDirectories(staging);
             ZipBatchExtractor.Extraction extraction = new ZipBatchExtractor(
-                    properties.maxExtractedBytesPerBatch().toBytes(), properties.maxUploadEntries())
+                            properties.maxExtractedBytesPerBatch().toBytes(), properties.maxUploadEntries())
                     .extract(upload, staging, guard);
             result = loadAndArchive(extraction.batch(), batchName, extraction.ignored(), false);
             outcome = result.status().name();
@@ -109,7 +113,9 @@ public class InboxService {
         } finally {
             deleteQuietly(staging);
             upload.close();
-            trail.record(actor.username(), "LOAD_UPLOAD",
+            trail.record(
+                    actor.username(),
+                    "LOAD_UPLOAD",
                     result == null ? "upload:" + batchName : "load_batches:" + result.id(),
                     "batch=" + batchName + " file=" + fileName + " size=" + upload.bytes() + " sha256="
                             + upload.sha256() + " outcome=" + outcome);
@@ -121,8 +127,11 @@ public class InboxService {
         try {
             disk.checkInboxBatch(contractBytes(batch));
         } catch (BatchTooLargeException | DiskBudgetExceededException e) {
-            return loader.refuse(batch, batchName, e.getMessage() + " 批次仍在收件箱中，下次装载时重试 / the batch stays in "
-                    + "the inbox and is tried again at the next load");
+            return loader.refuse(
+                    batch,
+                    batchName,
+                    e.getMessage() + " 批次仍在收件箱中，下次装载时重试 / the batch stays in "
+                            + "the inbox and is tried again at the next load");
         }
         return loadAndArchive(batch, batchName, List.of(), true);
     }
@@ -146,7 +155,9 @@ public class InboxService {
                     writeSample(source, archived.resolve(SAMPLE_PREFIX + file.fileName()));
                 }
             }
-            Path report = reports.write(result.withReportPath(archived.resolve(LoadReportWriter.TEXT).toString()),
+            Path report = reports.write(
+                    result.withReportPath(
+                            archived.resolve(LoadReportWriter.TEXT).toString()),
                     archived);
             records.setReportPath(result.id(), report.toString());
             if (inbox) {
@@ -162,7 +173,8 @@ public class InboxService {
 
     /** The first {@code failed-sample-lines} lines of a rejected file, at most {@code failed-sample-size} bytes. */
     private void writeSample(Path source, Path sample) throws IOException {
-        int maxBytes = (int) Math.min(Integer.MAX_VALUE, properties.failedSampleSize().toBytes());
+        int maxBytes =
+                (int) Math.min(Integer.MAX_VALUE, properties.failedSampleSize().toBytes());
         byte[] head;
         try (InputStream in = Files.newInputStream(source)) {
             head = in.readNBytes(maxBytes);
@@ -180,13 +192,19 @@ public class InboxService {
 
     /** The bytes of the batch's contract files: what the archive would keep of it. */
     private static long contractBytes(Path batch) {
-        return ContractFile.fileNames().stream().map(batch::resolve)
-                .filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)).mapToLong(DiskBudget::size).sum();
+        return ContractFile.fileNames().stream()
+                .map(batch::resolve)
+                .filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
+                .mapToLong(DiskBudget::size)
+                .sum();
     }
 
     private List<Path> pendingBatches() {
         try (Stream<Path> children = Files.list(properties.inbox())) {
-            return children.filter(Files::isDirectory).filter(p -> !skipped(p)).sorted().toList();
+            return children.filter(Files::isDirectory)
+                    .filter(p -> !skipped(p))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("could not list the inbox " + properties.inbox(), e);
         }
@@ -209,8 +227,10 @@ public class InboxService {
     /** The zip's file name without folders and {@code .zip}, reduced to characters safe in a folder name. */
     static String batchName(String fileName) {
         String name = fileName == null ? "" : fileName.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceFirst("(?i)\\.zip$", "")
-                .replaceAll("[^\\p{L}\\p{N}._-]", "_").replaceFirst("^[._]+", "");
+        name = name.substring(name.lastIndexOf('/') + 1)
+                .replaceFirst("(?i)\\.zip$", "")
+                .replaceAll("[^\\p{L}\\p{N}._-]", "_")
+                .replaceFirst("^[._]+", "");
         return name.isEmpty() ? "upload" : name;
     }
 

@@ -48,5 +48,4 @@ public record IngestProperties(
         @DefaultValue("100") int failedSampleLines,
         @DefaultValue("64KB") DataSize failedSampleSize,
         @DefaultValue("180d") Duration archiveRetention,
-        @DefaultValue("30d") Duration failedRetention) {
-}
+        @DefaultValue("30d") Duration failedRetention) {}

@@ -1,9 +1,9 @@
 package org.jicha.ingest;
 
-import java.io.IOException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.io.IOException;
 import java.net.URI;
 import org.jicha.people.Actor;
 import org.springframework.http.MediaType;
@@ -30,8 +30,9 @@ class LoadController {
     }
 
     @GetMapping
-    LoadPage list(@RequestParam(defaultValue = "0") @PositiveOrZero @Max(LoadHistory.MAX_PAGE) int page,
-                  @RequestParam(defaultValue = "20") @Min(1) @Max(LoadHistory.MAX_PAGE_SIZE) int size) {
+    LoadPage list(
+            @RequestParam(defaultValue = "0") @PositiveOrZero @Max(LoadHistory.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(LoadHistory.MAX_PAGE_SIZE) int size) {
         return history.newestFirst(page, size);
     }
 

@@ -22,8 +22,8 @@ public class LoadHistory {
         int safePage = Math.min(Math.max(0, page), MAX_PAGE);
         int safeSize = Math.min(Math.max(1, size), MAX_PAGE_SIZE);
         long total = records.count();
-        return new LoadPage(records.newestFirst(safePage * safeSize, safeSize), safePage, safeSize, total,
-                (int) ((total + safeSize - 1) / safeSize));
+        return new LoadPage(records.newestFirst(safePage * safeSize, safeSize), safePage, safeSize, total, (int)
+                ((total + safeSize - 1) / safeSize));
     }
 
     public LoadResult get(long id) {

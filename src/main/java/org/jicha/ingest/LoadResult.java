@@ -13,10 +13,21 @@ import java.util.List;
  * @param files the data contract's files of the batch, loaded or rejected
  * @param ignored the batch's other entries: neither loaded nor kept (they do not change the status)
  */
-public record LoadResult(long id, String batchName, String sourcePath, LoadStatus status,
-                         LocalDateTime startedAt, LocalDateTime finishedAt, String message,
-                         int filesLoaded, int filesFailed, long rowsAccepted, long rowsRejected,
-                         String reportPath, List<FileResult> files, List<IgnoredEntry> ignored) {
+public record LoadResult(
+        long id,
+        String batchName,
+        String sourcePath,
+        LoadStatus status,
+        LocalDateTime startedAt,
+        LocalDateTime finishedAt,
+        String message,
+        int filesLoaded,
+        int filesFailed,
+        long rowsAccepted,
+        long rowsRejected,
+        String reportPath,
+        List<FileResult> files,
+        List<IgnoredEntry> ignored) {
 
     public LoadResult {
         files = List.copyOf(files);
@@ -24,8 +35,21 @@ public record LoadResult(long id, String batchName, String sourcePath, LoadStatu
     }
 
     LoadResult withReportPath(String path) {
-        return new LoadResult(id, batchName, sourcePath, status, startedAt, finishedAt, message, filesLoaded,
-                filesFailed, rowsAccepted, rowsRejected, path, files, ignored);
+        return new LoadResult(
+                id,
+                batchName,
+                sourcePath,
+                status,
+                startedAt,
+                finishedAt,
+                message,
+                filesLoaded,
+                filesFailed,
+                rowsAccepted,
+                rowsRejected,
+                path,
+                files,
+                ignored);
     }
 
     /** All rejected rows of all files, as far as they were kept. */

@@ -9,7 +9,8 @@ public record Rejection(String file, long line, String column, String value, Str
     /** The rejection in one line, e.g. {@code readings.csv:17 column consumption_kwh value "-5": must be >= 0}. */
     public String describe() {
         String where = file + ":" + line;
-        return column == null ? where + ": " + reason
+        return column == null
+                ? where + ": " + reason
                 : where + " column " + column + " value \"" + (value == null ? "" : value) + "\": " + reason;
     }
 }

@@ -1,5 +1,4 @@
 package org.jicha.notify;
 
 /** A ticket listed in a mail, with how many working days it is overdue. */
-record EscalatedTicket(OverdueTicket ticket, int workingDaysOverdue) {
-}
+record EscalatedTicket(OverdueTicket ticket, int workingDaysOverdue) {}

@@ -40,15 +40,20 @@ class FeedbackReportMail {
     }
 
     static NewMail mail(FeedbackReportArchived report, AppUser to) {
-        String subject = "【稽查信息反馈】" + report.period() + " " + report.teamUnitCode()
-                + " / Audit feedback report " + report.period();
+        String subject = "【稽查信息反馈】" + report.period() + " " + report.teamUnitCode() + " / Audit feedback report "
+                + report.period();
         String body = to.getDisplayName() + "：\n\n"
                 + "附件是 " + report.teamUnitCode() + " " + report.period() + " 的稽查信息反馈报告（XLSX 与 PDF）：\n"
                 + "每张督办单的问题、错在哪里、如何整改和整改期限，以及本班组的指标与上月、与本所的对比。\n\n"
                 + "Attached is the audit feedback report of " + report.teamUnitCode() + " for " + report.period()
                 + " (XLSX and PDF): each ticket with what is wrong, why, how to fix it and the deadline, and the "
                 + "team's ratios against last month and its station.\n\n— 稽查 Jicha";
-        return new NewMail(MailKind.FEEDBACK_REPORT, Objects.requireNonNull(to.getEmail()), subject, body,
-                "FEEDBACK:" + report.period() + ":" + report.teamUnitCode() + ":" + to.getUsername(), report.paths());
+        return new NewMail(
+                MailKind.FEEDBACK_REPORT,
+                Objects.requireNonNull(to.getEmail()),
+                subject,
+                body,
+                "FEEDBACK:" + report.period() + ":" + report.teamUnitCode() + ":" + to.getUsername(),
+                report.paths());
     }
 }

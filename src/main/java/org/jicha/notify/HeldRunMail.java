@@ -39,23 +39,45 @@ class HeldRunMail {
     static NewMail mail(RunHeld run, AppUser to, String baseUrl) {
         String subject = "【稽查待数据】运行 " + run.runId() + "（稽查月份 " + run.auditedPeriod() + "）数据未到齐，未稽查"
                 + " / [Audit held] run " + run.runId() + " (" + run.auditedPeriod() + "): data not arrived";
-        StringBuilder body = new StringBuilder(TicketLines.oneLine(to.getDisplayName())).append("：\n\n")
-                .append("稽查运行 ").append(run.runId()).append("（").append(trigger(run)).append("，基准日 ")
-                .append(run.asOf()).append("，稽查月份 ").append(run.auditedPeriod()).append("）因数据未到齐而暂停，")
+        StringBuilder body = new StringBuilder(TicketLines.oneLine(to.getDisplayName()))
+                .append("：\n\n")
+                .append("稽查运行 ")
+                .append(run.runId())
+                .append("（")
+                .append(trigger(run))
+                .append("，基准日 ")
+                .append(run.asOf())
+                .append("，稽查月份 ")
+                .append(run.auditedPeriod())
+                .append("）因数据未到齐而暂停，")
                 .append("未开任何督办单。以下供电所缺少数据：\n");
         for (DataGap g : run.gaps()) {
             body.append("  ").append(TicketLines.oneLine(g.describeZh())).append("\n");
         }
         body.append("\n下一次夜间稽查会再次检查；数据到齐前如确需稽查，稽查人员可在运行页面说明理由后强制执行：\n")
-                .append(baseUrl).append("/runs/").append(run.runId()).append("\n\n")
-                .append("Audit run ").append(run.runId()).append(" (").append(run.trigger()).append(", as of ")
-                .append(run.asOf()).append(", period ").append(run.auditedPeriod())
+                .append(baseUrl)
+                .append("/runs/")
+                .append(run.runId())
+                .append("\n\n")
+                .append("Audit run ")
+                .append(run.runId())
+                .append(" (")
+                .append(run.trigger())
+                .append(", as of ")
+                .append(run.asOf())
+                .append(", period ")
+                .append(run.auditedPeriod())
                 .append(") was held: the data has not arrived, no ticket was opened. Stations lacking data:\n");
         for (DataGap g : run.gaps()) {
             body.append("  ").append(TicketLines.oneLine(g.describeEn())).append("\n");
         }
-        body.append("The next nightly run checks again; an auditor may force the run with a reason on its page.\n\n— 稽查 Jicha");
-        return new NewMail(MailKind.RUN_HELD, Objects.requireNonNull(to.getEmail()), subject, body.toString(),
+        body.append(
+                "The next nightly run checks again; an auditor may force the run with a reason on its page.\n\n— 稽查 Jicha");
+        return new NewMail(
+                MailKind.RUN_HELD,
+                Objects.requireNonNull(to.getEmail()),
+                subject,
+                body.toString(),
                 "RUN_HELD:" + run.runId() + ":" + to.getUsername());
     }
 

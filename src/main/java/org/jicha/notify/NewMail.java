@@ -11,8 +11,7 @@ import java.util.Objects;
  *                 the same key is never enqueued
  * @param attachments files sent with the mail (read when it is sent)
  */
-record NewMail(MailKind kind, String recipient, String subject, String body, String dedupKey,
-                      List<Path> attachments) {
+record NewMail(MailKind kind, String recipient, String subject, String body, String dedupKey, List<Path> attachments) {
 
     /** A mail without attachments. */
     public NewMail(MailKind kind, String recipient, String subject, String body, String dedupKey) {

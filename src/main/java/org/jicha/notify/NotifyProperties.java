@@ -26,19 +26,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize                   mails sent per dispatcher run at most (default 100)
  */
 @ConfigurationProperties("jicha.notify")
-public record NotifyProperties(@DefaultValue("jicha@localhost") String from,
-                               @DefaultValue("http://localhost:8080") String baseUrl,
-                               @DefaultValue("Asia/Shanghai") ZoneId zone,
-                               @DefaultValue("0 * * * * ?") String dispatchCron,
-                               @DefaultValue("0 0 7 * * ?") String overdueCron,
-                               @DefaultValue("0 30 7 * * ?") String digestCron,
-                               @DefaultValue("3") int escalateToSupervisorAfter,
-                               @DefaultValue("3") int dueSoonWorkingDays,
-                               @DefaultValue("8") int maxAttempts,
-                               @DefaultValue("1m") Duration retryInitialDelay,
-                               @DefaultValue("1h") Duration retryMaxDelay,
-                               @DefaultValue("10m") Duration claimTimeout,
-                               @DefaultValue("100") int batchSize) {
+public record NotifyProperties(
+        @DefaultValue("jicha@localhost") String from,
+        @DefaultValue("http://localhost:8080") String baseUrl,
+        @DefaultValue("Asia/Shanghai") ZoneId zone,
+        @DefaultValue("0 * * * * ?") String dispatchCron,
+        @DefaultValue("0 0 7 * * ?") String overdueCron,
+        @DefaultValue("0 30 7 * * ?") String digestCron,
+        @DefaultValue("3") int escalateToSupervisorAfter,
+        @DefaultValue("3") int dueSoonWorkingDays,
+        @DefaultValue("8") int maxAttempts,
+        @DefaultValue("1m") Duration retryInitialDelay,
+        @DefaultValue("1h") Duration retryMaxDelay,
+        @DefaultValue("10m") Duration claimTimeout,
+        @DefaultValue("100") int batchSize) {
 
     public NotifyProperties {
         if (maxAttempts < 1) {

@@ -24,45 +24,63 @@ class NotifySchedule {
 
     @Bean
     JobDetail outboxDispatcherJobDetail() {
-        return JobBuilder.newJob(OutboxDispatcherJob.class).withIdentity(DISPATCH_JOB, GROUP)
-                .withDescription("发送发件箱中到期的邮件 / send the due mails of the outbox").storeDurably().build();
+        return JobBuilder.newJob(OutboxDispatcherJob.class)
+                .withIdentity(DISPATCH_JOB, GROUP)
+                .withDescription("发送发件箱中到期的邮件 / send the due mails of the outbox")
+                .storeDurably()
+                .build();
     }
 
     @Bean
     Trigger outboxDispatcherTrigger(JobDetail outboxDispatcherJobDetail, NotifyProperties properties) {
-        return TriggerBuilder.newTrigger().forJob(outboxDispatcherJobDetail).withIdentity(DISPATCH_JOB, GROUP)
+        return TriggerBuilder.newTrigger()
+                .forJob(outboxDispatcherJobDetail)
+                .withIdentity(DISPATCH_JOB, GROUP)
                 .withSchedule(CronScheduleBuilder.cronSchedule(properties.dispatchCron())
-                        .inTimeZone(TimeZone.getTimeZone(properties.zone())).withMisfireHandlingInstructionDoNothing())
+                        .inTimeZone(TimeZone.getTimeZone(properties.zone()))
+                        .withMisfireHandlingInstructionDoNothing())
                 .build();
     }
 
     @Bean
     JobDetail overdueCheckJobDetail() {
-        return JobBuilder.newJob(OverdueCheckJob.class).withIdentity(OVERDUE_JOB, GROUP)
-                .withDescription("逾期检查与督办升级 / overdue check and escalation").storeDurably().requestRecovery(true)
+        return JobBuilder.newJob(OverdueCheckJob.class)
+                .withIdentity(OVERDUE_JOB, GROUP)
+                .withDescription("逾期检查与督办升级 / overdue check and escalation")
+                .storeDurably()
+                .requestRecovery(true)
                 .build();
     }
 
     @Bean
     Trigger overdueCheckTrigger(JobDetail overdueCheckJobDetail, NotifyProperties properties) {
-        return TriggerBuilder.newTrigger().forJob(overdueCheckJobDetail).withIdentity(OVERDUE_JOB, GROUP)
+        return TriggerBuilder.newTrigger()
+                .forJob(overdueCheckJobDetail)
+                .withIdentity(OVERDUE_JOB, GROUP)
                 .withSchedule(CronScheduleBuilder.cronSchedule(properties.overdueCron())
-                        .inTimeZone(TimeZone.getTimeZone(properties.zone())).withMisfireHandlingInstructionFireAndProceed())
+                        .inTimeZone(TimeZone.getTimeZone(properties.zone()))
+                        .withMisfireHandlingInstructionFireAndProceed())
                 .build();
     }
 
     @Bean
     JobDetail teamDigestJobDetail() {
-        return JobBuilder.newJob(TeamDigestJob.class).withIdentity(DIGEST_JOB, GROUP)
-                .withDescription("班组每日工单提醒 / daily digest per team user").storeDurably().requestRecovery(true)
+        return JobBuilder.newJob(TeamDigestJob.class)
+                .withIdentity(DIGEST_JOB, GROUP)
+                .withDescription("班组每日工单提醒 / daily digest per team user")
+                .storeDurably()
+                .requestRecovery(true)
                 .build();
     }
 
     @Bean
     Trigger teamDigestTrigger(JobDetail teamDigestJobDetail, NotifyProperties properties) {
-        return TriggerBuilder.newTrigger().forJob(teamDigestJobDetail).withIdentity(DIGEST_JOB, GROUP)
+        return TriggerBuilder.newTrigger()
+                .forJob(teamDigestJobDetail)
+                .withIdentity(DIGEST_JOB, GROUP)
                 .withSchedule(CronScheduleBuilder.cronSchedule(properties.digestCron())
-                        .inTimeZone(TimeZone.getTimeZone(properties.zone())).withMisfireHandlingInstructionFireAndProceed())
+                        .inTimeZone(TimeZone.getTimeZone(properties.zone()))
+                        .withMisfireHandlingInstructionFireAndProceed())
                 .build();
     }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.jicha.people.Actor;
 import org.jicha.people.AuditTrail;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,13 +48,25 @@ class Outbox {
     @Transactional
     public boolean enqueue(NewMail mail) {
         Timestamp now = Timestamp.valueOf(now());
-        String attachments = mail.attachments().isEmpty() ? null : mail.attachments().stream()
-                .map(p -> p.toAbsolutePath().normalize().toString()).collect(java.util.stream.Collectors.joining("\n"));
-        int written = jdbc.update("INSERT INTO mail_outbox (kind, recipient, subject, body, dedup_key, status, attempts, "
+        String attachments = mail.attachments().isEmpty()
+                ? null
+                : mail.attachments().stream()
+                        .map(p -> p.toAbsolutePath().normalize().toString())
+                        .collect(Collectors.joining("\n"));
+        int written = jdbc.update(
+                "INSERT INTO mail_outbox (kind, recipient, subject, body, dedup_key, status, attempts, "
                         + "next_attempt_at, created_at, attachments) SELECT ?, ?, ?, ?, ?, ?, 0, CAST(? AS TIMESTAMP), "
                         + "CAST(? AS TIMESTAMP), ? WHERE NOT EXISTS (SELECT 1 FROM mail_outbox WHERE dedup_key = ?)",
-                mail.kind().name(), mail.recipient(), mail.subject(), mail.body(), mail.dedupKey(),
-                MailStatus.PENDING.name(), now, now, attachments, mail.dedupKey());
+                mail.kind().name(),
+                mail.recipient(),
+                mail.subject(),
+                mail.body(),
+                mail.dedupKey(),
+                MailStatus.PENDING.name(),
+                now,
+                now,
+                attachments,
+                mail.dedupKey());
         return written == 1;
     }
 
@@ -66,14 +79,17 @@ class Outbox {
             sql.append(" WHERE status = ?");
             args.add(status.name());
         }
-        sql.append(" ORDER BY id DESC FETCH FIRST ").append(Math.max(1, Math.min(limit, 1000))).append(" ROWS ONLY");
+        sql.append(" ORDER BY id DESC FETCH FIRST ")
+                .append(Math.max(1, Math.min(limit, 1000)))
+                .append(" ROWS ONLY");
         return jdbc.query(sql.toString(), ROW, args.toArray());
     }
 
     /** @throws MailNotFoundException when there is no such mail */
     @Transactional(readOnly = true)
     public OutboxMail get(long id) {
-        return jdbc.query("SELECT * FROM mail_outbox WHERE id = ?", ROW, id).stream().findFirst()
+        return jdbc.query("SELECT * FROM mail_outbox WHERE id = ?", ROW, id).stream()
+                .findFirst()
                 .orElseThrow(() -> new MailNotFoundException(id));
     }
 
@@ -87,8 +103,12 @@ class Outbox {
     @Transactional
     public OutboxMail retry(Actor by, long id) {
         OutboxMail mail = get(id);
-        int changed = jdbc.update("UPDATE mail_outbox SET status = ?, attempts = 0, next_attempt_at = ?, claimed_at = NULL "
-                        + "WHERE id = ? AND status = ?", MailStatus.PENDING.name(), Timestamp.valueOf(now()), id,
+        int changed = jdbc.update(
+                "UPDATE mail_outbox SET status = ?, attempts = 0, next_attempt_at = ?, claimed_at = NULL "
+                        + "WHERE id = ? AND status = ?",
+                MailStatus.PENDING.name(),
+                Timestamp.valueOf(now()),
+                id,
                 MailStatus.FAILED.name());
         if (changed != 1) {
             throw new MailNotRetryableException("只能重发发送失败的邮件，此邮件状态为 " + mail.status()
@@ -103,11 +123,22 @@ class Outbox {
     }
 
     static OutboxMail map(ResultSet rs, int row) throws SQLException {
-        return new OutboxMail(rs.getLong("id"), MailKind.valueOf(rs.getString("kind")), rs.getString("recipient"),
-                rs.getString("subject"), rs.getString("body"), rs.getString("dedup_key"),
-                MailStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), time(rs, "next_attempt_at"),
-                rs.getString("last_error"), time(rs, "created_at"), time(rs, "sent_at"),
-                rs.getString("attachments") == null ? List.of() : List.of(rs.getString("attachments").split("\n")));
+        return new OutboxMail(
+                rs.getLong("id"),
+                MailKind.valueOf(rs.getString("kind")),
+                rs.getString("recipient"),
+                rs.getString("subject"),
+                rs.getString("body"),
+                rs.getString("dedup_key"),
+                MailStatus.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                time(rs, "next_attempt_at"),
+                rs.getString("last_error"),
+                time(rs, "created_at"),
+                time(rs, "sent_at"),
+                rs.getString("attachments") == null
+                        ? List.of()
+                        : List.of(rs.getString("attachments").split("\n")));
     }
 
     private static LocalDateTime time(ResultSet rs, String column) throws SQLException {

@@ -25,8 +25,10 @@ public class OutboxController {
     }
 
     @GetMapping
-    List<OutboxMail> latest(Actor actor, @RequestParam(required = false) MailStatus status,
-                            @RequestParam(defaultValue = "100") int limit) {
+    List<OutboxMail> latest(
+            Actor actor,
+            @RequestParam(required = false) MailStatus status,
+            @RequestParam(defaultValue = "100") int limit) {
         allowed(actor);
         return outbox.latest(status, limit);
     }

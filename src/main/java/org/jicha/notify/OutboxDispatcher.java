@@ -2,6 +2,7 @@ package org.jicha.notify;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.File;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -40,8 +41,8 @@ class OutboxDispatcher {
     private final RetryBackoff backoff;
     private final AtomicBoolean warnedNoServer = new AtomicBoolean();
 
-    public OutboxDispatcher(JdbcTemplate jdbc, ObjectProvider<JavaMailSender> mailSender, NotifyProperties properties,
-                            Clock clock) {
+    public OutboxDispatcher(
+            JdbcTemplate jdbc, ObjectProvider<JavaMailSender> mailSender, NotifyProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.mailSender = mailSender;
         this.properties = properties;
@@ -50,8 +51,7 @@ class OutboxDispatcher {
     }
 
     /** What one run did. */
-    public record Dispatched(int sent, int retryLater, int failed, boolean noMailServer) {
-    }
+    public record Dispatched(int sent, int retryLater, int failed, boolean noMailServer) {}
 
     /** Sends the mails that are due now, at most {@code batch-size} of them. */
     public Dispatched dispatchDue() {
@@ -65,9 +65,13 @@ class OutboxDispatcher {
         }
         LocalDateTime now = now();
         failInterruptedClaims(now);
-        List<Long> due = jdbc.queryForList("SELECT id FROM mail_outbox WHERE status = ? AND next_attempt_at <= ? "
-                        + "ORDER BY next_attempt_at, id FETCH FIRST " + Math.max(1, properties.batchSize()) + " ROWS ONLY",
-                Long.class, MailStatus.PENDING.name(), Timestamp.valueOf(now));
+        List<Long> due = jdbc.queryForList(
+                "SELECT id FROM mail_outbox WHERE status = ? AND next_attempt_at <= ? "
+                        + "ORDER BY next_attempt_at, id FETCH FIRST " + Math.max(1, properties.batchSize())
+                        + " ROWS ONLY",
+                Long.class,
+                MailStatus.PENDING.name(),
+                Timestamp.valueOf(now));
         int sent = 0;
         int later = 0;
         int failed = 0;
@@ -86,8 +90,12 @@ class OutboxDispatcher {
                 }
                 continue;
             }
-            jdbc.update("UPDATE mail_outbox SET status = ?, attempts = attempts + 1, sent_at = ?, claimed_at = NULL "
-                    + "WHERE id = ? AND status = ?", MailStatus.SENT.name(), Timestamp.valueOf(now()), id,
+            jdbc.update(
+                    "UPDATE mail_outbox SET status = ?, attempts = attempts + 1, sent_at = ?, claimed_at = NULL "
+                            + "WHERE id = ? AND status = ?",
+                    MailStatus.SENT.name(),
+                    Timestamp.valueOf(now()),
+                    id,
                     MailStatus.SENDING.name());
             sent++;
         }
@@ -98,20 +106,27 @@ class OutboxDispatcher {
     }
 
     private boolean claim(long id, LocalDateTime now) {
-        return jdbc.update("UPDATE mail_outbox SET status = ?, claimed_at = ? WHERE id = ? AND status = ? "
-                        + "AND next_attempt_at <= ?", MailStatus.SENDING.name(), Timestamp.valueOf(now), id,
-                MailStatus.PENDING.name(), Timestamp.valueOf(now)) == 1;
+        return jdbc.update(
+                        "UPDATE mail_outbox SET status = ?, claimed_at = ? WHERE id = ? AND status = ? "
+                                + "AND next_attempt_at <= ?",
+                        MailStatus.SENDING.name(),
+                        Timestamp.valueOf(now),
+                        id,
+                        MailStatus.PENDING.name(),
+                        Timestamp.valueOf(now))
+                == 1;
     }
 
     private MimeMessage message(JavaMailSender sender, OutboxMail mail) throws MessagingException {
         MimeMessage message = sender.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, !mail.attachments().isEmpty(), "UTF-8");
+        MimeMessageHelper helper =
+                new MimeMessageHelper(message, !mail.attachments().isEmpty(), "UTF-8");
         helper.setFrom(properties.from());
         helper.setTo(mail.recipient());
         helper.setSubject(mail.subject());
         helper.setText(mail.body(), false);
         for (String attachment : mail.attachments()) {
-            java.io.File file = new java.io.File(attachment);
+            File file = new File(attachment);
             if (!file.isFile()) {
                 // counts as a failed attempt, with the reason kept for the administrator
                 throw new MessagingException("附件不存在 / attachment missing: " + attachment);
@@ -125,25 +140,38 @@ class OutboxDispatcher {
     private MailStatus attemptFailed(OutboxMail mail, Exception e, LocalDateTime now) {
         int attempts = mail.attempts() + 1;
         MailStatus next = attempts >= properties.maxAttempts() ? MailStatus.FAILED : MailStatus.PENDING;
-        jdbc.update("UPDATE mail_outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, claimed_at = NULL "
-                        + "WHERE id = ? AND status = ?", next.name(), attempts,
+        jdbc.update(
+                "UPDATE mail_outbox SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, claimed_at = NULL "
+                        + "WHERE id = ? AND status = ?",
+                next.name(),
+                attempts,
                 Timestamp.valueOf(next == MailStatus.FAILED ? now : now.plus(backoff.after(attempts))),
-                truncate(describe(e)), mail.id(), MailStatus.SENDING.name());
+                truncate(describe(e)),
+                mail.id(),
+                MailStatus.SENDING.name());
         if (next == MailStatus.FAILED) {
             log.warn("Mail {} to {} failed after {} attempts: {}", mail.id(), mail.recipient(), attempts, describe(e));
         } else {
-            log.info("Mail {} to {} not sent (attempt {}), retrying after {}: {}", mail.id(), mail.recipient(), attempts,
-                    backoff.after(attempts), describe(e));
+            log.info(
+                    "Mail {} to {} not sent (attempt {}), retrying after {}: {}",
+                    mail.id(),
+                    mail.recipient(),
+                    attempts,
+                    backoff.after(attempts),
+                    describe(e));
         }
         return next;
     }
 
     private void failInterruptedClaims(LocalDateTime now) {
-        int stale = jdbc.update("UPDATE mail_outbox SET status = ?, last_error = ?, claimed_at = NULL "
-                        + "WHERE status = ? AND claimed_at < ?", MailStatus.FAILED.name(),
+        int stale = jdbc.update(
+                "UPDATE mail_outbox SET status = ?, last_error = ?, claimed_at = NULL "
+                        + "WHERE status = ? AND claimed_at < ?",
+                MailStatus.FAILED.name(),
                 "发送中断（节点停止），可能已送达，请核实后手工重发 / interrupted while sending (node stopped): it may "
                         + "have been delivered; check and retry by hand",
-                MailStatus.SENDING.name(), Timestamp.valueOf(now.minus(properties.claimTimeout())));
+                MailStatus.SENDING.name(),
+                Timestamp.valueOf(now.minus(properties.claimTimeout())));
         if (stale > 0) {
             log.warn("Outbox: {} mails were interrupted while sending and are marked FAILED", stale);
         }

@@ -44,8 +44,15 @@ class OverdueEscalation {
     private final NotifyProperties properties;
     private final Clock clock;
 
-    public OverdueEscalation(TicketRows tickets, AppUserRepository users, UnitTree units, ActiveRuleSet rules,
-                             Outbox outbox, AuditTrail trail, NotifyProperties properties, Clock clock) {
+    public OverdueEscalation(
+            TicketRows tickets,
+            AppUserRepository users,
+            UnitTree units,
+            ActiveRuleSet rules,
+            Outbox outbox,
+            AuditTrail trail,
+            NotifyProperties properties,
+            Clock clock) {
         this.tickets = tickets;
         this.users = users;
         this.units = units;
@@ -57,8 +64,7 @@ class OverdueEscalation {
     }
 
     /** What one check did. */
-    public record Escalated(int ticketsEscalated, int mailsWritten, int levelsReset) {
-    }
+    public record Escalated(int ticketsEscalated, int mailsWritten, int levelsReset) {}
 
     /** The check as of today in {@code jicha.notify.zone}. */
     @Transactional
@@ -90,34 +96,48 @@ class OverdueEscalation {
             List<String> told = new ArrayList<>();
             for (int l = ticket.escalationLevel() + 1; l <= level; l++) {
                 List<Recipient> to = l == OverduePolicy.SUPERVISOR
-                        ? choice.level2(ticket.homeUnit() == null ? List.of()
-                                : ancestries.computeIfAbsent(ticket.homeUnit(), units::ancestry))
+                        ? choice.level2(
+                                ticket.homeUnit() == null
+                                        ? List.of()
+                                        : ancestries.computeIfAbsent(ticket.homeUnit(), units::ancestry))
                         : choice.level1(ticket);
                 if (to.isEmpty()) {
-                    log.warn("Ticket {} is overdue (level {}) but nobody with an e-mail address can be told", ticket.id(), l);
+                    log.warn(
+                            "Ticket {} is overdue (level {}) but nobody with an e-mail address can be told",
+                            ticket.id(),
+                            l);
                 }
                 for (Recipient r : to) {
                     byName.put(r.username(), r);
                     mails.computeIfAbsent(l, k -> new LinkedHashMap<>())
-                            .computeIfAbsent(r.username(), k -> new ArrayList<>()).add(entry);
+                            .computeIfAbsent(r.username(), k -> new ArrayList<>())
+                            .add(entry);
                     told.add(r.username());
                 }
             }
-            trail.record(Actor.SYSTEM.username(), "TICKET_ESCALATED", "ticket:" + ticket.id(),
+            trail.record(
+                    Actor.SYSTEM.username(),
+                    "TICKET_ESCALATED",
+                    "ticket:" + ticket.id(),
                     "L" + ticket.escalationLevel() + " -> L" + level + ", " + entry.workingDaysOverdue()
                             + " wd overdue, notified " + String.join(",", told));
         }
         int written = 0;
         for (Map.Entry<Integer, Map<String, List<EscalatedTicket>>> level : mails.entrySet()) {
-            for (Map.Entry<String, List<EscalatedTicket>> toUser : level.getValue().entrySet()) {
-                if (outbox.enqueue(EscalationMail.compose(level.getKey(), byName.get(toUser.getKey()),
-                        toUser.getValue(), today, properties))) {
+            for (Map.Entry<String, List<EscalatedTicket>> toUser :
+                    level.getValue().entrySet()) {
+                if (outbox.enqueue(EscalationMail.compose(
+                        level.getKey(), byName.get(toUser.getKey()), toUser.getValue(), today, properties))) {
                     written++;
                 }
             }
         }
-        log.info("Overdue check as of {}: {} tickets escalated, {} mails written, {} levels reset", today, escalated,
-                written, reset);
+        log.info(
+                "Overdue check as of {}: {} tickets escalated, {} mails written, {} levels reset",
+                today,
+                escalated,
+                written,
+                reset);
         return new Escalated(escalated, written, reset);
     }
 
@@ -125,6 +145,7 @@ class OverdueEscalation {
         return Stream.of(Role.TEAM, Role.SUPERVISOR, Role.AUDITOR)
                 .flatMap(role -> users.findByRoleAndEnabledTrue(role).stream())
                 .filter(u -> u.getEmail() != null && !u.getEmail().isBlank())
-                .map(Recipient::of).toList();
+                .map(Recipient::of)
+                .toList();
     }
 }

@@ -7,7 +7,12 @@ import org.jicha.people.Role;
 record Recipient(String username, String displayName, String email, Role role, String unitCode, boolean teamLeader) {
 
     static Recipient of(AppUser user) {
-        return new Recipient(user.getUsername(), user.getDisplayName(), user.getEmail(), user.getRole(),
-                user.getUnitCode(), user.isTeamLeader());
+        return new Recipient(
+                user.getUsername(),
+                user.getDisplayName(),
+                user.getEmail(),
+                user.getRole(),
+                user.getUnitCode(),
+                user.isTeamLeader());
     }
 }

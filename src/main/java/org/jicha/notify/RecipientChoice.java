@@ -29,7 +29,9 @@ final class RecipientChoice {
     }
 
     static boolean waitsForAuditor(OverdueTicket ticket) {
-        return ticket.teamUnitCode() == null || "NEW".equals(ticket.status()) || "SCOPE_REJECTED".equals(ticket.status());
+        return ticket.teamUnitCode() == null
+                || "NEW".equals(ticket.status())
+                || "SCOPE_REJECTED".equals(ticket.status());
     }
 
     List<Recipient> level1(OverdueTicket ticket) {
@@ -37,23 +39,29 @@ final class RecipientChoice {
             return auditors;
         }
         List<Recipient> leaders = teamUsers.stream()
-                .filter(u -> u.teamLeader() && ticket.teamUnitCode().equals(u.unitCode())).toList();
+                .filter(u -> u.teamLeader() && ticket.teamUnitCode().equals(u.unitCode()))
+                .toList();
         if (!leaders.isEmpty()) {
             return leaders;
         }
-        List<Recipient> station = ticket.stationCode() == null ? List.of() : teamUsers.stream()
-                .filter(u -> ticket.stationCode().equals(u.unitCode())).toList();
+        List<Recipient> station = ticket.stationCode() == null
+                ? List.of()
+                : teamUsers.stream()
+                        .filter(u -> ticket.stationCode().equals(u.unitCode()))
+                        .toList();
         return station.isEmpty() ? auditors : station;
     }
 
     /** @param ancestry the ticket's station and the units above it ({@code UnitTree.ancestry}) */
     List<Recipient> level2(List<String> ancestry) {
-        return supervisors.stream().filter(u -> u.unitCode() == null || ancestry.contains(u.unitCode())).toList();
+        return supervisors.stream()
+                .filter(u -> u.unitCode() == null || ancestry.contains(u.unitCode()))
+                .toList();
     }
 
     static RecipientChoice of(List<Recipient> users) {
-        return new RecipientChoice(withRole(users, Role.TEAM), withRole(users, Role.SUPERVISOR),
-                withRole(users, Role.AUDITOR));
+        return new RecipientChoice(
+                withRole(users, Role.TEAM), withRole(users, Role.SUPERVISOR), withRole(users, Role.AUDITOR));
     }
 
     private static List<Recipient> withRole(List<Recipient> users, Role role) {

@@ -34,8 +34,14 @@ class TeamDigest {
     private final NotifyProperties properties;
     private final Clock clock;
 
-    public TeamDigest(TicketRows tickets, AppUserRepository users, UnitTree units, ActiveRuleSet rules, Outbox outbox,
-                      NotifyProperties properties, Clock clock) {
+    public TeamDigest(
+            TicketRows tickets,
+            AppUserRepository users,
+            UnitTree units,
+            ActiveRuleSet rules,
+            Outbox outbox,
+            NotifyProperties properties,
+            Clock clock) {
         this.tickets = tickets;
         this.users = users;
         this.units = units;
@@ -69,13 +75,25 @@ class TeamDigest {
             if (open.isEmpty()) {
                 continue;
             }
-            List<OverdueTicket> awaiting = open.stream().filter(t -> TicketRows.AWAITING_ACTION.contains(t.status())).toList();
+            List<OverdueTicket> awaiting = open.stream()
+                    .filter(t -> TicketRows.AWAITING_ACTION.contains(t.status()))
+                    .toList();
             List<OverdueTicket> dueSoon = awaiting.stream()
-                    .filter(t -> !t.dueOn().isBefore(today) && !t.dueOn().isAfter(dueSoonUntil)).toList();
-            List<EscalatedTicket> overdue = awaiting.stream().filter(t -> t.dueOn().isBefore(today))
-                    .map(t -> new EscalatedTicket(t, policy.workingDaysOverdue(t.dueOn(), today))).toList();
-            DigestMail.Digest digest = new DigestMail.Digest(Recipient.of(user), user.getUnitCode(),
-                    tickets.unitName(user.getUnitCode()), today, properties.dueSoonWorkingDays(), open, dueSoon, overdue);
+                    .filter(t -> !t.dueOn().isBefore(today) && !t.dueOn().isAfter(dueSoonUntil))
+                    .toList();
+            List<EscalatedTicket> overdue = awaiting.stream()
+                    .filter(t -> t.dueOn().isBefore(today))
+                    .map(t -> new EscalatedTicket(t, policy.workingDaysOverdue(t.dueOn(), today)))
+                    .toList();
+            DigestMail.Digest digest = new DigestMail.Digest(
+                    Recipient.of(user),
+                    user.getUnitCode(),
+                    tickets.unitName(user.getUnitCode()),
+                    today,
+                    properties.dueSoonWorkingDays(),
+                    open,
+                    dueSoon,
+                    overdue);
             if (outbox.enqueue(DigestMail.compose(digest, properties))) {
                 written++;
             }

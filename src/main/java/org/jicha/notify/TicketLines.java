@@ -8,8 +8,7 @@ final class TicketLines {
 
     static final int MAX_LISTED = 200;
 
-    private TicketLines() {
-    }
+    private TicketLines() {}
 
     static String block(OverdueTicket t, String dueLine, NotifyProperties properties) {
         return "  #" + t.id() + "  " + t.ruleCode() + "  " + oneLine(t.title()) + "\n"
@@ -22,7 +21,10 @@ final class TicketLines {
         items.stream().limit(MAX_LISTED).forEach(i -> body.append(block.apply(i)));
         if (items.size() > MAX_LISTED) {
             int more = items.size() - MAX_LISTED;
-            body.append("  …… 另有 ").append(more).append(" 张，请登录系统查看 / … and ").append(more)
+            body.append("  …… 另有 ")
+                    .append(more)
+                    .append(" 张，请登录系统查看 / … and ")
+                    .append(more)
                     .append(" more: see Jicha\n");
         }
     }

@@ -21,12 +21,17 @@ class TicketRows {
 
     /** Statuses in which a ticket waits for the team or for dispatch: those can be overdue. FEEDBACK_SUBMITTED
      * waits for the auditor's verification, not for the team, and is left alone. */
-    static final List<String> AWAITING_ACTION = List.of(TicketStatus.NEW.name(), TicketStatus.DISPATCHED.name(),
-            TicketStatus.RETURNED.name(), TicketStatus.SCOPE_REJECTED.name());
+    static final List<String> AWAITING_ACTION = List.of(
+            TicketStatus.NEW.name(),
+            TicketStatus.DISPATCHED.name(),
+            TicketStatus.RETURNED.name(),
+            TicketStatus.SCOPE_REJECTED.name());
 
     /** Every status that still needs work from somebody. */
-    static final List<String> OPEN = Arrays.stream(TicketStatus.values()).filter(TicketStatus::isOpen)
-            .map(Enum::name).toList();
+    static final List<String> OPEN = Arrays.stream(TicketStatus.values())
+            .filter(TicketStatus::isOpen)
+            .map(Enum::name)
+            .toList();
 
     private final TicketQueries queries;
     private final TicketEscalations escalations;
@@ -48,7 +53,9 @@ class TicketRows {
 
     /** Tickets awaiting action whose due date is before today, oldest due first. */
     List<OverdueTicket> pastDue(LocalDate today) {
-        return queries.dueBefore(today, AWAITING_ACTION).stream().map(TicketRows::overdue).toList();
+        return queries.dueBefore(today, AWAITING_ACTION).stream()
+                .map(TicketRows::overdue)
+                .toList();
     }
 
     /**
@@ -72,7 +79,17 @@ class TicketRows {
     }
 
     private static OverdueTicket overdue(TicketLine t) {
-        return new OverdueTicket(t.id(), t.ruleCode(), t.title(), t.subjectType(), t.subjectId(), t.customerNo(),
-                t.stationCode(), t.teamUnitCode(), t.status(), t.dueOn(), t.escalationLevel());
+        return new OverdueTicket(
+                t.id(),
+                t.ruleCode(),
+                t.title(),
+                t.subjectType(),
+                t.subjectId(),
+                t.customerNo(),
+                t.stationCode(),
+                t.teamUnitCode(),
+                t.status(),
+                t.dueOn(),
+                t.escalationLevel());
     }
 }

@@ -52,7 +52,9 @@ final class AccountStateFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = path(request);
-        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
+        return path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.startsWith("/webjars/")
                 || path.equals("/favicon.ico");
     }
 
@@ -84,17 +86,27 @@ final class AccountStateFilter extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
-            trail.record(username, "SESSION_ENDED", username, state.isEmpty() ? "用户已不存在 / the user no longer exists"
-                    : !state.get().enabled() ? "用户已停用 / the user is disabled"
-                    : "账户已变更（角色、单位、密码或解锁）/ the account changed (role, unit, password or unlock)");
+            trail.record(
+                    username,
+                    "SESSION_ENDED",
+                    username,
+                    state.isEmpty()
+                            ? "用户已不存在 / the user no longer exists"
+                            : !state.get().enabled()
+                                    ? "用户已停用 / the user is disabled"
+                                    : "账户已变更（角色、单位、密码或解锁）/ the account changed (role, unit, password or unlock)");
         }
         holder.clearContext();
     }
 
     private static boolean allowedBeforeTheChange(HttpServletRequest request) {
         String path = path(request);
-        return path.equals(CHANGE_PAGE) || path.equals(CHANGE_API) || path.equals("/logout") || path.equals("/login")
-                || path.equals("/error") || (path.equals("/api/me") && "GET".equals(request.getMethod()));
+        return path.equals(CHANGE_PAGE)
+                || path.equals(CHANGE_API)
+                || path.equals("/logout")
+                || path.equals("/login")
+                || path.equals("/error")
+                || (path.equals("/api/me") && "GET".equals(request.getMethod()));
     }
 
     private static String path(HttpServletRequest request) {

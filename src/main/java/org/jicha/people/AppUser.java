@@ -65,8 +65,7 @@ public class AppUser {
     @Version
     private long version;
 
-    protected AppUser() {
-    }
+    protected AppUser() {}
 
     /**
      * A new, enabled user. A TEAM user must be bound to a unit; the others may be (a supervisor of one
@@ -76,10 +75,19 @@ public class AppUser {
      * @param mustChangePassword the password was chosen by someone else: the user must choose its own first
      * @throws IllegalArgumentException naming the field at fault
      */
-    public static AppUser create(String username, String passwordHash, String displayName, Role role, String unitCode,
-                                 String email, boolean teamLeader, LocalDateTime now, boolean mustChangePassword) {
+    public static AppUser create(
+            String username,
+            String passwordHash,
+            String displayName,
+            Role role,
+            String unitCode,
+            String email,
+            boolean teamLeader,
+            LocalDateTime now,
+            boolean mustChangePassword) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new InvalidUserException("username", "用户名须为 2–64 个字母、数字或 ._- / username: 2-64 letters, digits or ._-");
+            throw new InvalidUserException(
+                    "username", "用户名须为 2–64 个字母、数字或 ._- / username: 2-64 letters, digits or ._-");
         }
         checkRole(role, unitCode);
         if (email != null && !email.isBlank() && !email.matches("[^@\\s]+@[^@\\s]+")) {

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -27,15 +28,20 @@ public class AuditTrail {
 
     public void record(String actor, String action, String target, String detail) {
         String d = detail == null || detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX);
-        jdbc.update("INSERT INTO audit_trail (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)",
-                Timestamp.valueOf(LocalDateTime.now(clock.withZone(ZoneId.of("Asia/Shanghai")))), actor, action,
-                target, d);
+        jdbc.update(
+                "INSERT INTO audit_trail (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)",
+                Timestamp.valueOf(LocalDateTime.now(clock.withZone(ZoneId.of("Asia/Shanghai")))),
+                actor,
+                action,
+                target,
+                d);
     }
 
     /** The latest entries, newest first, optionally of one actor or one action. */
     public List<TrailEntry> latest(String actor, String action, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT id, at, actor, action, target, detail FROM audit_trail WHERE 1 = 1");
-        List<Object> args = new java.util.ArrayList<>();
+        StringBuilder sql =
+                new StringBuilder("SELECT id, at, actor, action, target, detail FROM audit_trail WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
         if (actor != null) {
             sql.append(" AND actor = ?");
             args.add(actor);
@@ -44,12 +50,20 @@ public class AuditTrail {
             sql.append(" AND action = ?");
             args.add(action);
         }
-        sql.append(" ORDER BY id DESC FETCH FIRST ").append(Math.max(1, Math.min(limit, 1000))).append(" ROWS ONLY");
-        return jdbc.query(sql.toString(), (rs, i) -> new TrailEntry(rs.getLong("id"),
-                rs.getTimestamp("at").toLocalDateTime(), rs.getString("actor"), rs.getString("action"),
-                rs.getString("target"), rs.getString("detail")), args.toArray());
+        sql.append(" ORDER BY id DESC FETCH FIRST ")
+                .append(Math.max(1, Math.min(limit, 1000)))
+                .append(" ROWS ONLY");
+        return jdbc.query(
+                sql.toString(),
+                (rs, i) -> new TrailEntry(
+                        rs.getLong("id"),
+                        rs.getTimestamp("at").toLocalDateTime(),
+                        rs.getString("actor"),
+                        rs.getString("action"),
+                        rs.getString("target"),
+                        rs.getString("detail")),
+                args.toArray());
     }
 
-    public record TrailEntry(long id, LocalDateTime at, String actor, String action, String target, String detail) {
-    }
+    public record TrailEntry(long id, LocalDateTime at, String actor, String action, String target, String detail) {}
 }

@@ -1,5 +1,6 @@
 package org.jicha.people;
 
+import java.util.Arrays;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -30,10 +31,13 @@ class CurrentActor {
             return new Actor(p.username(), p.role(), p.unitCode(), visible);
         }
         // any other authentication (e.g. a test's mock user): the role from its authorities, no unit
-        Role role = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a != null && a.startsWith("ROLE_")).map(a -> a.substring(5))
-                .filter(r -> java.util.Arrays.stream(Role.values()).anyMatch(x -> x.name().equals(r)))
-                .map(Role::valueOf).findFirst()
+        Role role = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a != null && a.startsWith("ROLE_"))
+                .map(a -> a.substring(5))
+                .filter(r -> Arrays.stream(Role.values()).anyMatch(x -> x.name().equals(r)))
+                .map(Role::valueOf)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("用户没有角色 / the user has no role"));
         if (role == Role.TEAM) {
             throw new IllegalStateException("班组用户必须属于某个单位 / a TEAM user must be bound to a unit");

@@ -41,8 +41,8 @@ public class CurrentSession {
             return;
         }
         UserDetails user = users.loadUserByUsername(current.getName());
-        UsernamePasswordAuthenticationToken renewed = UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.getAuthorities());
+        UsernamePasswordAuthenticationToken renewed =
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         renewed.setDetails(current.getDetails());
         SecurityContext context = holder.createEmptyContext();
         context.setAuthentication(renewed);

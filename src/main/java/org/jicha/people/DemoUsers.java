@@ -15,8 +15,7 @@ final class DemoUsers {
             user("qc02", "潘玉燕（河口供电所所长）", Role.TEAM, "QC02", false),
             user("qc02re", "莫婷（河口抄表班班长）", Role.TEAM, "QC02RE", true));
 
-    private DemoUsers() {
-    }
+    private DemoUsers() {}
 
     private static UserAccounts.NewUser user(String name, String display, Role role, String unit, boolean leader) {
         return new UserAccounts.NewUser(name, null, display, role, unit, name + "@demo.jicha.local", leader);

@@ -11,15 +11,28 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The signed-in user as Spring Security holds it: name, password hash, role and unit, and the security stamp it
  * signed in with (a session whose stamp is no longer the user's is refused: {@link AccountStateFilter}).
  */
-public record JichaPrincipal(String username, String passwordHash, String displayName, Role role, String unitCode,
-                             boolean enabled, long securityStamp) implements UserDetails {
+public record JichaPrincipal(
+        String username,
+        String passwordHash,
+        String displayName,
+        Role role,
+        String unitCode,
+        boolean enabled,
+        long securityStamp)
+        implements UserDetails {
 
     @Serial
     private static final long serialVersionUID = 2L;
 
     static JichaPrincipal of(AppUser user) {
-        return new JichaPrincipal(user.getUsername(), user.getPasswordHash(), user.getDisplayName(), user.getRole(),
-                user.getUnitCode(), user.isEnabled(), user.getSecurityStamp());
+        return new JichaPrincipal(
+                user.getUsername(),
+                user.getPasswordHash(),
+                user.getDisplayName(),
+                user.getRole(),
+                user.getUnitCode(),
+                user.isEnabled(),
+                user.getSecurityStamp());
     }
 
     @Override

@@ -19,7 +19,8 @@ class JichaUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        return users.findByUsername(username).map(JichaPrincipal::of)
+        return users.findByUsername(username)
+                .map(JichaPrincipal::of)
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 }

@@ -44,10 +44,10 @@ public class PasswordPolicy {
 
     public PasswordPolicy(SecurityProperties properties) {
         this.minLength = properties.password().minLength();
-        this.common = new DictionaryRule(new WordListDictionary(
-                new ArrayWordList(commonPasswords(), false, new ArraysSort())));
-        this.validator = new DefaultPasswordValidator(new LengthRule(minLength, Integer.MAX_VALUE),
-                new UsernameRule(true, true), common);
+        this.common = new DictionaryRule(
+                new WordListDictionary(new ArrayWordList(commonPasswords(), false, new ArraysSort())));
+        this.validator = new DefaultPasswordValidator(
+                new LengthRule(minLength, Integer.MAX_VALUE), new UsernameRule(true, true), common);
     }
 
     /**
@@ -66,18 +66,22 @@ public class PasswordPolicy {
     public List<PasswordRule> violations(String username, String password) {
         String pw = password == null ? "" : password;
         Set<PasswordRule> found = EnumSet.noneOf(PasswordRule.class);
-        for (RuleResultDetail detail : validator.validate(new PasswordData(username == null ? "" : username, pw))
+        for (RuleResultDetail detail : validator
+                .validate(new PasswordData(username == null ? "" : username, pw))
                 .getDetails()) {
             switch (detail.getErrorCode()) {
                 case LengthRule.ERROR_CODE_MIN -> found.add(PasswordRule.TOO_SHORT);
-                case UsernameRule.ERROR_CODE, UsernameRule.ERROR_CODE_REVERSED -> found.add(PasswordRule.CONTAINS_USERNAME);
+                case UsernameRule.ERROR_CODE, UsernameRule.ERROR_CODE_REVERSED ->
+                    found.add(PasswordRule.CONTAINS_USERNAME);
                 case DictionaryRule.ERROR_CODE, DictionaryRule.ERROR_CODE_REVERSED -> found.add(PasswordRule.COMMON);
                 default -> throw new IllegalStateException("unexpected password rule " + detail.getErrorCode());
             }
         }
         String head = pw.replaceAll("^[^\\p{L}]+", "");
         for (String core : List.of(head, pw.replaceAll("[^\\p{L}]+$", ""), head.replaceAll("[^\\p{L}]+$", ""))) {
-            if (!core.isEmpty() && !core.equals(pw) && !common.validate(new PasswordData("", core)).isValid()) {
+            if (!core.isEmpty()
+                    && !core.equals(pw)
+                    && !common.validate(new PasswordData("", core)).isValid()) {
                 found.add(PasswordRule.COMMON);
             }
         }

@@ -10,8 +10,10 @@ public class PasswordRejectedException extends InvalidUserException {
     private final int minLength;
 
     PasswordRejectedException(String field, List<PasswordRule> reasons, int minLength) {
-        super(field, "密码不符合要求：" + reasons.stream().map(r -> r.zh(minLength)).collect(Collectors.joining("；"))
-                + " / " + field + ": " + reasons.stream().map(r -> r.en(minLength)).collect(Collectors.joining("; ")));
+        super(
+                field,
+                "密码不符合要求：" + reasons.stream().map(r -> r.zh(minLength)).collect(Collectors.joining("；")) + " / " + field
+                        + ": " + reasons.stream().map(r -> r.en(minLength)).collect(Collectors.joining("; ")));
         this.reasons = List.copyOf(reasons);
         this.minLength = minLength;
     }

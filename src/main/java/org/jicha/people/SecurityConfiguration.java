@@ -1,6 +1,7 @@
 package org.jicha.people;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,9 +56,15 @@ class SecurityConfiguration {
     private static final String SUPERVISOR = Role.SUPERVISOR.name();
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
-                                            SignInGuard guard, AuthenticationEventPublisher events,
-                                            UserAccounts accounts, AuditTrail trail) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            UserDetailsService users,
+            PasswordEncoder encoder,
+            SignInGuard guard,
+            AuthenticationEventPublisher events,
+            UserAccounts accounts,
+            AuditTrail trail)
+            throws Exception {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
         ProviderManager authentication = new ProviderManager(new ThrottledAuthentication(passwords, guard));
@@ -66,12 +73,18 @@ class SecurityConfiguration {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         HttpStatusEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
         http.authenticationManager(authentication)
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/webjars/**",
-                                "/images/**").permitAll()
-                        .requestMatchers("/api/users/**", "/api/trail/**", "/trail/**").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/loads/**", "/api/runs/**", "/api/rules/**",
-                                "/api/plans/**", "/api/overview")
+                .authorizeHttpRequests(a -> a.requestMatchers(
+                                "/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/webjars/**", "/images/**")
+                        .permitAll()
+                        .requestMatchers("/api/users/**", "/api/trail/**", "/trail/**")
+                        .hasRole(ADMIN)
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/api/loads/**",
+                                "/api/runs/**",
+                                "/api/rules/**",
+                                "/api/plans/**",
+                                "/api/overview")
                         .hasAnyRole(ADMIN, AUDITOR, SUPERVISOR)
                         .requestMatchers("/api/loads/**", "/api/runs/**", "/api/rules/**", "/api/plans/**")
                         .hasAnyRole(ADMIN, AUDITOR)
@@ -80,20 +93,19 @@ class SecurityConfiguration {
                         .hasAnyRole(ADMIN, AUDITOR, SUPERVISOR)
                         .requestMatchers("/loads/**", "/runs/**", "/rules/**", "/plans/**")
                         .hasAnyRole(ADMIN, AUDITOR)
-                        .anyRequest().authenticated())
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .logout(Customizer.withDefaults())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::basicWithoutSession))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(frame -> frame.deny()))
                 .addFilterAfter(new AccountStateFilter(accounts, trail), BasicAuthenticationFilter.class)
-                .exceptionHandling(e -> e
-                        .defaultAuthenticationEntryPointFor(unauthorized, api)
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-                                request -> !api.matches(request)));
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(unauthorized, api)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"), request -> !api.matches(request)));
         return http.build();
     }
 
@@ -103,15 +115,17 @@ class SecurityConfiguration {
      */
     static boolean basicWithoutSession(HttpServletRequest request) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
-                && request.getRequestedSessionId() == null && request.getSession(false) == null;
+        return authorization != null
+                && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+                && request.getRequestedSessionId() == null
+                && request.getSession(false) == null;
     }
 
     @Bean
     WebMvcConfigurer actorParameters(ActorArgumentResolver resolver) {
         return new WebMvcConfigurer() {
             @Override
-            public void addArgumentResolvers(java.util.List<HandlerMethodArgumentResolver> resolvers) {
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(resolver);
             }
         };

@@ -18,12 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password               the password policy
  */
 @ConfigurationProperties("jicha.security")
-public record SecurityProperties(@DefaultValue("true") boolean bootstrapAdmin,
-                                 String initialAdminPassword,
-                                 @DefaultValue("false") boolean demoUsers,
-                                 @DefaultValue("jicha-demo") String demoPassword,
-                                 @DefaultValue SignIn signIn,
-                                 @DefaultValue Password password) {
+public record SecurityProperties(
+        @DefaultValue("true") boolean bootstrapAdmin,
+        String initialAdminPassword,
+        @DefaultValue("false") boolean demoUsers,
+        @DefaultValue("jicha-demo") String demoPassword,
+        @DefaultValue SignIn signIn,
+        @DefaultValue Password password) {
 
     /**
      * {@code jicha.security.sign-in.*}: failed sign-ins (form and HTTP Basic alike) are counted in the database,
@@ -38,11 +39,12 @@ public record SecurityProperties(@DefaultValue("true") boolean bootstrapAdmin,
      *                              a lockout caused from other addresses does not apply there (failures from the
      *                              known address itself lock the user for that address alone)
      */
-    public record SignIn(@DefaultValue("5") int maxFailuresPerUser,
-                         @DefaultValue("20") int maxFailuresPerAddress,
-                         @DefaultValue("15m") Duration window,
-                         @DefaultValue("15m") Duration lockout,
-                         @DefaultValue("90d") Duration knownAddressFor) {
+    public record SignIn(
+            @DefaultValue("5") int maxFailuresPerUser,
+            @DefaultValue("20") int maxFailuresPerAddress,
+            @DefaultValue("15m") Duration window,
+            @DefaultValue("15m") Duration lockout,
+            @DefaultValue("90d") Duration knownAddressFor) {
 
         public SignIn {
             if (maxFailuresPerUser < 1 || maxFailuresPerAddress < 1) {

@@ -70,8 +70,13 @@ class SignInGuard {
         String user = cut(username);
         String from = cut(address);
         LocalDateTime now = now();
-        List<String> active = jdbc.queryForList("SELECT lock_key FROM sign_in_locks WHERE lock_key IN (?, ?, ?) "
-                + "AND locked_until > ?", String.class, addressKey(from), userKey(user), pairKey(user, from), now);
+        List<String> active = jdbc.queryForList(
+                "SELECT lock_key FROM sign_in_locks WHERE lock_key IN (?, ?, ?) " + "AND locked_until > ?",
+                String.class,
+                addressKey(from),
+                userKey(user),
+                pairKey(user, from),
+                now);
         if (active.contains(addressKey(from))) {
             return Optional.of(Refusal.ADDRESS_LOCKED);
         }
@@ -93,9 +98,15 @@ class SignInGuard {
     public void failed(String username, String address, Refusal refusal, String reason) {
         String user = cut(username == null || username.isBlank() ? "?" : username);
         String from = cut(address);
-        trail.record(user, "LOGIN_FAILED", from, refusal == null ? reason
-                : reason + "; 未校验密码，" + (refusal == Refusal.ADDRESS_LOCKED ? "地址已锁定" : "用户已锁定")
-                        + " / password not checked: " + (refusal == Refusal.ADDRESS_LOCKED ? "address" : "user") + " locked");
+        trail.record(
+                user,
+                "LOGIN_FAILED",
+                from,
+                refusal == null
+                        ? reason
+                        : reason + "; 未校验密码，" + (refusal == Refusal.ADDRESS_LOCKED ? "地址已锁定" : "用户已锁定")
+                                + " / password not checked: " + (refusal == Refusal.ADDRESS_LOCKED ? "address" : "user")
+                                + " locked");
         if (refusal != null) {
             return;
         }
@@ -104,22 +115,34 @@ class SignInGuard {
         jdbc.update("INSERT INTO sign_in_failures (username, address, failed_at) VALUES (?, ?, ?)", user, from, now);
         long byAddress = count("address = ?", addressKey(from), now, from);
         if (byAddress >= settings.maxFailuresPerAddress() && lock(addressKey(from), null, from, now)) {
-            trail.record(user, "ADDRESS_LOCKED", from, "地址 " + from + " " + byAddress + " 次登录失败，所有用户自该地址登录锁定至 "
-                    + shown(now.plus(settings.lockout())) + " / " + byAddress + " failed sign-ins from " + from
-                    + ": every sign-in from it refused until then");
+            trail.record(
+                    user,
+                    "ADDRESS_LOCKED",
+                    from,
+                    "地址 " + from + " " + byAddress + " 次登录失败，所有用户自该地址登录锁定至 "
+                            + shown(now.plus(settings.lockout())) + " / " + byAddress + " failed sign-ins from " + from
+                            + ": every sign-in from it refused until then");
         }
         long byUser = count("username = ?", userKey(user), now, user);
         if (byUser >= settings.maxFailuresPerUser() && lock(userKey(user), user, null, now)) {
-            trail.record(user, "LOGIN_LOCKED", from, byUser + " 次登录失败，锁定至 " + shown(now.plus(settings.lockout()))
-                    + "（该用户曾成功登录的地址除外）/ " + byUser + " failed sign-ins: locked until then "
-                    + "(except from addresses the user signed in from)");
+            trail.record(
+                    user,
+                    "LOGIN_LOCKED",
+                    from,
+                    byUser + " 次登录失败，锁定至 " + shown(now.plus(settings.lockout()))
+                            + "（该用户曾成功登录的地址除外）/ " + byUser + " failed sign-ins: locked until then "
+                            + "(except from addresses the user signed in from)");
         }
         if (known(user, from, now)) {
             long byPair = count("username = ? AND address = ?", pairKey(user, from), now, user, from);
             if (byPair >= settings.maxFailuresPerUser() && lock(pairKey(user, from), user, from, now)) {
-                trail.record(user, "LOGIN_LOCKED", from, byPair + " 次登录失败，自该地址登录锁定至 "
-                        + shown(now.plus(settings.lockout())) + " / " + byPair
-                        + " failed sign-ins from this address: locked here until then");
+                trail.record(
+                        user,
+                        "LOGIN_LOCKED",
+                        from,
+                        byPair + " 次登录失败，自该地址登录锁定至 "
+                                + shown(now.plus(settings.lockout())) + " / " + byPair
+                                + " failed sign-ins from this address: locked here until then");
             }
         }
     }
@@ -131,18 +154,27 @@ class SignInGuard {
         String from = cut(address);
         LocalDateTime now = now();
         jdbc.update("DELETE FROM sign_in_failures WHERE username = ? AND address = ?", user, from);
-        List<LocalDateTime> last = jdbc.queryForList("SELECT last_success_at FROM sign_in_addresses WHERE username = ? "
-                + "AND address = ?", LocalDateTime.class, user, from);
+        List<LocalDateTime> last = jdbc.queryForList(
+                "SELECT last_success_at FROM sign_in_addresses WHERE username = ? " + "AND address = ?",
+                LocalDateTime.class,
+                user,
+                from);
         if (last.isEmpty()) {
             try {
-                jdbc.update("INSERT INTO sign_in_addresses (username, address, last_success_at) VALUES (?, ?, ?)",
-                        user, from, now);
+                jdbc.update(
+                        "INSERT INTO sign_in_addresses (username, address, last_success_at) VALUES (?, ?, ?)",
+                        user,
+                        from,
+                        now);
             } catch (DuplicateKeyException concurrent) {
                 // another request of the same user recorded it at the same moment
             }
         } else if (last.get(0).isBefore(now.minusHours(1))) {
-            jdbc.update("UPDATE sign_in_addresses SET last_success_at = ? WHERE username = ? AND address = ?", now,
-                    user, from);
+            jdbc.update(
+                    "UPDATE sign_in_addresses SET last_success_at = ? WHERE username = ? AND address = ?",
+                    now,
+                    user,
+                    from);
         }
     }
 
@@ -158,8 +190,13 @@ class SignInGuard {
     @Transactional(readOnly = true)
     public Optional<LocalDateTime> lockedUntil(String username) {
         LocalDateTime now = now();
-        return jdbc.queryForList("SELECT MAX(locked_until) FROM sign_in_locks WHERE username = ? AND locked_until > ?",
-                        LocalDateTime.class, cut(username), now).stream()
+        return jdbc
+                .queryForList(
+                        "SELECT MAX(locked_until) FROM sign_in_locks WHERE username = ? AND locked_until > ?",
+                        LocalDateTime.class,
+                        cut(username),
+                        now)
+                .stream()
                 .filter(Objects::nonNull)
                 .map(t -> t.atOffset(ZoneOffset.UTC).atZoneSameInstant(SHANGHAI).toLocalDateTime())
                 .findFirst();
@@ -168,36 +205,53 @@ class SignInGuard {
     /** Failures matching the condition since the window began, or since the key's last lockout ended if later. */
     private long count(String condition, String key, LocalDateTime now, Object... args) {
         LocalDateTime since = now.minus(settings.window());
-        List<LocalDateTime> previous = jdbc.queryForList("SELECT locked_until FROM sign_in_locks WHERE lock_key = ?",
-                LocalDateTime.class, key);
+        List<LocalDateTime> previous = jdbc.queryForList(
+                "SELECT locked_until FROM sign_in_locks WHERE lock_key = ?", LocalDateTime.class, key);
         if (!previous.isEmpty() && previous.get(0).isAfter(since)) {
             since = previous.get(0);
         }
         Object[] all = Arrays.copyOf(args, args.length + 1);
         all[args.length] = since;
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM sign_in_failures WHERE " + condition + " AND failed_at > ?",
-                Long.class, all);
+        Long n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM sign_in_failures WHERE " + condition + " AND failed_at > ?", Long.class, all);
         return n == null ? 0 : n;
     }
 
     /** Starts a lockout unless one is running: true when this call started it (on any node, exactly one does). */
     private boolean lock(String key, String username, String address, LocalDateTime now) {
         LocalDateTime until = now.plus(settings.lockout());
-        if (jdbc.update("UPDATE sign_in_locks SET locked_at = ?, locked_until = ? WHERE lock_key = ? AND locked_until <= ?",
-                now, until, key, now) == 1) {
+        if (jdbc.update(
+                        "UPDATE sign_in_locks SET locked_at = ?, locked_until = ? WHERE lock_key = ? AND locked_until <= ?",
+                        now,
+                        until,
+                        key,
+                        now)
+                == 1) {
             return true;
         }
         try {
-            return jdbc.update("INSERT INTO sign_in_locks (lock_key, username, address, locked_at, locked_until) "
-                    + "VALUES (?, ?, ?, ?, ?)", key, username, address, now, until) == 1;
+            return jdbc.update(
+                            "INSERT INTO sign_in_locks (lock_key, username, address, locked_at, locked_until) "
+                                    + "VALUES (?, ?, ?, ?, ?)",
+                            key,
+                            username,
+                            address,
+                            now,
+                            until)
+                    == 1;
         } catch (DuplicateKeyException running) {
             return false;
         }
     }
 
     private boolean known(String user, String address, LocalDateTime now) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM sign_in_addresses WHERE username = ? AND address = ? "
-                + "AND last_success_at > ?", Long.class, user, address, now.minus(settings.knownAddressFor()));
+        Long n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM sign_in_addresses WHERE username = ? AND address = ? "
+                        + "AND last_success_at > ?",
+                Long.class,
+                user,
+                address,
+                now.minus(settings.knownAddressFor()));
         return n != null && n > 0;
     }
 

@@ -34,8 +34,15 @@ public class UserAccounts {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public UserAccounts(AppUserRepository users, PasswordEncoder encoder, PasswordPolicy policy, UnitTree units,
-                        SignInGuard guard, AuditTrail trail, JdbcTemplate jdbc, Clock clock) {
+    public UserAccounts(
+            AppUserRepository users,
+            PasswordEncoder encoder,
+            PasswordPolicy policy,
+            UnitTree units,
+            SignInGuard guard,
+            AuditTrail trail,
+            JdbcTemplate jdbc,
+            Clock clock) {
         this.users = users;
         this.encoder = encoder;
         this.policy = policy;
@@ -65,15 +72,27 @@ public class UserAccounts {
         if (users.findByUsername(user.username()).isPresent()) {
             throw new UsernameTakenException(user.username(), null);
         }
-        AppUser created = AppUser.create(user.username(), encoder.encode(user.password()), user.displayName(),
-                user.role(), user.unitCode(), user.email(), Boolean.TRUE.equals(user.teamLeader()), now(), byPerson);
+        AppUser created = AppUser.create(
+                user.username(),
+                encoder.encode(user.password()),
+                user.displayName(),
+                user.role(),
+                user.unitCode(),
+                user.email(),
+                Boolean.TRUE.equals(user.teamLeader()),
+                now(),
+                byPerson);
         try {
             created = users.saveAndFlush(created);
         } catch (DataIntegrityViolationException e) {
             throw new UsernameTakenException(user.username(), e);
         }
-        trail.record(by.username(), "USER_CREATED", user.username(),
-                user.role() + (user.unitCode() == null ? "" : " @ " + user.unitCode())
+        trail.record(
+                by.username(),
+                "USER_CREATED",
+                user.username(),
+                user.role()
+                        + (user.unitCode() == null ? "" : " @ " + user.unitCode())
                         + (byPerson ? "; 首次登录须修改密码 / password to be changed at the first sign-in" : ""));
         return created;
     }
@@ -92,10 +111,16 @@ public class UserAccounts {
         if (!generate) {
             policy.check("admin", password);
         }
-        AppUser admin = users.saveAndFlush(AppUser.create("admin", encoder.encode(password), "系统管理员", Role.ADMIN,
-                null, null, false, now(), generate));
-        trail.record(Actor.SYSTEM.username(), "USER_CREATED", admin.getUsername(), Role.ADMIN
-                + (generate ? "; 密码随机生成，首次登录须修改 / generated password, to be changed at the first sign-in" : ""));
+        AppUser admin = users.saveAndFlush(AppUser.create(
+                "admin", encoder.encode(password), "系统管理员", Role.ADMIN, null, null, false, now(), generate));
+        trail.record(
+                Actor.SYSTEM.username(),
+                "USER_CREATED",
+                admin.getUsername(),
+                Role.ADMIN
+                        + (generate
+                                ? "; 密码随机生成，首次登录须修改 / generated password, to be changed at the first sign-in"
+                                : ""));
         return generate ? Optional.of(password) : Optional.empty();
     }
 
@@ -115,7 +140,10 @@ public class UserAccounts {
         } else {
             user.disable();
         }
-        trail.record(by.username(), enabled ? "USER_ENABLED" : "USER_DISABLED", username,
+        trail.record(
+                by.username(),
+                enabled ? "USER_ENABLED" : "USER_DISABLED",
+                username,
                 enabled ? null : "会话已结束 / sessions ended");
         return user;
     }
@@ -137,8 +165,12 @@ public class UserAccounts {
         long stamp = user.getSecurityStamp();
         user.changeRole(role, unitCode);
         if (user.getSecurityStamp() != stamp) {
-            trail.record(by.username(), "ROLE_CHANGED", username, before + " -> " + user.getRole()
-                    + (user.getUnitCode() == null ? "" : " @ " + user.getUnitCode()) + "; 会话已结束 / sessions ended");
+            trail.record(
+                    by.username(),
+                    "ROLE_CHANGED",
+                    username,
+                    before + " -> " + user.getRole() + (user.getUnitCode() == null ? "" : " @ " + user.getUnitCode())
+                            + "; 会话已结束 / sessions ended");
         }
         return user;
     }
@@ -153,13 +185,18 @@ public class UserAccounts {
     @Transactional
     public void setPassword(Actor by, String username, String password) {
         if (by.username().equals(username)) {
-            throw new InvalidUserException("username", "修改自己的密码须提供当前密码：PUT /api/me/password / your own "
-                    + "password is changed with the current one: PUT /api/me/password");
+            throw new InvalidUserException(
+                    "username",
+                    "修改自己的密码须提供当前密码：PUT /api/me/password / your own "
+                            + "password is changed with the current one: PUT /api/me/password");
         }
         AppUser user = find(username);
         policy.check(username, password);
         user.changePassword(encoder.encode(password), true);
-        trail.record(by.username(), "PASSWORD_CHANGED", username,
+        trail.record(
+                by.username(),
+                "PASSWORD_CHANGED",
+                username,
                 "由管理员设置，须在下次登录时修改；会话已结束 / set by an administrator, to be changed at the next sign-in; "
                         + "sessions ended");
     }
@@ -177,9 +214,14 @@ public class UserAccounts {
     public void changeOwnPassword(Actor me, String address, String currentPassword, String newPassword) {
         AppUser user = find(me.username());
         Optional<SignInGuard.Refusal> refusal = guard.refusal(me.username(), address);
-        if (refusal.isPresent() || currentPassword == null || !encoder.matches(currentPassword, user.getPasswordHash())) {
-            guard.failed(me.username(), address, refusal.orElse(null), "当前密码不正确（修改密码）/ wrong current password "
-                    + "(password change)");
+        if (refusal.isPresent()
+                || currentPassword == null
+                || !encoder.matches(currentPassword, user.getPasswordHash())) {
+            guard.failed(
+                    me.username(),
+                    address,
+                    refusal.orElse(null),
+                    "当前密码不正确（修改密码）/ wrong current password " + "(password change)");
             throw new InvalidUserException("currentPassword", "当前密码不正确 / currentPassword: not the current password");
         }
         List<PasswordRule> reasons = new ArrayList<>(policy.violations(me.username(), newPassword));
@@ -190,15 +232,19 @@ public class UserAccounts {
             throw new PasswordRejectedException("newPassword", reasons, policy.minLength());
         }
         user.changePassword(encoder.encode(newPassword), false);
-        trail.record(me.username(), "PASSWORD_CHANGED", me.username(), "本人修改；其他会话已结束 / by the user; its other "
-                + "sessions ended");
+        trail.record(
+                me.username(),
+                "PASSWORD_CHANGED",
+                me.username(),
+                "本人修改；其他会话已结束 / by the user; its other " + "sessions ended");
     }
 
     /** An administrator ends a user's lockout; the user's sessions end too (the account may have been attacked). */
     @Transactional
     public AppUser unlock(Actor by, String username) {
         AppUser user = find(username);
-        String until = guard.lockedUntil(username).map(t -> "锁定至 / locked until " + t).orElse("未锁定 / was not locked");
+        String until =
+                guard.lockedUntil(username).map(t -> "锁定至 / locked until " + t).orElse("未锁定 / was not locked");
         guard.clear(username);
         user.endSessions();
         trail.record(by.username(), "UNLOCKED", username, until + "; 会话已结束 / sessions ended");
@@ -208,8 +254,12 @@ public class UserAccounts {
     /** What a session of the user must be checked against on each request; empty when the user is gone. */
     @Transactional(readOnly = true)
     public Optional<AccountState> state(String username) {
-        return jdbc.query("SELECT enabled, security_stamp, password_change_required FROM app_users WHERE username = ?",
-                (rs, i) -> new AccountState(rs.getBoolean(1), rs.getLong(2), rs.getBoolean(3)), username).stream()
+        return jdbc
+                .query(
+                        "SELECT enabled, security_stamp, password_change_required FROM app_users WHERE username = ?",
+                        (rs, i) -> new AccountState(rs.getBoolean(1), rs.getLong(2), rs.getBoolean(3)),
+                        username)
+                .stream()
                 .findFirst();
     }
 
@@ -235,22 +285,25 @@ public class UserAccounts {
     }
 
     private void requireAnotherAdministrator(String username, String zhChange, String enChange) {
-        if (users.lockEnabledAdministrators().stream().noneMatch(a -> !a.getUsername().equals(username))) {
+        if (users.lockEnabledAdministrators().stream()
+                .noneMatch(a -> !a.getUsername().equals(username))) {
             throw new LastAdministratorException(username, zhChange, enChange);
         }
     }
 
     private void checkUnit(String unitCode) {
         if (unitCode != null && !unitCode.isBlank() && !units.exists(unitCode)) {
-            throw new InvalidUserException("unitCode", "单位 " + unitCode + " 不存在（须是已装载的单位编码）/ unitCode: no unit "
-                    + unitCode + " has been loaded");
+            throw new InvalidUserException(
+                    "unitCode",
+                    "单位 " + unitCode + " 不存在（须是已装载的单位编码）/ unitCode: no unit " + unitCode + " has been loaded");
         }
     }
 
     /** The system's own users (demo, fixtures) are not held to the policy, but BCrypt's limits still apply. */
     private static void checkSystemPassword(String password) {
-        if (password == null || password.isBlank() || password.getBytes(StandardCharsets.UTF_8).length
-                > PasswordPolicy.MAX_BYTES) {
+        if (password == null
+                || password.isBlank()
+                || password.getBytes(StandardCharsets.UTF_8).length > PasswordPolicy.MAX_BYTES) {
             throw new InvalidUserException("password", "密码不能为空且不得超过 72 字节 / password: required, at most 72 bytes");
         }
     }
@@ -267,8 +320,14 @@ public class UserAccounts {
     }
 
     /** The fields of a new user. */
-    public record NewUser(String username, String password, String displayName, Role role, String unitCode,
-                          String email, Boolean teamLeader) {
+    public record NewUser(
+            String username,
+            String password,
+            String displayName,
+            Role role,
+            String unitCode,
+            String email,
+            Boolean teamLeader) {
 
         public NewUser withPassword(String newPassword) {
             return new NewUser(username, newPassword, displayName, role, unitCode, email, teamLeader);
@@ -276,6 +335,5 @@ public class UserAccounts {
     }
 
     /** A user's state that an open session is checked against. */
-    public record AccountState(boolean enabled, long securityStamp, boolean passwordChangeRequired) {
-    }
+    public record AccountState(boolean enabled, long securityStamp, boolean passwordChangeRequired) {}
 }

@@ -36,8 +36,10 @@ class UserBootstrap {
         Actor system = Actor.SYSTEM;
         if (properties.demoUsers()) {
             DemoUsers.ALL.forEach(u -> accounts.create(system, u.withPassword(properties.demoPassword())));
-            log.warn("演示用户已创建，密码均为 \"{}\" / demo users created, all with the password \"{}\": {}",
-                    properties.demoPassword(), properties.demoPassword(),
+            log.warn(
+                    "演示用户已创建，密码均为 \"{}\" / demo users created, all with the password \"{}\": {}",
+                    properties.demoPassword(),
+                    properties.demoPassword(),
                     DemoUsers.ALL.stream().map(UserAccounts.NewUser::username).toList());
             return;
         }
@@ -45,8 +47,10 @@ class UserBootstrap {
         try {
             generated = accounts.createFirstAdministrator(properties.initialAdminPassword());
         } catch (PasswordRejectedException e) {
-            throw new IllegalStateException("jicha.security.initial-admin-password (JICHA_SECURITY_INITIAL_ADMIN_PASSWORD) "
-                    + "不符合密码策略 / does not meet the password policy: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "jicha.security.initial-admin-password (JICHA_SECURITY_INITIAL_ADMIN_PASSWORD) "
+                            + "不符合密码策略 / does not meet the password policy: " + e.getMessage(),
+                    e);
         }
         if (generated.isPresent()) {
             log.warn("""

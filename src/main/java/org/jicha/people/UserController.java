@@ -39,10 +39,13 @@ class UserController {
     /** Every signed-in user changes its own password with the current one; its other sessions end. */
     @PutMapping("/api/me/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void ownPassword(Actor actor, @RequestBody OwnPasswordChange change, HttpServletRequest request,
-                     HttpServletResponse response) {
-        accounts.changeOwnPassword(actor, CurrentSession.address(request), change.currentPassword(),
-                change.newPassword());
+    void ownPassword(
+            Actor actor,
+            @RequestBody OwnPasswordChange change,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        accounts.changeOwnPassword(
+                actor, CurrentSession.address(request), change.currentPassword(), change.newPassword());
         session.refresh(request, response);
     }
 
@@ -80,28 +83,42 @@ class UserController {
     }
 
     @GetMapping("/api/trail")
-    List<AuditTrail.TrailEntry> trail(@RequestParam(required = false) String actor,
-                                      @RequestParam(required = false) String action,
-                                      @RequestParam(defaultValue = "200") int limit) {
+    List<AuditTrail.TrailEntry> trail(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
+            @RequestParam(defaultValue = "200") int limit) {
         return trail.latest(actor, action, limit);
     }
 
     private UserView view(AppUser u) {
-        return new UserView(u.getUsername(), u.getDisplayName(), u.getRole(), Labels.zh("role." + u.getRole().name()),
-                u.getUnitCode(), u.getEmail(), u.isTeamLeader(), u.isEnabled(), accounts.isLocked(u.getUsername()),
+        return new UserView(
+                u.getUsername(),
+                u.getDisplayName(),
+                u.getRole(),
+                Labels.zh("role." + u.getRole().name()),
+                u.getUnitCode(),
+                u.getEmail(),
+                u.isTeamLeader(),
+                u.isEnabled(),
+                accounts.isLocked(u.getUsername()),
                 u.isPasswordChangeRequired());
     }
 
-    record PasswordChange(String password) {
-    }
+    record PasswordChange(String password) {}
 
-    record OwnPasswordChange(String currentPassword, String newPassword) {
-    }
+    record OwnPasswordChange(String currentPassword, String newPassword) {}
 
-    record RoleChange(Role role, String unitCode) {
-    }
+    record RoleChange(Role role, String unitCode) {}
 
-    record UserView(String username, String displayName, Role role, String roleName, String unitCode, String email,
-                    boolean teamLeader, boolean enabled, boolean locked, boolean passwordChangeRequired) {
-    }
+    record UserView(
+            String username,
+            String displayName,
+            Role role,
+            String roleName,
+            String unitCode,
+            String email,
+            boolean teamLeader,
+            boolean enabled,
+            boolean locked,
+            boolean passwordChangeRequired) {}
 }

@@ -77,8 +77,7 @@ public class AuditPlan {
     @Version
     private long version;
 
-    protected AuditPlan() {
-    }
+    protected AuditPlan() {}
 
     static AuditPlan create(PlanDefinition definition, LocalDateTime now) {
         AuditPlan plan = new AuditPlan();
@@ -125,12 +124,18 @@ public class AuditPlan {
 
     /** What a run of this plan covers. */
     public RunScope scope() {
-        return new RunScope(themeList().stream().map(Theme::valueOf).collect(Collectors.toSet()), Set.copyOf(ruleCodeList()),
+        return new RunScope(
+                themeList().stream().map(Theme::valueOf).collect(Collectors.toSet()),
+                Set.copyOf(ruleCodeList()),
                 Set.copyOf(unitCodeList()));
     }
 
     private static String join(List<String> values) {
-        List<String> clean = values.stream().map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+        List<String> clean = values.stream()
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .distinct()
+                .toList();
         return clean.isEmpty() ? null : String.join(",", clean);
     }
 

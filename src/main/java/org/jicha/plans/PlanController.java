@@ -1,5 +1,6 @@
 package org.jicha.plans;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.jicha.audit.RunView;
 import org.jicha.people.Actor;
@@ -71,9 +72,12 @@ class PlanController {
      */
     @PostMapping("/{id}/run")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    RunView run(Actor actor, @PathVariable long id,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate asOf,
-                @RequestParam(defaultValue = "false") boolean force, @RequestParam(required = false) String reason) {
+    RunView run(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(defaultValue = "false") boolean force,
+            @RequestParam(required = false) String reason) {
         return plans.runNow(id, asOf, force, reason, actor);
     }
 }

@@ -8,10 +8,17 @@ import java.time.LocalDateTime;
  * {@code rectificationRatePct} = rectified / (tickets - FALSE_POSITIVE - EXEMPTED), null while that is 0;
  * {@code targetMet} null without a target rate.
  */
-record PlanFigures(long runs, LastRun lastRun, long findings, long tickets, long rectified, long falsePositive,
-                          long exempted, Double rectificationRatePct, Boolean targetMet) {
+record PlanFigures(
+        long runs,
+        LastRun lastRun,
+        long findings,
+        long tickets,
+        long rectified,
+        long falsePositive,
+        long exempted,
+        Double rectificationRatePct,
+        Boolean targetMet) {
 
     /** The plan's latest run. */
-    public record LastRun(long id, String status, LocalDateTime startedAt, LocalDateTime finishedAt, long findings) {
-    }
+    public record LastRun(long id, String status, LocalDateTime startedAt, LocalDateTime finishedAt, long findings) {}
 }

@@ -21,7 +21,8 @@ class PlanFiguresQuery {
     PlanFigures of(AuditPlan plan) {
         long planId = plan.getId();
         long runCount = runs.runsOfPlan(planId);
-        PlanFigures.LastRun last = runs.lastRunOfPlan(planId).map(PlanFiguresQuery::lastRun).orElse(null);
+        PlanFigures.LastRun last =
+                runs.lastRunOfPlan(planId).map(PlanFiguresQuery::lastRun).orElse(null);
         long findings = runs.findingsOfPlan(planId);
         // tickets held by the brake or withdrawn are out of the loop: not counted
         Map<String, Long> byStatus = runs.ticketStatusesOfPlan(planId);
@@ -31,7 +32,8 @@ class PlanFiguresQuery {
         long exempted = byStatus.getOrDefault("EXEMPTED", 0L);
         long base = tickets - falsePositive - exempted;
         Double rate = base <= 0 ? null : Math.round(rectified * 1000.0 / base) / 10.0;
-        Boolean met = plan.getTargetRectificationPct() == null || rate == null ? null
+        Boolean met = plan.getTargetRectificationPct() == null || rate == null
+                ? null
                 : rate >= plan.getTargetRectificationPct();
         return new PlanFigures(runCount, last, findings, tickets, rectified, falsePositive, exempted, rate, met);
     }

@@ -19,7 +19,8 @@ class PlanProblems implements Problems {
         problems.map(InvalidPlanException.class, HttpStatus.UNPROCESSABLE_CONTENT)
                 .with((e, problem) -> problem.setProperty("field", e.field()));
         problems.map(PlanStateException.class, HttpStatus.CONFLICT);
-        problems.map(ObjectOptimisticLockingFailureException.class, HttpStatus.CONFLICT).onlyFrom(PlanController.class)
+        problems.map(ObjectOptimisticLockingFailureException.class, HttpStatus.CONFLICT)
+                .onlyFrom(PlanController.class)
                 .detail("稽查计划已被他人修改，请刷新后重试 / the plan was changed meanwhile: reload and try again");
     }
 }

@@ -13,7 +13,6 @@ import org.jicha.schedule.TriggerSync;
 import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -58,11 +57,18 @@ class PlanSchedule implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         try {
-            scheduler.addJob(JobBuilder.newJob(PlanAuditJob.class).withIdentity(JOB)
-                    .withDescription("按稽查计划稽查 / audit by an audit plan").storeDurably().requestRecovery(true)
-                    .build(), true);
-            Set<TriggerKey> wanted = plans.findAllByOrderByIdAsc().stream().filter(AuditPlan::isEnabled)
-                    .map(p -> triggerKey(p.getId())).collect(Collectors.toSet());
+            scheduler.addJob(
+                    JobBuilder.newJob(PlanAuditJob.class)
+                            .withIdentity(JOB)
+                            .withDescription("按稽查计划稽查 / audit by an audit plan")
+                            .storeDurably()
+                            .requestRecovery(true)
+                            .build(),
+                    true);
+            Set<TriggerKey> wanted = plans.findAllByOrderByIdAsc().stream()
+                    .filter(AuditPlan::isEnabled)
+                    .map(p -> triggerKey(p.getId()))
+                    .collect(Collectors.toSet());
             for (TriggerKey stored : scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP))) {
                 if (!wanted.contains(stored)) {
                     scheduler.unscheduleJob(stored);
@@ -80,15 +86,20 @@ class PlanSchedule implements SmartInitializingSingleton {
             Optional<Trigger> trigger = plan.isEnabled() ? triggerFor(plan) : Optional.empty();
             if (trigger.isPresent()) {
                 if (TriggerSync.ensure(scheduler, trigger.get())) {
-                    log.info("Plan {} ({}) scheduled: next run {}", plan.getId(), plan.getName(),
+                    log.info(
+                            "Plan {} ({}) scheduled: next run {}",
+                            plan.getId(),
+                            plan.getName(),
                             scheduler.getTrigger(trigger.get().getKey()).getNextFireTime());
                 }
             } else {
                 TriggerSync.remove(scheduler, triggerKey(plan.getId()));
             }
         } catch (SchedulerException e) {
-            throw new IllegalStateException("无法更新稽查计划 " + plan.getId() + " 的触发器 / cannot update the trigger of plan "
-                    + plan.getId() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "无法更新稽查计划 " + plan.getId() + " 的触发器 / cannot update the trigger of plan " + plan.getId() + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -96,8 +107,10 @@ class PlanSchedule implements SmartInitializingSingleton {
         try {
             TriggerSync.remove(scheduler, triggerKey(planId));
         } catch (SchedulerException e) {
-            throw new IllegalStateException("无法删除稽查计划 " + planId + " 的触发器 / cannot remove the trigger of plan "
-                    + planId + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "无法删除稽查计划 " + planId + " 的触发器 / cannot remove the trigger of plan " + planId + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -131,16 +144,21 @@ class PlanSchedule implements SmartInitializingSingleton {
         } catch (ParseException e) {
             throw new InvalidPlanException("cron", e.getMessage());
         }
-        TriggerBuilder<Trigger> builder = TriggerBuilder.newTrigger().withIdentity(triggerKey(plan.getId())).forJob(JOB)
+        TriggerBuilder<Trigger> builder = TriggerBuilder.newTrigger()
+                .withIdentity(triggerKey(plan.getId()))
+                .forJob(JOB)
                 .withDescription(plan.getName())
                 .usingJobData(PLAN_ID, plan.getId())
-                .usingJobData(TriggerSync.SIGNATURE, plan.getCron() + "|" + zone.getId() + "|" + plan.getStartsOn() + "|"
-                        + plan.getEndsOn())
+                .usingJobData(
+                        TriggerSync.SIGNATURE,
+                        plan.getCron() + "|" + zone.getId() + "|" + plan.getStartsOn() + "|" + plan.getEndsOn())
                 .startAt(startAt);
         if (endAt != null) {
             builder.endAt(endAt);
         }
         return Optional.of(builder.withSchedule(CronScheduleBuilder.cronSchedule(plan.getCron())
-                .inTimeZone(TimeZone.getTimeZone(zone)).withMisfireHandlingInstructionFireAndProceed()).build());
+                        .inTimeZone(TimeZone.getTimeZone(zone))
+                        .withMisfireHandlingInstructionFireAndProceed())
+                .build());
     }
 }

@@ -1,6 +1,7 @@
 package org.jicha.plans;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.jicha.audit.AuditProperties;
@@ -37,8 +38,15 @@ public class PlanService {
     private final AuditTrail trail;
     private final Clock clock;
 
-    PlanService(AuditPlanRepository plans, PlanValidator validator, PlanSchedule schedule, PlanFiguresQuery figures,
-                AuditService audits, AuditProperties auditProperties, AuditTrail trail, Clock clock) {
+    PlanService(
+            AuditPlanRepository plans,
+            PlanValidator validator,
+            PlanSchedule schedule,
+            PlanFiguresQuery figures,
+            AuditService audits,
+            AuditProperties auditProperties,
+            AuditTrail trail,
+            Clock clock) {
         this.plans = plans;
         this.validator = validator;
         this.schedule = schedule;
@@ -115,12 +123,16 @@ public class PlanService {
      * run is in progress, or with the figures while the audited period's data has not arrived unless {@code force}
      * with a reason.
      */
-    public RunView runNow(long id, java.time.LocalDate asOf, boolean force, String reason, Actor by) {
+    public RunView runNow(long id, LocalDate asOf, boolean force, String reason, Actor by) {
         AuditPlan plan = find(id);
-        RunView run = audits.start(new RunRequest(asOf == null ? ChinaTime.today(clock) : asOf, RunTrigger.PLAN, plan.scope(),
-                plan.getId()).byPerson(by, force, reason));
-        trail.record(by.username(), "PLAN_RUN", "plan:" + id, "run " + run.id() + " as of " + run.asOf()
-                + (force ? " forced: " + reason : ""));
+        RunView run = audits.start(new RunRequest(
+                        asOf == null ? ChinaTime.today(clock) : asOf, RunTrigger.PLAN, plan.scope(), plan.getId())
+                .byPerson(by, force, reason));
+        trail.record(
+                by.username(),
+                "PLAN_RUN",
+                "plan:" + id,
+                "run " + run.id() + " as of " + run.asOf() + (force ? " forced: " + reason : ""));
         return run;
     }
 
@@ -134,8 +146,12 @@ public class PlanService {
             log.warn("Plan {} fired but no longer exists: nothing run", id);
             return;
         }
-        RunRequest request = new RunRequest(firing.asOf(auditProperties.zone(), ChinaTime.today(clock)), RunTrigger.PLAN,
-                plan.scope(), plan.getId()).heldWithoutData();
+        RunRequest request = new RunRequest(
+                        firing.asOf(auditProperties.zone(), ChinaTime.today(clock)),
+                        RunTrigger.PLAN,
+                        plan.scope(),
+                        plan.getId())
+                .heldWithoutData();
         if (firing.recovering()) {
             audits.rerunInterrupted(request, firing.firedAt());
         } else if (plan.isEnabled()) {

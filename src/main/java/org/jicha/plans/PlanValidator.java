@@ -47,51 +47,68 @@ class PlanValidator {
                 throw new InvalidPlanException("endsOn", "专项稽查须有结束日期 / endsOn: a special audit needs an end date");
             }
             if (d.endsOn().isBefore(d.startsOn())) {
-                throw new InvalidPlanException("endsOn", "结束日期 " + d.endsOn() + " 早于开始日期 " + d.startsOn()
-                        + " / endsOn: " + d.endsOn() + " is before startsOn " + d.startsOn());
+                throw new InvalidPlanException(
+                        "endsOn",
+                        "结束日期 " + d.endsOn() + " 早于开始日期 " + d.startsOn() + " / endsOn: " + d.endsOn()
+                                + " is before startsOn " + d.startsOn());
             }
         } else if (d.startsOn() != null || d.endsOn() != null) {
-            throw new InvalidPlanException(d.startsOn() != null ? "startsOn" : "endsOn",
+            throw new InvalidPlanException(
+                    d.startsOn() != null ? "startsOn" : "endsOn",
                     "例行计划没有日期范围（仅专项稽查有） / a ROUTINE plan has no date range (only SPECIAL has one)");
         }
-        Set<String> themeNames = new HashSet<>(Arrays.stream(Theme.values()).map(Theme::name).toList());
-        List<String> badThemes = d.themes().stream().filter(t -> !themeNames.contains(t.strip())).toList();
+        Set<String> themeNames =
+                new HashSet<>(Arrays.stream(Theme.values()).map(Theme::name).toList());
+        List<String> badThemes =
+                d.themes().stream().filter(t -> !themeNames.contains(t.strip())).toList();
         if (!badThemes.isEmpty()) {
-            throw new InvalidPlanException("themes", "未知的稽查主题 " + badThemes + "，可用 " + themeNames.stream().sorted().toList()
-                    + " / themes: unknown " + badThemes);
+            throw new InvalidPlanException(
+                    "themes",
+                    "未知的稽查主题 " + badThemes + "，可用 "
+                            + themeNames.stream().sorted().toList() + " / themes: unknown " + badThemes);
         }
-        Set<String> codes = new HashSet<>(rules.current().rules().stream().map(RuleMeta::code).toList());
-        List<String> badRules = d.ruleCodes().stream().filter(c -> !codes.contains(c.strip())).toList();
+        Set<String> codes = new HashSet<>(
+                rules.current().rules().stream().map(RuleMeta::code).toList());
+        List<String> badRules =
+                d.ruleCodes().stream().filter(c -> !codes.contains(c.strip())).toList();
         if (!badRules.isEmpty()) {
-            throw new InvalidPlanException("ruleCodes", "现行规则集中没有规则 " + badRules + " / ruleCodes: no rule "
-                    + badRules + " in the rule set in force");
+            throw new InvalidPlanException(
+                    "ruleCodes",
+                    "现行规则集中没有规则 " + badRules + " / ruleCodes: no rule " + badRules + " in the rule set in force");
         }
         if (!d.unitCodes().isEmpty()) {
             List<String> units = d.unitCodes().stream().map(String::strip).toList();
             Set<String> known = unitRecords.loaded(units);
-            List<String> badUnits = units.stream().filter(u -> !known.contains(u)).toList();
+            List<String> badUnits =
+                    units.stream().filter(u -> !known.contains(u)).toList();
             if (!badUnits.isEmpty()) {
-                throw new InvalidPlanException("unitCodes", "单位表中没有单位 " + badUnits + " / unitCodes: no unit "
-                        + badUnits + " in the stored units");
+                throw new InvalidPlanException(
+                        "unitCodes",
+                        "单位表中没有单位 " + badUnits + " / unitCodes: no unit " + badUnits + " in the stored units");
             }
         }
         Integer target = d.targetRectificationPct();
         if (target != null && (target < 0 || target > 100)) {
-            throw new InvalidPlanException("targetRectificationPct", "目标整改率须在 0-100 之间 / targetRectificationPct: "
-                    + target + " is not within 0-100");
+            throw new InvalidPlanException(
+                    "targetRectificationPct",
+                    "目标整改率须在 0-100 之间 / targetRectificationPct: " + target + " is not within 0-100");
         }
     }
 
     private static void checkCron(String cron) {
         if (cron == null || cron.isBlank()) {
-            throw new InvalidPlanException("cron", "须给出 Quartz cron 表达式，如每月 1 日 03:00 为 \"0 0 3 1 * ?\" / cron: "
-                    + "a Quartz cron expression is required, e.g. \"0 0 3 1 * ?\" for 03:00 on the 1st of each month");
+            throw new InvalidPlanException(
+                    "cron",
+                    "须给出 Quartz cron 表达式，如每月 1 日 03:00 为 \"0 0 3 1 * ?\" / cron: "
+                            + "a Quartz cron expression is required, e.g. \"0 0 3 1 * ?\" for 03:00 on the 1st of each month");
         }
         try {
             new CronExpression(cron.strip());
         } catch (ParseException e) {
-            throw new InvalidPlanException("cron", "cron 表达式 \"" + cron + "\" 无效：" + e.getMessage()
-                    + " / cron: \"" + cron + "\" is not a valid Quartz cron expression: " + e.getMessage());
+            throw new InvalidPlanException(
+                    "cron",
+                    "cron 表达式 \"" + cron + "\" 无效：" + e.getMessage() + " / cron: \"" + cron
+                            + "\" is not a valid Quartz cron expression: " + e.getMessage());
         }
     }
 }

@@ -5,7 +5,6 @@ package org.jicha.records;
  * when a row is new or its values differ (null where the table has none).
  */
 public enum ContractTable {
-
     UNITS("units", null),
     STAFF("staff", null),
     TARIFFS("tariffs", null),

@@ -27,10 +27,12 @@ public class CustomerNames {
 
     /** Name per customer number, for the numbers that are known (nulls and unknown numbers left out). */
     public Map<String, String> of(Collection<String> customerNos) {
-        List<String> wanted = customerNos.stream().filter(Objects::nonNull).distinct().toList();
+        List<String> wanted =
+                customerNos.stream().filter(Objects::nonNull).distinct().toList();
         Map<String, String> names = new HashMap<>();
         for (int from = 0; from < wanted.size(); from += CHUNK) {
-            jdbc.query("SELECT customer_no, customer_name FROM customers WHERE customer_no IN (:nos)",
+            jdbc.query(
+                    "SELECT customer_no, customer_name FROM customers WHERE customer_no IN (:nos)",
                     new MapSqlParameterSource("nos", wanted.subList(from, Math.min(wanted.size(), from + CHUNK))),
                     rs -> {
                         names.put(rs.getString("customer_no"), rs.getString("customer_name"));

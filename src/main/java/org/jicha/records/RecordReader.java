@@ -30,6 +30,7 @@ import org.jicha.facts.StoredRecords.MeterEvent;
 import org.jicha.facts.StoredRecords.Reading;
 import org.jicha.facts.StoredRecords.Tariff;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,11 +53,23 @@ public class RecordReader {
     }
 
     public List<Tariff> tariffs() {
-        return jdbc.query("SELECT * FROM tariffs ORDER BY tariff_code, valid_from", (rs, i) -> new Tariff(
-                rs.getString("tariff_code"), date(rs, "valid_from"), rs.getString("tariff_name"),
-                rs.getString("customer_category"), dbl(rs, "voltage_kv"), dbl(rs, "energy_price"),
-                num(rs, "tier1_limit_kwh"), num(rs, "tier2_limit_kwh"), num(rs, "tier2_price"), num(rs, "tier3_price"),
-                num(rs, "basic_price_kva"), num(rs, "basic_price_kw"), num(rs, "pf_standard"), date(rs, "valid_to")));
+        return jdbc.query(
+                "SELECT * FROM tariffs ORDER BY tariff_code, valid_from",
+                (rs, i) -> new Tariff(
+                        rs.getString("tariff_code"),
+                        date(rs, "valid_from"),
+                        rs.getString("tariff_name"),
+                        rs.getString("customer_category"),
+                        dbl(rs, "voltage_kv"),
+                        dbl(rs, "energy_price"),
+                        num(rs, "tier1_limit_kwh"),
+                        num(rs, "tier2_limit_kwh"),
+                        num(rs, "tier2_price"),
+                        num(rs, "tier3_price"),
+                        num(rs, "basic_price_kva"),
+                        num(rs, "basic_price_kw"),
+                        num(rs, "pf_standard"),
+                        date(rs, "valid_to")));
     }
 
     /** Receives one batch; answers whether to go on with the next (false stops the reading, e.g. a cancel). */
@@ -87,14 +100,17 @@ public class RecordReader {
      *
      * @return false if the sink stopped the reading
      */
-    public boolean forEachCustomerBatch(int batchSize, String firstPeriod, Collection<String> stations, BatchSink sink) {
+    public boolean forEachCustomerBatch(
+            int batchSize, String firstPeriod, Collection<String> stations, BatchSink sink) {
         StationFilter filter = StationFilter.of(stations, "station_code");
         return customerPages(batchSize, firstPeriod, sink, after -> {
             List<Object> args = new ArrayList<>();
             args.add(after == null ? "" : after);
             args.addAll(filter.args());
-            return jdbc.query("SELECT * FROM customers WHERE customer_no > ?" + filter.sql()
-                    + " ORDER BY customer_no FETCH FIRST " + batchSize + " ROWS ONLY", (rs, i) -> customer(rs),
+            return jdbc.query(
+                    "SELECT * FROM customers WHERE customer_no > ?" + filter.sql()
+                            + " ORDER BY customer_no FETCH FIRST " + batchSize + " ROWS ONLY",
+                    (rs, i) -> customer(rs),
                     args.toArray());
         });
     }
@@ -103,8 +119,8 @@ public class RecordReader {
      * The paging both customer streams share: asks {@code pageAfter} for the page after the last key of the
      * previous one (null for the first page), hands each page's bundles to the sink, ends on a short page or a stop.
      */
-    private boolean customerPages(int batchSize, String firstPeriod, BatchSink sink,
-                                  Function<String, List<Customer>> pageAfter) {
+    private boolean customerPages(
+            int batchSize, String firstPeriod, BatchSink sink, Function<String, List<Customer>> pageAfter) {
         String after = null;
         while (true) {
             List<Customer> customers = pageAfter.apply(after);
@@ -133,8 +149,8 @@ public class RecordReader {
         return forEachOrphanApplicationBatch(batchSize, stations, "", sink);
     }
 
-    private boolean forEachOrphanApplicationBatch(int batchSize, Collection<String> stations, String startAfter,
-                                                  BatchSink sink) {
+    private boolean forEachOrphanApplicationBatch(
+            int batchSize, Collection<String> stations, String startAfter, BatchSink sink) {
         String after = startAfter;
         StationFilter filter = StationFilter.of(stations, "station_code");
         while (true) {
@@ -143,7 +159,8 @@ public class RecordReader {
             args.addAll(filter.args());
             List<Application> apps = jdbc.query(
                     "SELECT * FROM applications WHERE customer_no IS NULL AND app_no > ?" + filter.sql()
-                            + " ORDER BY app_no FETCH FIRST " + batchSize + " ROWS ONLY", (rs, i) -> application(rs),
+                            + " ORDER BY app_no FETCH FIRST " + batchSize + " ROWS ONLY",
+                    (rs, i) -> application(rs),
                     args.toArray());
             if (apps.isEmpty()) {
                 return true;
@@ -152,11 +169,20 @@ public class RecordReader {
             String to = apps.get(apps.size() - 1).appNo();
             Map<String, List<ApplicationStep>> steps = groupSteps(jdbc.query(
                     "SELECT * FROM application_steps WHERE app_no BETWEEN ? AND ? ORDER BY app_no, started_at",
-                    (rs, i) -> step(rs), from, to));
+                    (rs, i) -> step(rs),
+                    from,
+                    to));
             List<CustomerBundle> bundles = new ArrayList<>();
             for (Application a : apps) {
-                bundles.add(new CustomerBundle(null, null, List.of(), List.of(), List.of(),
-                        List.of(withSteps(a, steps)), List.of(), List.of()));
+                bundles.add(new CustomerBundle(
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(withSteps(a, steps)),
+                        List.of(),
+                        List.of()));
             }
             if (!sink.accept(bundles)) {
                 return false;
@@ -175,8 +201,8 @@ public class RecordReader {
      *
      * @return false if the sink stopped the reading
      */
-    public boolean forEachCustomerBatchInRange(int batchSize, String firstPeriod, String firstKey, String lastKey,
-                                               String after, BatchSink sink) {
+    public boolean forEachCustomerBatchInRange(
+            int batchSize, String firstPeriod, String firstKey, String lastKey, String after, BatchSink sink) {
         return customerPages(batchSize, firstPeriod, sink, previous -> {
             // the first page starts after the resume point, or at the range's first key (inclusive)
             String lower = previous != null ? previous : after != null ? after : firstKey;
@@ -191,8 +217,10 @@ public class RecordReader {
                 where.append(" AND customer_no <= ?");
                 args.add(lastKey);
             }
-            return jdbc.query("SELECT * FROM customers" + where + " ORDER BY customer_no FETCH FIRST " + batchSize
-                    + " ROWS ONLY", (rs, i) -> customer(rs), args.toArray());
+            return jdbc.query(
+                    "SELECT * FROM customers" + where + " ORDER BY customer_no FETCH FIRST " + batchSize + " ROWS ONLY",
+                    (rs, i) -> customer(rs),
+                    args.toArray());
         });
     }
 
@@ -212,11 +240,15 @@ public class RecordReader {
         if (positions.isEmpty()) {
             return keys;
         }
-        jdbc.query("SELECT customer_no, rn FROM (SELECT customer_no, ROW_NUMBER() OVER (ORDER BY customer_no) AS rn "
-                + "FROM customers) t WHERE rn IN (" + String.join(", ", Collections.nCopies(positions.size(), "?"))
-                + ")", rs -> {
+        jdbc.query(
+                "SELECT customer_no, rn FROM (SELECT customer_no, ROW_NUMBER() OVER (ORDER BY customer_no) AS rn "
+                        + "FROM customers) t WHERE rn IN ("
+                        + String.join(", ", Collections.nCopies(positions.size(), "?"))
+                        + ")",
+                rs -> {
                     keys.put(rs.getLong("rn"), rs.getString("customer_no"));
-                }, positions.toArray());
+                },
+                positions.toArray());
         return keys;
     }
 
@@ -228,10 +260,14 @@ public class RecordReader {
     /** How many subjects a run over {@code stations} (null = all) reads: customers and applications without one. */
     public long countSubjects(Collection<String> stations) {
         StationFilter filter = StationFilter.of(stations, "station_code");
-        Long customers = jdbc.queryForObject("SELECT COUNT(*) FROM customers WHERE 1 = 1" + filter.sql(), Long.class,
+        Long customers = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM customers WHERE 1 = 1" + filter.sql(),
+                Long.class,
                 filter.args().toArray());
-        Long orphans = jdbc.queryForObject("SELECT COUNT(*) FROM applications WHERE customer_no IS NULL" + filter.sql(),
-                Long.class, filter.args().toArray());
+        Long orphans = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM applications WHERE customer_no IS NULL" + filter.sql(),
+                Long.class,
+                filter.args().toArray());
         return (customers == null ? 0 : customers) + (orphans == null ? 0 : orphans);
     }
 
@@ -267,10 +303,13 @@ public class RecordReader {
     public boolean forEachCandidateBatch(long runId, int batchSize, String firstPeriod, BatchSink sink) {
         String after = "";
         while (true) {
-            List<Customer> customers = jdbc.query("SELECT c.* FROM audit_run_candidates k "
-                    + "JOIN customers c ON c.customer_no = k.customer_no WHERE k.run_id = ? AND k.customer_no > ? "
-                    + "ORDER BY k.customer_no FETCH FIRST " + batchSize + " ROWS ONLY", (rs, i) -> customer(rs),
-                    runId, after);
+            List<Customer> customers = jdbc.query(
+                    "SELECT c.* FROM audit_run_candidates k "
+                            + "JOIN customers c ON c.customer_no = k.customer_no WHERE k.run_id = ? AND k.customer_no > ? "
+                            + "ORDER BY k.customer_no FETCH FIRST " + batchSize + " ROWS ONLY",
+                    (rs, i) -> customer(rs),
+                    runId,
+                    after);
             if (customers.isEmpty()) {
                 return true;
             }
@@ -297,7 +336,8 @@ public class RecordReader {
         }
 
         String sql(String column) {
-            return keys == null ? column + " BETWEEN ? AND ?"
+            return keys == null
+                    ? column + " BETWEEN ? AND ?"
                     : column + " IN (" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")";
         }
 
@@ -318,8 +358,9 @@ public class RecordReader {
             if (stations.isEmpty()) {
                 return new StationFilter(" AND 1 = 0", List.of());
             }
-            return new StationFilter(" AND " + column + " IN (" + String.join(", ", Collections.nCopies(stations.size(), "?"))
-                    + ")", List.copyOf(stations));
+            return new StationFilter(
+                    " AND " + column + " IN (" + String.join(", ", Collections.nCopies(stations.size(), "?")) + ")",
+                    List.copyOf(stations));
         }
     }
 
@@ -334,47 +375,90 @@ public class RecordReader {
      */
     private List<CustomerBundle> bundles(List<Customer> customers, Keys keys, String firstPeriod) {
         Map<String, ImportantCustomer> important = new HashMap<>();
-        jdbc.query("SELECT * FROM important_customers WHERE " + keys.sql("customer_no"), rs -> {
-            important.put(rs.getString("customer_no"), new ImportantCustomer(rs.getString("customer_no"),
-                    rs.getString("grade"), rs.getInt("supply_sources"), bool(rs, "self_generator"),
-                    date(rs, "guarantee_plan_on"), date(rs, "reported_to_authority_on")));
-        }, keys.args());
-        Map<String, List<Meter>> meters = group(jdbc.query(
-                "SELECT * FROM meters WHERE " + keys.sql("customer_no") + " ORDER BY meter_id", (rs, i) -> meter(rs),
-                keys.args()), Meter::customerNo);
+        jdbc.query(
+                "SELECT * FROM important_customers WHERE " + keys.sql("customer_no"),
+                rs -> {
+                    important.put(
+                            rs.getString("customer_no"),
+                            new ImportantCustomer(
+                                    rs.getString("customer_no"),
+                                    rs.getString("grade"),
+                                    rs.getInt("supply_sources"),
+                                    bool(rs, "self_generator"),
+                                    date(rs, "guarantee_plan_on"),
+                                    date(rs, "reported_to_authority_on")));
+                },
+                keys.args());
+        Map<String, List<Meter>> meters = group(
+                jdbc.query(
+                        "SELECT * FROM meters WHERE " + keys.sql("customer_no") + " ORDER BY meter_id",
+                        (rs, i) -> meter(rs),
+                        keys.args()),
+                Meter::customerNo);
         Map<String, String> meterOwner = new HashMap<>();
         meters.values().forEach(list -> list.forEach(m -> meterOwner.put(m.meterId(), m.customerNo())));
         // readings and events by the batch's meter ids, not by a join to meters on the customer key: on PostgreSQL
         // at 1M customers the join was planned as a parallel scan of every meter per batch (242 ms a batch, most
         // of the audit's time), misled by the underestimated distinct meter ids of readings
-        List<String> meterIds = meters.values().stream().flatMap(List::stream).map(Meter::meterId).sorted().toList();
-        Map<String, List<Reading>> readings = group(byMeters(meterIds,
-                in -> "SELECT * FROM readings WHERE meter_id IN (" + in + ") AND period >= ? ORDER BY meter_id, period",
-                (rs, i) -> reading(rs), firstPeriod), r -> meterOwner.get(r.meterId()));
-        Map<String, List<MeterEvent>> events = group(byMeters(meterIds,
-                in -> "SELECT * FROM meter_events WHERE meter_id IN (" + in + ") ORDER BY meter_id, occurred_on",
-                (rs, i) -> event(rs)), e -> meterOwner.get(e.meterId()));
-        Map<String, List<Bill>> bills = group(jdbc.query(
-                "SELECT * FROM bills WHERE " + keys.sql("customer_no") + " AND (period >= ? OR paid_on IS NULL) "
-                        + "ORDER BY customer_no, period, bill_no", (rs, i) -> bill(rs), keys.args(firstPeriod)),
+        List<String> meterIds = meters.values().stream()
+                .flatMap(List::stream)
+                .map(Meter::meterId)
+                .sorted()
+                .toList();
+        Map<String, List<Reading>> readings = group(
+                byMeters(
+                        meterIds,
+                        in -> "SELECT * FROM readings WHERE meter_id IN (" + in
+                                + ") AND period >= ? ORDER BY meter_id, period",
+                        (rs, i) -> reading(rs),
+                        firstPeriod),
+                r -> meterOwner.get(r.meterId()));
+        Map<String, List<MeterEvent>> events = group(
+                byMeters(
+                        meterIds,
+                        in -> "SELECT * FROM meter_events WHERE meter_id IN (" + in
+                                + ") ORDER BY meter_id, occurred_on",
+                        (rs, i) -> event(rs)),
+                e -> meterOwner.get(e.meterId()));
+        Map<String, List<Bill>> bills = group(
+                jdbc.query(
+                        "SELECT * FROM bills WHERE " + keys.sql("customer_no")
+                                + " AND (period >= ? OR paid_on IS NULL) " + "ORDER BY customer_no, period, bill_no",
+                        (rs, i) -> bill(rs),
+                        keys.args(firstPeriod)),
                 Bill::customerNo);
         Map<String, List<ApplicationStep>> steps = groupSteps(jdbc.query(
-                "SELECT s.* FROM application_steps s JOIN applications a ON a.app_no = s.app_no "
-                        + "WHERE " + keys.sql("a.customer_no") + " ORDER BY s.app_no, s.started_at",
-                (rs, i) -> step(rs), keys.args()));
-        Map<String, List<Application>> apps = group(jdbc.query(
-                "SELECT * FROM applications WHERE " + keys.sql("customer_no") + " ORDER BY app_no",
-                (rs, i) -> application(rs), keys.args()).stream().map(a -> withSteps(a, steps)).toList(),
+                "SELECT s.* FROM application_steps s JOIN applications a ON a.app_no = s.app_no " + "WHERE "
+                        + keys.sql("a.customer_no") + " ORDER BY s.app_no, s.started_at",
+                (rs, i) -> step(rs),
+                keys.args()));
+        Map<String, List<Application>> apps = group(
+                jdbc
+                        .query(
+                                "SELECT * FROM applications WHERE " + keys.sql("customer_no") + " ORDER BY app_no",
+                                (rs, i) -> application(rs),
+                                keys.args())
+                        .stream()
+                        .map(a -> withSteps(a, steps))
+                        .toList(),
                 Application::customerNo);
-        Map<String, List<Inspection>> inspections = group(jdbc.query(
-                "SELECT * FROM inspections WHERE " + keys.sql("customer_no") + " ORDER BY inspection_no",
-                (rs, i) -> inspection(rs), keys.args()), Inspection::customerNo);
+        Map<String, List<Inspection>> inspections = group(
+                jdbc.query(
+                        "SELECT * FROM inspections WHERE " + keys.sql("customer_no") + " ORDER BY inspection_no",
+                        (rs, i) -> inspection(rs),
+                        keys.args()),
+                Inspection::customerNo);
         List<CustomerBundle> bundles = new ArrayList<>(customers.size());
         for (Customer c : customers) {
             String no = c.customerNo();
-            bundles.add(new CustomerBundle(c, important.get(no), meters.getOrDefault(no, List.of()),
-                    readings.getOrDefault(no, List.of()), bills.getOrDefault(no, List.of()),
-                    apps.getOrDefault(no, List.of()), inspections.getOrDefault(no, List.of()),
+            bundles.add(new CustomerBundle(
+                    c,
+                    important.get(no),
+                    meters.getOrDefault(no, List.of()),
+                    readings.getOrDefault(no, List.of()),
+                    bills.getOrDefault(no, List.of()),
+                    apps.getOrDefault(no, List.of()),
+                    inspections.getOrDefault(no, List.of()),
                     events.getOrDefault(no, List.of())));
         }
         return bundles;
@@ -387,20 +471,20 @@ public class RecordReader {
      * Rows of the given meters, {@value #METERS_PER_QUERY} ids per query; {@code sql} makes the query from the
      * placeholders. With the ids sorted and each query ordered by meter id, the rows come in meter id order.
      */
-    private <T> List<T> byMeters(List<String> meterIds, java.util.function.Function<String, String> sql,
-                                 org.springframework.jdbc.core.RowMapper<T> mapper, Object... more) {
+    private <T> List<T> byMeters(
+            List<String> meterIds, Function<String, String> sql, RowMapper<T> mapper, Object... more) {
         List<T> rows = new ArrayList<>();
         for (int from = 0; from < meterIds.size(); from += METERS_PER_QUERY) {
             List<String> chunk = meterIds.subList(from, Math.min(meterIds.size(), from + METERS_PER_QUERY));
             List<Object> args = new ArrayList<>(chunk);
             args.addAll(List.of(more));
-            rows.addAll(jdbc.query(sql.apply(String.join(", ", Collections.nCopies(chunk.size(), "?"))), mapper,
-                    args.toArray()));
+            rows.addAll(jdbc.query(
+                    sql.apply(String.join(", ", Collections.nCopies(chunk.size(), "?"))), mapper, args.toArray()));
         }
         return rows;
     }
 
-    private static <T> Map<String, List<T>> group(List<T> rows, java.util.function.Function<T, String> key) {
+    private static <T> Map<String, List<T>> group(List<T> rows, Function<T, String> key) {
         Map<String, List<T>> map = new HashMap<>();
         for (T row : rows) {
             map.computeIfAbsent(key.apply(row), k -> new ArrayList<>()).add(row);
@@ -413,66 +497,160 @@ public class RecordReader {
     }
 
     private static Application withSteps(Application a, Map<String, List<ApplicationStep>> steps) {
-        return new Application(a.appNo(), a.customerNo(), a.applicantName(), a.appType(), a.supplyMode(),
-                a.capacityKva(), a.voltageKv(), a.greenChannel(), a.stationCode(), a.acceptedAt(), a.status(),
-                a.archivedAt(), a.feeCharged(), a.feeStandard(), steps.getOrDefault(a.appNo(), List.of()));
+        return new Application(
+                a.appNo(),
+                a.customerNo(),
+                a.applicantName(),
+                a.appType(),
+                a.supplyMode(),
+                a.capacityKva(),
+                a.voltageKv(),
+                a.greenChannel(),
+                a.stationCode(),
+                a.acceptedAt(),
+                a.status(),
+                a.archivedAt(),
+                a.feeCharged(),
+                a.feeStandard(),
+                steps.getOrDefault(a.appNo(), List.of()));
     }
 
     private static Customer customer(ResultSet rs) throws SQLException {
-        return new Customer(rs.getString("customer_no"), rs.getString("customer_name"), rs.getString("category"),
-                dbl(rs, "voltage_kv"), rs.getString("tariff_code"), dbl(rs, "contract_kva"), num(rs, "running_kva"),
-                rs.getString("status"), rs.getString("station_code"), integer(rs, "reading_day"),
-                rs.getString("reader_id"), date(rs, "opened_on"), date(rs, "closed_on"), rs.getString("trade_code"),
-                date(rs, "temporary_until"), integer(rs, "inspection_cycle_months"), rs.getString("basic_charge_mode"),
-                num(rs, "demand_kw"), num(rs, "fixed_ratio_pct"), num(rs, "fixed_deduction_kwh"),
+        return new Customer(
+                rs.getString("customer_no"),
+                rs.getString("customer_name"),
+                rs.getString("category"),
+                dbl(rs, "voltage_kv"),
+                rs.getString("tariff_code"),
+                dbl(rs, "contract_kva"),
+                num(rs, "running_kva"),
+                rs.getString("status"),
+                rs.getString("station_code"),
+                integer(rs, "reading_day"),
+                rs.getString("reader_id"),
+                date(rs, "opened_on"),
+                date(rs, "closed_on"),
+                rs.getString("trade_code"),
+                date(rs, "temporary_until"),
+                integer(rs, "inspection_cycle_months"),
+                rs.getString("basic_charge_mode"),
+                num(rs, "demand_kw"),
+                num(rs, "fixed_ratio_pct"),
+                num(rs, "fixed_deduction_kwh"),
                 date(rs, "fixed_approved_on"));
     }
 
     private static Meter meter(ResultSet rs) throws SQLException {
-        return new Meter(rs.getString("meter_id"), rs.getString("customer_no"), rs.getString("meter_kind"),
-                rs.getString("metering_class"), rs.getString("accuracy_class"), num(rs, "ct_ratio"), num(rs, "pt_ratio"),
-                dbl(rs, "multiplier"), date(rs, "installed_on"), date(rs, "last_verified_on"),
-                date(rs, "rotation_due_on"), rs.getString("seal_no"), rs.getString("status"), date(rs, "removed_on"));
+        return new Meter(
+                rs.getString("meter_id"),
+                rs.getString("customer_no"),
+                rs.getString("meter_kind"),
+                rs.getString("metering_class"),
+                rs.getString("accuracy_class"),
+                num(rs, "ct_ratio"),
+                num(rs, "pt_ratio"),
+                dbl(rs, "multiplier"),
+                date(rs, "installed_on"),
+                date(rs, "last_verified_on"),
+                date(rs, "rotation_due_on"),
+                rs.getString("seal_no"),
+                rs.getString("status"),
+                date(rs, "removed_on"));
     }
 
     private static Reading reading(ResultSet rs) throws SQLException {
-        return new Reading(rs.getString("meter_id"), rs.getString("period"), date(rs, "read_on"),
-                dbl(rs, "previous_value"), dbl(rs, "current_value"), dbl(rs, "multiplier"), dbl(rs, "consumption_kwh"),
-                rs.getString("read_type"), rs.getString("reader_id"), num(rs, "max_demand_kw"), num(rs, "reactive_kvarh"));
+        return new Reading(
+                rs.getString("meter_id"),
+                rs.getString("period"),
+                date(rs, "read_on"),
+                dbl(rs, "previous_value"),
+                dbl(rs, "current_value"),
+                dbl(rs, "multiplier"),
+                dbl(rs, "consumption_kwh"),
+                rs.getString("read_type"),
+                rs.getString("reader_id"),
+                num(rs, "max_demand_kw"),
+                num(rs, "reactive_kvarh"));
     }
 
     private static Bill bill(ResultSet rs) throws SQLException {
-        return new Bill(rs.getString("bill_no"), rs.getString("customer_no"), rs.getString("period"),
-                rs.getString("tariff_code"), dbl(rs, "energy_kwh"), dbl(rs, "energy_charge"), num(rs, "basic_charge"),
-                num(rs, "pf_actual"), num(rs, "pf_adjustment"), num(rs, "surcharge"), dbl(rs, "total_amount"),
-                date(rs, "issued_on"), date(rs, "due_on"), num(rs, "paid_amount"), date(rs, "paid_on"),
-                rs.getString("channel"), num(rs, "late_fee_charged"), bool(rs, "late_fee_waived"),
-                rs.getString("waiver_approver"), rs.getString("clerk_id"));
+        return new Bill(
+                rs.getString("bill_no"),
+                rs.getString("customer_no"),
+                rs.getString("period"),
+                rs.getString("tariff_code"),
+                dbl(rs, "energy_kwh"),
+                dbl(rs, "energy_charge"),
+                num(rs, "basic_charge"),
+                num(rs, "pf_actual"),
+                num(rs, "pf_adjustment"),
+                num(rs, "surcharge"),
+                dbl(rs, "total_amount"),
+                date(rs, "issued_on"),
+                date(rs, "due_on"),
+                num(rs, "paid_amount"),
+                date(rs, "paid_on"),
+                rs.getString("channel"),
+                num(rs, "late_fee_charged"),
+                bool(rs, "late_fee_waived"),
+                rs.getString("waiver_approver"),
+                rs.getString("clerk_id"));
     }
 
     private static Application application(ResultSet rs) throws SQLException {
-        return new Application(rs.getString("app_no"), rs.getString("customer_no"), rs.getString("applicant_name"),
-                rs.getString("app_type"), rs.getString("supply_mode"), num(rs, "capacity_kva"), num(rs, "voltage_kv"),
-                bool(rs, "green_channel"), rs.getString("station_code"), timestamp(rs, "accepted_at"),
-                rs.getString("status"), timestamp(rs, "archived_at"), num(rs, "fee_charged"), num(rs, "fee_standard"),
+        return new Application(
+                rs.getString("app_no"),
+                rs.getString("customer_no"),
+                rs.getString("applicant_name"),
+                rs.getString("app_type"),
+                rs.getString("supply_mode"),
+                num(rs, "capacity_kva"),
+                num(rs, "voltage_kv"),
+                bool(rs, "green_channel"),
+                rs.getString("station_code"),
+                timestamp(rs, "accepted_at"),
+                rs.getString("status"),
+                timestamp(rs, "archived_at"),
+                num(rs, "fee_charged"),
+                num(rs, "fee_standard"),
                 List.of());
     }
 
     private static ApplicationStep step(ResultSet rs) throws SQLException {
-        return new ApplicationStep(rs.getString("app_no"), rs.getString("step"), timestamp(rs, "started_at"),
-                timestamp(rs, "finished_at"), rs.getString("handler_id"), rs.getString("outcome"));
+        return new ApplicationStep(
+                rs.getString("app_no"),
+                rs.getString("step"),
+                timestamp(rs, "started_at"),
+                timestamp(rs, "finished_at"),
+                rs.getString("handler_id"),
+                rs.getString("outcome"));
     }
 
     private static Inspection inspection(ResultSet rs) throws SQLException {
-        return new Inspection(rs.getString("inspection_no"), rs.getString("customer_no"), date(rs, "inspected_on"),
-                rs.getString("inspector_ids"), rs.getString("kind"), rs.getString("result"), rs.getString("hazard_note"),
-                rs.getString("notice_no"), date(rs, "rectify_due_on"), date(rs, "rectified_on"),
-                bool(rs, "conclusion_signed"), integer(rs, "photo_count"));
+        return new Inspection(
+                rs.getString("inspection_no"),
+                rs.getString("customer_no"),
+                date(rs, "inspected_on"),
+                rs.getString("inspector_ids"),
+                rs.getString("kind"),
+                rs.getString("result"),
+                rs.getString("hazard_note"),
+                rs.getString("notice_no"),
+                date(rs, "rectify_due_on"),
+                date(rs, "rectified_on"),
+                bool(rs, "conclusion_signed"),
+                integer(rs, "photo_count"));
     }
 
     private static MeterEvent event(ResultSet rs) throws SQLException {
-        return new MeterEvent(rs.getString("event_no"), rs.getString("meter_id"), rs.getString("kind"),
-                date(rs, "occurred_on"), date(rs, "resolved_on"), num(rs, "error_pct"), rs.getString("work_order_no"),
+        return new MeterEvent(
+                rs.getString("event_no"),
+                rs.getString("meter_id"),
+                rs.getString("kind"),
+                date(rs, "occurred_on"),
+                date(rs, "resolved_on"),
+                num(rs, "error_pct"),
+                rs.getString("work_order_no"),
                 rs.getString("staff_id"));
     }
 

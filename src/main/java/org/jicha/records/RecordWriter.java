@@ -35,8 +35,8 @@ public class RecordWriter {
      *
      * @param changedAt the time stamped on rows that are new or differ
      */
-    public TableUpsert upsert(ContractTable table, List<StoredColumn> columns, LocalDateTime changedAt,
-                              int jdbcBatchSize) {
+    public TableUpsert upsert(
+            ContractTable table, List<StoredColumn> columns, LocalDateTime changedAt, int jdbcBatchSize) {
         if (postgres()) {
             return new CopyUpsert(table, columns, changedAt, jdbc);
         }
@@ -54,7 +54,8 @@ public class RecordWriter {
     private boolean postgres() {
         Boolean known = postgres;
         if (known == null) {
-            String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+            String product = jdbc.execute(
+                    (ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
             known = "PostgreSQL".equalsIgnoreCase(product);
             postgres = known;
         }

@@ -23,8 +23,7 @@ import org.springframework.stereotype.Component;
 public class StaffOnRecord {
 
     /** A person of the staff table. */
-    public record Staff(String id, String name, String unitCode) {
-    }
+    public record Staff(String id, String name, String unitCode) {}
 
     private static final int CHUNK = 1000;
 
@@ -36,73 +35,98 @@ public class StaffOnRecord {
 
     /** Meter id -> the reader of its reading of the period. */
     public Map<String, String> readerOfMeter(YearMonth period, Collection<String> meters) {
-        return pairs("SELECT meter_id, reader_id FROM readings WHERE period = :p "
-                + "AND reader_id IS NOT NULL AND meter_id IN (:keys)", meters, period);
+        return pairs(
+                "SELECT meter_id, reader_id FROM readings WHERE period = :p "
+                        + "AND reader_id IS NOT NULL AND meter_id IN (:keys)",
+                meters,
+                period);
     }
 
     /** Customer number -> the reader assigned on the customer's record. */
     public Map<String, String> assignedReader(Collection<String> customers) {
-        return pairs("SELECT customer_no, reader_id FROM customers "
-                + "WHERE reader_id IS NOT NULL AND customer_no IN (:keys)", customers, null);
+        return pairs(
+                "SELECT customer_no, reader_id FROM customers "
+                        + "WHERE reader_id IS NOT NULL AND customer_no IN (:keys)",
+                customers,
+                null);
     }
 
     /** Customer number -> the first (by id) reader of one of its meters' readings of the period. */
     public Map<String, String> readerOfCustomer(YearMonth period, Collection<String> customers) {
-        return pairs("SELECT m.customer_no, MIN(r.reader_id) FROM meters m "
-                + "JOIN readings r ON r.meter_id = m.meter_id WHERE r.period = :p AND r.reader_id IS NOT NULL "
-                + "AND m.customer_no IN (:keys) GROUP BY m.customer_no", customers, period);
+        return pairs(
+                "SELECT m.customer_no, MIN(r.reader_id) FROM meters m "
+                        + "JOIN readings r ON r.meter_id = m.meter_id WHERE r.period = :p AND r.reader_id IS NOT NULL "
+                        + "AND m.customer_no IN (:keys) GROUP BY m.customer_no",
+                customers,
+                period);
     }
 
     /** Bill number -> the clerk of the bill. */
     public Map<String, String> clerkOfBill(Collection<String> bills) {
-        return pairs("SELECT bill_no, clerk_id FROM bills WHERE clerk_id IS NOT NULL "
-                + "AND bill_no IN (:keys)", bills, null);
+        return pairs(
+                "SELECT bill_no, clerk_id FROM bills WHERE clerk_id IS NOT NULL " + "AND bill_no IN (:keys)",
+                bills,
+                null);
     }
 
     /** Customer number -> the first (by id) clerk of its bills of the period. */
     public Map<String, String> clerkOfCustomer(YearMonth period, Collection<String> customers) {
-        return pairs("SELECT customer_no, MIN(clerk_id) FROM bills WHERE period = :p "
-                + "AND clerk_id IS NOT NULL AND customer_no IN (:keys) GROUP BY customer_no", customers, period);
+        return pairs(
+                "SELECT customer_no, MIN(clerk_id) FROM bills WHERE period = :p "
+                        + "AND clerk_id IS NOT NULL AND customer_no IN (:keys) GROUP BY customer_no",
+                customers,
+                period);
     }
 
     /** Application number -> the handler of its latest step. */
     public Map<String, String> handlerOfApplication(Collection<String> applications) {
-        return latest("SELECT app_no, started_at, handler_id FROM application_steps "
-                + "WHERE handler_id IS NOT NULL AND app_no IN (:keys)", applications);
+        return latest(
+                "SELECT app_no, started_at, handler_id FROM application_steps "
+                        + "WHERE handler_id IS NOT NULL AND app_no IN (:keys)",
+                applications);
     }
 
     /** Customer number -> the handler of the latest step of its applications. */
     public Map<String, String> handlerOfCustomer(Collection<String> customers) {
-        return latest("SELECT a.customer_no, s.started_at, s.handler_id "
-                + "FROM applications a JOIN application_steps s ON s.app_no = a.app_no "
-                + "WHERE s.handler_id IS NOT NULL AND a.customer_no IN (:keys)", customers);
+        return latest(
+                "SELECT a.customer_no, s.started_at, s.handler_id "
+                        + "FROM applications a JOIN application_steps s ON s.app_no = a.app_no "
+                        + "WHERE s.handler_id IS NOT NULL AND a.customer_no IN (:keys)",
+                customers);
     }
 
     /** Inspection number -> its inspector ids as stored ({@code ;}-separated). */
     public Map<String, String> inspectorsOfInspection(Collection<String> inspections) {
-        return pairs("SELECT inspection_no, inspector_ids FROM inspections "
-                + "WHERE inspection_no IN (:keys)", inspections, null);
+        return pairs(
+                "SELECT inspection_no, inspector_ids FROM inspections " + "WHERE inspection_no IN (:keys)",
+                inspections,
+                null);
     }
 
     /** Customer number -> the inspector ids of its latest inspection, as stored. */
     public Map<String, String> inspectorsOfCustomer(Collection<String> customers) {
-        return latest("SELECT customer_no, inspected_on, inspector_ids "
-                + "FROM inspections WHERE customer_no IN (:keys)", customers);
+        return latest(
+                "SELECT customer_no, inspected_on, inspector_ids " + "FROM inspections WHERE customer_no IN (:keys)",
+                customers);
     }
 
     /** Customer number -> the staff member of the latest event of one of its meters. */
     public Map<String, String> metererOfCustomer(Collection<String> customers) {
-        return latest("SELECT m.customer_no, e.occurred_on, e.staff_id "
-                + "FROM meter_events e JOIN meters m ON m.meter_id = e.meter_id "
-                + "WHERE e.staff_id IS NOT NULL AND m.customer_no IN (:keys)", customers);
+        return latest(
+                "SELECT m.customer_no, e.occurred_on, e.staff_id "
+                        + "FROM meter_events e JOIN meters m ON m.meter_id = e.meter_id "
+                        + "WHERE e.staff_id IS NOT NULL AND m.customer_no IN (:keys)",
+                customers);
     }
 
     /** Name and unit of each staff id found in {@code staff}. */
     public Map<String, Staff> staff(Collection<String> ids) {
         Map<String, Staff> result = new HashMap<>();
         for (List<String> chunk : chunks(ids)) {
-            jdbc.query("SELECT staff_id, name, unit_code FROM staff WHERE staff_id IN (:keys)",
-                    new MapSqlParameterSource("keys", chunk), rs -> {
+            jdbc.query(
+                    "SELECT staff_id, name, unit_code FROM staff WHERE staff_id IN (:keys)",
+                    new MapSqlParameterSource("keys", chunk),
+                    rs -> {
                         result.put(rs.getString(1), new Staff(rs.getString(1), rs.getString(2), rs.getString(3)));
                     });
         }

@@ -16,8 +16,7 @@ import org.springframework.stereotype.Component;
 public class UnitRecords {
 
     /** One loaded unit: code, name, parent (null at the top), type and, for a team, its kind. */
-    public record Unit(String code, String name, String parent, String type, String teamKind) {
-    }
+    public record Unit(String code, String name, String parent, String type, String teamKind) {}
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -29,9 +28,10 @@ public class UnitRecords {
 
     /** Every loaded unit, in no particular order. */
     public List<Unit> all() {
-        return jdbc.query("SELECT unit_code, unit_name, parent_code, unit_type, team_kind FROM units",
-                (rs, i) -> new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5)));
+        return jdbc.query(
+                "SELECT unit_code, unit_name, parent_code, unit_type, team_kind FROM units",
+                (rs, i) ->
+                        new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
     }
 
     /** Whether the unit has been loaded from the extract. */
@@ -52,12 +52,15 @@ public class UnitRecords {
     /** The name of a unit, or its code when it is not loaded. */
     public String nameOf(String unitCode) {
         return jdbc.queryForList("SELECT unit_name FROM units WHERE unit_code = ?", String.class, unitCode).stream()
-                .findFirst().orElse(unitCode);
+                .findFirst()
+                .orElse(unitCode);
     }
 
     /** Those of the given codes that name a loaded unit. */
     public Set<String> loaded(Collection<String> unitCodes) {
-        return new HashSet<>(named.queryForList("SELECT unit_code FROM units WHERE unit_code IN (:units)",
-                new MapSqlParameterSource("units", unitCodes), String.class));
+        return new HashSet<>(named.queryForList(
+                "SELECT unit_code FROM units WHERE unit_code IN (:units)",
+                new MapSqlParameterSource("units", unitCodes),
+                String.class));
     }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
@@ -47,10 +48,11 @@ final class CjkFont {
             }
             return new CjkFont(configured);
         }
-        return find().map(CjkFont::new).orElseThrow(() -> new IllegalStateException(
-                "找不到可嵌入的中文字体，请设置 jicha.reports.pdf-font（例如 C:/Windows/Fonts/simsun.ttc，或安装 Debian 软件包 "
-                        + "fonts-wqy-zenhei） / no embeddable Chinese font found: set jicha.reports.pdf-font, e.g. to "
-                        + "simsun.ttc, or install fonts-wqy-zenhei"));
+        return find().map(CjkFont::new)
+                .orElseThrow(() -> new IllegalStateException(
+                        "找不到可嵌入的中文字体，请设置 jicha.reports.pdf-font（例如 C:/Windows/Fonts/simsun.ttc，或安装 Debian 软件包 "
+                                + "fonts-wqy-zenhei） / no embeddable Chinese font found: set jicha.reports.pdf-font, e.g. to "
+                                + "simsun.ttc, or install fonts-wqy-zenhei"));
     }
 
     static Optional<Path> find() {
@@ -65,7 +67,7 @@ final class CjkFont {
     PDType0Font loadInto(PDDocument document) {
         try {
             TrueTypeFont font;
-            if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".ttc")) {
+            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
                 // the collection stays open while the document uses its first font; both close with the JVM's GC
                 @SuppressWarnings("resource")
                 TrueTypeCollection collection = new TrueTypeCollection(file.toFile());

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,9 +45,15 @@ public class DeviationReportService {
     private final Clock clock;
     private final ReportsProperties properties;
 
-    DeviationReportService(ReportRuns runs, ReportFigures figures, ReportAccess access, UnitDirectory unitDirectory,
-                           ReportRecords records, StaffAttribution attribution, Clock clock,
-                           ReportsProperties properties) {
+    DeviationReportService(
+            ReportRuns runs,
+            ReportFigures figures,
+            ReportAccess access,
+            UnitDirectory unitDirectory,
+            ReportRecords records,
+            StaffAttribution attribution,
+            Clock clock,
+            ReportsProperties properties) {
         this.runs = runs;
         this.figures = figures;
         this.access = access;
@@ -76,18 +83,24 @@ public class DeviationReportService {
         List<FindingRow> findings = records.findings(run.id(), scope);
         Map<String, String> staffOf = attribution.attribute(findings, month, figures.teamKinds());
         Map<String, StaffAttribution.Staff> staff = attribution.staff(staffOf.values());
-        Map<String, String> customerNames = records.customerNames(findings.stream().map(FindingRow::customerNo).toList());
+        Map<String, String> customerNames = records.customerNames(
+                findings.stream().map(FindingRow::customerNo).toList());
 
         Map<RatioKind, Ratio> ratios = figures.ratios(run, scope);
         Optional<Map<RatioKind, Ratio>> previous = figures.previous(month, scope);
         List<Metric> metrics = new ArrayList<>();
         for (RatioKind kind : RatioKind.values()) {
             Ratio r = ratios.get(kind);
-            metrics.add(new Metric(kind.label(), kind.definition(), r.numerator(), r.denominator(),
+            metrics.add(new Metric(
+                    kind.label(),
+                    kind.definition(),
+                    r.numerator(),
+                    r.denominator(),
                     ReportFigures.valueOf(previous, kind)));
         }
 
-        String scopeName = scope.unitCode() == null ? "全公司 / whole company"
+        String scopeName = scope.unitCode() == null
+                ? "全公司 / whole company"
                 : units.get(scope.unitCode()).name() + "（" + scope.unitCode() + "）";
         List<Table> tables = new ArrayList<>();
         int total = findings.size();
@@ -97,12 +110,26 @@ public class DeviationReportService {
         tables.add(byUnit);
         Table byPerson = byPerson(findings, total, staffOf, staff);
         tables.add(byPerson);
-        tables.add(top("单位前十", "问题最多的十个责任班组 / Top 10 units by findings",
-                List.of(new Column("供电所 / Station", Kind.TEXT), new Column("责任班组 / Team", Kind.TEXT),
-                        new Column("班组名称 / Team name", Kind.TEXT)), byUnit, new int[] {1, 2, 3}, 4));
-        tables.add(top("人员前十", "问题最多的十名人员 / Top 10 persons by findings",
-                List.of(new Column("工号 / Staff id", Kind.TEXT), new Column("姓名 / Name", Kind.TEXT),
-                        new Column("所属单位 / Unit", Kind.TEXT)), withoutUnattributed(byPerson), new int[] {0, 1, 2}, 3));
+        tables.add(top(
+                "单位前十",
+                "问题最多的十个责任班组 / Top 10 units by findings",
+                List.of(
+                        new Column("供电所 / Station", Kind.TEXT),
+                        new Column("责任班组 / Team", Kind.TEXT),
+                        new Column("班组名称 / Team name", Kind.TEXT)),
+                byUnit,
+                new int[] {1, 2, 3},
+                4));
+        tables.add(top(
+                "人员前十",
+                "问题最多的十名人员 / Top 10 persons by findings",
+                List.of(
+                        new Column("工号 / Staff id", Kind.TEXT),
+                        new Column("姓名 / Name", Kind.TEXT),
+                        new Column("所属单位 / Unit", Kind.TEXT)),
+                withoutUnattributed(byPerson),
+                new int[] {0, 1, 2},
+                3));
         tables.add(trend(month, scope));
         tables.add(records.overdue(scope, null, today, ruleSet.calendar(), units));
         tables.add(details(findings, ruleSet, units, staffOf, staff, customerNames));
@@ -121,68 +148,118 @@ public class DeviationReportService {
             long n = counts.getOrDefault(theme.name(), 0L);
             rows.add(row(theme.name(), Labels.both("theme." + theme.name()), n, share(n, total)));
         }
-        return new Table("按主题", "按主题 / Findings by theme", List.of(new Column("主题 / Theme", Kind.TEXT),
-                new Column("名称 / Name", Kind.TEXT), new Column("问题数 / Findings", Kind.INTEGER),
-                new Column("占比 / Share", Kind.PERCENT)), rows);
+        return new Table(
+                "按主题",
+                "按主题 / Findings by theme",
+                List.of(
+                        new Column("主题 / Theme", Kind.TEXT),
+                        new Column("名称 / Name", Kind.TEXT),
+                        new Column("问题数 / Findings", Kind.INTEGER),
+                        new Column("占比 / Share", Kind.PERCENT)),
+                rows);
     }
 
     private static Table byRule(List<FindingRow> findings, int total, RuleSet ruleSet) {
         Map<String, Long> counts = count(findings, FindingRow::ruleCode);
         List<List<Object>> rows = new ArrayList<>();
-        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-                .thenComparing(Map.Entry.comparingByKey())).forEach(e -> {
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> {
                     Optional<RuleMeta> meta = ruleSet.rule(e.getKey());
-                    rows.add(row(e.getKey(), meta.map(RuleMeta::title).orElse(""),
-                            meta.map(m -> m.theme().name()).orElse(""), meta.map(m -> m.severity().name()).orElse(""),
-                            meta.map(m -> m.teamKind().name()).orElse(""), e.getValue(), share(e.getValue(), total)));
+                    rows.add(row(
+                            e.getKey(),
+                            meta.map(RuleMeta::title).orElse(""),
+                            meta.map(m -> m.theme().name()).orElse(""),
+                            meta.map(m -> m.severity().name()).orElse(""),
+                            meta.map(m -> m.teamKind().name()).orElse(""),
+                            e.getValue(),
+                            share(e.getValue(), total)));
                 });
-        return new Table("按规则", "按规则 / Findings by rule", List.of(new Column("规则 / Rule", Kind.TEXT),
-                new Column("标题 / Title", Kind.TEXT), new Column("主题 / Theme", Kind.TEXT),
-                new Column("严重程度 / Severity", Kind.TEXT), new Column("责任班组类型 / Team kind", Kind.TEXT),
-                new Column("问题数 / Findings", Kind.INTEGER), new Column("占比 / Share", Kind.PERCENT)), rows);
+        return new Table(
+                "按规则",
+                "按规则 / Findings by rule",
+                List.of(
+                        new Column("规则 / Rule", Kind.TEXT),
+                        new Column("标题 / Title", Kind.TEXT),
+                        new Column("主题 / Theme", Kind.TEXT),
+                        new Column("严重程度 / Severity", Kind.TEXT),
+                        new Column("责任班组类型 / Team kind", Kind.TEXT),
+                        new Column("问题数 / Findings", Kind.INTEGER),
+                        new Column("占比 / Share", Kind.PERCENT)),
+                rows);
     }
 
     private static Table byUnit(List<FindingRow> findings, int total, Map<String, UnitDirectory.Unit> units) {
         Map<String, Long> counts = count(findings, f -> f.stationCode() + "|" + f.teamUnitCode());
         List<List<Object>> rows = new ArrayList<>();
-        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-                .thenComparing(Map.Entry.comparingByKey())).forEach(e -> {
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> {
                     String[] key = e.getKey().split("\\|", -1);
                     String station = "null".equals(key[0]) ? "" : key[0];
                     String team = "null".equals(key[1]) ? null : key[1];
-                    rows.add(row(station, nameOf(units, station), team == null ? UNASSIGNED : team,
-                            team == null ? "" : nameOf(units, team), e.getValue(), share(e.getValue(), total)));
+                    rows.add(row(
+                            station,
+                            nameOf(units, station),
+                            team == null ? UNASSIGNED : team,
+                            team == null ? "" : nameOf(units, team),
+                            e.getValue(),
+                            share(e.getValue(), total)));
                 });
-        return new Table("按单位", "按单位 / Findings by unit (station, responsible team)", List.of(
-                new Column("供电所 / Station", Kind.TEXT), new Column("供电所名称 / Station name", Kind.TEXT),
-                new Column("责任班组 / Team", Kind.TEXT), new Column("班组名称 / Team name", Kind.TEXT),
-                new Column("问题数 / Findings", Kind.INTEGER), new Column("占比 / Share", Kind.PERCENT)), rows);
+        return new Table(
+                "按单位",
+                "按单位 / Findings by unit (station, responsible team)",
+                List.of(
+                        new Column("供电所 / Station", Kind.TEXT), new Column("供电所名称 / Station name", Kind.TEXT),
+                        new Column("责任班组 / Team", Kind.TEXT), new Column("班组名称 / Team name", Kind.TEXT),
+                        new Column("问题数 / Findings", Kind.INTEGER), new Column("占比 / Share", Kind.PERCENT)),
+                rows);
     }
 
-    private static Table byPerson(List<FindingRow> findings, int total, Map<String, String> staffOf,
-                                  Map<String, StaffAttribution.Staff> staff) {
+    private static Table byPerson(
+            List<FindingRow> findings,
+            int total,
+            Map<String, String> staffOf,
+            Map<String, StaffAttribution.Staff> staff) {
         Map<String, Long> counts = count(findings, f -> staffOf.getOrDefault(f.fingerprint(), ""));
         List<List<Object>> rows = new ArrayList<>();
-        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-                .thenComparing(Map.Entry.comparingByKey())).forEach(e -> {
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> {
                     String id = e.getKey();
                     StaffAttribution.Staff s = staff.get(id);
-                    rows.add(row(id.isEmpty() ? UNATTRIBUTED : id, s == null ? "" : s.name(), s == null ? "" : s.unitCode(),
-                            e.getValue(), share(e.getValue(), total)));
+                    rows.add(row(
+                            id.isEmpty() ? UNATTRIBUTED : id,
+                            s == null ? "" : s.name(),
+                            s == null ? "" : s.unitCode(),
+                            e.getValue(),
+                            share(e.getValue(), total)));
                 });
-        return new Table("按人员", "按人员 / Findings by person on record (docs/REPORTS.md)", List.of(
-                new Column("工号 / Staff id", Kind.TEXT), new Column("姓名 / Name", Kind.TEXT),
-                new Column("所属单位 / Unit", Kind.TEXT), new Column("问题数 / Findings", Kind.INTEGER),
-                new Column("占比 / Share", Kind.PERCENT)), rows);
+        return new Table(
+                "按人员",
+                "按人员 / Findings by person on record (docs/REPORTS.md)",
+                List.of(
+                        new Column("工号 / Staff id", Kind.TEXT),
+                        new Column("姓名 / Name", Kind.TEXT),
+                        new Column("所属单位 / Unit", Kind.TEXT),
+                        new Column("问题数 / Findings", Kind.INTEGER),
+                        new Column("占比 / Share", Kind.PERCENT)),
+                rows);
     }
 
     private static Table withoutUnattributed(Table persons) {
-        return new Table(persons.sheetName(), persons.title(), persons.columns(),
-                persons.rows().stream().filter(r -> !UNATTRIBUTED.equals(r.get(0))).toList());
+        return new Table(
+                persons.sheetName(),
+                persons.title(),
+                persons.columns(),
+                persons.rows().stream()
+                        .filter(r -> !UNATTRIBUTED.equals(r.get(0)))
+                        .toList());
     }
 
     /** The first ten rows of a ranked table, numbered, with the chosen columns and the count. */
-    private static Table top(String sheet, String title, List<Column> columns, Table ranked, int[] pick, int countColumn) {
+    private static Table top(
+            String sheet, String title, List<Column> columns, Table ranked, int[] pick, int countColumn) {
         List<Column> all = new ArrayList<>();
         all.add(new Column("名次 / Rank", Kind.INTEGER));
         all.addAll(columns);
@@ -206,8 +283,8 @@ public class DeviationReportService {
     private Table trend(YearMonth month, ReportScope scope) {
         YearMonth first = month.minusMonths(11);
         Map<YearMonth, ReportRuns.RunRef> byMonth = runs.latestOf(first, month);
-        List<Column> columns = new ArrayList<>(List.of(new Column("期间 / Period", Kind.TEXT),
-                new Column("稽查批次 / Run", Kind.INTEGER)));
+        List<Column> columns =
+                new ArrayList<>(List.of(new Column("期间 / Period", Kind.TEXT), new Column("稽查批次 / Run", Kind.INTEGER)));
         for (RatioKind kind : RatioKind.values()) {
             columns.add(new Column(kind.label(), Kind.PERCENT));
         }
@@ -224,31 +301,59 @@ public class DeviationReportService {
             }
             rows.add(row);
         }
-        return new Table("趋势", "近 12 个月趋势（无稽查批次或分母为 0 的月份留空） / 12-month trend (blank: no run, or "
-                + "nothing to measure)", columns, rows);
+        return new Table(
+                "趋势",
+                "近 12 个月趋势（无稽查批次或分母为 0 的月份留空） / 12-month trend (blank: no run, or " + "nothing to measure)",
+                columns,
+                rows);
     }
 
-    private static Table details(List<FindingRow> findings, RuleSet ruleSet, Map<String, UnitDirectory.Unit> units,
-                                 Map<String, String> staffOf, Map<String, StaffAttribution.Staff> staff,
-                                 Map<String, String> customerNames) {
+    private static Table details(
+            List<FindingRow> findings,
+            RuleSet ruleSet,
+            Map<String, UnitDirectory.Unit> units,
+            Map<String, String> staffOf,
+            Map<String, StaffAttribution.Staff> staff,
+            Map<String, String> customerNames) {
         List<List<Object>> rows = new ArrayList<>();
-        findings.stream().sorted(Comparator.comparing(FindingRow::ruleCode).thenComparing(FindingRow::subjectId))
+        findings.stream()
+                .sorted(Comparator.comparing(FindingRow::ruleCode).thenComparing(FindingRow::subjectId))
                 .forEach(f -> {
                     String person = staffOf.get(f.fingerprint());
                     StaffAttribution.Staff s = person == null ? null : staff.get(person);
-                    rows.add(row(f.ruleCode(), ruleSet.rule(f.ruleCode()).map(RuleMeta::title).orElse(""), f.severity(),
-                            f.subjectType(), f.subjectId(), f.customerNo(), customerNames.get(f.customerNo()),
-                            nameOf(units, f.stationCode()), f.teamUnitCode() == null ? UNASSIGNED : f.teamUnitCode(),
-                            person == null ? UNATTRIBUTED : person + (s == null ? "" : " " + s.name()), f.ticketId(),
-                            f.ticketStatus(), f.message()));
+                    rows.add(row(
+                            f.ruleCode(),
+                            ruleSet.rule(f.ruleCode()).map(RuleMeta::title).orElse(""),
+                            f.severity(),
+                            f.subjectType(),
+                            f.subjectId(),
+                            f.customerNo(),
+                            customerNames.get(f.customerNo()),
+                            nameOf(units, f.stationCode()),
+                            f.teamUnitCode() == null ? UNASSIGNED : f.teamUnitCode(),
+                            person == null ? UNATTRIBUTED : person + (s == null ? "" : " " + s.name()),
+                            f.ticketId(),
+                            f.ticketStatus(),
+                            f.message()));
                 });
-        return new Table("问题明细", "问题明细 / Findings", List.of(new Column("规则 / Rule", Kind.TEXT),
-                new Column("标题 / Title", Kind.TEXT), new Column("严重程度 / Severity", Kind.TEXT),
-                new Column("对象类型 / Subject type", Kind.TEXT), new Column("对象 / Subject", Kind.TEXT),
-                new Column("户号 / Customer", Kind.TEXT), new Column("客户名称 / Customer name", Kind.TEXT),
-                new Column("供电所 / Station", Kind.TEXT), new Column("责任班组 / Team", Kind.TEXT),
-                new Column("责任人 / Person", Kind.TEXT), new Column("工单号 / Ticket", Kind.INTEGER),
-                new Column("工单状态 / Status", Kind.TEXT), new Column("证据 / Evidence", Kind.TEXT)), rows);
+        return new Table(
+                "问题明细",
+                "问题明细 / Findings",
+                List.of(
+                        new Column("规则 / Rule", Kind.TEXT),
+                        new Column("标题 / Title", Kind.TEXT),
+                        new Column("严重程度 / Severity", Kind.TEXT),
+                        new Column("对象类型 / Subject type", Kind.TEXT),
+                        new Column("对象 / Subject", Kind.TEXT),
+                        new Column("户号 / Customer", Kind.TEXT),
+                        new Column("客户名称 / Customer name", Kind.TEXT),
+                        new Column("供电所 / Station", Kind.TEXT),
+                        new Column("责任班组 / Team", Kind.TEXT),
+                        new Column("责任人 / Person", Kind.TEXT),
+                        new Column("工单号 / Ticket", Kind.INTEGER),
+                        new Column("工单状态 / Status", Kind.TEXT),
+                        new Column("证据 / Evidence", Kind.TEXT)),
+                rows);
     }
 
     static String nameOf(Map<String, UnitDirectory.Unit> units, String code) {
@@ -267,6 +372,6 @@ public class DeviationReportService {
     }
 
     static List<Object> row(Object... values) {
-        return java.util.Arrays.asList(values);
+        return Arrays.asList(values);
     }
 }

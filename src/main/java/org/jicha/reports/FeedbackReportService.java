@@ -37,8 +37,15 @@ class FeedbackReportService {
     private final Clock clock;
     private final ReportsProperties properties;
 
-    FeedbackReportService(ReportRuns runs, ReportFigures figures, ReportAccess access, UnitDirectory unitDirectory,
-                          ReportRecords records, UnitTree tree, Clock clock, ReportsProperties properties) {
+    FeedbackReportService(
+            ReportRuns runs,
+            ReportFigures figures,
+            ReportAccess access,
+            UnitDirectory unitDirectory,
+            ReportRecords records,
+            UnitTree tree,
+            Clock clock,
+            ReportsProperties properties) {
         this.runs = runs;
         this.figures = figures;
         this.access = access;
@@ -76,20 +83,37 @@ class FeedbackReportService {
         for (RatioKind kind : RatioKind.forTeamKind(unit.teamKind())) {
             Ratio r = mine.get(kind);
             Ratio s = stationRatios.get(kind);
-            metrics.add(new Metric(kind.label(), kind.definition() + (kind == RatioKind.RECTIFIED
-                    || kind == RatioKind.RECTIFIED_ON_TIME ? "（本班组：派给本班组的工单 / team: its own tickets）"
-                    : "（本班组：本所的对象，只计工单派给本班组的问题 / team: the station's records, counting only the "
-                    + "findings whose ticket went to this team）"),
-                    r.numerator(), r.denominator(), ReportFigures.valueOf(lastMonth, kind)));
-            comparison.add(DeviationReportService.row(kind.label(), r.numerator(), r.denominator(), r.value(),
-                    ReportFigures.valueOf(lastMonth, kind), s.numerator(), s.denominator(), s.value()));
+            metrics.add(new Metric(
+                    kind.label(),
+                    kind.definition()
+                            + (kind == RatioKind.RECTIFIED || kind == RatioKind.RECTIFIED_ON_TIME
+                                    ? "（本班组：派给本班组的工单 / team: its own tickets）"
+                                    : "（本班组：本所的对象，只计工单派给本班组的问题 / team: the station's records, counting only the "
+                                            + "findings whose ticket went to this team）"),
+                    r.numerator(),
+                    r.denominator(),
+                    ReportFigures.valueOf(lastMonth, kind)));
+            comparison.add(DeviationReportService.row(
+                    kind.label(),
+                    r.numerator(),
+                    r.denominator(),
+                    r.value(),
+                    ReportFigures.valueOf(lastMonth, kind),
+                    s.numerator(),
+                    s.denominator(),
+                    s.value()));
         }
         List<Table> tables = new ArrayList<>();
-        tables.add(new Table("指标对比", "指标对比：本班组、上月、本所 / Ratios: team, last month, station", List.of(
-                new Column("指标 / Ratio", Kind.TEXT), new Column("本班组分子 / Team numerator", Kind.INTEGER),
-                new Column("本班组分母 / Team denominator", Kind.INTEGER), new Column("本班组 / Team", Kind.PERCENT),
-                new Column("上月 / Last month", Kind.PERCENT), new Column("本所分子 / Station numerator", Kind.INTEGER),
-                new Column("本所分母 / Station denominator", Kind.INTEGER), new Column("本所 / Station", Kind.PERCENT)),
+        tables.add(new Table(
+                "指标对比",
+                "指标对比：本班组、上月、本所 / Ratios: team, last month, station",
+                List.of(
+                        new Column("指标 / Ratio", Kind.TEXT), new Column("本班组分子 / Team numerator", Kind.INTEGER),
+                        new Column("本班组分母 / Team denominator", Kind.INTEGER), new Column("本班组 / Team", Kind.PERCENT),
+                        new Column("上月 / Last month", Kind.PERCENT),
+                                new Column("本所分子 / Station numerator", Kind.INTEGER),
+                        new Column("本所分母 / Station denominator", Kind.INTEGER),
+                                new Column("本所 / Station", Kind.PERCENT)),
                 comparison));
         tables.add(tickets(records.teamTickets(unit.code(), run.id()), ruleSet, today));
 
@@ -98,14 +122,17 @@ class FeedbackReportService {
         String subtitle = "稽查期间 / period " + month + "；班组 / team: " + name + "，供电所 / station: "
                 + DeviationReportService.nameOf(units, station) + "；" + run.describe() + "；整改期限以 " + today
                 + " 计 / deadlines as of " + today;
-        return new GeneratedReport(new ReportDocument(title, subtitle, metrics, tables),
-                "信息反馈-" + month + "-" + unit.code());
+        return new GeneratedReport(
+                new ReportDocument(title, subtitle, metrics, tables), "信息反馈-" + month + "-" + unit.code());
     }
 
     /** Every TEAM unit, for the monthly archive. */
     public List<String> teams() {
-        return unitDirectory.read().values().stream().filter(u -> "TEAM".equals(u.type()))
-                .map(UnitDirectory.Unit::code).sorted().toList();
+        return unitDirectory.read().values().stream()
+                .filter(u -> "TEAM".equals(u.type()))
+                .map(UnitDirectory.Unit::code)
+                .sorted()
+                .toList();
     }
 
     private static Table tickets(List<ReportRecords.TeamTicket> tickets, RuleSet ruleSet, LocalDate today) {
@@ -113,21 +140,46 @@ class FeedbackReportService {
         for (ReportRecords.TeamTicket t : tickets) {
             Optional<RuleMeta> meta = ruleSet.rule(t.ruleCode());
             String why = meta.map(m -> (m.description() == null ? "" : m.description() + " ")
-                    + (m.basis() == null ? "" : "依据 / basis: " + m.basis())).orElse("").strip();
-            String remedy = t.remedy() != null ? t.remedy() : meta.map(RuleMeta::remedy).orElse("");
+                            + (m.basis() == null ? "" : "依据 / basis: " + m.basis()))
+                    .orElse("")
+                    .strip();
+            String remedy =
+                    t.remedy() != null ? t.remedy() : meta.map(RuleMeta::remedy).orElse("");
             boolean open = TicketStatus.valueOf(t.status()).isOpen();
-            Integer overdue = open && t.dueOn().isBefore(today)
-                    ? ruleSet.calendar().workingDaysBetween(t.dueOn(), today) : null;
-            rows.add(DeviationReportService.row(t.id(), t.ruleCode(), t.title(), t.severity(), t.subjectType(),
-                    t.subjectId(), t.customerName(), t.message(), why, remedy, t.dueOn(), t.status(), overdue));
+            Integer overdue =
+                    open && t.dueOn().isBefore(today) ? ruleSet.calendar().workingDaysBetween(t.dueOn(), today) : null;
+            rows.add(DeviationReportService.row(
+                    t.id(),
+                    t.ruleCode(),
+                    t.title(),
+                    t.severity(),
+                    t.subjectType(),
+                    t.subjectId(),
+                    t.customerName(),
+                    t.message(),
+                    why,
+                    remedy,
+                    t.dueOn(),
+                    t.status(),
+                    overdue));
         }
-        return new Table("工单", "工单：问题、原因、整改方法与期限 / Tickets: what, why, how to fix, by when", List.of(
-                new Column("工单号 / Ticket", Kind.INTEGER), new Column("规则 / Rule", Kind.TEXT),
-                new Column("标题 / Title", Kind.TEXT), new Column("严重程度 / Severity", Kind.TEXT),
-                new Column("对象类型 / Subject type", Kind.TEXT), new Column("对象 / Subject", Kind.TEXT),
-                new Column("客户名称 / Customer name", Kind.TEXT), new Column("问题证据 / Evidence", Kind.TEXT),
-                new Column("为何不对 / Why it is wrong", Kind.TEXT), new Column("如何整改 / How to fix", Kind.TEXT),
-                new Column("整改期限 / Due", Kind.DATE), new Column("状态 / Status", Kind.TEXT),
-                new Column("超期工作日 / Working days overdue", Kind.INTEGER)), rows);
+        return new Table(
+                "工单",
+                "工单：问题、原因、整改方法与期限 / Tickets: what, why, how to fix, by when",
+                List.of(
+                        new Column("工单号 / Ticket", Kind.INTEGER),
+                        new Column("规则 / Rule", Kind.TEXT),
+                        new Column("标题 / Title", Kind.TEXT),
+                        new Column("严重程度 / Severity", Kind.TEXT),
+                        new Column("对象类型 / Subject type", Kind.TEXT),
+                        new Column("对象 / Subject", Kind.TEXT),
+                        new Column("客户名称 / Customer name", Kind.TEXT),
+                        new Column("问题证据 / Evidence", Kind.TEXT),
+                        new Column("为何不对 / Why it is wrong", Kind.TEXT),
+                        new Column("如何整改 / How to fix", Kind.TEXT),
+                        new Column("整改期限 / Due", Kind.DATE),
+                        new Column("状态 / Status", Kind.TEXT),
+                        new Column("超期工作日 / Working days overdue", Kind.INTEGER)),
+                rows);
     }
 }

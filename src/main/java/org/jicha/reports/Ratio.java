@@ -17,7 +17,8 @@ record Ratio(long numerator, long denominator) {
 
     /** The ratio as a fraction with six decimals, or null when the denominator is zero. */
     public BigDecimal value() {
-        return denominator == 0 ? null
+        return denominator == 0
+                ? null
                 : BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 6, RoundingMode.HALF_UP);
     }
 }

@@ -9,12 +9,15 @@ import org.jicha.config.Labels;
  * message bundles. The counting itself is in {@link RatioQueries}; docs/REPORTS.md explains each with examples.
  */
 public enum RatioKind {
-
-    READING_ERROR, TARIFF_CORRECT, EXPANSION_ON_TIME, RECTIFIED, RECTIFIED_ON_TIME;
+    READING_ERROR,
+    TARIFF_CORRECT,
+    EXPANSION_ON_TIME,
+    RECTIFIED,
+    RECTIFIED_ON_TIME;
 
     /** The EXP rules about time limits, whose findings make an archived application miss its limits. */
-    public static final Set<String> TIME_LIMIT_RULES = Set.of("EXP-01", "EXP-02", "EXP-03", "EXP-04", "EXP-05",
-            "EXP-06", "EXP-07", "EXP-10");
+    public static final Set<String> TIME_LIMIT_RULES =
+            Set.of("EXP-01", "EXP-02", "EXP-03", "EXP-04", "EXP-05", "EXP-06", "EXP-07", "EXP-10");
 
     /** The rule whose finding marks a meter as due but without any reading record. */
     public static final String UNREAD_RULE = "BIL-01";

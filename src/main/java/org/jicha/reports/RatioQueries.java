@@ -34,8 +34,9 @@ class RatioQueries {
      * A finding whose ticket is out of the loop (held by the brake for the auditors' confirmation, or withdrawn)
      * counts in no ratio: it has not been confirmed as a deviation. Alias {@code f} for the finding.
      */
-    static final String IN_LOOP = " AND NOT EXISTS (SELECT 1 FROM inspection_tickets h WHERE h.fingerprint = f.fingerprint"
-            + " AND h.status IN ('AWAITING_CONFIRMATION', 'WITHDRAWN'))";
+    static final String IN_LOOP =
+            " AND NOT EXISTS (SELECT 1 FROM inspection_tickets h WHERE h.fingerprint = f.fingerprint"
+                    + " AND h.status IN ('AWAITING_CONFIRMATION', 'WITHDRAWN'))";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final JdbcTemplate plain;
@@ -51,8 +52,12 @@ class RatioQueries {
      * @param readingRules codes of the rules whose team kind is READING
      * @param billingRules codes of the rules whose team kind is BILLING
      */
-    Map<RatioKind, Ratio> all(long runId, YearMonth period, ReportScope scope, Collection<String> readingRules,
-                              Collection<String> billingRules) {
+    Map<RatioKind, Ratio> all(
+            long runId,
+            YearMonth period,
+            ReportScope scope,
+            Collection<String> readingRules,
+            Collection<String> billingRules) {
         Map<RatioKind, Ratio> ratios = new EnumMap<>(RatioKind.class);
         ratios.put(RatioKind.READING_ERROR, readingError(runId, period, scope, readingRules));
         ratios.put(RatioKind.TARIFF_CORRECT, tariffCorrect(runId, period, scope, billingRules));
@@ -78,7 +83,8 @@ class RatioQueries {
             p.addValue("rules", readingRules);
             String flagged = "SELECT f.subject_id FROM findings f" + teamJoin(scope) + " WHERE f.run_id = :run"
                     + " AND f.rule_code IN (:rules) AND f.subject_type = 'METER'" + IN_LOOP
-                    + " UNION SELECT LEFT(f.subject_id, POSITION(':' IN f.subject_id) - 1) FROM findings f" + teamJoin(scope)
+                    + " UNION SELECT LEFT(f.subject_id, POSITION(':' IN f.subject_id) - 1) FROM findings f"
+                    + teamJoin(scope)
                     + " WHERE f.run_id = :run AND f.rule_code IN (:rules) AND f.subject_type = 'READING'" + IN_LOOP
                     + " UNION SELECT fm.meter_id FROM findings f" + teamJoin(scope)
                     + " JOIN meters fm ON fm.customer_no = f.customer_no WHERE f.run_id = :run AND f.rule_code IN (:rules)"
@@ -117,9 +123,11 @@ class RatioQueries {
         String archived = "FROM applications a WHERE a.status = 'ARCHIVED' AND a.archived_at >= :from "
                 + "AND a.archived_at < :to AND " + stations("a.station_code", scope);
         long denominator = count("SELECT COUNT(*) " + archived, p);
-        long late = count("SELECT COUNT(*) " + archived + " AND a.app_no IN (SELECT f.subject_id FROM findings f"
-                + teamJoin(scope) + " WHERE f.run_id = :run AND f.rule_code IN (:rules)"
-                + " AND f.subject_type = 'APPLICATION'" + IN_LOOP + ")", p);
+        long late = count(
+                "SELECT COUNT(*) " + archived + " AND a.app_no IN (SELECT f.subject_id FROM findings f"
+                        + teamJoin(scope) + " WHERE f.run_id = :run AND f.rule_code IN (:rules)"
+                        + " AND f.subject_type = 'APPLICATION'" + IN_LOOP + ")",
+                p);
         return new Ratio(denominator - late, denominator);
     }
 
@@ -149,8 +157,9 @@ class RatioQueries {
 
     /** The workflow's transition table exists (it arrives with V6__ticket_workflow.sql). */
     boolean transitionsRecorded() {
-        Long n = plain.queryForObject("SELECT COUNT(*) FROM information_schema.tables "
-                + "WHERE LOWER(table_name) = 'ticket_transitions'", Long.class);
+        Long n = plain.queryForObject(
+                "SELECT COUNT(*) FROM information_schema.tables " + "WHERE LOWER(table_name) = 'ticket_transitions'",
+                Long.class);
         return n != null && n > 0;
     }
 
@@ -186,7 +195,8 @@ class RatioQueries {
 
     /** For a team's figures: only findings whose ticket went to that team. */
     private static String teamJoin(ReportScope scope) {
-        return scope.team() == null ? ""
+        return scope.team() == null
+                ? ""
                 : " JOIN inspection_tickets tt ON tt.fingerprint = f.fingerprint AND tt.team_unit_code = :team";
     }
 }

@@ -27,8 +27,8 @@ class ReportAccess {
      */
     ReportScope deviationScope(Actor actor, String unit, Map<String, UnitDirectory.Unit> units) {
         if (!actor.isSystem() && !(actor.is(Role.AUDITOR) || actor.is(Role.SUPERVISOR) || actor.is(Role.ADMIN))) {
-            throw new ReportForbiddenException("稽查报告仅供稽查人员、管理人员和系统管理员查看",
-                    "deviation reports are for auditors, supervisors and administrators");
+            throw new ReportForbiddenException(
+                    "稽查报告仅供稽查人员、管理人员和系统管理员查看", "deviation reports are for auditors, supervisors and administrators");
         }
         String asked = unit == null || unit.isBlank() ? actor.unitCode() : unit.trim();
         if (asked == null) {
@@ -38,7 +38,8 @@ class ReportAccess {
             throw new ReportParameterException("unit", "单位 " + asked + " 不存在", "no unit " + asked);
         }
         if (!actor.seesEverything() && !actor.visibleUnits().contains(asked)) {
-            throw new ReportForbiddenException("单位 " + asked + " 不在您的权限范围内", "unit " + asked + " is outside your scope");
+            throw new ReportForbiddenException(
+                    "单位 " + asked + " 不在您的权限范围内", "unit " + asked + " is outside your scope");
         }
         return new ReportScope(asked, tree.subtree(asked), null);
     }
@@ -58,8 +59,8 @@ class ReportAccess {
             throw new ReportParameterException("team", "班组 " + team + " 不存在", "no unit " + team);
         }
         if (!"TEAM".equals(unit.type())) {
-            throw new ReportParameterException("team", team + " 不是班组（" + unit.type() + "）",
-                    team + " is not a TEAM unit but " + unit.type());
+            throw new ReportParameterException(
+                    "team", team + " 不是班组（" + unit.type() + "）", team + " is not a TEAM unit but " + unit.type());
         }
         if (actor.isSystem()) {
             return unit;
@@ -68,8 +69,8 @@ class ReportAccess {
             throw new ReportForbiddenException("无权查看信息反馈", "not allowed to read feedback reports");
         }
         if (!actor.seesEverything() && !actor.visibleUnits().contains(unit.code())) {
-            throw new ReportForbiddenException("班组 " + unit.code() + " 不在您的权限范围内",
-                    "team " + unit.code() + " is outside your scope");
+            throw new ReportForbiddenException(
+                    "班组 " + unit.code() + " 不在您的权限范围内", "team " + unit.code() + " is outside your scope");
         }
         return unit;
     }

@@ -42,8 +42,14 @@ public class ReportArchive {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ReportArchive(FeedbackReportService feedback, ReportRenderer renderer, ReportRuns runs, ReportsProperties properties,
-                  JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+    ReportArchive(
+            FeedbackReportService feedback,
+            ReportRenderer renderer,
+            ReportRuns runs,
+            ReportsProperties properties,
+            JdbcTemplate jdbc,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.feedback = feedback;
         this.renderer = renderer;
         this.runs = runs;
@@ -55,7 +61,8 @@ public class ReportArchive {
 
     /** The monthly job: the feedback reports of the month before today (Asia/Shanghai). */
     public List<ArchivedReport> archivePreviousMonth() {
-        return archiveFeedback(YearMonth.from(LocalDate.now(clock.withZone(properties.zone()))).minusMonths(1));
+        return archiveFeedback(
+                YearMonth.from(LocalDate.now(clock.withZone(properties.zone()))).minusMonths(1));
     }
 
     /**
@@ -80,7 +87,10 @@ public class ReportArchive {
             }
             events.publishEvent(new FeedbackReportArchived(period.toString(), team, paths));
         }
-        log.info("Archived the feedback reports of {} for {} teams under {}", period, archived.size() / 2,
+        log.info(
+                "Archived the feedback reports of {} for {} teams under {}",
+                period,
+                archived.size() / 2,
                 properties.archiveDir().toAbsolutePath().normalize());
         return archived;
     }
@@ -93,11 +103,23 @@ public class ReportArchive {
             sql += " WHERE period = ?";
             args.add(ReportPeriod.parse(period).toString());
         }
-        List<ArchivedReport> all = jdbc.query(sql + " ORDER BY period DESC, unit_code, kind, format",
-                (rs, i) -> new ArchivedReport(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getObject(7, LocalDateTime.class), rs.getString(8)),
+        List<ArchivedReport> all = jdbc.query(
+                sql + " ORDER BY period DESC, unit_code, kind, format",
+                (rs, i) -> new ArchivedReport(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getObject(7, LocalDateTime.class),
+                        rs.getString(8)),
                 args.toArray());
-        return actor.seesEverything() ? all : all.stream().filter(r -> actor.visibleUnits().contains(r.unitCode())).toList();
+        return actor.seesEverything()
+                ? all
+                : all.stream()
+                        .filter(r -> actor.visibleUnits().contains(r.unitCode()))
+                        .toList();
     }
 
     private static Path write(Path dir, String name, byte[] bytes) {
@@ -116,17 +138,37 @@ public class ReportArchive {
     private ArchivedReport record(YearMonth period, String team, ReportFormat format, Path file, String sha) {
         LocalDateTime now = LocalDateTime.now(clock.withZone(properties.zone()));
         String path = file.toString();
-        int updated = jdbc.update("UPDATE report_archive SET path = ?, generated_at = ?, sha256 = ? "
-                + "WHERE period = ? AND unit_code = ? AND kind = ? AND format = ?", path, Timestamp.valueOf(now), sha,
-                period.toString(), team, FEEDBACK, format.name());
+        int updated = jdbc.update(
+                "UPDATE report_archive SET path = ?, generated_at = ?, sha256 = ? "
+                        + "WHERE period = ? AND unit_code = ? AND kind = ? AND format = ?",
+                path,
+                Timestamp.valueOf(now),
+                sha,
+                period.toString(),
+                team,
+                FEEDBACK,
+                format.name());
         if (updated == 0) {
-            jdbc.update("INSERT INTO report_archive (period, unit_code, kind, format, path, generated_at, sha256) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?)", period.toString(), team, FEEDBACK, format.name(), path,
-                    Timestamp.valueOf(now), sha);
+            jdbc.update(
+                    "INSERT INTO report_archive (period, unit_code, kind, format, path, generated_at, sha256) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    period.toString(),
+                    team,
+                    FEEDBACK,
+                    format.name(),
+                    path,
+                    Timestamp.valueOf(now),
+                    sha);
         }
-        Long id = jdbc.queryForObject("SELECT id FROM report_archive WHERE period = ? AND unit_code = ? AND kind = ? "
-                + "AND format = ?", Long.class, period.toString(), team, FEEDBACK, format.name());
-        return new ArchivedReport(id == null ? 0 : id, period.toString(), team, FEEDBACK, format.name(), path, now, sha);
+        Long id = jdbc.queryForObject(
+                "SELECT id FROM report_archive WHERE period = ? AND unit_code = ? AND kind = ? " + "AND format = ?",
+                Long.class,
+                period.toString(),
+                team,
+                FEEDBACK,
+                format.name());
+        return new ArchivedReport(
+                id == null ? 0 : id, period.toString(), team, FEEDBACK, format.name(), path, now, sha);
     }
 
     static String sha256(byte[] bytes) {

@@ -25,8 +25,11 @@ class ReportController {
     private final ReportArchive archive;
     private final ReportRenderer renderer;
 
-    ReportController(DeviationReportService deviation, FeedbackReportService feedback, ReportArchive archive,
-                     ReportRenderer renderer) {
+    ReportController(
+            DeviationReportService deviation,
+            FeedbackReportService feedback,
+            ReportArchive archive,
+            ReportRenderer renderer) {
         this.deviation = deviation;
         this.feedback = feedback;
         this.archive = archive;
@@ -34,17 +37,21 @@ class ReportController {
     }
 
     @GetMapping("/deviation")
-    ResponseEntity<?> deviation(Actor actor, @RequestParam(required = false) String period,
-                                @RequestParam(required = false) String unit,
-                                @RequestParam(required = false) String format) {
+    ResponseEntity<?> deviation(
+            Actor actor,
+            @RequestParam(required = false) String period,
+            @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String format) {
         ReportFormat f = ReportFormat.parse(format);
         return respond(deviation.deviation(actor, period, unit), f);
     }
 
     @GetMapping("/feedback")
-    ResponseEntity<?> feedback(Actor actor, @RequestParam(required = false) String period,
-                               @RequestParam(required = false) String team,
-                               @RequestParam(required = false) String format) {
+    ResponseEntity<?> feedback(
+            Actor actor,
+            @RequestParam(required = false) String period,
+            @RequestParam(required = false) String team,
+            @RequestParam(required = false) String format) {
         ReportFormat f = ReportFormat.parse(format);
         return respond(feedback.feedback(actor, period, team), f);
     }
@@ -60,8 +67,12 @@ class ReportController {
         }
         byte[] bytes = renderer.render(report.document(), format);
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(report.fileName(format), StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(report.fileName(format), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .contentType(MediaType.parseMediaType(format.mediaType()))
                 .body(bytes);
     }

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param metrics  the ratios, each with its denominator
  * @param tables   the detail tables, one sheet each in XLSX
  */
-record ReportDocument(String title, String subtitle, List<Metric> metrics, List<Table> tables) {
+public record ReportDocument(String title, String subtitle, List<Metric> metrics, List<Table> tables) {
 
     public ReportDocument {
         Objects.requireNonNull(title, "title");
@@ -28,7 +28,8 @@ record ReportDocument(String title, String subtitle, List<Metric> metrics, List<
 
         /** The ratio as a fraction (0.0123), or null when the denominator is zero (nothing to measure). */
         public BigDecimal ratio() {
-            return denominator == 0 ? null
+            return denominator == 0
+                    ? null
                     : BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 6, RoundingMode.HALF_UP);
         }
 
@@ -42,7 +43,9 @@ record ReportDocument(String title, String subtitle, List<Metric> metrics, List<
         }
 
         static String percent(BigDecimal ratio) {
-            return ratio == null ? "—" : ratio.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
+            return ratio == null
+                    ? "—"
+                    : ratio.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
         }
     }
 
@@ -59,10 +62,13 @@ record ReportDocument(String title, String subtitle, List<Metric> metrics, List<
     }
 
     /** A column and how its values are formatted. */
-    public record Column(String header, Kind kind) {
-    }
+    public record Column(String header, Kind kind) {}
 
     public enum Kind {
-        TEXT, INTEGER, DECIMAL, PERCENT, DATE
+        TEXT,
+        INTEGER,
+        DECIMAL,
+        PERCENT,
+        DATE
     }
 }

@@ -2,6 +2,7 @@ package org.jicha.reports;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -35,7 +36,8 @@ class ReportFigures {
 
     Map<RatioKind, Ratio> ratios(ReportRuns.RunRef run, ReportScope scope) {
         RuleSet set = rules.current();
-        return queries.all(run.id(), run.period(), scope, codesOf(set, TeamKind.READING), codesOf(set, TeamKind.BILLING));
+        return queries.all(
+                run.id(), run.period(), scope, codesOf(set, TeamKind.READING), codesOf(set, TeamKind.BILLING));
     }
 
     /** The ratios of the month before, when a completed run audited it. */
@@ -54,7 +56,10 @@ class ReportFigures {
         return kinds::get;
     }
 
-    private static java.util.List<String> codesOf(RuleSet set, TeamKind kind) {
-        return set.rules().stream().filter(r -> r.teamKind() == kind).map(RuleMeta::code).toList();
+    private static List<String> codesOf(RuleSet set, TeamKind kind) {
+        return set.rules().stream()
+                .filter(r -> r.teamKind() == kind)
+                .map(RuleMeta::code)
+                .toList();
     }
 }

@@ -34,7 +34,7 @@ enum ReportFormat {
                 return f;
             }
         }
-        throw new ReportParameterException("format", "只支持 json、xlsx、pdf，收到 \"" + value + "\"",
-                "one of json, xlsx, pdf, got \"" + value + "\"");
+        throw new ReportParameterException(
+                "format", "只支持 json、xlsx、pdf，收到 \"" + value + "\"", "one of json, xlsx, pdf, got \"" + value + "\"");
     }
 }

@@ -9,13 +9,31 @@ import java.util.List;
  */
 record ReportJson(String title, String subtitle, List<MetricJson> metrics, List<ReportDocument.Table> tables) {
 
-    public record MetricJson(String label, String definition, long numerator, long denominator, BigDecimal value,
-                             String percent, BigDecimal previous, String previousPercent) {
-    }
+    public record MetricJson(
+            String label,
+            String definition,
+            long numerator,
+            long denominator,
+            BigDecimal value,
+            String percent,
+            BigDecimal previous,
+            String previousPercent) {}
 
     public static ReportJson of(ReportDocument report) {
-        return new ReportJson(report.title(), report.subtitle(), report.metrics().stream()
-                .map(m -> new MetricJson(m.label(), m.definition(), m.numerator(), m.denominator(), m.ratio(),
-                        m.percent(), m.previous(), m.previousPercent())).toList(), report.tables());
+        return new ReportJson(
+                report.title(),
+                report.subtitle(),
+                report.metrics().stream()
+                        .map(m -> new MetricJson(
+                                m.label(),
+                                m.definition(),
+                                m.numerator(),
+                                m.denominator(),
+                                m.ratio(),
+                                m.percent(),
+                                m.previous(),
+                                m.previousPercent()))
+                        .toList(),
+                report.tables());
     }
 }

@@ -30,8 +30,10 @@ import org.springframework.stereotype.Component;
 class ReportRecords {
 
     /** Statuses of tickets that still need work (TicketStatus.isOpen). */
-    static final List<String> OPEN = Arrays.stream(TicketStatus.values()).filter(TicketStatus::isOpen)
-            .map(Enum::name).toList();
+    static final List<String> OPEN = Arrays.stream(TicketStatus.values())
+            .filter(TicketStatus::isOpen)
+            .map(Enum::name)
+            .toList();
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CustomerNames customers;
@@ -48,9 +50,20 @@ class ReportRecords {
     /** The run's findings of a station in scope or routed to a team in scope, with their tickets. */
     List<FindingRow> findings(long runId, ReportScope scope) {
         return findings.withTickets(runId, scope.wholeCompany() ? null : scope.units(), scope.team()).stream()
-                .map(f -> new FindingRow(f.ruleCode(), f.theme(), f.severity(), f.subjectType(), f.subjectId(),
-                        f.customerNo(), f.stationCode(), f.period(), f.message(), f.fingerprint(), f.ticketId(),
-                        f.teamUnitCode(), f.ticketStatus()))
+                .map(f -> new FindingRow(
+                        f.ruleCode(),
+                        f.theme(),
+                        f.severity(),
+                        f.subjectType(),
+                        f.subjectId(),
+                        f.customerNo(),
+                        f.stationCode(),
+                        f.period(),
+                        f.message(),
+                        f.fingerprint(),
+                        f.ticketId(),
+                        f.teamUnitCode(),
+                        f.ticketStatus()))
                 .toList();
     }
 
@@ -60,25 +73,41 @@ class ReportRecords {
     }
 
     /** Open tickets past their deadline in scope (or of one team), with working days overdue as of today. */
-    Table overdue(ReportScope scope, String team, LocalDate today, WorkingDayCalendar calendar,
-                  Map<String, UnitDirectory.Unit> units) {
+    Table overdue(
+            ReportScope scope,
+            String team,
+            LocalDate today,
+            WorkingDayCalendar calendar,
+            Map<String, UnitDirectory.Unit> units) {
         List<TicketLine> overdue = tickets.dueBefore(today, OPEN, scope.wholeCompany() ? null : scope.units(), team);
-        Map<String, String> names = customers.of(overdue.stream().map(TicketLine::customerNo).toList());
+        Map<String, String> names =
+                customers.of(overdue.stream().map(TicketLine::customerNo).toList());
         List<List<Object>> rows = new ArrayList<>();
         for (TicketLine t : overdue) {
             String teamCode = t.teamUnitCode();
-            rows.add(DeviationReportService.row(t.id(), t.ruleCode(), t.title(), t.subjectType(), t.subjectId(),
+            rows.add(DeviationReportService.row(
+                    t.id(),
+                    t.ruleCode(),
+                    t.title(),
+                    t.subjectType(),
+                    t.subjectId(),
                     t.customerNo() == null ? null : names.get(t.customerNo()),
-                    teamCode == null ? DeviationReportService.UNASSIGNED
+                    teamCode == null
+                            ? DeviationReportService.UNASSIGNED
                             : teamCode + " " + DeviationReportService.nameOf(units, teamCode),
-                    t.dueOn(), calendar.workingDaysBetween(t.dueOn(), today), t.status()));
+                    t.dueOn(),
+                    calendar.workingDaysBetween(t.dueOn(), today),
+                    t.status()));
         }
-        return new Table("超期工单", "超期未整改工单（截至 " + today + "） / Overdue open tickets as of " + today, List.of(
-                new Column("工单号 / Ticket", Kind.INTEGER), new Column("规则 / Rule", Kind.TEXT),
-                new Column("标题 / Title", Kind.TEXT), new Column("对象类型 / Subject type", Kind.TEXT),
-                new Column("对象 / Subject", Kind.TEXT), new Column("客户名称 / Customer name", Kind.TEXT),
-                new Column("责任班组 / Team", Kind.TEXT), new Column("整改期限 / Due", Kind.DATE),
-                new Column("超期工作日 / Working days overdue", Kind.INTEGER), new Column("状态 / Status", Kind.TEXT)),
+        return new Table(
+                "超期工单",
+                "超期未整改工单（截至 " + today + "） / Overdue open tickets as of " + today,
+                List.of(
+                        new Column("工单号 / Ticket", Kind.INTEGER), new Column("规则 / Rule", Kind.TEXT),
+                        new Column("标题 / Title", Kind.TEXT), new Column("对象类型 / Subject type", Kind.TEXT),
+                        new Column("对象 / Subject", Kind.TEXT), new Column("客户名称 / Customer name", Kind.TEXT),
+                        new Column("责任班组 / Team", Kind.TEXT), new Column("整改期限 / Due", Kind.DATE),
+                        new Column("超期工作日 / Working days overdue", Kind.INTEGER), new Column("状态 / Status", Kind.TEXT)),
                 rows);
     }
 
@@ -86,20 +115,39 @@ class ReportRecords {
      * A team's tickets for its feedback: the open ones and those of the run's findings, never one awaiting the
      * auditors' confirmation or withdrawn (not the team's).
      */
-    record TeamTicket(long id, String ruleCode, String title, String severity, String subjectType, String subjectId,
-                      String customerName, String message, String remedy, LocalDate dueOn, String status) {
-    }
+    record TeamTicket(
+            long id,
+            String ruleCode,
+            String title,
+            String severity,
+            String subjectType,
+            String subjectId,
+            String customerName,
+            String message,
+            String remedy,
+            LocalDate dueOn,
+            String status) {}
 
     List<TeamTicket> teamTickets(String team, long runId) {
-        return jdbc.query("SELECT t.id, t.rule_code, t.title, t.severity, t.subject_type, t.subject_id, c.customer_name, "
+        return jdbc.query(
+                "SELECT t.id, t.rule_code, t.title, t.severity, t.subject_type, t.subject_id, c.customer_name, "
                         + "t.message, t.remedy, t.due_on, t.status FROM inspection_tickets t "
                         + "LEFT JOIN customers c ON c.customer_no = t.customer_no WHERE t.team_unit_code = :team AND "
                         + "(t.status IN (:open) OR (t.fingerprint IN (SELECT f.fingerprint FROM findings f WHERE f.run_id = :run) "
                         + "AND t.status NOT IN ('AWAITING_CONFIRMATION', 'WITHDRAWN'))) "
                         + "ORDER BY t.due_on, t.id",
                 new MapSqlParameterSource("team", team).addValue("open", OPEN).addValue("run", runId),
-                (rs, i) -> new TeamTicket(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getObject(10, LocalDate.class), rs.getString(11)));
+                (rs, i) -> new TeamTicket(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getObject(10, LocalDate.class),
+                        rs.getString(11)));
     }
 }

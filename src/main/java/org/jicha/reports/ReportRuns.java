@@ -19,12 +19,18 @@ import org.springframework.stereotype.Component;
 class ReportRuns {
 
     /** The run a report rests on; {@code withErrors}: some of its rules threw on some subjects. */
-    record RunRef(long id, YearMonth period, LocalDate asOf, String ruleSetHash, LocalDateTime finishedAt,
-                  boolean withErrors) {
+    record RunRef(
+            long id,
+            YearMonth period,
+            LocalDate asOf,
+            String ruleSetHash,
+            LocalDateTime finishedAt,
+            boolean withErrors) {
 
         /** For the subtitle: 稽查批次 #12（基准日 2026-11-05，规则集 1a2b3c4d5e6f）. */
         String describe() {
-            return "稽查批次 #" + id + "（基准日 " + asOf + "，规则集 " + ruleSetHash.substring(0, Math.min(12, ruleSetHash.length()))
+            return "稽查批次 #" + id + "（基准日 " + asOf + "，规则集 "
+                    + ruleSetHash.substring(0, Math.min(12, ruleSetHash.length()))
                     + (withErrors ? "，部分规则出错，见该批次" : "") + "） / audit run #" + id + " as of " + asOf
                     + (withErrors ? " (some rules threw: see the run)" : "");
         }

@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param zone         the time zone of the cron, of "today" and of the overdue list (default Asia/Shanghai)
  */
 @ConfigurationProperties("jicha.reports")
-public record ReportsProperties(Path pdfFont,
-                                @DefaultValue("./reports") Path archiveDir,
-                                @DefaultValue("0 0 6 2 * ?") String feedbackCron,
-                                @DefaultValue("Asia/Shanghai") ZoneId zone) {
-}
+public record ReportsProperties(
+        Path pdfFont,
+        @DefaultValue("./reports") Path archiveDir,
+        @DefaultValue("0 0 6 2 * ?") String feedbackCron,
+        @DefaultValue("Asia/Shanghai") ZoneId zone) {}

@@ -27,8 +27,7 @@ class StaffAttribution {
     }
 
     /** A person on record. */
-    record Staff(String id, String name, String unitCode) {
-    }
+    record Staff(String id, String name, String unitCode) {}
 
     /**
      * The staff id on record per finding fingerprint; findings with nobody on record are absent.
@@ -48,7 +47,7 @@ class StaffAttribution {
                 case "BILL" -> bills.add(f.subjectId());
                 case "APPLICATION" -> apps.add(f.subjectId());
                 case "INSPECTION" -> inspections.add(f.subjectId());
-                default -> { }
+                default -> {}
             }
             if (f.customerNo() != null) {
                 customers.add(f.customerNo());
@@ -73,14 +72,15 @@ class StaffAttribution {
                 case "BILL" -> clerkOfBill.get(f.subjectId());
                 case "APPLICATION" -> handlerOfApp.get(f.subjectId());
                 case "INSPECTION" -> firstInspector(inspectorOf.get(f.subjectId()));
-                case "CUSTOMER" -> switch (String.valueOf(teamKindOf.apply(f.ruleCode()))) {
-                    case "READING" -> or(readerOfCustomer.get(f.customerNo()), assignedReader.get(f.customerNo()));
-                    case "BILLING", "COLLECTION" -> clerkOfCustomer.get(f.customerNo());
-                    case "BUSINESS", "EXPANSION" -> handlerOfCustomer.get(f.customerNo());
-                    case "INSPECTION", "SAFETY" -> firstInspector(inspectorOfCustomer.get(f.customerNo()));
-                    case "METERING", "INSTALLATION" -> metererOfCustomer.get(f.customerNo());
-                    default -> null;
-                };
+                case "CUSTOMER" ->
+                    switch (String.valueOf(teamKindOf.apply(f.ruleCode()))) {
+                        case "READING" -> or(readerOfCustomer.get(f.customerNo()), assignedReader.get(f.customerNo()));
+                        case "BILLING", "COLLECTION" -> clerkOfCustomer.get(f.customerNo());
+                        case "BUSINESS", "EXPANSION" -> handlerOfCustomer.get(f.customerNo());
+                        case "INSPECTION", "SAFETY" -> firstInspector(inspectorOfCustomer.get(f.customerNo()));
+                        case "METERING", "INSTALLATION" -> metererOfCustomer.get(f.customerNo());
+                        default -> null;
+                    };
                 default -> null;
             };
             if (staff != null) {

@@ -9,8 +9,7 @@ import org.springframework.stereotype.Component;
 @Component
 class UnitDirectory {
 
-    record Unit(String code, String name, String parent, String type, String teamKind) {
-    }
+    record Unit(String code, String name, String parent, String type, String teamKind) {}
 
     private final UnitRecords units;
 

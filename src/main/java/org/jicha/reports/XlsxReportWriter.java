@@ -49,8 +49,13 @@ final class XlsxReportWriter {
         cell(sheet.createRow(0), 0, report.title(), styles.title);
         cell(sheet.createRow(1), 0, report.subtitle(), styles.text);
         Row header = sheet.createRow(3);
-        List<String> headers = List.of("指标 / Ratio", "分子 / Numerator", "分母 / Denominator", "本期 / This period",
-                "上期 / Last period", "口径 / Definition");
+        List<String> headers = List.of(
+                "指标 / Ratio",
+                "分子 / Numerator",
+                "分母 / Denominator",
+                "本期 / This period",
+                "上期 / Last period",
+                "口径 / Definition");
         for (int c = 0; c < headers.size(); c++) {
             cell(header, c, headers.get(c), styles.header);
         }

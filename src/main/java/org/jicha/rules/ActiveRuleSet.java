@@ -35,8 +35,7 @@ public class ActiveRuleSet {
     private final AtomicReference<Active> current = new AtomicReference<>();
 
     /** The set in force and the version it is recorded as. */
-    private record Active(RuleSet ruleSet, RuleSetVersionView version) {
-    }
+    private record Active(RuleSet ruleSet, RuleSetVersionView version) {}
 
     ActiveRuleSet(RulesProperties properties, RuleSetHistory history, Clock clock, AuditTrail trail) {
         this.properties = properties;
@@ -44,9 +43,16 @@ public class ActiveRuleSet {
         this.clock = clock;
         this.trail = trail;
         RuleSet loaded = loader.load(properties.dir());
-        current.set(new Active(loaded, history.activated(loaded, ReloadTrigger.STARTUP, clock.instant()).version()));
-        log.info("Rule set {} loaded from {}: {} rules in {} files", loaded.contentHash().substring(0, 12),
-                properties.dir().toAbsolutePath().normalize(), loaded.rules().size(), loaded.files().size());
+        current.set(new Active(
+                loaded,
+                history.activated(loaded, ReloadTrigger.STARTUP, clock.instant())
+                        .version()));
+        log.info(
+                "Rule set {} loaded from {}: {} rules in {} files",
+                loaded.contentHash().substring(0, 12),
+                properties.dir().toAbsolutePath().normalize(),
+                loaded.rules().size(),
+                loaded.files().size());
     }
 
     public RuleSet current() {
@@ -74,9 +80,15 @@ public class ActiveRuleSet {
      */
     public synchronized ReloadAttempt reload(ReloadTrigger trigger, Actor actor) {
         ReloadAttempt attempt = reload(trigger);
-        trail.record(actor.username(), "RULES_RELOAD", attempt.contentHash(), trigger + " " + attempt.outcome()
-                + (attempt.outcome() == ReloadOutcome.REJECTED ? " (in force: " + currentVersion().contentHash() + ")" : "")
-                + (attempt.messages().isEmpty() ? "" : ": " + String.join("; ", attempt.messages())));
+        trail.record(
+                actor.username(),
+                "RULES_RELOAD",
+                attempt.contentHash(),
+                trigger + " " + attempt.outcome()
+                        + (attempt.outcome() == ReloadOutcome.REJECTED
+                                ? " (in force: " + currentVersion().contentHash() + ")"
+                                : "")
+                        + (attempt.messages().isEmpty() ? "" : ": " + String.join("; ", attempt.messages())));
         return attempt;
     }
 
@@ -103,7 +115,11 @@ public class ActiveRuleSet {
             }
             candidate = loader.load(dir);
         } catch (RuleSetException e) {
-            return rejected(trigger, hash, e.problems().stream().map(RuleProblem::toString).toList(), before);
+            return rejected(
+                    trigger,
+                    hash,
+                    e.problems().stream().map(RuleProblem::toString).toList(),
+                    before);
         } catch (UncheckedIOException e) {
             // a file vanished or could not be read while the folder was being written
             return rejected(trigger, hash, List.of(dir + ": " + e.getMessage()), before);
@@ -113,15 +129,23 @@ public class ActiveRuleSet {
         }
         RuleSetHistory.Recorded recorded = history.activated(candidate, trigger, clock.instant());
         current.set(new Active(candidate, recorded.version()));
-        log.info("Rule set {} activated ({}): {} rules in {} files, replacing {}",
-                candidate.contentHash().substring(0, 12), trigger, candidate.rules().size(), candidate.files().size(),
+        log.info(
+                "Rule set {} activated ({}): {} rules in {} files, replacing {}",
+                candidate.contentHash().substring(0, 12),
+                trigger,
+                candidate.rules().size(),
+                candidate.files().size(),
                 before.ruleSet().contentHash().substring(0, 12));
         return recorded.attempt();
     }
 
     private ReloadAttempt rejected(ReloadTrigger trigger, String hash, List<String> problems, Active before) {
-        log.warn("Rule set in {} rejected ({}), {} stays in force:\n  {}", properties.dir(), trigger,
-                before.ruleSet().contentHash().substring(0, 12), String.join("\n  ", problems));
+        log.warn(
+                "Rule set in {} rejected ({}), {} stays in force:\n  {}",
+                properties.dir(),
+                trigger,
+                before.ruleSet().contentHash().substring(0, 12),
+                String.join("\n  ", problems));
         return history.rejected(trigger, hash, problems, before.version(), clock.instant());
     }
 }

@@ -10,15 +10,17 @@ import java.math.RoundingMode;
  */
 public final class Evidence {
 
-    private Evidence() {
-    }
+    private Evidence() {}
 
     /** A measured value (register reading, kWh, ratio, kV) with at most three decimals and no trailing zeros. */
     public static String num(Double value) {
         if (value == null) {
             return "空";
         }
-        return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(value)
+                .setScale(3, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /** An amount of money in yuan, with two decimals. */
@@ -34,6 +36,9 @@ public final class Evidence {
         if (value == null) {
             return "空";
         }
-        return BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(value)
+                .setScale(6, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

@@ -28,13 +28,22 @@ public final class FindingCollector {
 
     /** Raises a finding for an explicit period, e.g. the audited period of a meter or customer rule. */
     public void raise(RuleContext drools, AuditSubject subject, String period, String message) {
-        String ruleName = drools.getRule().getPackageName() + "." + drools.getRule().getName();
+        String ruleName =
+                drools.getRule().getPackageName() + "." + drools.getRule().getName();
         RuleMeta meta = metaByRuleName.get(ruleName);
         if (meta == null) {
             throw new IllegalStateException("rule " + ruleName + " has no metadata");
         }
-        findings.add(new Finding(meta.code(), meta.theme(), meta.severity(), subject.getSubjectType(),
-                subject.getSubjectId(), subject.getCustomerNo(), subject.getStationCode(), period, message));
+        findings.add(new Finding(
+                meta.code(),
+                meta.theme(),
+                meta.severity(),
+                subject.getSubjectType(),
+                subject.getSubjectId(),
+                subject.getCustomerNo(),
+                subject.getStationCode(),
+                period,
+                message));
     }
 
     List<Finding> findings() {

@@ -10,6 +10,11 @@ import java.util.List;
  * @param versionId   the version in force after the attempt (for REJECTED: the one that stayed)
  * @param messages    every problem as {@code file:line: message}; empty unless REJECTED
  */
-public record ReloadAttempt(long id, Instant attemptedAt, ReloadTrigger trigger, ReloadOutcome outcome,
-                            String contentHash, Long versionId, List<String> messages) {
-}
+public record ReloadAttempt(
+        long id,
+        Instant attemptedAt,
+        ReloadTrigger trigger,
+        ReloadOutcome outcome,
+        String contentHash,
+        Long versionId,
+        List<String> messages) {}

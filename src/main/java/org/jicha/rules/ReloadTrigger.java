@@ -2,5 +2,7 @@ package org.jicha.rules;
 
 /** Who asked for a rule-set (re)load. */
 public enum ReloadTrigger {
-    STARTUP, WATCH, API
+    STARTUP,
+    WATCH,
+    API
 }

@@ -68,7 +68,8 @@ public final class RuleParameters {
         if (v instanceof Integer i) {
             return i;
         }
-        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+        if (v instanceof Number n
+                && n.doubleValue() == Math.rint(n.doubleValue())
                 && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
             return n.intValue();
         }
@@ -109,8 +110,8 @@ public final class RuleParameters {
         if (NO_LIMIT.equals(v)) {
             return -1;
         }
-        throw new IllegalArgumentException("parameter table " + tableKey + " holds " + v + " for " + group
-                + ", not a whole number or \"-\"");
+        throw new IllegalArgumentException(
+                "parameter table " + tableKey + " holds " + v + " for " + group + ", not a whole number or \"-\"");
     }
 
     private Object require(String key) {

@@ -1,6 +1,7 @@
 package org.jicha.rules;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -28,11 +29,11 @@ public final class RuleSet {
 
     /** Where Drools names the rules of a constraint that threw: {@code ... in [Rule "A", "B" in bil/x.drl]}. */
     private static final String CONSTRAINT_RULES = "' in [Rule ";
+
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
 
     /** The rule code a Drools rule counts for (a decision-table row: the rule it supports) and where it is. */
-    record RuleOrigin(String code, String location) {
-    }
+    record RuleOrigin(String code, String location) {}
 
     private final KieBase kieBase;
     private final List<RuleMeta> rules;
@@ -46,12 +47,22 @@ public final class RuleSet {
     private final Map<String, List<RuleName>> rulesByName = new HashMap<>();
     private final RuleVariants variants;
 
-    RuleSet(KieBase kieBase, List<RuleMeta> rules, Map<String, RuleMeta> metaByRuleName, RuleParameters parameters,
-            WorkingDayCalendar calendar, String contentHash, List<String> files, Map<RuleName, RuleOrigin> origins,
+    RuleSet(
+            KieBase kieBase,
+            List<RuleMeta> rules,
+            Map<String, RuleMeta> metaByRuleName,
+            RuleParameters parameters,
+            WorkingDayCalendar calendar,
+            String contentHash,
+            List<String> files,
+            Map<RuleName, RuleOrigin> origins,
             RuleVariants variants) {
         this.kieBase = kieBase;
         this.origins = Map.copyOf(origins);
-        origins.keySet().forEach(r -> rulesByName.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(r));
+        origins.keySet()
+                .forEach(r -> rulesByName
+                        .computeIfAbsent(r.name(), k -> new ArrayList<>())
+                        .add(r));
         this.variants = variants;
         this.rules = rules.stream().sorted(Comparator.comparing(RuleMeta::code)).toList();
         this.metaByRuleName = Map.copyOf(metaByRuleName);
@@ -90,14 +101,19 @@ public final class RuleSet {
     }
 
     /** Subjects that threw {@code failure} together: halves evaluated apart until each failing one is alone. */
-    private void isolate(AuditContext ctx, List<? extends Collection<?>> subjects, RuntimeException failure,
-                         List<Finding> findings, List<RuleError> errors) {
+    private void isolate(
+            AuditContext ctx,
+            List<? extends Collection<?>> subjects,
+            RuntimeException failure,
+            List<Finding> findings,
+            List<RuleError> errors) {
         if (subjects.size() == 1) {
             withoutFailingRules(ctx, subjects.get(0), failure, findings, errors);
             return;
         }
         int half = subjects.size() / 2;
-        for (List<? extends Collection<?>> part : List.of(subjects.subList(0, half), subjects.subList(half, subjects.size()))) {
+        for (List<? extends Collection<?>> part :
+                List.of(subjects.subList(0, half), subjects.subList(half, subjects.size()))) {
             try {
                 findings.addAll(run(kieBase, ctx, flatten(part)));
             } catch (RuntimeException e) {
@@ -107,8 +123,12 @@ public final class RuleSet {
     }
 
     /** One subject again and again, each time without the rules the last failure named, until it evaluates. */
-    private void withoutFailingRules(AuditContext ctx, Collection<?> subject, RuntimeException failure,
-                                     List<Finding> findings, List<RuleError> errors) {
+    private void withoutFailingRules(
+            AuditContext ctx,
+            Collection<?> subject,
+            RuntimeException failure,
+            List<Finding> findings,
+            List<RuleError> errors) {
         Set<RuleName> without = new LinkedHashSet<>();
         RuntimeException current = failure;
         while (true) {
@@ -116,13 +136,17 @@ public final class RuleSet {
             failing.removeAll(without);
             if (failing.isEmpty()) {
                 // Drools named no rule of the set (or one already left out): nothing of this subject can be kept
-                errors.add(new RuleError(RuleError.UNKNOWN_RULE, "", subjectOf(subject), customerOf(subject),
-                        rootMessage(current)));
+                errors.add(new RuleError(
+                        RuleError.UNKNOWN_RULE, "", subjectOf(subject), customerOf(subject), rootMessage(current)));
                 return;
             }
             for (RuleName rule : failing) {
                 RuleOrigin origin = origins.get(rule);
-                errors.add(new RuleError(origin.code(), origin.location(), subjectOf(subject), customerOf(subject),
+                errors.add(new RuleError(
+                        origin.code(),
+                        origin.location(),
+                        subjectOf(subject),
+                        customerOf(subject),
                         rootMessage(current)));
             }
             without.addAll(failing);
@@ -142,7 +166,9 @@ public final class RuleSet {
     private Set<RuleName> failingRules(RuntimeException e) {
         Set<RuleName> rules = new LinkedHashSet<>();
         if (e instanceof ConsequenceException c && c.getMatch() != null) {
-            RuleName rule = new RuleName(c.getMatch().getRule().getPackageName(), c.getMatch().getRule().getName());
+            RuleName rule = new RuleName(
+                    c.getMatch().getRule().getPackageName(),
+                    c.getMatch().getRule().getName());
             if (origins.containsKey(rule)) {
                 rules.add(rule);
             }
@@ -167,7 +193,8 @@ public final class RuleSet {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName()
+        return root.getMessage() == null
+                ? root.getClass().getSimpleName()
                 : root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
@@ -206,7 +233,7 @@ public final class RuleSet {
     }
 
     /** An audit context for an as-of date on this rule set's calendar. */
-    public AuditContext contextAsOf(java.time.LocalDate asOf) {
+    public AuditContext contextAsOf(LocalDate asOf) {
         return AuditContext.asOf(asOf, calendar);
     }
 

@@ -26,8 +26,7 @@ import org.jicha.rules.tables.DecisionTableFile;
  */
 public final class RuleSetCheck {
 
-    private RuleSetCheck() {
-    }
+    private RuleSetCheck() {}
 
     /** A finding of the check, located like a {@link RuleProblem}. */
     public record Issue(boolean error, RuleProblem problem) {
@@ -56,8 +55,13 @@ public final class RuleSetCheck {
         cases.forEach(c -> tested.addAll(c.mentionedRules()));
         for (RuleMeta rule : set.rules()) {
             if (!tested.contains(rule.code())) {
-                issues.add(new Issue(strict, new RuleProblem(rule.file(), rule.line(),
-                        "rule " + rule.code() + " has no YAML test case (" + RuleCaseFile.TESTS_DIR + "/**/*.yml)")));
+                issues.add(new Issue(
+                        strict,
+                        new RuleProblem(
+                                rule.file(),
+                                rule.line(),
+                                "rule " + rule.code() + " has no YAML test case (" + RuleCaseFile.TESTS_DIR
+                                        + "/**/*.yml)")));
             }
         }
         DescriptionCheck.check(rulesDir, set.rules(), set.parameters()).forEach(p -> issues.add(new Issue(true, p)));
@@ -80,7 +84,9 @@ public final class RuleSetCheck {
         List<RuleProblem> unused = new ArrayList<>();
         for (String key : parameters.keys()) {
             if (uses.stream().noneMatch(u -> u.covers(key))) {
-                unused.add(new RuleProblem(RuleSetLoader.PARAMETERS_FILE, parameters.lineOf(key),
+                unused.add(new RuleProblem(
+                        RuleSetLoader.PARAMETERS_FILE,
+                        parameters.lineOf(key),
                         "parameter \"" + key + "\" is used by no rule file"));
             }
         }

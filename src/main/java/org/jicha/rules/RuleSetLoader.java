@@ -61,8 +61,8 @@ public final class RuleSetLoader {
             throw new RuleSetException(List.of(new RuleProblem(rulesDir.toString(), 0, "rules folder does not exist")));
         }
         List<Path> ruleFiles = RuleFolder.ruleFiles(rulesDir);
-        ParametersFile.Contents parameterValues = ParametersFile.read(rulesDir.resolve(PARAMETERS_FILE), PARAMETERS_FILE,
-                problems);
+        ParametersFile.Contents parameterValues =
+                ParametersFile.read(rulesDir.resolve(PARAMETERS_FILE), PARAMETERS_FILE, problems);
         List<ParameterUse> parameterUses = new ArrayList<>();
         WorkingDayCalendar calendar = RuleFolder.readCalendar(rulesDir, problems);
         if (ruleFiles.isEmpty()) {
@@ -70,8 +70,8 @@ public final class RuleSetLoader {
         }
 
         String hash = RuleFolder.contentHash(rulesDir, ruleFiles);
-        ReleaseId releaseId = kieServices.newReleaseId("org.jicha.ruleset", "rules",
-                "1.0." + BUILDS.incrementAndGet() + "-" + hash.substring(0, 12));
+        ReleaseId releaseId = kieServices.newReleaseId(
+                "org.jicha.ruleset", "rules", "1.0." + BUILDS.incrementAndGet() + "-" + hash.substring(0, 12));
         KieFileSystem kfs = kieServices.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         Map<String, String> displayByKiePath = new HashMap<>();
@@ -90,9 +90,13 @@ public final class RuleSetLoader {
                 String pkgPath = pkg.find() ? pkg.group(1).replace('.', '/') : "defaultpkg";
                 kiePath = "src/main/resources/" + pkgPath + "/" + file.getFileName();
                 // the encoding is named so that the platform charset (POSIX, GBK) never decodes the audit team's text
-                kfs.write(kiePath, kieServices.getResources()
-                        .newReaderResource(new StringReader(text), "UTF-8")
-                        .setSourcePath(kiePath).setResourceType(ResourceType.DRL));
+                kfs.write(
+                        kiePath,
+                        kieServices
+                                .getResources()
+                                .newReaderResource(new StringReader(text), "UTF-8")
+                                .setSourcePath(kiePath)
+                                .setResourceType(ResourceType.DRL));
                 ruleLines.put(display, RuleSources.linesOf(RULE, text));
                 functionLines.put(display, RuleSources.linesOf(FUNCTION, text));
                 sources.put(kiePath, text);
@@ -108,12 +112,17 @@ public final class RuleSetLoader {
                 Matcher pkg = PACKAGE.matcher(table.drl());
                 String pkgPath = pkg.find() ? pkg.group(1).replace('.', '/') : "defaultpkg";
                 kiePath = "src/main/resources/" + pkgPath + "/" + file.getFileName() + ".drl";
-                kfs.write(kiePath, kieServices.getResources()
-                        .newReaderResource(new StringReader(table.drl()), "UTF-8")
-                        .setSourcePath(kiePath).setResourceType(ResourceType.DRL));
+                kfs.write(
+                        kiePath,
+                        kieServices
+                                .getResources()
+                                .newReaderResource(new StringReader(table.drl()), "UTF-8")
+                                .setSourcePath(kiePath)
+                                .setResourceType(ResourceType.DRL));
                 ruleLines.put(display, table.ruleRows());
                 sources.put(kiePath, table.drl());
-                parameterUses.addAll(ParameterUse.scan(display, table.drl(), line -> table.problem(line, "").line()));
+                parameterUses.addAll(ParameterUse.scan(
+                        display, table.drl(), line -> table.problem(line, "").line()));
                 RuleSources.checkAccumulateImports(display, table.drl(), problems);
             }
             displayByKiePath.put(kiePath, display);
@@ -126,13 +135,18 @@ public final class RuleSetLoader {
 
         KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String file = m.getPath() == null ? rulesDir.toString() : RuleSources.displayOf(m.getPath(), displayByKiePath);
+            String file =
+                    m.getPath() == null ? rulesDir.toString() : RuleSources.displayOf(m.getPath(), displayByKiePath);
             DecisionTableFile table = tables.get(file);
-            problems.add(table != null ? table.problem(m.getLine(), m.getText().strip())
-                    : new RuleProblem(file, Math.max(m.getLine(), 0), m.getText().strip()));
+            problems.add(
+                    table != null
+                            ? table.problem(m.getLine(), m.getText().strip())
+                            : new RuleProblem(
+                                    file, Math.max(m.getLine(), 0), m.getText().strip()));
         }
         if (problems.isEmpty()) {
-            problems.addAll(RuleSources.allowListProblems(builder, rulesDir, displayByKiePath, ruleLines, functionLines));
+            problems.addAll(
+                    RuleSources.allowListProblems(builder, rulesDir, displayByKiePath, ruleLines, functionLines));
         }
         if (!problems.isEmpty()) {
             kieServices.getRepository().removeKieModule(releaseId);
@@ -157,9 +171,13 @@ public final class RuleSetLoader {
                 int line = ruleLines.getOrDefault(file, Map.of()).getOrDefault(rule.getName(), 0);
                 if (tables.containsKey(file) && rule.getMetaData().get("code") == null) {
                     // a row of a decision table: data for the rule named by its "supports" metadata
-                    SupportRow row = new SupportRow(file, line, String.valueOf(rule.getMetaData().get("supports")).strip());
+                    SupportRow row = new SupportRow(
+                            file,
+                            line,
+                            String.valueOf(rule.getMetaData().get("supports")).strip());
                     supportRows.add(row);
-                    origins.put(new RuleVariants.RuleName(rule.getPackageName(), rule.getName()),
+                    origins.put(
+                            new RuleVariants.RuleName(rule.getPackageName(), rule.getName()),
                             new RuleSet.RuleOrigin(row.supports(), file + ":" + line));
                     continue;
                 }
@@ -169,37 +187,52 @@ public final class RuleSetLoader {
                 }
                 RuleMeta earlier = byCode.putIfAbsent(meta.code(), meta);
                 if (earlier != null) {
-                    problems.add(new RuleProblem(file, line, "duplicate rule code " + meta.code()
-                            + " (already defined at " + earlier.file() + ":" + earlier.line() + ")"));
+                    problems.add(new RuleProblem(
+                            file,
+                            line,
+                            "duplicate rule code " + meta.code() + " (already defined at " + earlier.file() + ":"
+                                    + earlier.line() + ")"));
                     continue;
                 }
                 metas.add(meta);
                 metaByRuleName.put(rule.getPackageName() + "." + rule.getName(), meta);
-                origins.put(new RuleVariants.RuleName(rule.getPackageName(), rule.getName()),
+                origins.put(
+                        new RuleVariants.RuleName(rule.getPackageName(), rule.getName()),
                         new RuleSet.RuleOrigin(meta.code(), file + ":" + line));
             }
         }
         for (SupportRow row : supportRows) {
             if (!byCode.containsKey(row.supports())) {
-                problems.add(new RuleProblem(row.file(), row.line(), "decision-table row " + row.line()
-                        + ": its supports metadata (\"" + row.supports() + "\") does not name a rule code of the set"));
+                problems.add(new RuleProblem(
+                        row.file(),
+                        row.line(),
+                        "decision-table row " + row.line() + ": its supports metadata (\"" + row.supports()
+                                + "\") does not name a rule code of the set"));
             }
         }
         for (String required : List.of("ctx", "params", "findings")) {
             if (!globals.contains(required)) {
-                problems.add(new RuleProblem(rulesDir.toString(), 0, "no rule file declares the global '" + required + "'"));
+                problems.add(
+                        new RuleProblem(rulesDir.toString(), 0, "no rule file declares the global '" + required + "'"));
             }
         }
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
-        return new RuleSet(kieBase, metas, metaByRuleName, parameters, calendar, hash, displayNames, origins,
+        return new RuleSet(
+                kieBase,
+                metas,
+                metaByRuleName,
+                parameters,
+                calendar,
+                hash,
+                displayNames,
+                origins,
                 new RuleVariants(sources, hash));
     }
 
     /** A decision-table row and the rule code it supports. */
-    private record SupportRow(String file, int line, String supports) {
-    }
+    private record SupportRow(String file, int line, String supports) {}
 
     /** The content hash a rule set compiled from the folder now would have, without compiling it. */
     public static String contentHash(Path rulesDir) {

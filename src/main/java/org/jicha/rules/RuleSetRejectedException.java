@@ -8,7 +8,8 @@ public class RuleSetRejectedException extends RuntimeException {
 
     public RuleSetRejectedException(ReloadAttempt attempt, RuleSetVersionView inForce) {
         super("规则集未通过校验，原规则集 " + inForce.contentHash().substring(0, 12) + " 继续生效 / rule set rejected ("
-                + attempt.messages().size() + " problem(s)); " + inForce.contentHash().substring(0, 12) + " stays in force");
+                + attempt.messages().size() + " problem(s)); "
+                + inForce.contentHash().substring(0, 12) + " stays in force");
         this.attempt = attempt;
         this.inForce = inForce;
     }

@@ -29,11 +29,11 @@ final class RuleVariants {
     private static final Logger log = LoggerFactory.getLogger(RuleVariants.class);
     /** Enough for every combination of a few failing rules; past it a variant is compiled for each use. */
     private static final int KEPT = 16;
+
     private static final AtomicLong BUILDS = new AtomicLong();
 
     /** A Drools rule by package and name (a name may contain dots). */
-    record RuleName(String packageName, String name) {
-    }
+    record RuleName(String packageName, String name) {}
 
     private final Map<String, String> sources;
     private final String contentHash;
@@ -61,12 +61,17 @@ final class RuleVariants {
     private KieBase compileWithout(Set<RuleName> rules) {
         long began = System.nanoTime();
         KieServices kieServices = KieServices.Factory.get();
-        ReleaseId releaseId = kieServices.newReleaseId("org.jicha.ruleset", "variant",
-                "1.0." + BUILDS.incrementAndGet() + "-" + contentHash.substring(0, 12));
+        ReleaseId releaseId = kieServices.newReleaseId(
+                "org.jicha.ruleset", "variant", "1.0." + BUILDS.incrementAndGet() + "-" + contentHash.substring(0, 12));
         KieFileSystem kfs = kieServices.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
-        sources.forEach((path, text) -> kfs.write(path, kieServices.getResources()
-                .newReaderResource(new StringReader(text), "UTF-8").setSourcePath(path).setResourceType(ResourceType.DRL)));
+        sources.forEach((path, text) -> kfs.write(
+                path,
+                kieServices
+                        .getResources()
+                        .newReaderResource(new StringReader(text), "UTF-8")
+                        .setSourcePath(path)
+                        .setResourceType(ResourceType.DRL)));
         KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         try {
@@ -78,8 +83,11 @@ final class RuleVariants {
             for (RuleName rule : rules) {
                 variant.removeRule(rule.packageName(), rule.name());
             }
-            log.info("Rule set {} without {} compiled in {} ms", contentHash.substring(0, 12),
-                    rules.stream().map(RuleName::name).sorted().toList(), (System.nanoTime() - began) / 1_000_000);
+            log.info(
+                    "Rule set {} without {} compiled in {} ms",
+                    contentHash.substring(0, 12),
+                    rules.stream().map(RuleName::name).sorted().toList(),
+                    (System.nanoTime() - began) / 1_000_000);
             return variant;
         } finally {
             kieServices.getRepository().removeKieModule(releaseId);

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reloadDebounce how long the folder must stay quiet after a change before it is reloaded
  */
 @ConfigurationProperties("jicha.rules")
-public record RulesProperties(@DefaultValue("./rules") Path dir,
-                              @DefaultValue("true") boolean watch,
-                              @DefaultValue("1s") Duration reloadDebounce) {
-}
+public record RulesProperties(
+        @DefaultValue("./rules") Path dir,
+        @DefaultValue("true") boolean watch,
+        @DefaultValue("1s") Duration reloadDebounce) {}

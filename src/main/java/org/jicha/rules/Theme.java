@@ -5,5 +5,10 @@ package org.jicha.rules;
  * message bundles.
  */
 public enum Theme {
-    BIL, BUS, INS, MET, EXP, IMP
+    BIL,
+    BUS,
+    INS,
+    MET,
+    EXP,
+    IMP
 }

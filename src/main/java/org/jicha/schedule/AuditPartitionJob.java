@@ -29,7 +29,9 @@ public class AuditPartitionJob extends QuartzJobBean {
         } catch (SchedulerException e) {
             node = "unknown";
         }
-        partitions.runPartition(context.getMergedJobDataMap().getLong(RUN_ID),
-                context.getMergedJobDataMap().getInt(PART_NO), node);
+        partitions.runPartition(
+                context.getMergedJobDataMap().getLong(RUN_ID),
+                context.getMergedJobDataMap().getInt(PART_NO),
+                node);
     }
 }

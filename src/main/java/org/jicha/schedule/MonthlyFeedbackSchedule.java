@@ -22,14 +22,19 @@ class MonthlyFeedbackSchedule {
 
     @Bean
     JobDetail monthlyFeedbackJobDetail() {
-        return JobBuilder.newJob(MonthlyFeedbackJob.class).withIdentity(FEEDBACK_JOB, "jicha")
+        return JobBuilder.newJob(MonthlyFeedbackJob.class)
+                .withIdentity(FEEDBACK_JOB, "jicha")
                 .withDescription("每月生成并归档各班组上月信息反馈 / monthly feedback reports of the month before, archived")
-                .storeDurably().requestRecovery(true).build();
+                .storeDurably()
+                .requestRecovery(true)
+                .build();
     }
 
     @Bean
     Trigger monthlyFeedbackTrigger(JobDetail monthlyFeedbackJobDetail, ReportsProperties properties) {
-        return TriggerBuilder.newTrigger().forJob(monthlyFeedbackJobDetail).withIdentity(FEEDBACK_JOB, "jicha")
+        return TriggerBuilder.newTrigger()
+                .forJob(monthlyFeedbackJobDetail)
+                .withIdentity(FEEDBACK_JOB, "jicha")
                 .withSchedule(CronScheduleBuilder.cronSchedule(properties.feedbackCron())
                         .inTimeZone(TimeZone.getTimeZone(properties.zone()))
                         .withMisfireHandlingInstructionFireAndProceed())

@@ -1,6 +1,7 @@
 package org.jicha.schedule;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.jicha.audit.AuditProperties;
 import org.jicha.audit.AuditService;
@@ -35,8 +36,13 @@ public class NightlyAudit {
     private final Housekeeping housekeeping;
     private final Clock clock;
 
-    public NightlyAudit(InboxService inbox, AuditService audits, AuditProperties auditProperties,
-                        PartitionedAudits partitioned, Housekeeping housekeeping, Clock clock) {
+    public NightlyAudit(
+            InboxService inbox,
+            AuditService audits,
+            AuditProperties auditProperties,
+            PartitionedAudits partitioned,
+            Housekeeping housekeeping,
+            Clock clock) {
         this.inbox = inbox;
         this.audits = audits;
         this.auditProperties = auditProperties;
@@ -53,9 +59,13 @@ public class NightlyAudit {
     public RunView run(QuartzFiring firing) {
         housekeeping.run();
         List<LoadResult> loads = inbox.loadPendingBatches();
-        loads.forEach(l -> log.info("Nightly load of {}: {} ({} rows accepted, {} rejected)", l.batchName(),
-                l.status(), l.rowsAccepted(), l.rowsRejected()));
-        java.time.LocalDate asOf = firing.asOf(auditProperties.zone(), ChinaTime.today(clock));
+        loads.forEach(l -> log.info(
+                "Nightly load of {}: {} ({} rows accepted, {} rejected)",
+                l.batchName(),
+                l.status(),
+                l.rowsAccepted(),
+                l.rowsRejected()));
+        LocalDate asOf = firing.asOf(auditProperties.zone(), ChinaTime.today(clock));
         RunRequest request = RunRequest.of(asOf, RunTrigger.NIGHTLY).heldWithoutData();
         if (auditProperties.partitions() > 0) {
             // starting is quick and the partitions recover themselves; a recovered firing starts it again
@@ -66,7 +76,9 @@ public class NightlyAudit {
             return audits.rerunInterrupted(request, firing.firedAt());
         }
         // incremental when a full run of the month can serve as its base, else full (the run says why)
-        return audits.runQueued(auditProperties.incrementalNightly()
-                ? RunRequest.incremental(asOf, RunTrigger.NIGHTLY).heldWithoutData() : request);
+        return audits.runQueued(
+                auditProperties.incrementalNightly()
+                        ? RunRequest.incremental(asOf, RunTrigger.NIGHTLY).heldWithoutData()
+                        : request);
     }
 }

@@ -15,12 +15,16 @@ public record QuartzFiring(Instant firedAt, boolean recovering) {
 
     public static QuartzFiring of(JobExecutionContext context) {
         if (context.isRecovering()) {
-            Object original = context.getMergedJobDataMap().get(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_FIRETIME_IN_MILLISECONDS);
+            Object original =
+                    context.getMergedJobDataMap().get(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_FIRETIME_IN_MILLISECONDS);
             Instant at = original == null ? null : Instant.ofEpochMilli(Long.parseLong(original.toString()));
             return new QuartzFiring(at, true);
         }
-        return new QuartzFiring(context.getScheduledFireTime() == null ? Instant.now()
-                : context.getScheduledFireTime().toInstant(), false);
+        return new QuartzFiring(
+                context.getScheduledFireTime() == null
+                        ? Instant.now()
+                        : context.getScheduledFireTime().toInstant(),
+                false);
     }
 
     /** The as-of date of the firing in the utility's zone (today if the time is unknown). */

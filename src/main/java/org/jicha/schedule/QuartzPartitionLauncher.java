@@ -28,14 +28,22 @@ class QuartzPartitionLauncher implements PartitionLauncher {
     @Override
     public void launch(long runId, int partNo) {
         String name = "run-" + runId + "-part-" + partNo;
-        JobDetail job = JobBuilder.newJob(AuditPartitionJob.class).withIdentity(name, GROUP)
+        JobDetail job = JobBuilder.newJob(AuditPartitionJob.class)
+                .withIdentity(name, GROUP)
                 .withDescription("稽查运行 " + runId + " 分区 " + partNo + " / audit run " + runId + " partition " + partNo)
-                .usingJobData(AuditPartitionJob.RUN_ID, runId).usingJobData(AuditPartitionJob.PART_NO, partNo)
-                .requestRecovery(true).build();
+                .usingJobData(AuditPartitionJob.RUN_ID, runId)
+                .usingJobData(AuditPartitionJob.PART_NO, partNo)
+                .requestRecovery(true)
+                .build();
         try {
-            scheduler.scheduleJob(job, TriggerBuilder.newTrigger().withIdentity(name, GROUP).startNow()
-                    .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-                    .build());
+            scheduler.scheduleJob(
+                    job,
+                    TriggerBuilder.newTrigger()
+                            .withIdentity(name, GROUP)
+                            .startNow()
+                            .withSchedule(
+                                    SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                            .build());
         } catch (SchedulerException e) {
             throw new IllegalStateException("无法登记分区任务 / cannot schedule " + name + ": " + e.getMessage(), e);
         }

@@ -41,14 +41,21 @@ class QuartzSchedule implements SmartInitializingSingleton {
     }
 
     JobDetail nightlyAuditJobDetail() {
-        return JobBuilder.newJob(NightlyAuditJob.class).withIdentity(NIGHTLY_JOB, GROUP)
+        return JobBuilder.newJob(NightlyAuditJob.class)
+                .withIdentity(NIGHTLY_JOB, GROUP)
                 .withDescription("每日装载收件箱批次并稽查 / nightly load of inbox batches and audit")
-                .storeDurably().requestRecovery(true).build();
+                .storeDurably()
+                .requestRecovery(true)
+                .build();
     }
 
     Trigger nightlyAuditTrigger() {
-        return TriggerBuilder.newTrigger().forJob(NIGHTLY_JOB, GROUP).withIdentity(NIGHTLY_JOB, GROUP)
-                .usingJobData(TriggerSync.SIGNATURE, properties.nightlyCron() + "|" + properties.zone().getId())
+        return TriggerBuilder.newTrigger()
+                .forJob(NIGHTLY_JOB, GROUP)
+                .withIdentity(NIGHTLY_JOB, GROUP)
+                .usingJobData(
+                        TriggerSync.SIGNATURE,
+                        properties.nightlyCron() + "|" + properties.zone().getId())
                 .withSchedule(CronScheduleBuilder.cronSchedule(properties.nightlyCron())
                         .inTimeZone(TimeZone.getTimeZone(properties.zone()))
                         .withMisfireHandlingInstructionFireAndProceed())

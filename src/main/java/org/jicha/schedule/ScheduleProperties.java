@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    node, {@code AUTO} or {@code JICHA_NODE_ID}, and any live node recovers a dead one's jobs
  */
 @ConfigurationProperties("jicha.schedule")
-public record ScheduleProperties(@DefaultValue("0 0 2 * * ?") String nightlyCron,
-                                 @DefaultValue("Asia/Shanghai") ZoneId zone,
-                                 @DefaultValue("jicha-node") String instanceId) {
-}
+public record ScheduleProperties(
+        @DefaultValue("0 0 2 * * ?") String nightlyCron,
+        @DefaultValue("Asia/Shanghai") ZoneId zone,
+        @DefaultValue("jicha-node") String instanceId) {}

@@ -17,8 +17,7 @@ public final class TriggerSync {
     /** Job-data key of the text that identifies a trigger's schedule (cron, zone, dates). */
     public static final String SIGNATURE = "jicha.schedule-signature";
 
-    private TriggerSync() {
-    }
+    private TriggerSync() {}
 
     /** Stores (or updates) the durable job, then schedules the trigger unless an identical one is stored. */
     public static void ensure(Scheduler scheduler, JobDetail job, Trigger wanted) throws SchedulerException {

@@ -12,8 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lookbackPeriods how many earlier audited periods the median is taken over
  */
 @ConfigurationProperties("jicha.tickets.brake")
-public record BrakeProperties(@DefaultValue("5") double factor, @DefaultValue("50") long minNew,
-                              @DefaultValue("6") int lookbackPeriods) {
+public record BrakeProperties(
+        @DefaultValue("5") double factor,
+        @DefaultValue("50") long minNew,
+        @DefaultValue("6") int lookbackPeriods) {
 
     public BrakeProperties {
         if (factor < 1) {
@@ -23,8 +25,8 @@ public record BrakeProperties(@DefaultValue("5") double factor, @DefaultValue("5
             throw new IllegalArgumentException("jicha.tickets.brake.min-new must not be negative, not " + minNew);
         }
         if (lookbackPeriods < 1) {
-            throw new IllegalArgumentException("jicha.tickets.brake.lookback-periods must be at least 1, not "
-                    + lookbackPeriods);
+            throw new IllegalArgumentException(
+                    "jicha.tickets.brake.lookback-periods must be at least 1, not " + lookbackPeriods);
         }
     }
 }

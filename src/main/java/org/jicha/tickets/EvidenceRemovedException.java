@@ -7,7 +7,8 @@ package org.jicha.tickets;
 public class EvidenceRemovedException extends RuntimeException {
 
     public EvidenceRemovedException(TicketAttachment attachment) {
-        super("证据文件 " + attachment.getOriginalName() + " 已于 " + attachment.getRemovedAt().toLocalDate()
+        super("证据文件 " + attachment.getOriginalName() + " 已于 "
+                + attachment.getRemovedAt().toLocalDate()
                 + " 按保留期限删除（SHA-256 " + attachment.getSha256() + "）/ evidence file " + attachment.getOriginalName()
                 + " was removed on " + attachment.getRemovedAt().toLocalDate() + " after its retention (SHA-256 "
                 + attachment.getSha256() + ")");

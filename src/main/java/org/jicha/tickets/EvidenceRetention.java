@@ -32,8 +32,8 @@ public class EvidenceRetention {
     private final AuditTrail trail;
     private final Clock clock;
 
-    EvidenceRetention(JdbcTemplate jdbc, EvidenceStore store, TicketProperties properties, AuditTrail trail,
-                      Clock clock) {
+    EvidenceRetention(
+            JdbcTemplate jdbc, EvidenceStore store, TicketProperties properties, AuditTrail trail, Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.properties = properties;
@@ -51,15 +51,18 @@ public class EvidenceRetention {
             return List.of();
         }
         LocalDateTime now = LocalDateTime.now(clock.withZone(properties.zone()));
-        List<Attachment> expired = jdbc.query("""
+        List<Attachment> expired = jdbc.query(
+                """
                         SELECT a.id, a.stored_name FROM ticket_attachments a
                         JOIN inspection_tickets t ON t.id = a.ticket_id
                         WHERE a.removed_at IS NULL AND t.status = ?
                           AND (SELECT MAX(tr.at) FROM ticket_transitions tr
                                WHERE tr.ticket_id = t.id AND tr.to_status = ?) < ?
                         ORDER BY a.id""",
-                (rs, n) -> new Attachment(rs.getLong(1), rs.getString(2)), TicketStatus.CLOSED.name(),
-                TicketStatus.CLOSED.name(), Timestamp.valueOf(now.minus(keep)));
+                (rs, n) -> new Attachment(rs.getLong(1), rs.getString(2)),
+                TicketStatus.CLOSED.name(),
+                TicketStatus.CLOSED.name(),
+                Timestamp.valueOf(now.minus(keep)));
         List<Long> removed = new ArrayList<>();
         for (Attachment a : expired) {
             try {
@@ -72,15 +75,19 @@ public class EvidenceRetention {
             removed.add(a.id());
         }
         if (!removed.isEmpty()) {
-            log.info("Evidence retention removed the files of {} attachment(s) of tickets closed before {}",
-                    removed.size(), now.minus(keep).toLocalDate());
-            trail.record("system", "EVIDENCE_EXPIRED", "ticket_attachments",
+            log.info(
+                    "Evidence retention removed the files of {} attachment(s) of tickets closed before {}",
+                    removed.size(),
+                    now.minus(keep).toLocalDate());
+            trail.record(
+                    "system",
+                    "EVIDENCE_EXPIRED",
+                    "ticket_attachments",
                     removed.size() + " file(s) of tickets closed more than " + keep.toDays() + " days ago; attachments "
                             + removed);
         }
         return removed;
     }
 
-    private record Attachment(long id, String storedName) {
-    }
+    private record Attachment(long id, String storedName) {}
 }

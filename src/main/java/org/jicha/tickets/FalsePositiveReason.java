@@ -5,5 +5,8 @@ package org.jicha.tickets;
  * {@code falsePositive.<REASON>} in the message bundles.
  */
 public enum FalsePositiveReason {
-    RULE_LOGIC, SOURCE_DATA, POLICY_EXCEPTION, DUPLICATE
+    RULE_LOGIC,
+    SOURCE_DATA,
+    POLICY_EXCEPTION,
+    DUPLICATE
 }

@@ -126,8 +126,7 @@ public class InspectionTicket {
     @Version
     private long version;
 
-    protected InspectionTicket() {
-    }
+    protected InspectionTicket() {}
 
     /** AUDITOR: to a team unit (NEW, or SCOPE_REJECTED for a re-dispatch, possibly to another team). */
     public void dispatch(Actor by, String teamUnitCode, String comment, LocalDateTime now) {
@@ -175,20 +174,28 @@ public class InspectionTicket {
     public void markFalsePositive(Actor by, FalsePositiveReason reasonCode, String comment, LocalDateTime now) {
         TicketTransitions.check(TicketAction.MARK_FALSE_POSITIVE, this, by);
         if (reasonCode == null) {
-            throw new MissingTicketFieldException("reasonCode", "须选择误报原因",
-                    "one of RULE_LOGIC, SOURCE_DATA, POLICY_EXCEPTION, DUPLICATE is required");
+            throw new MissingTicketFieldException(
+                    "reasonCode", "须选择误报原因", "one of RULE_LOGIC, SOURCE_DATA, POLICY_EXCEPTION, DUPLICATE is required");
         }
         this.falsePositiveReason = reasonCode;
-        move(by, TicketAction.MARK_FALSE_POSITIVE, status, TicketStatus.FALSE_POSITIVE, trim(comment), reasonCode,
-                null, null, now);
+        move(
+                by,
+                TicketAction.MARK_FALSE_POSITIVE,
+                status,
+                TicketStatus.FALSE_POSITIVE,
+                trim(comment),
+                reasonCode,
+                null,
+                null,
+                now);
     }
 
     /** SUPERVISOR: exempt until a date after today, with the reason. */
     public void exempt(Actor by, LocalDate until, String reason, LocalDate today, LocalDateTime now) {
         TicketTransitions.check(TicketAction.EXEMPT, this, by);
         if (until == null || !until.isAfter(today)) {
-            throw new MissingTicketFieldException("exemptUntil", "须指定晚于今天的豁免到期日",
-                    "an expiry date after today (" + today + ") is required");
+            throw new MissingTicketFieldException(
+                    "exemptUntil", "须指定晚于今天的豁免到期日", "an expiry date after today (" + today + ") is required");
         }
         String text = required("reason", reason, "须说明豁免理由", "a reason is required");
         this.exemptUntil = until;
@@ -201,8 +208,7 @@ public class InspectionTicket {
      */
     public void autoVerify(Actor by, LocalDateTime now) {
         TicketTransitions.check(TicketAction.AUTO_VERIFY, this, by);
-        move(by, TicketAction.AUTO_VERIFY, status, TicketStatus.VERIFIED, AUTO_VERIFY_COMMENT, null, null,
-                null, now);
+        move(by, TicketAction.AUTO_VERIFY, status, TicketStatus.VERIFIED, AUTO_VERIFY_COMMENT, null, null, null, now);
     }
 
     /**
@@ -213,15 +219,23 @@ public class InspectionTicket {
     public void reopen(Actor by, LocalDate today, LocalDate newDue, LocalDateTime now) {
         TicketTransitions.check(TicketAction.REOPEN, this, by);
         if (status == TicketStatus.EXEMPTED && !exemptionExpired(today)) {
-            throw new IllegalTicketTransitionException(status, TicketAction.REOPEN,
-                    "豁免至 " + exemptUntil + " 仍有效 / exempt until " + exemptUntil);
+            throw new IllegalTicketTransitionException(
+                    status, TicketAction.REOPEN, "豁免至 " + exemptUntil + " 仍有效 / exempt until " + exemptUntil);
         }
         TicketStatus from = status;
         this.occurrences++;
         this.dueOn = newDue;
         this.exemptUntil = null;
-        move(by, TicketAction.REOPEN, from, teamUnitCode == null ? TicketStatus.NEW : TicketStatus.DISPATCHED,
-                REOPEN_COMMENT, null, null, null, now);
+        move(
+                by,
+                TicketAction.REOPEN,
+                from,
+                teamUnitCode == null ? TicketStatus.NEW : TicketStatus.DISPATCHED,
+                REOPEN_COMMENT,
+                null,
+                null,
+                null,
+                now);
     }
 
     /**
@@ -230,8 +244,16 @@ public class InspectionTicket {
      */
     public void confirm(Actor by, String comment, LocalDateTime now) {
         TicketTransitions.check(TicketAction.CONFIRM, this, by);
-        move(by, TicketAction.CONFIRM, status, teamUnitCode == null ? TicketStatus.NEW : TicketStatus.DISPATCHED,
-                trim(comment), null, null, null, now);
+        move(
+                by,
+                TicketAction.CONFIRM,
+                status,
+                teamUnitCode == null ? TicketStatus.NEW : TicketStatus.DISPATCHED,
+                trim(comment),
+                null,
+                null,
+                null,
+                now);
     }
 
     /**
@@ -264,8 +286,16 @@ public class InspectionTicket {
     /** The note of a flagged ticket. */
     public static final String FLAG_NOTE = "复查未再发现该问题，但班组尚未反馈 / the finding is gone but the team has not reported back";
 
-    private void move(Actor by, TicketAction action, TicketStatus from, TicketStatus to, String comment,
-                      FalsePositiveReason reasonCode, String team, LocalDate until, LocalDateTime now) {
+    private void move(
+            Actor by,
+            TicketAction action,
+            TicketStatus from,
+            TicketStatus to,
+            String comment,
+            FalsePositiveReason reasonCode,
+            String team,
+            LocalDate until,
+            LocalDateTime now) {
         this.status = to;
         if (action == TicketAction.FLAG) {
             this.needsAttention = true;

@@ -24,13 +24,15 @@ public class RulePrecision {
         static final Judged NONE = of(new EnumMap<>(TicketStatus.class));
 
         static Judged of(Map<TicketStatus, Long> byStatus) {
-            long open = byStatus.entrySet().stream().filter(e -> e.getKey().isOpen()).mapToLong(Map.Entry::getValue)
+            long open = byStatus.entrySet().stream()
+                    .filter(e -> e.getKey().isOpen())
+                    .mapToLong(Map.Entry::getValue)
                     .sum();
-            long confirmed = byStatus.getOrDefault(TicketStatus.VERIFIED, 0L)
-                    + byStatus.getOrDefault(TicketStatus.CLOSED, 0L);
+            long confirmed =
+                    byStatus.getOrDefault(TicketStatus.VERIFIED, 0L) + byStatus.getOrDefault(TicketStatus.CLOSED, 0L);
             long falsePositives = byStatus.getOrDefault(TicketStatus.FALSE_POSITIVE, 0L);
-            Double precision = confirmed + falsePositives == 0 ? null
-                    : (double) confirmed / (confirmed + falsePositives);
+            Double precision =
+                    confirmed + falsePositives == 0 ? null : (double) confirmed / (confirmed + falsePositives);
             return new Judged(open, confirmed, falsePositives, precision);
         }
     }

@@ -58,45 +58,64 @@ public class RunTickets {
      * of the period with them, the median of its earlier periods, null when it had none, over how many), how many
      * still wait, and the auditors' decision (null while they wait).
      */
-    public record HeldRule(long runId, String ruleCode, String auditedPeriod, long newTickets, long periodTickets,
-                           Double historyMedian, int historyPeriods, long waiting, String decision, String decidedBy,
-                           LocalDateTime decidedAt, String decisionReason) {
-    }
+    public record HeldRule(
+            long runId,
+            String ruleCode,
+            String auditedPeriod,
+            long newTickets,
+            long periodTickets,
+            Double historyMedian,
+            int historyPeriods,
+            long waiting,
+            String decision,
+            String decidedBy,
+            LocalDateTime decidedAt,
+            String decisionReason) {}
 
     /** The tickets a decision on a rule's held tickets moved. */
-    public record Outcome(List<Long> changed) {
-    }
+    public record Outcome(List<Long> changed) {}
 
     /**
      * A run's withdrawal: the tickets this call withdrew, every ticket of the run now withdrawn, and those kept
      * because a person has worked on them (the same answer when the withdrawal is repeated, but nothing new).
      */
-    public record Withdrawal(List<Long> newlyWithdrawn, List<Long> withdrawn, List<KeptTicket> kept) {
-    }
+    public record Withdrawal(List<Long> newlyWithdrawn, List<Long> withdrawn, List<KeptTicket> kept) {}
 
     /** A ticket a withdrawal left, with its state: a person has worked on it. */
-    public record KeptTicket(long id, String ruleCode, TicketStatus status) {
-    }
+    public record KeptTicket(long id, String ruleCode, TicketStatus status) {}
 
     /** The rules whose new tickets the run held, with their figures and decisions. */
     @Transactional(readOnly = true)
     public List<HeldRule> held(long runId) {
-        return jdbc.query("SELECT b.*, (SELECT COUNT(*) FROM inspection_tickets t WHERE t.opened_run_id = b.run_id "
+        return jdbc.query(
+                "SELECT b.*, (SELECT COUNT(*) FROM inspection_tickets t WHERE t.opened_run_id = b.run_id "
                         + "AND t.rule_code = b.rule_code AND t.status = 'AWAITING_CONFIRMATION') AS waiting "
                         + "FROM ticket_brakes b WHERE b.run_id = ? ORDER BY b.rule_code",
-                (rs, i) -> new HeldRule(rs.getLong("run_id"), rs.getString("rule_code"), rs.getString("audited_period"),
-                        rs.getLong("new_tickets"), rs.getLong("period_tickets"),
-                        rs.getBigDecimal("history_median") == null ? null : rs.getBigDecimal("history_median").doubleValue(),
-                        rs.getInt("history_periods"), rs.getLong("waiting"), rs.getString("decision"),
-                        rs.getString("decided_by"), rs.getTimestamp("decided_at") == null ? null
-                        : rs.getTimestamp("decided_at").toLocalDateTime(), rs.getString("decision_reason")), runId);
+                (rs, i) -> new HeldRule(
+                        rs.getLong("run_id"),
+                        rs.getString("rule_code"),
+                        rs.getString("audited_period"),
+                        rs.getLong("new_tickets"),
+                        rs.getLong("period_tickets"),
+                        rs.getBigDecimal("history_median") == null
+                                ? null
+                                : rs.getBigDecimal("history_median").doubleValue(),
+                        rs.getInt("history_periods"),
+                        rs.getLong("waiting"),
+                        rs.getString("decision"),
+                        rs.getString("decided_by"),
+                        rs.getTimestamp("decided_at") == null
+                                ? null
+                                : rs.getTimestamp("decided_at").toLocalDateTime(),
+                        rs.getString("decision_reason")),
+                runId);
     }
 
     /** Tickets of the whole company waiting for the auditors' confirmation, for the dashboard. */
     @Transactional(readOnly = true)
     public long awaitingConfirmation() {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM inspection_tickets WHERE status = 'AWAITING_CONFIRMATION'",
-                Long.class);
+        Long n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM inspection_tickets WHERE status = 'AWAITING_CONFIRMATION'", Long.class);
         return n == null ? 0 : n;
     }
 
@@ -113,25 +132,37 @@ public class RunTickets {
         requireUndecided(runId, ruleCode);
         LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
         RuleSet ruleSet = rules.current();
-        LocalDate due = ruleSet.rule(ruleCode).map(RuleMeta::rectifyDays)
-                .map(days -> ruleSet.calendar().plusWorkingDays(today, days)).orElse(null);
+        LocalDate due = ruleSet.rule(ruleCode)
+                .map(RuleMeta::rectifyDays)
+                .map(days -> ruleSet.calendar().plusWorkingDays(today, days))
+                .orElse(null);
         String note = comment == null || comment.isBlank() ? null : comment.strip();
-        MapSqlParameterSource p = held(runId, ruleCode).addValue("actor", by.username()).addValue("now", now())
-                .addValue("action", TicketAction.CONFIRM.name()).addValue("comment", note).addValue("due",
-                        due == null ? null : Date.valueOf(due));
+        MapSqlParameterSource p = held(runId, ruleCode)
+                .addValue("actor", by.username())
+                .addValue("now", now())
+                .addValue("action", TicketAction.CONFIRM.name())
+                .addValue("comment", note)
+                .addValue("due", due == null ? null : Date.valueOf(due));
         String where = "opened_run_id = :run AND rule_code = :rule AND status = 'AWAITING_CONFIRMATION'";
-        List<Long> ids = named.queryForList("SELECT id FROM inspection_tickets WHERE " + where + " ORDER BY id", p,
-                Long.class);
+        List<Long> ids =
+                named.queryForList("SELECT id FROM inspection_tickets WHERE " + where + " ORDER BY id", p, Long.class);
         String to = "CASE WHEN team_unit_code IS NULL THEN 'NEW' ELSE 'DISPATCHED' END";
-        named.update("INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status, comment, "
-                + "run_id) SELECT id, CAST(:now AS TIMESTAMP), :actor, :action, status, " + to + ", "
-                + "CAST(:comment AS VARCHAR(2000)), :run "
-                + "FROM inspection_tickets WHERE " + where, p);
-        named.update("UPDATE inspection_tickets SET status = " + to + (due == null ? "" : ", due_on = :due")
-                + ", version = version + 1 WHERE " + where, p);
+        named.update(
+                "INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status, comment, "
+                        + "run_id) SELECT id, CAST(:now AS TIMESTAMP), :actor, :action, status, " + to + ", "
+                        + "CAST(:comment AS VARCHAR(2000)), :run "
+                        + "FROM inspection_tickets WHERE " + where,
+                p);
+        named.update(
+                "UPDATE inspection_tickets SET status = " + to + (due == null ? "" : ", due_on = :due")
+                        + ", version = version + 1 WHERE " + where,
+                p);
         decide(runId, ruleCode, "CONFIRMED", by, note);
-        trail.record(by.username(), "TICKETS_CONFIRMED", "run:" + runId, ruleCode + ": " + summary(ids)
-                + (note == null ? "" : " " + note));
+        trail.record(
+                by.username(),
+                "TICKETS_CONFIRMED",
+                "run:" + runId,
+                ruleCode + ": " + summary(ids) + (note == null ? "" : " " + note));
         return new Outcome(ids);
     }
 
@@ -148,8 +179,11 @@ public class RunTickets {
         TicketTransitions.checkRole(TicketAction.WITHDRAW, by);
         String why = requiredReason(reason);
         requireUndecided(runId, ruleCode);
-        List<Long> ids = withdraw(held(runId, ruleCode), "t.opened_run_id = :run AND t.rule_code = :rule "
-                + "AND t.status = 'AWAITING_CONFIRMATION'", why, by);
+        List<Long> ids = withdraw(
+                held(runId, ruleCode),
+                "t.opened_run_id = :run AND t.rule_code = :rule " + "AND t.status = 'AWAITING_CONFIRMATION'",
+                why,
+                by);
         decide(runId, ruleCode, "WITHDRAWN", by, why);
         trail.record(by.username(), "TICKETS_WITHDRAWN", "run:" + runId, ruleCode + ": " + summary(ids) + " " + why);
         return new Outcome(ids);
@@ -167,23 +201,34 @@ public class RunTickets {
         MapSqlParameterSource p = new MapSqlParameterSource("run", runId)
                 .addValue("from", TicketTransitions.fromNames(TicketAction.WITHDRAW));
         List<Long> ids = withdraw(p, "t.opened_run_id = :run AND t.status IN (:from) AND NOT " + TOUCHED, why, by);
-        named.update("UPDATE ticket_brakes SET decision = 'WITHDRAWN', decided_by = :actor, decided_at = :now, "
-                + "decision_reason = :reason WHERE run_id = :run AND decision IS NULL", new MapSqlParameterSource("run",
-                runId).addValue("actor", by.username()).addValue("now", now()).addValue("reason", why));
-        List<Long> withdrawn = jdbc.queryForList("SELECT id FROM inspection_tickets WHERE opened_run_id = ? "
-                + "AND status = 'WITHDRAWN' ORDER BY id", Long.class, runId);
-        List<KeptTicket> kept = jdbc.query("SELECT id, rule_code, status FROM inspection_tickets WHERE opened_run_id = ? "
-                + "AND status <> 'WITHDRAWN' ORDER BY id", (rs, i) -> new KeptTicket(rs.getLong("id"),
-                rs.getString("rule_code"), TicketStatus.valueOf(rs.getString("status"))), runId);
+        named.update(
+                "UPDATE ticket_brakes SET decision = 'WITHDRAWN', decided_by = :actor, decided_at = :now, "
+                        + "decision_reason = :reason WHERE run_id = :run AND decision IS NULL",
+                new MapSqlParameterSource("run", runId)
+                        .addValue("actor", by.username())
+                        .addValue("now", now())
+                        .addValue("reason", why));
+        List<Long> withdrawn = jdbc.queryForList(
+                "SELECT id FROM inspection_tickets WHERE opened_run_id = ? " + "AND status = 'WITHDRAWN' ORDER BY id",
+                Long.class,
+                runId);
+        List<KeptTicket> kept = jdbc.query(
+                "SELECT id, rule_code, status FROM inspection_tickets WHERE opened_run_id = ? "
+                        + "AND status <> 'WITHDRAWN' ORDER BY id",
+                (rs, i) -> new KeptTicket(
+                        rs.getLong("id"), rs.getString("rule_code"), TicketStatus.valueOf(rs.getString("status"))),
+                runId);
         return new Withdrawal(ids, withdrawn, kept);
     }
 
     /** Withdraws the tickets matching {@code where} (alias {@code t}): a transition each, then the change. */
     private List<Long> withdraw(MapSqlParameterSource p, String where, String reason, Actor by) {
-        p.addValue("actor", by.username()).addValue("now", now()).addValue("action", TicketAction.WITHDRAW.name())
+        p.addValue("actor", by.username())
+                .addValue("now", now())
+                .addValue("action", TicketAction.WITHDRAW.name())
                 .addValue("comment", reason);
-        List<Long> ids = named.queryForList("SELECT t.id FROM inspection_tickets t WHERE " + where + " ORDER BY t.id",
-                p, Long.class);
+        List<Long> ids = named.queryForList(
+                "SELECT t.id FROM inspection_tickets t WHERE " + where + " ORDER BY t.id", p, Long.class);
         if (ids.isEmpty()) {
             return ids;
         }
@@ -191,22 +236,29 @@ public class RunTickets {
         for (int from = 0; from < ids.size(); from += CHUNK) {
             MapSqlParameterSource byId = new MapSqlParameterSource(p.getValues())
                     .addValue("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)));
-            named.update("INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status, comment, "
-                    + "run_id) SELECT id, CAST(:now AS TIMESTAMP), :actor, :action, status, 'WITHDRAWN', "
-                    + "CAST(:comment AS VARCHAR(2000)), :run "
-                    + "FROM inspection_tickets WHERE id IN (:ids)", byId);
-            named.update("UPDATE inspection_tickets SET status = 'WITHDRAWN', needs_attention = FALSE, "
-                    + "attention_note = NULL, version = version + 1 WHERE id IN (:ids)", byId);
+            named.update(
+                    "INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status, comment, "
+                            + "run_id) SELECT id, CAST(:now AS TIMESTAMP), :actor, :action, status, 'WITHDRAWN', "
+                            + "CAST(:comment AS VARCHAR(2000)), :run "
+                            + "FROM inspection_tickets WHERE id IN (:ids)",
+                    byId);
+            named.update(
+                    "UPDATE inspection_tickets SET status = 'WITHDRAWN', needs_attention = FALSE, "
+                            + "attention_note = NULL, version = version + 1 WHERE id IN (:ids)",
+                    byId);
         }
         return ids;
     }
 
     private void requireUndecided(long runId, String ruleCode) {
-        List<String> decision = jdbc.query("SELECT decision FROM ticket_brakes WHERE run_id = ? AND rule_code = ?",
-                (rs, i) -> rs.getString(1) == null ? "" : rs.getString(1), runId, ruleCode);
+        List<String> decision = jdbc.query(
+                "SELECT decision FROM ticket_brakes WHERE run_id = ? AND rule_code = ?",
+                (rs, i) -> rs.getString(1) == null ? "" : rs.getString(1),
+                runId,
+                ruleCode);
         if (decision.isEmpty()) {
-            throw new HeldTicketsDecidedException("稽查运行 " + runId + " 没有待确认的 " + ruleCode + " 工单 / run " + runId
-                    + " held no tickets of " + ruleCode);
+            throw new HeldTicketsDecidedException(
+                    "稽查运行 " + runId + " 没有待确认的 " + ruleCode + " 工单 / run " + runId + " held no tickets of " + ruleCode);
         }
         if (!decision.get(0).isEmpty()) {
             throw new HeldTicketsDecidedException("稽查运行 " + runId + " 的 " + ruleCode + " 工单已处理（" + decision.get(0)
@@ -215,8 +267,15 @@ public class RunTickets {
     }
 
     private void decide(long runId, String ruleCode, String decision, Actor by, String reason) {
-        jdbc.update("UPDATE ticket_brakes SET decision = ?, decided_by = ?, decided_at = ?, decision_reason = ? "
-                + "WHERE run_id = ? AND rule_code = ?", decision, by.username(), now(), reason, runId, ruleCode);
+        jdbc.update(
+                "UPDATE ticket_brakes SET decision = ?, decided_by = ?, decided_at = ?, decision_reason = ? "
+                        + "WHERE run_id = ? AND rule_code = ?",
+                decision,
+                by.username(),
+                now(),
+                reason,
+                runId,
+                ruleCode);
     }
 
     private static MapSqlParameterSource held(long runId, String ruleCode) {
@@ -236,7 +295,8 @@ public class RunTickets {
     }
 
     private static String summary(List<Long> ids) {
-        return ids.size() + " tickets: " + ids.stream().limit(200).map(String::valueOf).collect(Collectors.joining(","))
+        return ids.size() + " tickets: "
+                + ids.stream().limit(200).map(String::valueOf).collect(Collectors.joining(","))
                 + (ids.size() > 200 ? ",..." : "");
     }
 }

@@ -9,8 +9,19 @@ import org.jicha.config.Labels;
  * an auditor on a run's tickets at once (confirm or withdraw what the brake held, withdraw a run).
  */
 public enum TicketAction {
-    DISPATCH, SUBMIT_FEEDBACK, REJECT_SCOPE, VERIFY, RETURN, CLOSE, MARK_FALSE_POSITIVE, EXEMPT, AUTO_VERIFY, REOPEN, FLAG,
-    CONFIRM, WITHDRAW;
+    DISPATCH,
+    SUBMIT_FEEDBACK,
+    REJECT_SCOPE,
+    VERIFY,
+    RETURN,
+    CLOSE,
+    MARK_FALSE_POSITIVE,
+    EXEMPT,
+    AUTO_VERIFY,
+    REOPEN,
+    FLAG,
+    CONFIRM,
+    WITHDRAW;
 
     /** The action as a verb in a Chinese sentence ({@code ticket.verb.<ACTION>} in the message bundles). */
     public String zh() {

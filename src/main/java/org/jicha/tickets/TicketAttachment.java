@@ -49,11 +49,17 @@ public class TicketAttachment {
     @Column(name = "removed_at", updatable = false, insertable = false)
     private LocalDateTime removedAt;
 
-    protected TicketAttachment() {
-    }
+    protected TicketAttachment() {}
 
-    TicketAttachment(long ticketId, String storedName, String originalName, String contentType, long sizeBytes,
-                     String sha256, String uploadedBy, LocalDateTime uploadedAt) {
+    TicketAttachment(
+            long ticketId,
+            String storedName,
+            String originalName,
+            String contentType,
+            long sizeBytes,
+            String sha256,
+            String uploadedBy,
+            LocalDateTime uploadedAt) {
         this.ticketId = ticketId;
         this.storedName = storedName;
         this.originalName = originalName;

@@ -22,19 +22,17 @@ import java.util.List;
 final class TicketBrake {
 
     /** How one rule of a run was judged. {@code median} is null when there was no earlier period to compare with. */
-    record Judgement(String ruleCode, long newTickets, long periodTickets, Double median, int periods, boolean held) {
-    }
+    record Judgement(String ruleCode, long newTickets, long periodTickets, Double median, int periods, boolean held) {}
 
-    private TicketBrake() {
-    }
+    private TicketBrake() {}
 
     /**
      * @param newTickets    the run's new tickets of the rule
      * @param periodBefore  the rule's tickets of the audited period opened by earlier runs
      * @param history       the rule's tickets per earlier period, newest first, at most the look-back
      */
-    static Judgement judge(String ruleCode, long newTickets, long periodBefore, List<Long> history,
-                           BrakeProperties properties) {
+    static Judgement judge(
+            String ruleCode, long newTickets, long periodBefore, List<Long> history, BrakeProperties properties) {
         long period = periodBefore + newTickets;
         if (history.isEmpty()) {
             return new Judgement(ruleCode, newTickets, period, null, 0, newTickets > properties.minNew());

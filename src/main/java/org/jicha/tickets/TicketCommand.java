@@ -12,6 +12,10 @@ import java.time.LocalDate;
  * @param teamUnitCode DISPATCH
  * @param exemptUntil  EXEMPT: a date after today
  */
-public record TicketCommand(Long version, String comment, String reason, FalsePositiveReason reasonCode,
-                            String teamUnitCode, LocalDate exemptUntil) {
-}
+public record TicketCommand(
+        Long version,
+        String comment,
+        String reason,
+        FalsePositiveReason reasonCode,
+        String teamUnitCode,
+        LocalDate exemptUntil) {}

@@ -46,15 +46,19 @@ class TicketController {
     }
 
     @GetMapping
-    Page<InspectionTicket> search(Actor actor, @RequestParam(required = false) String theme,
-                                  @RequestParam(required = false) String rule,
-                                  @RequestParam(required = false) String unit,
-                                  @RequestParam(required = false) TicketStatus status,
-                                  @RequestParam(required = false) Boolean needsAttention,
-                                  @RequestParam(required = false) Boolean overdue,
-                                  @RequestParam(defaultValue = "0") @PositiveOrZero @Max(MAX_PAGE) int page,
-                                  @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return tickets.search(new TicketFilter(theme, rule, unit, status, needsAttention, overdue), actor,
+    Page<InspectionTicket> search(
+            Actor actor,
+            @RequestParam(required = false) String theme,
+            @RequestParam(required = false) String rule,
+            @RequestParam(required = false) String unit,
+            @RequestParam(required = false) TicketStatus status,
+            @RequestParam(required = false) Boolean needsAttention,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(defaultValue = "0") @PositiveOrZero @Max(MAX_PAGE) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return tickets.search(
+                new TicketFilter(theme, rule, unit, status, needsAttention, overdue),
+                actor,
                 PageRequest.of(page, size, Sort.by("dueOn", "id")));
     }
 
@@ -64,21 +68,26 @@ class TicketController {
     }
 
     @PostMapping(path = "/{id}/actions/{action}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    TicketDetails act(Actor actor, @PathVariable long id, @PathVariable String action,
-                      @RequestBody TicketCommand command) {
+    TicketDetails act(
+            Actor actor, @PathVariable long id, @PathVariable String action, @RequestBody TicketCommand command) {
         return workflow.act(id, TicketAction.parse(action), command, actor);
     }
 
     @PostMapping(path = "/{id}/feedback", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    TicketDetails feedback(Actor actor, @PathVariable long id, @RequestParam(required = false) Long version,
-                           @RequestParam(required = false) String comment,
-                           @RequestParam(name = "files", required = false) List<MultipartFile> files) {
+    TicketDetails feedback(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) Long version,
+            @RequestParam(required = false) String comment,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files) {
         return workflow.submitFeedback(id, new TicketCommand(version, comment, null, null, null, null), files, actor);
     }
 
     @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    List<TicketAttachment> addEvidence(Actor actor, @PathVariable long id,
-                                       @RequestParam(name = "files", required = false) List<MultipartFile> files) {
+    List<TicketAttachment> addEvidence(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files) {
         return workflow.addEvidence(id, files, actor);
     }
 
@@ -99,8 +108,12 @@ class TicketController {
         TicketWorkflow.EvidenceFile file = workflow.evidenceFile(id, attachmentId, actor);
         InputStream in = Files.newInputStream(file.path());
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.attachment().getOriginalName(), StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.attachment().getOriginalName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .contentType(MediaType.parseMediaType(file.attachment().getContentType()))
                 .contentLength(file.attachment().getSizeBytes())

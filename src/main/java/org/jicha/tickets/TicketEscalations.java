@@ -27,8 +27,10 @@ public class TicketEscalations {
      * @return how many tickets were reset
      */
     public int resetNoLongerOverdue(LocalDate today) {
-        return jdbc.update("UPDATE inspection_tickets SET escalation_level = 0, escalated_at = NULL "
-                + "WHERE escalation_level > 0 AND due_on >= ?", Date.valueOf(today));
+        return jdbc.update(
+                "UPDATE inspection_tickets SET escalation_level = 0, escalated_at = NULL "
+                        + "WHERE escalation_level > 0 AND due_on >= ?",
+                Date.valueOf(today));
     }
 
     /**
@@ -38,7 +40,13 @@ public class TicketEscalations {
      * @return true when this call raised it
      */
     public boolean raise(long ticketId, int fromLevel, int toLevel, LocalDateTime at) {
-        return jdbc.update("UPDATE inspection_tickets SET escalation_level = ?, escalated_at = ? "
-                + "WHERE id = ? AND escalation_level = ?", toLevel, Timestamp.valueOf(at), ticketId, fromLevel) == 1;
+        return jdbc.update(
+                        "UPDATE inspection_tickets SET escalation_level = ?, escalated_at = ? "
+                                + "WHERE id = ? AND escalation_level = ?",
+                        toLevel,
+                        Timestamp.valueOf(at),
+                        ticketId,
+                        fromLevel)
+                == 1;
     }
 }

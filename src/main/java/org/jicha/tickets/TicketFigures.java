@@ -2,6 +2,7 @@ package org.jicha.tickets;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TicketFigures {
 
-    private static final String OPEN = "status IN ('NEW', 'DISPATCHED', 'FEEDBACK_SUBMITTED', 'RETURNED', 'SCOPE_REJECTED')";
+    private static final String OPEN =
+            "status IN ('NEW', 'DISPATCHED', 'FEEDBACK_SUBMITTED', 'RETURNED', 'SCOPE_REJECTED')";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final UnitRecords units;
@@ -35,20 +37,17 @@ public class TicketFigures {
     }
 
     /** Open and overdue tickets of one theme, unit or rule. */
-    public record Count(String key, String label, long open, long overdue) {
-    }
+    public record Count(String key, String label, long open, long overdue) {}
 
     /**
      * The rectification rate (整改率): rectified (VERIFIED or CLOSED) over the tickets that called for
      * rectification (all but FALSE_POSITIVE and EXEMPTED, as the plans' figures count them); {@code rate} is null
      * when there are none.
      */
-    public record Rectification(long rectified, long total, Double rate) {
-    }
+    public record Rectification(long rectified, long total, Double rate) {}
 
     /** Tickets whose deviation concerns a month: their period, or the month opened for a period-less rule. */
-    public record MonthCount(YearMonth month, long tickets) {
-    }
+    public record MonthCount(YearMonth month, long tickets) {}
 
     @Transactional(readOnly = true)
     public List<Count> byTheme(Collection<String> scope, LocalDate today) {
@@ -64,10 +63,15 @@ public class TicketFigures {
         }
         String unit = "COALESCE(team_unit_code, station_code, '-')";
         return counts(unit, unit, scope, today, Integer.MAX_VALUE).stream()
-                .sorted((a, b) -> a.open() != b.open() ? Long.compare(b.open(), a.open()) : a.key().compareTo(b.key()))
+                .sorted((a, b) -> a.open() != b.open()
+                        ? Long.compare(b.open(), a.open())
+                        : a.key().compareTo(b.key()))
                 .limit(limit)
-                .map(c -> new Count(c.key(), names.containsKey(c.key()) ? names.get(c.key()) + " " + c.key() : c.key(),
-                        c.open(), c.overdue()))
+                .map(c -> new Count(
+                        c.key(),
+                        names.containsKey(c.key()) ? names.get(c.key()) + " " + c.key() : c.key(),
+                        c.open(),
+                        c.overdue()))
                 .toList();
     }
 
@@ -75,28 +79,36 @@ public class TicketFigures {
     @Transactional(readOnly = true)
     public List<Count> topRules(Collection<String> scope, LocalDate today, int limit) {
         List<Count> all = counts("rule_code", "MAX(title)", scope, today, Integer.MAX_VALUE);
-        return all.stream().filter(c -> c.open() > 0)
-                .sorted((a, b) -> a.open() != b.open() ? Long.compare(b.open(), a.open()) : a.key().compareTo(b.key()))
-                .limit(limit).toList();
+        return all.stream()
+                .filter(c -> c.open() > 0)
+                .sorted((a, b) -> a.open() != b.open()
+                        ? Long.compare(b.open(), a.open())
+                        : a.key().compareTo(b.key()))
+                .limit(limit)
+                .toList();
     }
 
     private List<Count> counts(String key, String label, Collection<String> scope, LocalDate today, int limit) {
         MapSqlParameterSource params = params(scope).addValue("today", today);
-        List<Count> rows = jdbc.query("SELECT " + key + " AS k, " + (label.equals(key) ? key : label) + " AS l, "
+        List<Count> rows = jdbc.query(
+                "SELECT " + key + " AS k, " + (label.equals(key) ? key : label) + " AS l, "
                         + "SUM(CASE WHEN " + OPEN + " THEN 1 ELSE 0 END) AS open_n, "
                         + "SUM(CASE WHEN " + OPEN + " AND due_on < :today THEN 1 ELSE 0 END) AS overdue_n "
                         + "FROM inspection_tickets WHERE " + where(scope) + " GROUP BY " + key + " ORDER BY " + key,
-                params, (rs, i) -> new Count(rs.getString("k"), rs.getString("l"), rs.getLong("open_n"),
-                        rs.getLong("overdue_n")));
+                params,
+                (rs, i) ->
+                        new Count(rs.getString("k"), rs.getString("l"), rs.getLong("open_n"), rs.getLong("overdue_n")));
         return rows.stream().filter(c -> c.open() > 0).limit(limit).toList();
     }
 
     @Transactional(readOnly = true)
     public Rectification rectification(Collection<String> scope) {
-        Map<String, Object> row = jdbc.queryForMap("SELECT "
-                + "SUM(CASE WHEN status IN ('VERIFIED', 'CLOSED') THEN 1 ELSE 0 END) AS done_n, "
-                + "SUM(CASE WHEN status NOT IN ('FALSE_POSITIVE', 'EXEMPTED') THEN 1 ELSE 0 END) AS total_n "
-                + "FROM inspection_tickets WHERE " + inLoop(scope), params(scope));
+        Map<String, Object> row = jdbc.queryForMap(
+                "SELECT "
+                        + "SUM(CASE WHEN status IN ('VERIFIED', 'CLOSED') THEN 1 ELSE 0 END) AS done_n, "
+                        + "SUM(CASE WHEN status NOT IN ('FALSE_POSITIVE', 'EXEMPTED') THEN 1 ELSE 0 END) AS total_n "
+                        + "FROM inspection_tickets WHERE " + inLoop(scope),
+                params(scope));
         long done = row.get("done_n") == null ? 0 : ((Number) row.get("done_n")).longValue();
         long total = row.get("total_n") == null ? 0 : ((Number) row.get("total_n")).longValue();
         return new Rectification(done, total, total == 0 ? null : (double) done / total);
@@ -110,16 +122,17 @@ public class TicketFigures {
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
             counts.put(m, 0L);
         }
-        jdbc.query("SELECT period, EXTRACT(YEAR FROM opened_at) AS y, EXTRACT(MONTH FROM opened_at) AS m, "
+        jdbc.query(
+                "SELECT period, EXTRACT(YEAR FROM opened_at) AS y, EXTRACT(MONTH FROM opened_at) AS m, "
                         + "COUNT(*) AS n FROM inspection_tickets WHERE " + inLoop(scope)
                         + " GROUP BY period, EXTRACT(YEAR FROM opened_at), EXTRACT(MONTH FROM opened_at)",
-                params(scope), rs -> {
+                params(scope),
+                rs -> {
                     String period = rs.getString("period");
                     YearMonth month;
                     try {
-                        month = period != null ? YearMonth.parse(period)
-                                : YearMonth.of(rs.getInt("y"), rs.getInt("m"));
-                    } catch (java.time.format.DateTimeParseException e) {
+                        month = period != null ? YearMonth.parse(period) : YearMonth.of(rs.getInt("y"), rs.getInt("m"));
+                    } catch (DateTimeParseException e) {
                         month = YearMonth.of(rs.getInt("y"), rs.getInt("m"));
                     }
                     long n = rs.getLong("n");

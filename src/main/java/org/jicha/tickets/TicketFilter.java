@@ -7,8 +7,8 @@ package org.jicha.tickets;
  * @param needsAttention flagged by a re-audit (the finding vanished without feedback), or not
  * @param overdue        still open and past its due date, or not
  */
-public record TicketFilter(String theme, String rule, String unit, TicketStatus status, Boolean needsAttention,
-                           Boolean overdue) {
+public record TicketFilter(
+        String theme, String rule, String unit, TicketStatus status, Boolean needsAttention, Boolean overdue) {
 
     public TicketFilter(String theme, String rule, String unit, TicketStatus status) {
         this(theme, rule, unit, status, null, null);

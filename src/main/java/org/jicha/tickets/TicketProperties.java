@@ -15,7 +15,9 @@ import org.springframework.util.unit.DataSize;
  * @param evidence limits of the evidence files teams upload with their feedback
  */
 @ConfigurationProperties("jicha.tickets")
-public record TicketProperties(@DefaultValue("Asia/Shanghai") ZoneId zone, @DefaultValue Evidence evidence) {
+public record TicketProperties(
+        @DefaultValue("Asia/Shanghai") ZoneId zone,
+        @DefaultValue Evidence evidence) {
 
     /**
      * @param dir            the folder the files are stored in, under generated names
@@ -26,8 +28,10 @@ public record TicketProperties(@DefaultValue("Asia/Shanghai") ZoneId zone, @Defa
      *                       nightly housekeeping (their records, with SHA-256, stay); 0, the default, keeps them
      *                       for ever, since auditors may ask for them years later
      */
-    public record Evidence(@DefaultValue("./evidence") Path dir, @DefaultValue("10MB") DataSize maxFileSize,
-                           @DefaultValue("20") int maxFiles, @DefaultValue({"JPEG", "PNG", "PDF"}) Set<EvidenceType> allowedTypes,
-                           @DefaultValue("0d") Duration keepAfterClose) {
-    }
+    public record Evidence(
+            @DefaultValue("./evidence") Path dir,
+            @DefaultValue("10MB") DataSize maxFileSize,
+            @DefaultValue("20") int maxFiles,
+            @DefaultValue({"JPEG", "PNG", "PDF"}) Set<EvidenceType> allowedTypes,
+            @DefaultValue("0d") Duration keepAfterClose) {}
 }

@@ -22,18 +22,34 @@ import org.springframework.stereotype.Component;
 public class TicketQueries {
 
     /** A ticket as a reminder or an escalation names it, with its current escalation level. */
-    public record TicketLine(long id, String ruleCode, String title, String subjectType, String subjectId,
-                             String customerNo, String stationCode, String teamUnitCode, String status,
-                             LocalDate dueOn, int escalationLevel) {
-    }
+    public record TicketLine(
+            long id,
+            String ruleCode,
+            String title,
+            String subjectType,
+            String subjectId,
+            String customerNo,
+            String stationCode,
+            String teamUnitCode,
+            String status,
+            LocalDate dueOn,
+            int escalationLevel) {}
 
     private static final String COLUMNS = "id, rule_code, title, subject_type, subject_id, customer_no, station_code, "
             + "team_unit_code, status, due_on, escalation_level";
 
-    private static final RowMapper<TicketLine> ROW = (rs, i) -> new TicketLine(rs.getLong("id"),
-            rs.getString("rule_code"), rs.getString("title"), rs.getString("subject_type"), rs.getString("subject_id"),
-            rs.getString("customer_no"), rs.getString("station_code"), rs.getString("team_unit_code"),
-            rs.getString("status"), rs.getDate("due_on").toLocalDate(), rs.getInt("escalation_level"));
+    private static final RowMapper<TicketLine> ROW = (rs, i) -> new TicketLine(
+            rs.getLong("id"),
+            rs.getString("rule_code"),
+            rs.getString("title"),
+            rs.getString("subject_type"),
+            rs.getString("subject_id"),
+            rs.getString("customer_no"),
+            rs.getString("station_code"),
+            rs.getString("team_unit_code"),
+            rs.getString("status"),
+            rs.getDate("due_on").toLocalDate(),
+            rs.getInt("escalation_level"));
 
     private static final int IN_CHUNK = 500;
 
@@ -45,17 +61,19 @@ public class TicketQueries {
 
     /** Tickets in one of {@code statuses} whose due date is before {@code today}, oldest due first. */
     public List<TicketLine> dueBefore(LocalDate today, Collection<String> statuses) {
-        return named.query("SELECT " + COLUMNS + " FROM inspection_tickets WHERE status IN (:statuses) AND due_on < :today "
+        return named.query(
+                "SELECT " + COLUMNS + " FROM inspection_tickets WHERE status IN (:statuses) AND due_on < :today "
                         + "ORDER BY due_on, id",
-                new MapSqlParameterSource("statuses", statuses).addValue("today", Date.valueOf(today)), ROW);
+                new MapSqlParameterSource("statuses", statuses).addValue("today", Date.valueOf(today)),
+                ROW);
     }
 
     /**
      * Tickets in one of {@code statuses} whose due date is before {@code today}, of a station or team among
      * {@code units} (null: of every unit) and of {@code team} (null: of any team), oldest due first.
      */
-    public List<TicketLine> dueBefore(LocalDate today, Collection<String> statuses, Collection<String> units,
-                                      String team) {
+    public List<TicketLine> dueBefore(
+            LocalDate today, Collection<String> statuses, Collection<String> units, String team) {
         MapSqlParameterSource p = new MapSqlParameterSource("statuses", statuses).addValue("today", today);
         String where = "status IN (:statuses) AND due_on < :today";
         if (units != null) {
@@ -66,8 +84,8 @@ public class TicketQueries {
             where += " AND team_unit_code = :team";
             p.addValue("team", team);
         }
-        return named.query("SELECT " + COLUMNS + " FROM inspection_tickets WHERE " + where + " ORDER BY due_on, id",
-                p, ROW);
+        return named.query(
+                "SELECT " + COLUMNS + " FROM inspection_tickets WHERE " + where + " ORDER BY due_on, id", p, ROW);
     }
 
     /**
@@ -79,14 +97,19 @@ public class TicketQueries {
         List<TicketLine> result = new ArrayList<>();
         for (int from = 0; from < all.size(); from += IN_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-            result.addAll(named.query("SELECT " + COLUMNS + " FROM inspection_tickets WHERE status IN (:statuses) "
+            result.addAll(named.query(
+                    "SELECT " + COLUMNS + " FROM inspection_tickets WHERE status IN (:statuses) "
                             + "AND (team_unit_code IN (:units) OR station_code IN (:units)) ORDER BY due_on, id",
-                    new MapSqlParameterSource("statuses", statuses).addValue("units", chunk), ROW));
+                    new MapSqlParameterSource("statuses", statuses).addValue("units", chunk),
+                    ROW));
         }
         if (all.size() > IN_CHUNK) { // a ticket may match two chunks (team in one, station in another)
-            return result.stream().collect(Collectors.toMap(TicketLine::id, t -> t, (a, b) -> a,
-                    LinkedHashMap::new)).values().stream()
-                    .sorted(Comparator.comparing(TicketLine::dueOn).thenComparing(TicketLine::id)).toList();
+            return result.stream()
+                    .collect(Collectors.toMap(TicketLine::id, t -> t, (a, b) -> a, LinkedHashMap::new))
+                    .values()
+                    .stream()
+                    .sorted(Comparator.comparing(TicketLine::dueOn).thenComparing(TicketLine::id))
+                    .toList();
         }
         return result;
     }

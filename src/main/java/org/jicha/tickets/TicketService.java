@@ -1,18 +1,28 @@
 package org.jicha.tickets;
 
+import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.jicha.people.Actor;
 import org.jicha.people.AuditTrail;
+import org.jicha.people.Role;
 import org.jicha.rules.Finding;
 import org.jicha.rules.RuleMeta;
 import org.jicha.rules.RuleSet;
@@ -45,8 +55,10 @@ public class TicketService {
     private static final int CHUNK = 500;
 
     /** The states out of the loop (held by the brake, withdrawn), for SQL. */
-    static final List<String> OUT_OF_LOOP = java.util.Arrays.stream(TicketStatus.values())
-            .filter(TicketStatus::isOutOfLoop).map(Enum::name).toList();
+    static final List<String> OUT_OF_LOOP = Arrays.stream(TicketStatus.values())
+            .filter(TicketStatus::isOutOfLoop)
+            .map(Enum::name)
+            .toList();
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -56,8 +68,13 @@ public class TicketService {
     private final TicketProperties properties;
     private final BrakeProperties brake;
 
-    public TicketService(JdbcTemplate jdbc, TicketRepository repository, AuditTrail trail, Clock clock,
-                         TicketProperties properties, BrakeProperties brake) {
+    public TicketService(
+            JdbcTemplate jdbc,
+            TicketRepository repository,
+            AuditTrail trail,
+            Clock clock,
+            TicketProperties properties,
+            BrakeProperties brake) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.repository = repository;
@@ -71,8 +88,8 @@ public class TicketService {
      * Per run: who receives tickets, the dates tickets open on, which tickets the run covers ({@code scope}: a
      * scoped run marks "not detected" only tickets within it) and what the brake compares its new tickets with.
      */
-    public TicketRound startRound(long runId, RuleSet ruleSet, LocalDate today, LocalDateTime now, RoundScope scope,
-                                  BrakeBasis basis) {
+    public TicketRound startRound(
+            long runId, RuleSet ruleSet, LocalDate today, LocalDateTime now, RoundScope scope, BrakeBasis basis) {
         return new TicketRound(runId, ruleSet, TeamDirectory.read(jdbc), today, now, scope, basis);
     }
 
@@ -89,13 +106,20 @@ public class TicketService {
         Map<String, Finding> byFingerprint = new LinkedHashMap<>();
         chunk.forEach(f -> byFingerprint.putIfAbsent(f.fingerprint(), f));
         Map<String, Known> existing = new HashMap<>();
-        named.query("SELECT id, fingerprint, status, team_unit_code, exempt_until, version FROM inspection_tickets "
-                        + "WHERE fingerprint IN (:fps)", new MapSqlParameterSource("fps", byFingerprint.keySet()),
+        named.query(
+                "SELECT id, fingerprint, status, team_unit_code, exempt_until, version FROM inspection_tickets "
+                        + "WHERE fingerprint IN (:fps)",
+                new MapSqlParameterSource("fps", byFingerprint.keySet()),
                 rs -> {
-                    java.sql.Date until = rs.getDate("exempt_until");
-                    existing.put(rs.getString("fingerprint"), new Known(rs.getLong("id"),
-                            TicketStatus.valueOf(rs.getString("status")), rs.getString("team_unit_code"),
-                            until == null ? null : until.toLocalDate(), rs.getLong("version")));
+                    Date until = rs.getDate("exempt_until");
+                    existing.put(
+                            rs.getString("fingerprint"),
+                            new Known(
+                                    rs.getLong("id"),
+                                    TicketStatus.valueOf(rs.getString("status")),
+                                    rs.getString("team_unit_code"),
+                                    until == null ? null : until.toLocalDate(),
+                                    rs.getLong("version")));
                 });
         List<Finding> refreshes = new ArrayList<>();
         List<Object[]> seenOnly = new ArrayList<>();
@@ -105,11 +129,28 @@ public class TicketService {
             Known known = existing.get(f.fingerprint());
             if (known == null || known.status() == TicketStatus.WITHDRAWN) {
                 RuleMeta meta = round.ruleSet().rule(f.ruleCode()).orElseThrow();
-                String team = round.teams().teamFor(f.stationCode(), meta.teamKind().name());
-                openings.add(new Object[] {round.runId(), f.fingerprint(), f.ruleCode(), f.theme().name(),
-                        f.severity().name(), meta.title(), f.subjectType().name(), f.subjectId(), f.customerNo(),
-                        f.period(), f.stationCode(), meta.teamKind().name(), team, f.message(), meta.remedy(),
-                        Timestamp.valueOf(round.now()), dueFrom(round, f), known == null ? null : known.id()});
+                String team =
+                        round.teams().teamFor(f.stationCode(), meta.teamKind().name());
+                openings.add(new Object[] {
+                    round.runId(),
+                    f.fingerprint(),
+                    f.ruleCode(),
+                    f.theme().name(),
+                    f.severity().name(),
+                    meta.title(),
+                    f.subjectType().name(),
+                    f.subjectId(),
+                    f.customerNo(),
+                    f.period(),
+                    f.stationCode(),
+                    meta.teamKind().name(),
+                    team,
+                    f.message(),
+                    meta.remedy(),
+                    Timestamp.valueOf(round.now()),
+                    dueFrom(round, f),
+                    known == null ? null : known.id()
+                });
             } else if (known.status() == TicketStatus.FALSE_POSITIVE) {
                 seenOnly.add(new Object[] {round.runId(), f.fingerprint()});
             } else if (known.reopensOn(round.today())) {
@@ -120,20 +161,27 @@ public class TicketService {
         }
         refreshes.addAll(reopen(round, reopenings));
         if (!refreshes.isEmpty()) {
-            jdbc.batchUpdate("UPDATE inspection_tickets SET last_seen_run_id = ?, message = ?, "
+            jdbc.batchUpdate(
+                    "UPDATE inspection_tickets SET last_seen_run_id = ?, message = ?, "
                             + "not_detected_since_run_id = NULL, needs_attention = FALSE, attention_note = NULL, "
                             + "version = version + 1 WHERE fingerprint = ?",
-                    refreshes.stream().map(f -> new Object[] {round.runId(), f.message(), f.fingerprint()}).toList());
+                    refreshes.stream()
+                            .map(f -> new Object[] {round.runId(), f.message(), f.fingerprint()})
+                            .toList());
         }
         if (!seenOnly.isEmpty()) {
-            jdbc.batchUpdate("UPDATE inspection_tickets SET last_seen_run_id = ?, not_detected_since_run_id = NULL, "
-                    + "version = version + 1 WHERE fingerprint = ?", seenOnly);
+            jdbc.batchUpdate(
+                    "UPDATE inspection_tickets SET last_seen_run_id = ?, not_detected_since_run_id = NULL, "
+                            + "version = version + 1 WHERE fingerprint = ?",
+                    seenOnly);
         }
         if (!openings.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO ticket_openings (run_id, fingerprint, rule_code, theme, severity, title, "
-                    + "subject_type, subject_id, customer_no, period, station_code, team_kind, team_unit_code, message, "
-                    + "remedy, opened_at, due_on, reopens_ticket_id) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", openings);
+            jdbc.batchUpdate(
+                    "INSERT INTO ticket_openings (run_id, fingerprint, rule_code, theme, severity, title, "
+                            + "subject_type, subject_id, customer_no, period, station_code, team_kind, team_unit_code, message, "
+                            + "remedy, opened_at, due_on, reopens_ticket_id) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    openings);
         }
     }
 
@@ -150,18 +198,23 @@ public class TicketService {
     public List<String> openNew(TicketRound round) {
         MapSqlParameterSource params = new MapSqlParameterSource("run", round.runId())
                 .addValue("period", round.basis().auditedPeriod());
-        Map<String, Long> staged = new java.util.TreeMap<>();
-        named.query("SELECT rule_code, COUNT(*) AS n FROM ticket_openings WHERE run_id = :run GROUP BY rule_code",
-                params, rs -> {
+        Map<String, Long> staged = new TreeMap<>();
+        named.query(
+                "SELECT rule_code, COUNT(*) AS n FROM ticket_openings WHERE run_id = :run GROUP BY rule_code",
+                params,
+                rs -> {
                     staged.put(rs.getString("rule_code"), rs.getLong("n"));
                 });
         if (staged.isEmpty()) {
             return List.of();
         }
         List<TicketBrake.Judgement> judged = judge(round.basis(), staged);
-        List<String> held = judged.stream().filter(TicketBrake.Judgement::held).map(TicketBrake.Judgement::ruleCode)
+        List<String> held = judged.stream()
+                .filter(TicketBrake.Judgement::held)
+                .map(TicketBrake.Judgement::ruleCode)
                 .toList();
-        List<String> dispatched = staged.keySet().stream().filter(r -> !held.contains(r)).toList();
+        List<String> dispatched =
+                staged.keySet().stream().filter(r -> !held.contains(r)).toList();
         String insert = "INSERT INTO inspection_tickets (fingerprint, rule_code, theme, severity, title, subject_type, "
                 + "subject_id, customer_no, period, station_code, team_kind, team_unit_code, message, remedy, status, "
                 + "opened_at, due_on, first_run_id, last_seen_run_id, opened_run_id, opened_period, occurrences, version) "
@@ -171,13 +224,16 @@ public class TicketService {
                 + "FROM ticket_openings o WHERE o.run_id = :run AND o.reopens_ticket_id IS NULL AND o.rule_code IN (:rules) "
                 + "AND NOT EXISTS (SELECT 1 FROM inspection_tickets t WHERE t.fingerprint = o.fingerprint)";
         if (!dispatched.isEmpty()) {
-            named.update(insert.formatted("CASE WHEN o.team_unit_code IS NULL THEN 'NEW' ELSE 'DISPATCHED' END"),
+            named.update(
+                    insert.formatted("CASE WHEN o.team_unit_code IS NULL THEN 'NEW' ELSE 'DISPATCHED' END"),
                     new MapSqlParameterSource(params.getValues()).addValue("rules", dispatched));
         }
         if (!held.isEmpty()) {
-            named.update(insert.formatted("'" + TicketStatus.AWAITING_CONFIRMATION.name() + "'"),
+            named.update(
+                    insert.formatted("'" + TicketStatus.AWAITING_CONFIRMATION.name() + "'"),
                     new MapSqlParameterSource(params.getValues()).addValue("rules", held));
-            recordBrakes(round, judged.stream().filter(TicketBrake.Judgement::held).toList());
+            recordBrakes(
+                    round, judged.stream().filter(TicketBrake.Judgement::held).toList());
         }
         reopenWithdrawn(round, held);
         named.update("DELETE FROM ticket_openings WHERE run_id = :run", params);
@@ -192,42 +248,60 @@ public class TicketService {
 
     /** The brake's judgement of each rule with staged tickets. */
     private List<TicketBrake.Judgement> judge(BrakeBasis basis, Map<String, Long> staged) {
-        MapSqlParameterSource params = new MapSqlParameterSource("rules", staged.keySet())
-                .addValue("out", OUT_OF_LOOP);
+        MapSqlParameterSource params = new MapSqlParameterSource("rules", staged.keySet()).addValue("out", OUT_OF_LOOP);
         Map<String, List<String>> earlier = new HashMap<>();
-        java.util.Set<String> periods = new java.util.TreeSet<>();
+        Set<String> periods = new TreeSet<>();
         periods.add(basis.auditedPeriod());
         for (String rule : staged.keySet()) {
             List<String> list = basis.earlierPeriods().getOrDefault(rule, List.of()).stream()
-                    .limit(brake.lookbackPeriods()).toList();
+                    .limit(brake.lookbackPeriods())
+                    .toList();
             earlier.put(rule, list);
             periods.addAll(list);
         }
         Map<String, Long> counts = new HashMap<>();
-        named.query("SELECT rule_code, opened_period, COUNT(*) AS n FROM inspection_tickets WHERE rule_code IN (:rules) "
+        named.query(
+                "SELECT rule_code, opened_period, COUNT(*) AS n FROM inspection_tickets WHERE rule_code IN (:rules) "
                         + "AND opened_period IN (:periods) AND status NOT IN (:out) GROUP BY rule_code, opened_period",
-                params.addValue("periods", periods), rs -> {
+                params.addValue("periods", periods),
+                rs -> {
                     counts.put(rs.getString("rule_code") + "|" + rs.getString("opened_period"), rs.getLong("n"));
                 });
         List<TicketBrake.Judgement> judged = new ArrayList<>();
         staged.forEach((rule, n) -> {
-            List<Long> history = earlier.get(rule).stream().map(p -> counts.getOrDefault(rule + "|" + p, 0L)).toList();
-            judged.add(TicketBrake.judge(rule, n, counts.getOrDefault(rule + "|" + basis.auditedPeriod(), 0L), history,
-                    brake));
+            List<Long> history = earlier.get(rule).stream()
+                    .map(p -> counts.getOrDefault(rule + "|" + p, 0L))
+                    .toList();
+            judged.add(TicketBrake.judge(
+                    rule, n, counts.getOrDefault(rule + "|" + basis.auditedPeriod(), 0L), history, brake));
         });
         return judged;
     }
 
     private void recordBrakes(TicketRound round, List<TicketBrake.Judgement> held) {
-        jdbc.batchUpdate("INSERT INTO ticket_brakes (run_id, rule_code, audited_period, new_tickets, period_tickets, "
-                + "history_median, history_periods) VALUES (?, ?, ?, ?, ?, ?, ?)", held.stream().map(j -> new Object[] {
-                round.runId(), j.ruleCode(), round.basis().auditedPeriod(), j.newTickets(), j.periodTickets(),
-                j.median() == null ? null : java.math.BigDecimal.valueOf(j.median()), j.periods()}).toList());
-        trail.record(Actor.SYSTEM.username(), "TICKETS_HELD", "run:" + round.runId(), held.stream()
-                .map(j -> j.ruleCode() + " " + j.newTickets() + " new, " + j.periodTickets() + " in "
-                        + round.basis().auditedPeriod() + ", median " + (j.median() == null ? "-" : j.median())
-                        + " over " + j.periods() + " periods")
-                .collect(java.util.stream.Collectors.joining("; ")));
+        jdbc.batchUpdate(
+                "INSERT INTO ticket_brakes (run_id, rule_code, audited_period, new_tickets, period_tickets, "
+                        + "history_median, history_periods) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                held.stream()
+                        .map(j -> new Object[] {
+                            round.runId(),
+                            j.ruleCode(),
+                            round.basis().auditedPeriod(),
+                            j.newTickets(),
+                            j.periodTickets(),
+                            j.median() == null ? null : BigDecimal.valueOf(j.median()),
+                            j.periods()
+                        })
+                        .toList());
+        trail.record(
+                Actor.SYSTEM.username(),
+                "TICKETS_HELD",
+                "run:" + round.runId(),
+                held.stream()
+                        .map(j -> j.ruleCode() + " " + j.newTickets() + " new, " + j.periodTickets() + " in "
+                                + round.basis().auditedPeriod() + ", median " + (j.median() == null ? "-" : j.median())
+                                + " over " + j.periods() + " periods")
+                        .collect(Collectors.joining("; ")));
     }
 
     /**
@@ -237,26 +311,47 @@ public class TicketService {
     private void reopenWithdrawn(TicketRound round, List<String> heldRules) {
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> transitions = new ArrayList<>();
-        named.query("SELECT reopens_ticket_id, rule_code, team_unit_code, message, opened_at, due_on FROM ticket_openings "
-                + "WHERE run_id = :run AND reopens_ticket_id IS NOT NULL", new MapSqlParameterSource("run", round.runId()),
+        named.query(
+                "SELECT reopens_ticket_id, rule_code, team_unit_code, message, opened_at, due_on FROM ticket_openings "
+                        + "WHERE run_id = :run AND reopens_ticket_id IS NOT NULL",
+                new MapSqlParameterSource("run", round.runId()),
                 rs -> {
                     String team = rs.getString("team_unit_code");
-                    TicketStatus to = heldRules.contains(rs.getString("rule_code")) ? TicketStatus.AWAITING_CONFIRMATION
+                    TicketStatus to = heldRules.contains(rs.getString("rule_code"))
+                            ? TicketStatus.AWAITING_CONFIRMATION
                             : team == null ? TicketStatus.NEW : TicketStatus.DISPATCHED;
                     long id = rs.getLong("reopens_ticket_id");
-                    updates.add(new Object[] {to.name(), team, rs.getString("message"), rs.getTimestamp("opened_at"),
-                            rs.getDate("due_on"), round.runId(), round.runId(), round.basis().auditedPeriod(), id});
-                    transitions.add(new Object[] {id, Timestamp.valueOf(round.now()), Actor.SYSTEM.username(),
-                            TicketAction.REOPEN.name(), TicketStatus.WITHDRAWN.name(), to.name(),
-                            InspectionTicket.REOPEN_COMMENT, round.runId()});
+                    updates.add(new Object[] {
+                        to.name(),
+                        team,
+                        rs.getString("message"),
+                        rs.getTimestamp("opened_at"),
+                        rs.getDate("due_on"),
+                        round.runId(),
+                        round.runId(),
+                        round.basis().auditedPeriod(),
+                        id
+                    });
+                    transitions.add(new Object[] {
+                        id,
+                        Timestamp.valueOf(round.now()),
+                        Actor.SYSTEM.username(),
+                        TicketAction.REOPEN.name(),
+                        TicketStatus.WITHDRAWN.name(),
+                        to.name(),
+                        InspectionTicket.REOPEN_COMMENT,
+                        round.runId()
+                    });
                 });
         if (updates.isEmpty()) {
             return;
         }
-        int[] counts = jdbc.batchUpdate("UPDATE inspection_tickets SET status = ?, team_unit_code = ?, message = ?, "
-                + "opened_at = ?, due_on = ?, opened_run_id = ?, last_seen_run_id = ?, opened_period = ?, "
-                + "occurrences = occurrences + 1, not_detected_since_run_id = NULL, needs_attention = FALSE, "
-                + "attention_note = NULL, version = version + 1 WHERE id = ? AND status = 'WITHDRAWN'", updates);
+        int[] counts = jdbc.batchUpdate(
+                "UPDATE inspection_tickets SET status = ?, team_unit_code = ?, message = ?, "
+                        + "opened_at = ?, due_on = ?, opened_run_id = ?, last_seen_run_id = ?, opened_period = ?, "
+                        + "occurrences = occurrences + 1, not_detected_since_run_id = NULL, needs_attention = FALSE, "
+                        + "attention_note = NULL, version = version + 1 WHERE id = ? AND status = 'WITHDRAWN'",
+                updates);
         List<Object[]> done = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] > 0) {
@@ -264,9 +359,14 @@ public class TicketService {
             }
         }
         if (!done.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status, "
-                    + "comment, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", done);
-            trail.record(Actor.SYSTEM.username(), "TICKET_" + TicketAction.REOPEN, "run:" + round.runId(),
+            jdbc.batchUpdate(
+                    "INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status, "
+                            + "comment, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    done);
+            trail.record(
+                    Actor.SYSTEM.username(),
+                    "TICKET_" + TicketAction.REOPEN,
+                    "run:" + round.runId(),
                     summary(done.stream().map(t -> (Long) t[0]).toList()));
         }
     }
@@ -282,12 +382,21 @@ public class TicketService {
         if (reopenings.isEmpty()) {
             return List.of();
         }
-        int[] counts = jdbc.batchUpdate("UPDATE inspection_tickets SET status = ?, occurrences = occurrences + 1, "
+        int[] counts = jdbc.batchUpdate(
+                "UPDATE inspection_tickets SET status = ?, occurrences = occurrences + 1, "
                         + "due_on = ?, exempt_until = NULL, needs_attention = FALSE, attention_note = NULL, "
                         + "last_seen_run_id = ?, message = ?, not_detected_since_run_id = NULL, version = version + 1 "
                         + "WHERE id = ? AND version = ?",
-                reopenings.stream().map(r -> new Object[] {r.to().name(), r.due(), round.runId(), r.finding().message(),
-                        r.known().id(), r.known().version()}).toList());
+                reopenings.stream()
+                        .map(r -> new Object[] {
+                            r.to().name(),
+                            r.due(),
+                            round.runId(),
+                            r.finding().message(),
+                            r.known().id(),
+                            r.known().version()
+                        })
+                        .toList());
         List<Object[]> transitions = new ArrayList<>();
         List<Finding> changedMeanwhile = new ArrayList<>();
         for (int i = 0; i < reopenings.size(); i++) {
@@ -296,14 +405,26 @@ public class TicketService {
                 changedMeanwhile.add(r.finding());
                 continue;
             }
-            transitions.add(new Object[] {r.known().id(), Timestamp.valueOf(round.now()), Actor.SYSTEM.username(),
-                    TicketAction.REOPEN.name(), r.known().status().name(), r.to().name(),
-                    InspectionTicket.REOPEN_COMMENT, round.runId()});
+            transitions.add(new Object[] {
+                r.known().id(),
+                Timestamp.valueOf(round.now()),
+                Actor.SYSTEM.username(),
+                TicketAction.REOPEN.name(),
+                r.known().status().name(),
+                r.to().name(),
+                InspectionTicket.REOPEN_COMMENT,
+                round.runId()
+            });
         }
         if (!transitions.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status, "
-                    + "comment, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", transitions);
-            trail.record(Actor.SYSTEM.username(), "TICKET_" + TicketAction.REOPEN, "run:" + round.runId(),
+            jdbc.batchUpdate(
+                    "INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status, "
+                            + "comment, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    transitions);
+            trail.record(
+                    Actor.SYSTEM.username(),
+                    "TICKET_" + TicketAction.REOPEN,
+                    "run:" + round.runId(),
                     summary(transitions.stream().map(t -> (Long) t[0]).toList()));
         }
         return changedMeanwhile;
@@ -329,22 +450,37 @@ public class TicketService {
         if (codes.isEmpty() || (stations != null && stations.isEmpty())) {
             return 0;
         }
-        MapSqlParameterSource params = new MapSqlParameterSource("run", round.runId()).addValue("codes", codes)
-                .addValue("period", auditedPeriod).addValue("now", Timestamp.valueOf(round.now()))
-                .addValue("system", Actor.SYSTEM.username()).addValue("stations", stations);
+        MapSqlParameterSource params = new MapSqlParameterSource("run", round.runId())
+                .addValue("codes", codes)
+                .addValue("period", auditedPeriod)
+                .addValue("now", Timestamp.valueOf(round.now()))
+                .addValue("system", Actor.SYSTEM.username())
+                .addValue("stations", stations);
         String goneThisRun = "last_seen_run_id < :run AND " + coveredByRun(stations != null);
 
         params.addValue("verifyFrom", TicketTransitions.fromNames(TicketAction.AUTO_VERIFY));
-        systemTransition(TicketAction.AUTO_VERIFY, goneThisRun + " AND status IN (:verifyFrom)", "'VERIFIED'",
-                InspectionTicket.AUTO_VERIFY_COMMENT, "status = 'VERIFIED', needs_attention = FALSE, attention_note = NULL",
-                params, round.runId());
+        systemTransition(
+                TicketAction.AUTO_VERIFY,
+                goneThisRun + " AND status IN (:verifyFrom)",
+                "'VERIFIED'",
+                InspectionTicket.AUTO_VERIFY_COMMENT,
+                "status = 'VERIFIED', needs_attention = FALSE, attention_note = NULL",
+                params,
+                round.runId());
         params.addValue("flagFrom", TicketTransitions.fromNames(TicketAction.FLAG));
-        systemTransition(TicketAction.FLAG, goneThisRun + " AND status IN (:flagFrom) AND needs_attention = FALSE",
-                "status", InspectionTicket.FLAG_NOTE, "needs_attention = TRUE, attention_note = :comment",
-                params, round.runId());
+        systemTransition(
+                TicketAction.FLAG,
+                goneThisRun + " AND status IN (:flagFrom) AND needs_attention = FALSE",
+                "status",
+                InspectionTicket.FLAG_NOTE,
+                "needs_attention = TRUE, attention_note = :comment",
+                params,
+                round.runId());
 
-        return named.update("UPDATE inspection_tickets SET not_detected_since_run_id = :run, version = version + 1 "
-                + "WHERE not_detected_since_run_id IS NULL AND " + goneThisRun, params);
+        return named.update(
+                "UPDATE inspection_tickets SET not_detected_since_run_id = :run, version = version + 1 "
+                        + "WHERE not_detected_since_run_id IS NULL AND " + goneThisRun,
+                params);
     }
 
     /**
@@ -352,16 +488,25 @@ public class TicketService {
      * run), the change itself, and one trail entry listing the tickets. {@code toStatus} is SQL (a literal or
      * {@code status} for a step that keeps the state); the comment is bound as {@code :comment}.
      */
-    private void systemTransition(TicketAction action, String where, String toStatus, String comment, String set,
-                                  MapSqlParameterSource params, long runId) {
+    private void systemTransition(
+            TicketAction action,
+            String where,
+            String toStatus,
+            String comment,
+            String set,
+            MapSqlParameterSource params,
+            long runId) {
         params.addValue("comment", comment).addValue("action", action.name());
         List<Long> ids = named.queryForList("SELECT id FROM inspection_tickets WHERE " + where, params, Long.class);
         if (ids.isEmpty()) {
             return;
         }
-        named.update("INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status, comment, "
-                + "run_id) SELECT id, CAST(:now AS TIMESTAMP), :system, :action, status, " + toStatus + ", :comment, "
-                + ":run FROM inspection_tickets WHERE " + where, params);
+        named.update(
+                "INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status, comment, "
+                        + "run_id) SELECT id, CAST(:now AS TIMESTAMP), :system, :action, status, " + toStatus
+                        + ", :comment, "
+                        + ":run FROM inspection_tickets WHERE " + where,
+                params);
         named.update("UPDATE inspection_tickets SET " + set + ", version = version + 1 WHERE " + where, params);
         trail.record(Actor.SYSTEM.username(), "TICKET_" + action, "run:" + runId, summary(ids));
     }
@@ -377,7 +522,7 @@ public class TicketService {
     }
 
     private static String summary(List<Long> ids) {
-        String shown = ids.stream().limit(200).map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        String shown = ids.stream().limit(200).map(String::valueOf).collect(Collectors.joining(","));
         return ids.size() + " tickets: " + shown + (ids.size() > 200 ? ",..." : "");
     }
 
@@ -390,7 +535,8 @@ public class TicketService {
     public Page<InspectionTicket> search(TicketFilter filter, Actor actor, Pageable pageable) {
         Specification<InspectionTicket> spec = visibleTo(actor);
         if (filter.status() == null) {
-            List<TicketStatus> inLoop = java.util.Arrays.stream(TicketStatus.values()).filter(st -> !st.isOutOfLoop())
+            List<TicketStatus> inLoop = Arrays.stream(TicketStatus.values())
+                    .filter(st -> !st.isOutOfLoop())
                     .toList();
             spec = spec.and((root, query, cb) -> root.get("status").in(inLoop));
         }
@@ -401,7 +547,8 @@ public class TicketService {
             spec = spec.and((root, query, cb) -> cb.equal(root.get("ruleCode"), filter.rule()));
         }
         if (filter.unit() != null) {
-            spec = spec.and((root, query, cb) -> cb.or(cb.equal(root.get("teamUnitCode"), filter.unit()),
+            spec = spec.and((root, query, cb) -> cb.or(
+                    cb.equal(root.get("teamUnitCode"), filter.unit()),
                     cb.equal(root.get("stationCode"), filter.unit())));
         }
         if (filter.status() != null) {
@@ -412,9 +559,11 @@ public class TicketService {
         }
         if (filter.overdue() != null) {
             LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
-            List<TicketStatus> open = java.util.Arrays.stream(TicketStatus.values()).filter(TicketStatus::isOpen).toList();
-            Specification<InspectionTicket> overdue = (root, query, cb) -> cb.and(root.get("status").in(open),
-                    cb.lessThan(root.get("dueOn"), today));
+            List<TicketStatus> open = Arrays.stream(TicketStatus.values())
+                    .filter(TicketStatus::isOpen)
+                    .toList();
+            Specification<InspectionTicket> overdue =
+                    (root, query, cb) -> cb.and(root.get("status").in(open), cb.lessThan(root.get("dueOn"), today));
             spec = spec.and(filter.overdue() ? overdue : Specification.not(overdue));
         }
         return repository.findAll(spec, pageable);
@@ -441,7 +590,7 @@ public class TicketService {
      */
     static Specification<InspectionTicket> visibleTo(Actor actor) {
         Specification<InspectionTicket> units = unitsOf(actor);
-        if (actor.is(org.jicha.people.Role.TEAM)) {
+        if (actor.is(Role.TEAM)) {
             return units.and((root, query, cb) -> cb.notEqual(root.get("status"), TicketStatus.AWAITING_CONFIRMATION));
         }
         return units;
@@ -455,17 +604,17 @@ public class TicketService {
         if (units.isEmpty()) {
             return (root, query, cb) -> cb.disjunction();
         }
-        return (root, query, cb) -> cb.or(root.get("teamUnitCode").in(units), root.get("stationCode").in(units));
+        return (root, query, cb) -> cb.or(
+                root.get("teamUnitCode").in(units), root.get("stationCode").in(units));
     }
 
     @Transactional(readOnly = true)
     public Map<String, Map<TicketStatus, Long>> countsByRuleAndStatus() {
-        Map<String, Map<TicketStatus, Long>> counts = new java.util.TreeMap<>();
-        jdbc.query("SELECT rule_code, status, COUNT(*) AS n FROM inspection_tickets GROUP BY rule_code, status",
-                rs -> {
-                    counts.computeIfAbsent(rs.getString("rule_code"), k -> new java.util.EnumMap<>(TicketStatus.class))
-                            .put(TicketStatus.valueOf(rs.getString("status")), rs.getLong("n"));
-                });
+        Map<String, Map<TicketStatus, Long>> counts = new TreeMap<>();
+        jdbc.query("SELECT rule_code, status, COUNT(*) AS n FROM inspection_tickets GROUP BY rule_code, status", rs -> {
+            counts.computeIfAbsent(rs.getString("rule_code"), k -> new EnumMap<>(TicketStatus.class))
+                    .put(TicketStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+        });
         return counts;
     }
 
@@ -473,8 +622,9 @@ public class TicketService {
     @Transactional(readOnly = true)
     public Map<String, Long> openByTheme() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.query("SELECT theme, COUNT(*) AS n FROM inspection_tickets WHERE status IN ('NEW', 'DISPATCHED', "
-                + "'FEEDBACK_SUBMITTED', 'RETURNED', 'SCOPE_REJECTED') GROUP BY theme ORDER BY theme",
+        jdbc.query(
+                "SELECT theme, COUNT(*) AS n FROM inspection_tickets WHERE status IN ('NEW', 'DISPATCHED', "
+                        + "'FEEDBACK_SUBMITTED', 'RETURNED', 'SCOPE_REJECTED') GROUP BY theme ORDER BY theme",
                 rs -> {
                     counts.put(rs.getString("theme"), rs.getLong("n"));
                 });
@@ -485,18 +635,26 @@ public class TicketService {
      * Per-run context for ticket bookkeeping; {@code scope} says which tickets the run covers, {@code basis} what
      * the brake compares its new tickets with.
      */
-    public record TicketRound(long runId, RuleSet ruleSet, TeamDirectory teams, LocalDate today, LocalDateTime now,
-                              RoundScope scope, BrakeBasis basis) {
+    public record TicketRound(
+            long runId,
+            RuleSet ruleSet,
+            TeamDirectory teams,
+            LocalDate today,
+            LocalDateTime now,
+            RoundScope scope,
+            BrakeBasis basis) {
 
         public TicketRound {
             scope = scope == null ? RoundScope.ALL : scope;
-            java.util.Objects.requireNonNull(basis, "basis");
+            Objects.requireNonNull(basis, "basis");
         }
 
         /** The codes of the rules this round covers: the scope's, else every rule of the set. */
         public List<String> coveredRuleCodes() {
-            return ruleSet.rules().stream().map(RuleMeta::code)
-                    .filter(c -> scope.ruleCodes() == null || scope.ruleCodes().contains(c)).toList();
+            return ruleSet.rules().stream()
+                    .map(RuleMeta::code)
+                    .filter(c -> scope.ruleCodes() == null || scope.ruleCodes().contains(c))
+                    .toList();
         }
 
         /**
@@ -504,10 +662,10 @@ public class TicketService {
          * "not detected" by it, since the run did not see all their subjects.
          */
         public TicketRound without(Set<String> ruleCodes) {
-            Set<String> covered = new java.util.HashSet<>(coveredRuleCodes());
+            Set<String> covered = new HashSet<>(coveredRuleCodes());
             covered.removeAll(ruleCodes);
-            return new TicketRound(runId, ruleSet, teams, today, now, new RoundScope(covered, scope.stationCodes()),
-                    basis);
+            return new TicketRound(
+                    runId, ruleSet, teams, today, now, new RoundScope(covered, scope.stationCodes()), basis);
         }
     }
 
@@ -532,7 +690,7 @@ public class TicketService {
     public record BrakeBasis(String auditedPeriod, Map<String, List<String>> earlierPeriods) {
 
         public BrakeBasis {
-            java.util.Objects.requireNonNull(auditedPeriod, "auditedPeriod");
+            Objects.requireNonNull(auditedPeriod, "auditedPeriod");
             earlierPeriods = earlierPeriods == null ? Map.of() : Map.copyOf(earlierPeriods);
         }
     }

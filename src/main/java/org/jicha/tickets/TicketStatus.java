@@ -7,8 +7,17 @@ package org.jicha.tickets;
  * brake. Neither is in the loop: no team sees or works them, no mail, no overdue, no rate counts them.
  */
 public enum TicketStatus {
-    NEW, DISPATCHED, FEEDBACK_SUBMITTED, VERIFIED, CLOSED, RETURNED, SCOPE_REJECTED, FALSE_POSITIVE, EXEMPTED,
-    AWAITING_CONFIRMATION, WITHDRAWN;
+    NEW,
+    DISPATCHED,
+    FEEDBACK_SUBMITTED,
+    VERIFIED,
+    CLOSED,
+    RETURNED,
+    SCOPE_REJECTED,
+    FALSE_POSITIVE,
+    EXEMPTED,
+    AWAITING_CONFIRMATION,
+    WITHDRAWN;
 
     /** Still needs work from somebody in the loop. */
     public boolean isOpen() {

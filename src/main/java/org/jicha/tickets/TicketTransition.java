@@ -58,11 +58,18 @@ public class TicketTransition {
     @Column(name = "run_id")
     private Long runId;
 
-    protected TicketTransition() {
-    }
+    protected TicketTransition() {}
 
-    TicketTransition(LocalDateTime at, String actor, TicketAction action, TicketStatus from, TicketStatus to,
-                     String comment, FalsePositiveReason reasonCode, String teamUnitCode, LocalDate exemptUntil) {
+    TicketTransition(
+            LocalDateTime at,
+            String actor,
+            TicketAction action,
+            TicketStatus from,
+            TicketStatus to,
+            String comment,
+            FalsePositiveReason reasonCode,
+            String teamUnitCode,
+            LocalDate exemptUntil) {
         this.at = at;
         this.actor = actor;
         this.action = action;

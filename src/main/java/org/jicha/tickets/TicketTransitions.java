@@ -32,7 +32,10 @@ final class TicketTransitions {
 
     /** Who performs an action. */
     public enum Performer {
-        AUDITOR, SUPERVISOR, TEAM, SYSTEM
+        AUDITOR,
+        SUPERVISOR,
+        TEAM,
+        SYSTEM
     }
 
     /**
@@ -42,11 +45,10 @@ final class TicketTransitions {
      *           when its team is known, else NEW, and REOPEN of a withdrawn ticket AWAITING_CONFIRMATION when the
      *           brake holds its rule; FLAG: the state stays)
      */
-    public record Rule(TicketAction action, Performer by, Set<TicketStatus> from, TicketStatus to) {
-    }
+    public record Rule(TicketAction action, Performer by, Set<TicketStatus> from, TicketStatus to) {}
 
-    private static final Set<TicketStatus> STILL_OPEN = EnumSet.of(NEW, DISPATCHED, FEEDBACK_SUBMITTED, RETURNED,
-            SCOPE_REJECTED);
+    private static final Set<TicketStatus> STILL_OPEN =
+            EnumSet.of(NEW, DISPATCHED, FEEDBACK_SUBMITTED, RETURNED, SCOPE_REJECTED);
 
     private static final Map<TicketAction, Rule> RULES = new EnumMap<>(TicketAction.class);
 
@@ -66,8 +68,7 @@ final class TicketTransitions {
         rule(TicketAction.WITHDRAW, Performer.AUDITOR, EnumSet.of(NEW, DISPATCHED, AWAITING_CONFIRMATION), WITHDRAWN);
     }
 
-    private TicketTransitions() {
-    }
+    private TicketTransitions() {}
 
     private static void rule(TicketAction action, Performer by, Set<TicketStatus> from, TicketStatus to) {
         RULES.put(action, new Rule(action, by, Collections.unmodifiableSet(EnumSet.copyOf(from)), to));
@@ -176,7 +177,6 @@ final class TicketTransitions {
             case TEAM -> "被稽查班组";
             case SYSTEM -> "系统（复查）";
         };
-        return "“" + action.zh() + "”只能由" + zhBy + "执行 / only " + by + " may " + action.en() + " (you are " + who
-                + ")";
+        return "“" + action.zh() + "”只能由" + zhBy + "执行 / only " + by + " may " + action.en() + " (you are " + who + ")";
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.jicha.people.Actor;
 import org.jicha.people.AuditTrail;
 import org.jicha.tickets.internal.EvidenceStore;
@@ -42,9 +43,16 @@ public class TicketWorkflow {
     private final TicketProperties properties;
     private final TransactionTemplate eachTicket;
 
-    public TicketWorkflow(TicketService tickets, TicketRepository repository, TicketAttachmentRepository attachments,
-                          EvidenceStore evidence, AuditTrail trail, JdbcTemplate jdbc, Clock clock,
-                          TicketProperties properties, PlatformTransactionManager transactions) {
+    public TicketWorkflow(
+            TicketService tickets,
+            TicketRepository repository,
+            TicketAttachmentRepository attachments,
+            EvidenceStore evidence,
+            AuditTrail trail,
+            JdbcTemplate jdbc,
+            Clock clock,
+            TicketProperties properties,
+            PlatformTransactionManager transactions) {
         this.tickets = tickets;
         this.repository = repository;
         this.attachments = attachments;
@@ -94,7 +102,10 @@ public class TicketWorkflow {
             throw new MissingTicketFieldException("files", "须上传至少一个文件", "at least one file is required");
         }
         List<TicketAttachment> added = storeEvidence(ticket, files, actor);
-        trail.record(actor.username(), "TICKET_EVIDENCE_ADDED", "ticket:" + id,
+        trail.record(
+                actor.username(),
+                "TICKET_EVIDENCE_ADDED",
+                "ticket:" + id,
                 added.stream().map(TicketAttachment::getOriginalName).toList().toString());
         return added;
     }
@@ -103,7 +114,8 @@ public class TicketWorkflow {
     @Transactional(readOnly = true)
     public EvidenceFile evidenceFile(long id, long attachmentId, Actor actor) {
         tickets.find(id, actor);
-        TicketAttachment a = attachments.findByIdAndTicketId(attachmentId, id)
+        TicketAttachment a = attachments
+                .findByIdAndTicketId(attachmentId, id)
                 .orElseThrow(() -> new TicketNotFoundException(id, attachmentId));
         if (a.getRemovedAt() != null) {
             throw new EvidenceRemovedException(a);
@@ -112,8 +124,7 @@ public class TicketWorkflow {
     }
 
     /** An evidence file and where it lies. */
-    public record EvidenceFile(TicketAttachment attachment, Path path) {
-    }
+    public record EvidenceFile(TicketAttachment attachment, Path path) {}
 
     /**
      * Dispatches many tickets to one team, each in its own transaction: a refused ticket (not visible, stale,
@@ -123,10 +134,21 @@ public class TicketWorkflow {
         if (request == null || request.tickets() == null || request.tickets().isEmpty()) {
             throw new MissingTicketFieldException("tickets", "须列出工单及其版本", "list the tickets with their versions");
         }
-        return each(request.tickets(), TicketAction.DISPATCH, ref -> new TicketCommand(ref.version(), request.comment(),
-                null, null, request.teamUnitCode(), null), actor).stream()
-                .map(r -> new DispatchResult(r.id(), r.outcome() == BulkOutcome.DONE ? DispatchOutcome.DISPATCHED
-                        : DispatchOutcome.valueOf(r.outcome().name()), r.status(), r.version(), r.message()))
+        return each(
+                        request.tickets(),
+                        TicketAction.DISPATCH,
+                        ref -> new TicketCommand(
+                                ref.version(), request.comment(), null, null, request.teamUnitCode(), null),
+                        actor)
+                .stream()
+                .map(r -> new DispatchResult(
+                        r.id(),
+                        r.outcome() == BulkOutcome.DONE
+                                ? DispatchOutcome.DISPATCHED
+                                : DispatchOutcome.valueOf(r.outcome().name()),
+                        r.status(),
+                        r.version(),
+                        r.message()))
                 .toList();
     }
 
@@ -140,25 +162,39 @@ public class TicketWorkflow {
             throw new MissingTicketFieldException("tickets", "须列出工单及其版本", "list the tickets with their versions");
         }
         if (request.reasonCode() == null) {
-            throw new MissingTicketFieldException("reasonCode", "须选择误报原因",
-                    "one of RULE_LOGIC, SOURCE_DATA, POLICY_EXCEPTION, DUPLICATE is required");
+            throw new MissingTicketFieldException(
+                    "reasonCode", "须选择误报原因", "one of RULE_LOGIC, SOURCE_DATA, POLICY_EXCEPTION, DUPLICATE is required");
         }
-        List<BulkResult> results = each(request.tickets(), TicketAction.MARK_FALSE_POSITIVE, ref -> new TicketCommand(
-                ref.version(), request.comment(), null, request.reasonCode(), null, null), actor);
-        List<Long> marked = results.stream().filter(r -> r.outcome() == BulkOutcome.DONE).map(BulkResult::id).toList();
-        List<String> refused = results.stream().filter(r -> r.outcome() != BulkOutcome.DONE)
-                .map(r -> r.id() + ":" + r.outcome()).toList();
+        List<BulkResult> results = each(
+                request.tickets(),
+                TicketAction.MARK_FALSE_POSITIVE,
+                ref -> new TicketCommand(ref.version(), request.comment(), null, request.reasonCode(), null, null),
+                actor);
+        List<Long> marked = results.stream()
+                .filter(r -> r.outcome() == BulkOutcome.DONE)
+                .map(BulkResult::id)
+                .toList();
+        List<String> refused = results.stream()
+                .filter(r -> r.outcome() != BulkOutcome.DONE)
+                .map(r -> r.id() + ":" + r.outcome())
+                .toList();
         if (!marked.isEmpty()) {
-            trail.record(actor.username(), "TICKETS_FALSE_POSITIVE", "tickets", request.reasonCode() + " "
-                    + (request.comment() == null ? "" : request.comment().strip() + " ") + "marked " + marked.size()
-                    + " " + marked + (refused.isEmpty() ? "" : ", refused " + refused));
+            trail.record(
+                    actor.username(),
+                    "TICKETS_FALSE_POSITIVE",
+                    "tickets",
+                    request.reasonCode() + " "
+                            + (request.comment() == null
+                                    ? ""
+                                    : request.comment().strip() + " ") + "marked " + marked.size()
+                            + " " + marked + (refused.isEmpty() ? "" : ", refused " + refused));
         }
         return results;
     }
 
     /** Runs one action on each ticket in its own transaction, turning each refusal into that ticket's result. */
-    private List<BulkResult> each(List<TicketRef> refs, TicketAction action,
-                                  java.util.function.Function<TicketRef, TicketCommand> command, Actor actor) {
+    private List<BulkResult> each(
+            List<TicketRef> refs, TicketAction action, Function<TicketRef, TicketCommand> command, Actor actor) {
         List<BulkResult> results = new ArrayList<>();
         for (TicketRef ref : refs) {
             if (ref == null || ref.id() == null) {
@@ -166,8 +202,8 @@ public class TicketWorkflow {
                 continue;
             }
             try {
-                InspectionTicket done = eachTicket.execute(status -> apply(ref.id(), action, command.apply(ref),
-                        List.of(), actor));
+                InspectionTicket done =
+                        eachTicket.execute(status -> apply(ref.id(), action, command.apply(ref), List.of(), actor));
                 results.add(new BulkResult(ref.id(), BulkOutcome.DONE, done.getStatus(), done.getVersion(), null));
             } catch (TicketNotFoundException e) {
                 results.add(new BulkResult(ref.id(), BulkOutcome.NOT_FOUND, null, null, e.getMessage()));
@@ -185,12 +221,10 @@ public class TicketWorkflow {
     }
 
     /** A bulk dispatch: the team, an optional comment, and each ticket with the version the client read. */
-    public record BulkDispatch(String teamUnitCode, String comment, List<TicketRef> tickets) {
-    }
+    public record BulkDispatch(String teamUnitCode, String comment, List<TicketRef> tickets) {}
 
     /** A bulk false positive: one reason code and comment for every ticket, each with the version the client read. */
-    public record BulkFalsePositive(FalsePositiveReason reasonCode, String comment, List<TicketRef> tickets) {
-    }
+    public record BulkFalsePositive(FalsePositiveReason reasonCode, String comment, List<TicketRef> tickets) {}
 
     /** A ticket as a client read it: its id and the version it was read at. */
     public record TicketRef(Long id, Long version) {
@@ -210,7 +244,12 @@ public class TicketWorkflow {
     }
 
     public enum DispatchOutcome {
-        DISPATCHED, NOT_FOUND, FORBIDDEN, STALE, ILLEGAL_STATE, INVALID
+        DISPATCHED,
+        NOT_FOUND,
+        FORBIDDEN,
+        STALE,
+        ILLEGAL_STATE,
+        INVALID
     }
 
     /**
@@ -219,12 +258,16 @@ public class TicketWorkflow {
      * @param status  the new state when dispatched, the current one when its state refused it
      * @param version the new version when dispatched, the current one when stale
      */
-    public record DispatchResult(Long id, DispatchOutcome outcome, TicketStatus status, Long version, String message) {
-    }
+    public record DispatchResult(Long id, DispatchOutcome outcome, TicketStatus status, Long version, String message) {}
 
     /** How one ticket of a bulk action went: DONE, or why it was refused (as for a bulk dispatch). */
     public enum BulkOutcome {
-        DONE, NOT_FOUND, FORBIDDEN, STALE, ILLEGAL_STATE, INVALID
+        DONE,
+        NOT_FOUND,
+        FORBIDDEN,
+        STALE,
+        ILLEGAL_STATE,
+        INVALID
     }
 
     /**
@@ -233,15 +276,14 @@ public class TicketWorkflow {
      * @param status  the new state when done, the current one when its state refused it
      * @param version the new version when done, the current one when stale
      */
-    public record BulkResult(Long id, BulkOutcome outcome, TicketStatus status, Long version, String message) {
-    }
+    public record BulkResult(Long id, BulkOutcome outcome, TicketStatus status, Long version, String message) {}
 
-    private InspectionTicket apply(long id, TicketAction action, TicketCommand command, List<MultipartFile> files,
-                                   Actor actor) {
+    private InspectionTicket apply(
+            long id, TicketAction action, TicketCommand command, List<MultipartFile> files, Actor actor) {
         InspectionTicket ticket = tickets.find(id, actor);
         if (command == null || command.version() == null) {
-            throw new MissingTicketFieldException("version", "须提供读取时的工单版本",
-                    "the version of the ticket you read is required");
+            throw new MissingTicketFieldException(
+                    "version", "须提供读取时的工单版本", "the version of the ticket you read is required");
         }
         TicketTransitions.checkActor(action, ticket, actor);
         if (action.isRunLevel()) {
@@ -257,13 +299,15 @@ public class TicketWorkflow {
         LocalDateTime now = LocalDateTime.now(clock.withZone(properties.zone()));
         switch (action) {
             case DISPATCH -> {
-                String team = command.teamUnitCode() == null ? null : command.teamUnitCode().strip();
+                String team = command.teamUnitCode() == null
+                        ? null
+                        : command.teamUnitCode().strip();
                 if (team == null || team.isEmpty()) {
                     throw new MissingTicketFieldException("teamUnitCode", "须指定班组", "a team unit is required");
                 }
                 if (!TeamDirectory.isTeam(jdbc, team)) {
-                    throw new MissingTicketFieldException("teamUnitCode", "班组 " + team + " 不存在",
-                            "no TEAM unit " + team);
+                    throw new MissingTicketFieldException(
+                            "teamUnitCode", "班组 " + team + " 不存在", "no TEAM unit " + team);
                 }
                 ticket.dispatch(actor, team, command.comment(), now);
             }
@@ -273,8 +317,13 @@ public class TicketWorkflow {
             case RETURN -> ticket.returnFeedback(actor, command.reason(), now);
             case CLOSE -> ticket.close(actor, command.comment(), now);
             case MARK_FALSE_POSITIVE -> ticket.markFalsePositive(actor, command.reasonCode(), command.comment(), now);
-            case EXEMPT -> ticket.exempt(actor, command.exemptUntil(), command.reason(),
-                    LocalDate.now(clock.withZone(properties.zone())), now);
+            case EXEMPT ->
+                ticket.exempt(
+                        actor,
+                        command.exemptUntil(),
+                        command.reason(),
+                        LocalDate.now(clock.withZone(properties.zone())),
+                        now);
             default -> throw new IllegalStateException("unhandled action " + action);
         }
         if (files != null && !files.isEmpty()) {
@@ -287,10 +336,14 @@ public class TicketWorkflow {
         }
         TicketTransition last = ticket.history().get(ticket.history().size() - 1);
         String why = last.getComment() == null ? "" : " " + last.getComment();
-        trail.record(actor.username(), "TICKET_" + action, "ticket:" + id, from + " -> " + ticket.getStatus()
-                + (last.getReasonCode() == null ? "" : " " + last.getReasonCode())
-                + (last.getTeamUnitCode() == null ? "" : " @" + last.getTeamUnitCode())
-                + (last.getExemptUntil() == null ? "" : " until " + last.getExemptUntil()) + why);
+        trail.record(
+                actor.username(),
+                "TICKET_" + action,
+                "ticket:" + id,
+                from + " -> " + ticket.getStatus()
+                        + (last.getReasonCode() == null ? "" : " " + last.getReasonCode())
+                        + (last.getTeamUnitCode() == null ? "" : " @" + last.getTeamUnitCode())
+                        + (last.getExemptUntil() == null ? "" : " until " + last.getExemptUntil()) + why);
         return ticket;
     }
 
@@ -305,8 +358,17 @@ public class TicketWorkflow {
             }
         });
         LocalDateTime now = LocalDateTime.now(clock.withZone(properties.zone()));
-        return attachments.saveAll(stored.stream().map(f -> new TicketAttachment(ticket.getId(), f.storedName(),
-                f.originalName(), f.type().mediaType(), f.size(), f.sha256(), actor.username(), now)).toList());
+        return attachments.saveAll(stored.stream()
+                .map(f -> new TicketAttachment(
+                        ticket.getId(),
+                        f.storedName(),
+                        f.originalName(),
+                        f.type().mediaType(),
+                        f.size(),
+                        f.sha256(),
+                        actor.username(),
+                        now))
+                .toList());
     }
 
     private Long currentVersion(long id) {
@@ -315,7 +377,10 @@ public class TicketWorkflow {
     }
 
     private TicketDetails detailsOf(InspectionTicket ticket, Actor actor) {
-        return new TicketDetails(ticket, List.copyOf(ticket.history()),
-                attachments.findByTicketIdOrderById(ticket.getId()), TicketTransitions.allowed(ticket, actor));
+        return new TicketDetails(
+                ticket,
+                List.copyOf(ticket.history()),
+                attachments.findByTicketIdOrderById(ticket.getId()),
+                TicketTransitions.allowed(ticket, actor));
     }
 }

@@ -65,8 +65,8 @@ class ApiExceptionHandler {
             throw e;
         }
         log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "服务器内部错误，已记录日志 / internal server error, logged");
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，已记录日志 / internal server error, logged");
     }
 
     // --- bad requests: 400 naming the field or parameter and the reason ---
@@ -84,16 +84,16 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missingParameter(MissingServletRequestParameterException e) {
-        ProblemDetail problem = BadInput.problem("缺少参数 " + e.getParameterName() + " / the parameter "
-                + e.getParameterName() + " is missing");
+        ProblemDetail problem = BadInput.problem(
+                "缺少参数 " + e.getParameterName() + " / the parameter " + e.getParameterName() + " is missing");
         problem.setProperty("parameter", e.getParameterName());
         return problem;
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
     ProblemDetail missingPart(MissingServletRequestPartException e) {
-        ProblemDetail problem = BadInput.problem("缺少上传部分 " + e.getRequestPartName() + " / the multipart part "
-                + e.getRequestPartName() + " is missing");
+        ProblemDetail problem = BadInput.problem(
+                "缺少上传部分 " + e.getRequestPartName() + " / the multipart part " + e.getRequestPartName() + " is missing");
         problem.setProperty("parameter", e.getRequestPartName());
         return problem;
     }
@@ -102,10 +102,13 @@ class ApiExceptionHandler {
     @ExceptionHandler(HandlerMethodValidationException.class)
     ProblemDetail parameterOutOfBounds(HandlerMethodValidationException e) {
         Map<String, Object> violations = new LinkedHashMap<>();
-        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> {
-            String name = result.getMethodParameter().getParameterName();
-            violations.put(name, violation(result.unwrap(error, ConstraintViolation.class), error.getDefaultMessage()));
-        }));
+        e.getParameterValidationResults()
+                .forEach(result -> result.getResolvableErrors().forEach(error -> {
+                    String name = result.getMethodParameter().getParameterName();
+                    violations.put(
+                            name,
+                            violation(result.unwrap(error, ConstraintViolation.class), error.getDefaultMessage()));
+                }));
         return BadInput.violations("parameter", violations);
     }
 
@@ -113,8 +116,11 @@ class ApiExceptionHandler {
     ProblemDetail invalidBody(MethodArgumentNotValidException e) {
         Map<String, Object> violations = new LinkedHashMap<>();
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
-            violations.put(error.getField(), error.contains(ConstraintViolation.class)
-                    ? error.unwrap(ConstraintViolation.class) : error.getDefaultMessage());
+            violations.put(
+                    error.getField(),
+                    error.contains(ConstraintViolation.class)
+                            ? error.unwrap(ConstraintViolation.class)
+                            : error.getDefaultMessage());
         }
         return BadInput.violations("field", violations);
     }
@@ -122,7 +128,8 @@ class ApiExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraintViolated(ConstraintViolationException e) {
         Map<String, Object> violations = new LinkedHashMap<>();
-        e.getConstraintViolations().forEach(v -> violations.put(v.getPropertyPath().toString(), v));
+        e.getConstraintViolations()
+                .forEach(v -> violations.put(v.getPropertyPath().toString(), v));
         return BadInput.violations("field", violations);
     }
 
@@ -147,8 +154,8 @@ class ApiExceptionHandler {
         if (!api(request)) {
             throw e;
         }
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "没有这个接口 / no such API: "
-                + request.getMethod() + " " + request.getRequestURI());
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.NOT_FOUND, "没有这个接口 / no such API: " + request.getMethod() + " " + request.getRequestURI());
     }
 
     /** A method or content type the API address does not take: 405 / 415 naming what it takes. */
@@ -158,22 +165,35 @@ class ApiExceptionHandler {
             throw e;
         }
         if (e instanceof HttpRequestMethodNotSupportedException method) {
-            String allowed = String.join(", ", method.getSupportedHttpMethods() == null ? List.of()
-                    : method.getSupportedHttpMethods().stream().map(Object::toString).toList());
-            return ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED, "此地址不支持 " + method.getMethod()
-                    + " 请求，可用：" + allowed + " / " + method.getMethod() + " is not supported here; use " + allowed);
+            String allowed = String.join(
+                    ", ",
+                    method.getSupportedHttpMethods() == null
+                            ? List.of()
+                            : method.getSupportedHttpMethods().stream()
+                                    .map(Object::toString)
+                                    .toList());
+            return ProblemDetail.forStatusAndDetail(
+                    HttpStatus.METHOD_NOT_ALLOWED,
+                    "此地址不支持 " + method.getMethod() + " 请求，可用：" + allowed + " / " + method.getMethod()
+                            + " is not supported here; use " + allowed);
         }
         HttpMediaTypeNotSupportedException media = (HttpMediaTypeNotSupportedException) e;
-        String supported = media.getSupportedMediaTypes().stream().map(Object::toString).reduce((a, b) -> a + ", " + b)
+        String supported = media.getSupportedMediaTypes().stream()
+                .map(Object::toString)
+                .reduce((a, b) -> a + ", " + b)
                 .orElse("?");
-        return ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持的内容类型 "
-                + media.getContentType() + "，应为 " + supported + " / content type " + media.getContentType()
-                + " is not supported; send " + supported);
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "不支持的内容类型 "
+                        + media.getContentType() + "，应为 " + supported + " / content type " + media.getContentType()
+                        + " is not supported; send " + supported);
     }
 
     /** Exceptions with their own handling: Spring Security's (sign-in, 403) and the framework's status-bearing ones. */
     private static boolean passedOn(Exception e) {
-        return e instanceof AccessDeniedException || e instanceof AuthenticationException || e instanceof ErrorResponse
+        return e instanceof AccessDeniedException
+                || e instanceof AuthenticationException
+                || e instanceof ErrorResponse
                 || AnnotatedElementUtils.hasAnnotation(e.getClass(), ResponseStatus.class);
     }
 

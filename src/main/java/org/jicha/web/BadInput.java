@@ -34,8 +34,7 @@ import tools.jackson.databind.exc.PropertyBindingException;
  */
 final class BadInput {
 
-    private BadInput() {
-    }
+    private BadInput() {}
 
     /** A request body Jackson could not read, or none at all. */
     static ProblemDetail body(Throwable cause) {
@@ -48,8 +47,12 @@ final class BadInput {
         String whereEn = field.isEmpty() ? "the body" : "field " + field;
         ProblemDetail problem;
         if (jackson instanceof PropertyBindingException unknown) {
-            List<String> known = unknown.getKnownPropertyIds() == null ? List.of()
-                    : unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            List<String> known = unknown.getKnownPropertyIds() == null
+                    ? List.of()
+                    : unknown.getKnownPropertyIds().stream()
+                            .map(String::valueOf)
+                            .sorted()
+                            .toList();
             problem = problem("未知字段 " + field + "，可用字段：" + String.join(", ", known) + " / unknown field " + field
                     + "; the fields are " + String.join(", ", known));
             problem.setProperty("allowed", known);
@@ -64,17 +67,20 @@ final class BadInput {
             problem = problem(where + "不能为空 / " + whereEn + " must not be null");
         } else if (jackson instanceof MismatchedInputException mismatch) {
             Type type = Type.of(mismatch.getTargetType());
-            problem = problem(where + (field.isEmpty() ? "请求体" : "") + "应为" + type.zh + " / " + whereEn + " must be "
-                    + type.en);
+            problem = problem(
+                    where + (field.isEmpty() ? "请求体" : "") + "应为" + type.zh + " / " + whereEn + " must be " + type.en);
             type.allowed.ifPresent(allowed -> problem.setProperty("allowed", allowed));
         } else if (jackson instanceof DatabindException) {
             problem = problem((field.isEmpty() ? "请求体" : where) + "无效 / " + whereEn + " is invalid");
         } else {
             TokenStreamLocation at = jackson.getLocation();
-            String line = at == null || at.getLineNr() < 1 ? "" : "（第 " + at.getLineNr() + " 行第 " + at.getColumnNr() + " 列）";
-            String lineEn = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            return located(problem("JSON 格式错误" + line + " / malformed JSON" + lineEn + ": " + parserMessage(jackson)),
-                    at);
+            String line =
+                    at == null || at.getLineNr() < 1 ? "" : "（第 " + at.getLineNr() + " 行第 " + at.getColumnNr() + " 列）";
+            String lineEn = at == null || at.getLineNr() < 1
+                    ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            return located(
+                    problem("JSON 格式错误" + line + " / malformed JSON" + lineEn + ": " + parserMessage(jackson)), at);
         }
         if (!field.isEmpty()) {
             problem.setProperty("field", field);
@@ -85,8 +91,8 @@ final class BadInput {
     /** A query or path parameter that does not convert to its type. */
     static ProblemDetail parameter(String name, Object value, Class<?> requiredType) {
         Type type = Type.of(requiredType);
-        ProblemDetail problem = problem("参数 " + name + " 的值 \"" + value + "\" 无效，应为" + type.zh
-                + " / invalid value \"" + value + "\" for parameter " + name + ": it must be " + type.en);
+        ProblemDetail problem = problem("参数 " + name + " 的值 \"" + value + "\" 无效，应为" + type.zh + " / invalid value \""
+                + value + "\" for parameter " + name + ": it must be " + type.en);
         problem.setProperty("parameter", name);
         problem.setProperty("value", String.valueOf(value));
         type.allowed.ifPresent(allowed -> problem.setProperty("allowed", allowed));
@@ -95,13 +101,17 @@ final class BadInput {
 
     /** Bean Validation's verdicts on parameters or fields: name to violation (or, without one, a message). */
     static ProblemDetail violations(String kind, Map<String, Object> violations) {
-        List<String> zh = violations.entrySet().stream().map(v -> (kind.equals("field") ? "字段 " : "参数 ") + v.getKey()
-                + reason(v.getValue())[0]).toList();
-        List<String> en = violations.entrySet().stream().map(v -> kind + " " + v.getKey() + " " + reason(v.getValue())[1])
+        List<String> zh = violations.entrySet().stream()
+                .map(v -> (kind.equals("field") ? "字段 " : "参数 ") + v.getKey() + reason(v.getValue())[0])
+                .toList();
+        List<String> en = violations.entrySet().stream()
+                .map(v -> kind + " " + v.getKey() + " " + reason(v.getValue())[1])
                 .toList();
         ProblemDetail problem = problem(String.join("；", zh) + " / " + String.join("; ", en));
         problem.setProperty(kind, violations.keySet().iterator().next());
-        violations.values().stream().filter(ConstraintViolation.class::isInstance).findFirst()
+        violations.values().stream()
+                .filter(ConstraintViolation.class::isInstance)
+                .findFirst()
                 .map(v -> ((ConstraintViolation<?>) v).getInvalidValue())
                 .ifPresent(value -> problem.setProperty("value", String.valueOf(value)));
         return problem;
@@ -178,7 +188,9 @@ final class BadInput {
                 return new Type("正确的类型", "of the expected type", Optional.empty());
             }
             if (type.isEnum()) {
-                List<String> constants = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+                List<String> constants = Arrays.stream(type.getEnumConstants())
+                        .map(c -> ((Enum<?>) c).name())
+                        .toList();
                 String list = String.join(", ", constants);
                 return new Type("以下之一：" + list, "one of " + list, Optional.of(constants));
             }
@@ -242,8 +254,13 @@ final class BadInput {
         }
 
         private static boolean whole(Class<?> type) {
-            return type == Integer.class || type == int.class || type == Long.class || type == long.class
-                    || type == Short.class || type == short.class || type == BigInteger.class;
+            return type == Integer.class
+                    || type == int.class
+                    || type == Long.class
+                    || type == long.class
+                    || type == Short.class
+                    || type == short.class
+                    || type == BigInteger.class;
         }
     }
 }

@@ -35,8 +35,11 @@ class PageErrors {
         return errorPage(HttpStatus.NOT_FOUND);
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
-            MissingServletRequestPartException.class})
+    @ExceptionHandler({
+        MethodArgumentTypeMismatchException.class,
+        MissingServletRequestParameterException.class,
+        MissingServletRequestPartException.class
+    })
     ModelAndView badAddress() {
         return errorPage(HttpStatus.BAD_REQUEST);
     }

@@ -24,6 +24,7 @@ class ProblemCatalogue {
 
     private static Class<?> controller(HttpServletRequest request) {
         return request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler
-                ? handler.getBeanType() : null;
+                ? handler.getBeanType()
+                : null;
     }
 }

@@ -19,8 +19,7 @@ public final class ProblemMap {
 
     private final Map<Class<?>, List<Mapping<?>>> byType = new LinkedHashMap<>();
 
-    ProblemMap() {
-    }
+    ProblemMap() {}
 
     public <E extends Throwable> Mapping<E> map(Class<E> type, HttpStatus status) {
         return map(type, e -> status);
@@ -73,8 +72,7 @@ public final class ProblemMap {
 
         private final Class<E> type;
         private final Function<? super E, HttpStatus> status;
-        private BiConsumer<? super E, ProblemDetail> properties = (e, problem) -> {
-        };
+        private BiConsumer<? super E, ProblemDetail> properties = (e, problem) -> {};
         private Function<? super E, String> detail = Throwable::getMessage;
         private Class<?> onlyFrom;
         private String pageProblem;

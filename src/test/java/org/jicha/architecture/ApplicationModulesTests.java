@@ -28,7 +28,8 @@ class ApplicationModulesTests {
         Documenter.Options output = Documenter.Options.defaults()
                 .withOutputFolder(Path.of("target", "spring-modulith-docs").toString());
         // plain UML components: any PlantUML renders them (C4 needs its standard library)
-        Documenter.DiagramOptions diagrams = Documenter.DiagramOptions.defaults().withStyle(DiagramStyle.UML);
+        Documenter.DiagramOptions diagrams =
+                Documenter.DiagramOptions.defaults().withStyle(DiagramStyle.UML);
         new Documenter(MODULES, output).writeDocumentation(diagrams, Documenter.CanvasOptions.defaults());
     }
 }

@@ -24,10 +24,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * next run takes the new one. The swap is staged by answering the first look at the active set with the
  * set in force and every later look with a smaller set (the shipped rules without met/devices.drl).
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:run-rule-set;DB_CLOSE_DELAY=-1",
-        "spring.quartz.auto-startup=false",
-        "jicha.rules.watch=false"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:run-rule-set;DB_CLOSE_DELAY=-1",
+            "spring.quartz.auto-startup=false",
+            "jicha.rules.watch=false"
+        })
 class AuditRunRuleSetIntegrationTests {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 5);
@@ -47,7 +49,8 @@ class AuditRunRuleSetIntegrationTests {
     @Test
     void aRunKeepsTheRuleSetItStartedWithAndTheNextRunTakesTheSwappedInSet() throws IOException {
         StoredWorld.reset(jdbc)
-                .customer("C001").meter("M001", "C001", LocalDate.of(2030, 1, 1))
+                .customer("C001")
+                .meter("M001", "C001", LocalDate.of(2030, 1, 1))
                 .reading("M001", "2026-09", 1000, 1100);
         RuleSet started = rules.current();
         RuleSet swappedIn = new RuleSetLoader().load(copyWithout(Path.of("rules"), "met/devices.drl"));
@@ -59,10 +62,12 @@ class AuditRunRuleSetIntegrationTests {
 
         assertThat(first.ruleSetHash()).isEqualTo(started.contentHash());
         assertThat(first.ruleCount()).isEqualTo(started.rules().size());
-        assertThat(first.findingsPerRule()).containsOnlyKeys(started.rules().stream().map(RuleMeta::code).toList());
+        assertThat(first.findingsPerRule())
+                .containsOnlyKeys(started.rules().stream().map(RuleMeta::code).toList());
         assertThat(first.findingsPerRule()).containsEntry("BIL-01", 1L);
         assertThat(second.ruleSetHash()).isEqualTo(swappedIn.contentHash());
-        assertThat(second.findingsPerRule()).containsOnlyKeys(swappedIn.rules().stream().map(RuleMeta::code).toList());
+        assertThat(second.findingsPerRule())
+                .containsOnlyKeys(swappedIn.rules().stream().map(RuleMeta::code).toList());
     }
 
     private Path copyWithout(Path shipped, String left) throws IOException {

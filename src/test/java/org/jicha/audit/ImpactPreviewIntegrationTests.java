@@ -19,8 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -48,13 +50,15 @@ import org.springframework.util.FileSystemUtils;
  * that runs a command is kept with its problems and its preview refused; a preview never compiles a path a
  * client names; an unsafe zip writes nothing; only auditors upload; every step goes to the audit trail.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:preview;DB_CLOSE_DELAY=-1",
-        "spring.quartz.auto-startup=false",
-        "jicha.rules.watch=false",
-        "jicha.rules.candidates.max-files=60",
-        "jicha.rules.candidates.max-extracted-size=2MB",
-        "jicha.rules.candidates.keep=3"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:preview;DB_CLOSE_DELAY=-1",
+            "spring.quartz.auto-startup=false",
+            "jicha.rules.watch=false",
+            "jicha.rules.candidates.max-files=60",
+            "jicha.rules.candidates.max-extracted-size=2MB",
+            "jicha.rules.candidates.keep=3"
+        })
 @AutoConfigureMockMvc
 @WithMockUser(username = "auditor", roles = "AUDITOR")
 class ImpactPreviewIntegrationTests {
@@ -75,17 +79,21 @@ class ImpactPreviewIntegrationTests {
 
     @DynamicPropertySource
     static void candidatesArea(DynamicPropertyRegistry registry) {
-        registry.add("jicha.rules.candidates.dir", () -> area.resolve("candidates").toString());
+        registry.add(
+                "jicha.rules.candidates.dir", () -> area.resolve("candidates").toString());
     }
 
     @BeforeEach
     void world() {
         // M001's last real read is 2026-10-03 (33 days before the as-of date); M002 is past its rotation date
         StoredWorld.reset(jdbc)
-                .customer("C001").meter("M001", "C001", LocalDate.of(2030, 1, 1))
+                .customer("C001")
+                .meter("M001", "C001", LocalDate.of(2030, 1, 1))
                 .reading("M001", "2026-09", 1000, 1100)
-                .customer("C002").meter("M002", "C002", LocalDate.of(2026, 6, 30))
-                .reading("M002", "2026-09", 500, 600).reading("M002", "2026-10", 600, 700);
+                .customer("C002")
+                .meter("M002", "C002", LocalDate.of(2026, 6, 30))
+                .reading("M002", "2026-09", 500, 600)
+                .reading("M002", "2026-10", 600, 700);
         jdbc.update("DELETE FROM rule_candidates");
         jdbc.update("DELETE FROM audit_trail");
     }
@@ -96,33 +104,53 @@ class ImpactPreviewIntegrationTests {
         Path parameters = candidate.resolve("parameters.yml");
         String text = Files.readString(parameters, StandardCharsets.UTF_8);
         assertThat(text).contains("maxDaysSinceActualRead: 60");
-        Files.writeString(parameters, text.replace("maxDaysSinceActualRead: 60", "maxDaysSinceActualRead: 20"),
+        Files.writeString(
+                parameters,
+                text.replace("maxDaysSinceActualRead: 60", "maxDaysSinceActualRead: 20"),
                 StandardCharsets.UTF_8);
         Files.delete(candidate.resolve("met/metering.drl"));
         String hash = RuleSetLoader.contentHash(candidate);
 
-        String id = JsonPath.read(upload("candidate.zip", zipOf(candidate)).andExpect(status().isCreated())
-                .andExpect(jsonPath("$.outcome").value("COMPILED"))
-                .andExpect(jsonPath("$.contentHash").value(hash))
-                .andExpect(jsonPath("$.uploadedBy").value("auditor"))
-                .andExpect(jsonPath("$.files").value(org.hamcrest.Matchers.hasItem("bil/reading.drl")))
-                .andReturn().getResponse().getContentAsString(), "$.id");
+        String id = JsonPath.read(
+                upload("candidate.zip", zipOf(candidate))
+                        .andExpect(status().isCreated())
+                        .andExpect(jsonPath("$.outcome").value("COMPILED"))
+                        .andExpect(jsonPath("$.contentHash").value(hash))
+                        .andExpect(jsonPath("$.uploadedBy").value("auditor"))
+                        .andExpect(jsonPath("$.files").value(org.hamcrest.Matchers.hasItem("bil/reading.drl")))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
 
-        mvc.perform(post("/api/rules/preview").with(csrf()).param("candidate", id).param("asOf", "2026-11-05"))
+        mvc.perform(post("/api/rules/preview")
+                        .with(csrf())
+                        .param("candidate", id)
+                        .param("asOf", "2026-11-05"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.auditedPeriod").value("2026-10"))
                 .andExpect(jsonPath("$.candidateHash").value(hash))
-                .andExpect(jsonPath("$.rules[?(@.ruleCode == 'BIL-02')].newlyFlagged[0]").value("METER:M001@2026-10"))
-                .andExpect(jsonPath("$.rules[?(@.ruleCode == 'BIL-02')].noLongerFlaggedCount").value(0))
-                .andExpect(jsonPath("$.rules[?(@.ruleCode == 'MET-06')].findingsCurrent").value(1))
-                .andExpect(jsonPath("$.rules[?(@.ruleCode == 'MET-06')].findingsCandidate").value(0))
-                .andExpect(jsonPath("$.rules[?(@.ruleCode == 'MET-06')].noLongerFlagged[0]").value("METER:M002"))
-                .andExpect(jsonPath("$.rules[?(@.ruleCode == 'BIL-01')].newlyFlaggedCount").value(0))
-                .andExpect(jsonPath("$.rules[?(@.ruleCode == 'BIL-01')].findingsCandidate").value(1));
+                .andExpect(jsonPath("$.rules[?(@.ruleCode == 'BIL-02')].newlyFlagged[0]")
+                        .value("METER:M001@2026-10"))
+                .andExpect(jsonPath("$.rules[?(@.ruleCode == 'BIL-02')].noLongerFlaggedCount")
+                        .value(0))
+                .andExpect(jsonPath("$.rules[?(@.ruleCode == 'MET-06')].findingsCurrent")
+                        .value(1))
+                .andExpect(jsonPath("$.rules[?(@.ruleCode == 'MET-06')].findingsCandidate")
+                        .value(0))
+                .andExpect(jsonPath("$.rules[?(@.ruleCode == 'MET-06')].noLongerFlagged[0]")
+                        .value("METER:M002"))
+                .andExpect(jsonPath("$.rules[?(@.ruleCode == 'BIL-01')].newlyFlaggedCount")
+                        .value(0))
+                .andExpect(jsonPath("$.rules[?(@.ruleCode == 'BIL-01')].findingsCandidate")
+                        .value(1));
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_runs", Long.class)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM findings", Long.class)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inspection_tickets", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_runs", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM findings", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inspection_tickets", Long.class))
+                .isZero();
         assertThat(trail("RULE_CANDIDATE_UPLOADED")).singleElement().satisfies(e -> {
             assertThat(e).containsEntry("ACTOR", "auditor").containsEntry("TARGET", "rule-candidate:" + id);
             assertThat((String) e.get("DETAIL")).contains("hash=" + hash, "outcome=COMPILED", "candidate.zip");
@@ -136,21 +164,28 @@ class ImpactPreviewIntegrationTests {
     @Test
     void aBrokenCandidateIsKeptWithItsFileAndLineAndItsPreviewIsRejected() throws Exception {
         Path candidate = copyOfShippedRules();
-        Files.writeString(candidate.resolve("bil/zz-broken.drl"),
-                "package jicha.bil;\nrule \"X\"\nwhen\n  $x : NoSuchFact()\nthen\nend\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                candidate.resolve("bil/zz-broken.drl"),
+                "package jicha.bil;\nrule \"X\"\nwhen\n  $x : NoSuchFact()\nthen\nend\n",
+                StandardCharsets.UTF_8);
 
-        String id = JsonPath.read(upload("broken.zip", zipOf(candidate)).andExpect(status().isCreated())
-                .andExpect(jsonPath("$.outcome").value("REJECTED"))
-                .andExpect(jsonPath("$.problems[0]").value(containsString("bil/zz-broken.drl:4")))
-                .andReturn().getResponse().getContentAsString(), "$.id");
+        String id = JsonPath.read(
+                upload("broken.zip", zipOf(candidate))
+                        .andExpect(status().isCreated())
+                        .andExpect(jsonPath("$.outcome").value("REJECTED"))
+                        .andExpect(jsonPath("$.problems[0]").value(containsString("bil/zz-broken.drl:4")))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
 
         mvc.perform(post("/api/rules/preview").with(csrf()).param("candidate", id))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.problems[0]").value(containsString("bil/zz-broken.drl:4")));
         assertThat(trail("RULES_PREVIEW")).singleElement().satisfies(e -> {
             assertThat(e).containsEntry("ACTOR", "auditor").containsEntry("TARGET", "rule-candidate:" + id);
-            assertThat((String) e.get("DETAIL")).contains("hash=" + RuleSetLoader.contentHash(candidate),
-                    "outcome=REJECTED");
+            assertThat((String) e.get("DETAIL"))
+                    .contains("hash=" + RuleSetLoader.contentHash(candidate), "outcome=REJECTED");
         });
     }
 
@@ -171,7 +206,8 @@ class ImpactPreviewIntegrationTests {
                 end
                 """.formatted(ran).getBytes(StandardCharsets.UTF_8);
 
-        String body = mvc.perform(multipart("/api/rules/candidates").with(csrf())
+        String body = mvc.perform(multipart("/api/rules/candidates")
+                        .with(csrf())
                         .file(new MockMultipartFile("files", "zz-command.drl", "text/plain", drl)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.outcome").value("REJECTED"))
@@ -179,13 +215,15 @@ class ImpactPreviewIntegrationTests {
                 .andExpect(jsonPath("$.files").value(org.hamcrest.Matchers.hasItem("zz-command.drl")))
                 .andExpect(jsonPath("$.problems[0]").value(containsString("zz-command.drl:4: rule \"BIL-99 command\"")))
                 .andExpect(jsonPath("$.problems[0]").value(containsString("java.lang.Runtime.exec")))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         mvc.perform(post("/api/rules/preview").with(csrf()).param("candidate", (String) JsonPath.read(body, "$.id")))
                 .andExpect(status().isUnprocessableContent());
         assertThat(ran).doesNotExist();
-        assertThat((String) trail("RULE_CANDIDATE_UPLOADED").get(0).get("DETAIL")).contains("outcome=REJECTED",
-                "zz-command.drl", "over=" + RuleSetLoader.contentHash(SHIPPED));
+        assertThat((String) trail("RULE_CANDIDATE_UPLOADED").get(0).get("DETAIL"))
+                .contains("outcome=REJECTED", "zz-command.drl", "over=" + RuleSetLoader.contentHash(SHIPPED));
     }
 
     @Test
@@ -199,7 +237,8 @@ class ImpactPreviewIntegrationTests {
         mvc.perform(post("/api/rules/preview").with(csrf()).param("candidate", "0b6a7c1e-2f3d-4e5a-8b9c-0d1e2f3a4b5c"))
                 .andExpect(status().isNotFound());
 
-        assertThat(trail("RULES_PREVIEW")).hasSize(6)
+        assertThat(trail("RULES_PREVIEW"))
+                .hasSize(6)
                 .allSatisfy(e -> assertThat((String) e.get("DETAIL")).contains("outcome=REFUSED"));
     }
 
@@ -207,9 +246,19 @@ class ImpactPreviewIntegrationTests {
     void aZipThatWouldWriteOutsideItsFolderIsRefusedWithNothingWritten() throws Exception {
         List<Path> before = areaContent();
         // a backslash is a Windows zip tool's folder separator: "..\\x.drl" is read as "../x.drl"
-        Map<String, String> named = Map.of("../x.drl", "../x.drl", "/tmp/x.drl", "/tmp/x.drl",
-                "bil/../../x.drl", "bil/../../x.drl", "..\\x.drl", "../x.drl", "run.sh", "run.sh",
-                ".hidden.drl", ".hidden.drl");
+        Map<String, String> named = Map.of(
+                "../x.drl",
+                "../x.drl",
+                "/tmp/x.drl",
+                "/tmp/x.drl",
+                "bil/../../x.drl",
+                "bil/../../x.drl",
+                "..\\x.drl",
+                "../x.drl",
+                "run.sh",
+                "run.sh",
+                ".hidden.drl",
+                ".hidden.drl");
         for (Map.Entry<String, String> entry : named.entrySet()) {
             upload("evil.zip", zip(Map.of("parameters.yml", "A: 1\n", entry.getKey(), "package x;\n")))
                     .andExpect(status().isBadRequest())
@@ -223,68 +272,95 @@ class ImpactPreviewIntegrationTests {
             out.write("/etc/passwd".getBytes(StandardCharsets.US_ASCII));
             out.closeArchiveEntry();
         }
-        upload("link.zip", link.toByteArray()).andExpect(status().isBadRequest())
+        upload("link.zip", link.toByteArray())
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(containsString("symbolic link")));
 
         assertThat(tmp.resolve("x.drl")).doesNotExist();
         assertThat(area.resolve("x.drl")).doesNotExist();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rule_candidates", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rule_candidates", Long.class))
+                .isZero();
         assertThat(areaContent()).as("nothing of a refused upload stays").isEqualTo(before);
-        assertThat(trail("RULE_CANDIDATE_REFUSED")).hasSize(7).allSatisfy(e -> assertThat(e).containsEntry("ACTOR", "auditor"));
+        assertThat(trail("RULE_CANDIDATE_REFUSED"))
+                .hasSize(7)
+                .allSatisfy(e -> assertThat(e).containsEntry("ACTOR", "auditor"));
     }
 
     @Test
     void tooManyEntriesOrTooManyBytesAreRefusedWith413() throws Exception {
-        Map<String, String> many = new java.util.TreeMap<>();
+        Map<String, String> many = new TreeMap<>();
         for (int i = 0; i < 61; i++) {
             many.put("bil/r" + i + ".drl", "package x;\n");
         }
-        upload("many.zip", zip(many)).andExpect(status().isContentTooLarge())
+        upload("many.zip", zip(many))
+                .andExpect(status().isContentTooLarge())
                 .andExpect(jsonPath("$.detail").value(containsString("60")));
         upload("bomb.zip", zip(Map.of("parameters.yml", "0".repeat(3 * 1024 * 1024))))
                 .andExpect(status().isContentTooLarge())
                 .andExpect(jsonPath("$.detail").value(containsString("parameters.yml")));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rule_candidates", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rule_candidates", Long.class))
+                .isZero();
     }
 
     @Test
     void aTeamOrASupervisorCannotUploadACandidate() throws Exception {
         byte[] zip = zip(Map.of("parameters.yml", "A: 1\n"));
-        mvc.perform(multipart("/api/rules/candidates").with(csrf()).with(user("sup").roles("SUPERVISOR"))
-                .file(new MockMultipartFile("files", "c.zip", "application/zip", zip))).andExpect(status().isForbidden());
-        mvc.perform(multipart("/api/rules/candidates").with(csrf()).with(user("st1r").roles("TEAM"))
-                .file(new MockMultipartFile("files", "c.zip", "application/zip", zip))).andExpect(status().isForbidden());
-        mvc.perform(post("/api/rules/preview").with(csrf()).with(user("st1r").roles("TEAM"))
-                .param("candidate", "0b6a7c1e-2f3d-4e5a-8b9c-0d1e2f3a4b5c")).andExpect(status().isForbidden());
+        mvc.perform(multipart("/api/rules/candidates")
+                        .with(csrf())
+                        .with(user("sup").roles("SUPERVISOR"))
+                        .file(new MockMultipartFile("files", "c.zip", "application/zip", zip)))
+                .andExpect(status().isForbidden());
+        mvc.perform(multipart("/api/rules/candidates")
+                        .with(csrf())
+                        .with(user("st1r").roles("TEAM"))
+                        .file(new MockMultipartFile("files", "c.zip", "application/zip", zip)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/rules/preview")
+                        .with(csrf())
+                        .with(user("st1r").roles("TEAM"))
+                        .param("candidate", "0b6a7c1e-2f3d-4e5a-8b9c-0d1e2f3a4b5c"))
+                .andExpect(status().isForbidden());
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rule_candidates", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rule_candidates", Long.class))
+                .isZero();
     }
 
     @Test
     void candidatesAreListedReadDeletedAndTheOldestBeyondTheKeptNumberRemoved() throws Exception {
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            ids.add(JsonPath.read(upload("c" + i + ".zip", zip(Map.of("parameters.yml", "A: " + i + "\n")))
-                    .andExpect(status().isCreated()).andExpect(jsonPath("$.outcome").value("REJECTED"))
-                    .andReturn().getResponse().getContentAsString(), "$.id"));
+            ids.add(JsonPath.read(
+                    upload("c" + i + ".zip", zip(Map.of("parameters.yml", "A: " + i + "\n")))
+                            .andExpect(status().isCreated())
+                            .andExpect(jsonPath("$.outcome").value("REJECTED"))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString(),
+                    "$.id"));
         }
 
-        mvc.perform(get("/api/rules/candidates")).andExpect(status().isOk())
+        mvc.perform(get("/api/rules/candidates"))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(3))
                 .andExpect(jsonPath("$[0].id").value(ids.get(3)))
                 .andExpect(jsonPath("$[2].id").value(ids.get(1)));
         mvc.perform(get("/api/rules/candidates/" + ids.get(0))).andExpect(status().isNotFound());
         assertThat(area.resolve("candidates").resolve(ids.get(0))).doesNotExist();
-        assertThat(trail("RULE_CANDIDATE_EXPIRED")).singleElement()
+        assertThat(trail("RULE_CANDIDATE_EXPIRED"))
+                .singleElement()
                 .satisfies(e -> assertThat(e).containsEntry("TARGET", "rule-candidate:" + ids.get(0)));
 
-        mvc.perform(get("/api/rules/candidates/" + ids.get(2))).andExpect(status().isOk())
+        mvc.perform(get("/api/rules/candidates/" + ids.get(2)))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.uploadedFiles[0]").value("c2.zip"));
         mvc.perform(delete("/api/rules/candidates/" + ids.get(2)).with(csrf())).andExpect(status().isNoContent());
         mvc.perform(get("/api/rules/candidates/" + ids.get(2))).andExpect(status().isNotFound());
         assertThat(area.resolve("candidates").resolve(ids.get(2))).doesNotExist();
-        assertThat(trail("RULE_CANDIDATE_DELETED")).singleElement().satisfies(e -> assertThat(e)
-                .containsEntry("ACTOR", "auditor").containsEntry("TARGET", "rule-candidate:" + ids.get(2)));
+        assertThat(trail("RULE_CANDIDATE_DELETED"))
+                .singleElement()
+                .satisfies(e -> assertThat(e)
+                        .containsEntry("ACTOR", "auditor")
+                        .containsEntry("TARGET", "rule-candidate:" + ids.get(2)));
         mvc.perform(get("/api/rules/candidates/etc")).andExpect(status().isBadRequest());
     }
 
@@ -296,7 +372,8 @@ class ImpactPreviewIntegrationTests {
     }
 
     private ResultActions upload(String name, byte[] zip) throws Exception {
-        return mvc.perform(multipart("/api/rules/candidates").with(csrf())
+        return mvc.perform(multipart("/api/rules/candidates")
+                .with(csrf())
                 .file(new MockMultipartFile("files", name, "application/zip", zip)));
     }
 
@@ -312,7 +389,8 @@ class ImpactPreviewIntegrationTests {
 
     private static byte[] zipOf(Path folder) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(folder)) {
+        try (ZipOutputStream zip = new ZipOutputStream(bytes);
+                Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 zip.putNextEntry(new ZipEntry(folder.relativize(file).toString().replace('\\', '/')));
                 zip.write(Files.readAllBytes(file));

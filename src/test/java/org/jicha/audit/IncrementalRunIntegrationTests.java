@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,10 +19,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
-import org.jicha.tools.generator.province.GeneratorOptions;
-import org.jicha.tools.generator.province.ProvinceGenerator;
 import org.jicha.ingest.BatchLoader;
 import org.jicha.ingest.LoadResult;
+import org.jicha.tools.generator.province.GeneratorOptions;
+import org.jicha.tools.generator.province.ProvinceGenerator;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -36,11 +37,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * customers whose records changed since the run before it and those whose findings the look-ahead saw time
  * change; without a base it runs in full and says why.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:incremental;DB_CLOSE_DELAY=-1",
-        "spring.quartz.auto-startup=false",
-        "jicha.audit.horizon-days=7"})
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)   // the first needs an empty database
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:incremental;DB_CLOSE_DELAY=-1",
+            "spring.quartz.auto-startup=false",
+            "jicha.audit.horizon-days=7"
+        })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first needs an empty database
 class IncrementalRunIntegrationTests {
 
     static final int CUSTOMERS = 1_200;
@@ -61,21 +64,27 @@ class IncrementalRunIntegrationTests {
     @Order(1)
     void anIncrementalRunFindsWhatAFullRunFindsReadingOnlyChangedAndTimeSensitiveCustomers() throws IOException {
         Path batch = dir.resolve("batch");
-        GeneratorOptions options = new GeneratorOptions(CUSTOMERS, 13, 11, batch, null, 0.02, 0,
-                Path.of("rules", "calendar", "cn-working-days.csv"));
+        GeneratorOptions options = new GeneratorOptions(
+                CUSTOMERS, 13, 11, batch, null, 0.02, 0, Path.of("rules", "calendar", "cn-working-days.csv"));
         ProvinceGenerator.generate(options);
         LocalDate day1 = options.asOf();
         LocalDate day2 = day1.plusDays(3);
         // time alone makes these fire between the two runs: rotation due the day after the first run
         Set<String> dueSoon = new TreeSet<>();
-        rewrite(batch.resolve("meters.csv"), batch.resolve("meters.csv"), (i, row) -> {
-            if (i % 150 == 7 && "IN_SERVICE".equals(row.get("status")) && row.get("removed_on").isEmpty()) {
-                row.put("rotation_due_on", day1.plusDays(1).toString());
-                dueSoon.add(row.get("meter_id"));
-                return true;
-            }
-            return false;
-        }, false);
+        rewrite(
+                batch.resolve("meters.csv"),
+                batch.resolve("meters.csv"),
+                (i, row) -> {
+                    if (i % 150 == 7
+                            && "IN_SERVICE".equals(row.get("status"))
+                            && row.get("removed_on").isEmpty()) {
+                        row.put("rotation_due_on", day1.plusDays(1).toString());
+                        dueSoon.add(row.get("meter_id"));
+                        return true;
+                    }
+                    return false;
+                },
+                false);
         assertThat(dueSoon).hasSizeGreaterThanOrEqualTo(5);
         assertThat(loader.load(batch).rowsRejected()).isZero();
 
@@ -83,27 +92,34 @@ class IncrementalRunIntegrationTests {
         assertThat(first.mode()).as("nothing to build on yet").isEqualTo(RunMode.FULL);
         assertThat(first.message()).contains("尚无已完成的全量稽查").contains("no completed full run yet");
         assertThat(first.horizonOn()).isEqualTo(day1.plusDays(7));
-        assertThat(fingerprints(first)).noneMatch(f -> f.startsWith("MET-06|") && dueSoon.stream().anyMatch(f::contains));
+        assertThat(fingerprints(first))
+                .noneMatch(f -> f.startsWith("MET-06|") && dueSoon.stream().anyMatch(f::contains));
         long rechecks = count("SELECT COUNT(DISTINCT customer_no) FROM audit_recheck");
-        assertThat(rechecks).as("the look-ahead lists the customers whose meters fall due, and few others")
-                .isPositive().isLessThan(CUSTOMERS / 10);
+        assertThat(rechecks)
+                .as("the look-ahead lists the customers whose meters fall due, and few others")
+                .isPositive()
+                .isLessThan(CUSTOMERS / 10);
 
         // the next night's extract: 3 % of the customers changed, some of them so that rules fire
         Path changes = dir.resolve("changes");
         Files.createDirectories(changes);
         Set<String> changed = new TreeSet<>();
-        rewrite(batch.resolve("customers.csv"), changes.resolve("customers.csv"), (i, row) -> {
-            if (i % 33 != 5) {
-                return false;
-            }
-            changed.add(row.get("customer_no"));
-            if ("RES22".equals(row.get("tariff_code")) && i % 2 == 0) {
-                row.put("tariff_code", "COM04");          // a commercial tariff on a household: pricing rules fire
-            } else {
-                row.put("customer_name", row.get("customer_name") + "（更名）");
-            }
-            return true;
-        }, true);
+        rewrite(
+                batch.resolve("customers.csv"),
+                changes.resolve("customers.csv"),
+                (i, row) -> {
+                    if (i % 33 != 5) {
+                        return false;
+                    }
+                    changed.add(row.get("customer_no"));
+                    if ("RES22".equals(row.get("tariff_code")) && i % 2 == 0) {
+                        row.put("tariff_code", "COM04"); // a commercial tariff on a household: pricing rules fire
+                    } else {
+                        row.put("customer_name", row.get("customer_name") + "（更名）");
+                    }
+                    return true;
+                },
+                true);
         LoadResult load = loader.load(changes);
         assertThat(load.rowsRejected()).isZero();
         assertThat(load.rowsAccepted()).isEqualTo(changed.size());
@@ -114,27 +130,32 @@ class IncrementalRunIntegrationTests {
         assertThat(incremental.mode()).isEqualTo(RunMode.INCREMENTAL);
         assertThat(incremental.baseRunId()).isEqualTo(first.id());
         assertThat(incremental.horizonOn()).isEqualTo(first.horizonOn());
-        assertThat(fingerprints(incremental)).as("the same findings as a full run as of the same date")
+        assertThat(fingerprints(incremental))
+                .as("the same findings as a full run as of the same date")
                 .isEqualTo(fingerprints(full));
         assertThat(nonZero(incremental.findingsPerRule())).isEqualTo(nonZero(full.findingsPerRule()));
         assertThat(incremental.findingsCount()).isEqualTo(full.findingsCount());
         assertThat(incremental.findingsCarried()).isPositive().isLessThan(incremental.findingsCount());
-        assertThat(fingerprints(full)).as("time and the changes did change the findings")
+        assertThat(fingerprints(full))
+                .as("time and the changes did change the findings")
                 .isNotEqualTo(fingerprints(first))
                 .anyMatch(f -> f.startsWith("MET-06|") && dueSoon.stream().anyMatch(f::contains));
-        assertThat(incremental.progress().total()).as("customers evaluated: the changed and the time-sensitive")
+        assertThat(incremental.progress().total())
+                .as("customers evaluated: the changed and the time-sensitive")
                 .isLessThan(CUSTOMERS / 5)
                 .isGreaterThanOrEqualTo(changed.size());
         assertThat(incremental.message()).contains("增量稽查").contains("incremental on run " + first.id());
-        assertThat(count("SELECT COUNT(*) FROM audit_run_candidates")).as("candidate lists are dropped when done").isZero();
+        assertThat(count("SELECT COUNT(*) FROM audit_run_candidates"))
+                .as("candidate lists are dropped when done")
+                .isZero();
     }
 
     @Test
     @Order(2)
     void anIncrementalRunOutsideTheHorizonOrMonthRunsInFullAndSaysWhy() throws IOException {
         Path batch = dir.resolve("small");
-        GeneratorOptions options = new GeneratorOptions(200, 13, 5, batch, null, 0.02, 0,
-                Path.of("rules", "calendar", "cn-working-days.csv"));
+        GeneratorOptions options = new GeneratorOptions(
+                200, 13, 5, batch, null, 0.02, 0, Path.of("rules", "calendar", "cn-working-days.csv"));
         ProvinceGenerator.generate(options);
         loader.load(batch);
         LocalDate day1 = options.asOf();
@@ -159,7 +180,8 @@ class IncrementalRunIntegrationTests {
     }
 
     private static Map<String, Long> nonZero(Map<String, Long> perRule) {
-        return perRule.entrySet().stream().filter(e -> e.getValue() > 0)
+        return perRule.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
@@ -172,8 +194,9 @@ class IncrementalRunIntegrationTests {
      * Rewrites a contract file row by row: {@code change} may edit a row (index from 0) and says whether it did;
      * with {@code onlyChanged} the output holds the header and the changed rows (a delta extract).
      */
-    private static void rewrite(Path in, Path out, BiFunction<Integer, Map<String, String>, Boolean> change,
-                                boolean onlyChanged) throws IOException {
+    private static void rewrite(
+            Path in, Path out, BiFunction<Integer, Map<String, String>, Boolean> change, boolean onlyChanged)
+            throws IOException {
         List<String> header;
         List<List<String>> rows = new ArrayList<>();
         try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().ofNamedCsvRecord(in, StandardCharsets.UTF_8)) {
@@ -194,6 +217,6 @@ class IncrementalRunIntegrationTests {
             writer.writeRecord(header);
             rows.forEach(writer::writeRecord);
         }
-        Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -22,17 +22,19 @@ class KeyRangesTests {
 
     @Test
     void evenCustomersSplitIntoEqualRangesOpenAtBothOuterEnds() {
-        assertThat(KeyRanges.positions(12, 3)).containsExactly(new Positions(1, 4), new Positions(5, 8),
-                new Positions(9, 12));
-        assertThat(split(12, 3)).containsExactly(new Range(null, "C004"), new Range("C005", "C008"),
-                new Range("C009", null));
+        assertThat(KeyRanges.positions(12, 3))
+                .containsExactly(new Positions(1, 4), new Positions(5, 8), new Positions(9, 12));
+        assertThat(split(12, 3))
+                .containsExactly(new Range(null, "C004"), new Range("C005", "C008"), new Range("C009", null));
     }
 
     @Test
     void unevenCustomersGiveRangesThatDifferByAtMostOneAndCoverEveryPositionOnce() {
         List<Positions> ranges = KeyRanges.positions(10, 3);
         assertThat(ranges).containsExactly(new Positions(1, 3), new Positions(4, 6), new Positions(7, 10));
-        long[] covered = ranges.stream().flatMapToLong(p -> LongStream.rangeClosed(p.first(), p.last())).toArray();
+        long[] covered = ranges.stream()
+                .flatMapToLong(p -> LongStream.rangeClosed(p.first(), p.last()))
+                .toArray();
         assertThat(covered).containsExactly(LongStream.rangeClosed(1, 10).toArray());
     }
 

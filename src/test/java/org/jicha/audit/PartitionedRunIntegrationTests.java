@@ -28,11 +28,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * closes the run exactly once, a node with another rule set fails the partition clearly, and the start-up
  * closer of interrupted runs leaves partitioned runs alone. One customer per batch, every one with one BIL-01.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:partitions;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000",
-        "spring.quartz.auto-startup=false",
-        "jicha.audit.batch-size=1",
-        "jicha.audit.batch-pause=400ms"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:partitions;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000",
+            "spring.quartz.auto-startup=false",
+            "jicha.audit.batch-size=1",
+            "jicha.audit.batch-pause=400ms"
+        })
 class PartitionedRunIntegrationTests {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 5);
@@ -87,9 +89,11 @@ class PartitionedRunIntegrationTests {
     void aPartitionedRunFindsWhatAnOrdinaryRunFindsOnce() {
         RunView started = start(3);
         assertThat(started.status()).isEqualTo(RunStatus.RUNNING);
-        assertThat(started.partitions()).extracting(PartitionView::firstKey, PartitionView::lastKey,
-                        PartitionView::orphans, PartitionView::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(null, "C004", false, "PENDING"),
+        assertThat(started.partitions())
+                .extracting(
+                        PartitionView::firstKey, PartitionView::lastKey, PartitionView::orphans, PartitionView::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(null, "C004", false, "PENDING"),
                         org.assertj.core.groups.Tuple.tuple("C005", "C008", false, "PENDING"),
                         org.assertj.core.groups.Tuple.tuple("C009", null, false, "PENDING"),
                         org.assertj.core.groups.Tuple.tuple(null, null, true, "PENDING"));
@@ -109,17 +113,23 @@ class PartitionedRunIntegrationTests {
         });
         RunView ordinary = audits.run(AS_OF, RunTrigger.MANUAL);
         assertThat(fingerprints(done.id())).hasSize(CUSTOMERS).isEqualTo(fingerprints(ordinary.id()));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inspection_tickets", Long.class)).isEqualTo(CUSTOMERS);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inspection_tickets", Long.class))
+                .isEqualTo(CUSTOMERS);
     }
 
     @Test
     void aPartitionTakenOverResumesAfterItsLastCommittedBatchAndTheFirstAttemptIsFencedOff() throws Exception {
         RunView started = start(2);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(
-                () -> partitioned.runPartition(started.id(), 1, "node-b"));
+        CompletableFuture<Void> first =
+                CompletableFuture.runAsync(() -> partitioned.runPartition(started.id(), 1, "node-b"));
         try {
-            await(() -> jdbc.queryForObject("SELECT last_key_done FROM audit_run_partitions WHERE run_id = ? AND part_no = 1",
-                    String.class, started.id()) != null, "partition 1's first batch");
+            await(
+                    () -> jdbc.queryForObject(
+                                    "SELECT last_key_done FROM audit_run_partitions WHERE run_id = ? AND part_no = 1",
+                                    String.class,
+                                    started.id())
+                            != null,
+                    "partition 1's first batch");
             // as Quartz recovery would, while node-b is taken for dead: a second attempt from the resume point
             partitioned.runPartition(started.id(), 1, "node-a");
         } finally {
@@ -127,16 +137,21 @@ class PartitionedRunIntegrationTests {
         }
         runAll(started.id(), "node-a");
 
-        Map<String, Object> part = jdbc.queryForMap("SELECT * FROM audit_run_partitions WHERE run_id = ? AND part_no = 1",
-                started.id());
-        assertThat(part).containsEntry("STATUS", "DONE").containsEntry("ATTEMPTS", 2).containsEntry("NODE", "node-a")
-                .containsEntry("LAST_KEY_DONE", "C006").containsEntry("SUBJECTS", 6L);
+        Map<String, Object> part =
+                jdbc.queryForMap("SELECT * FROM audit_run_partitions WHERE run_id = ? AND part_no = 1", started.id());
+        assertThat(part)
+                .containsEntry("STATUS", "DONE")
+                .containsEntry("ATTEMPTS", 2)
+                .containsEntry("NODE", "node-a")
+                .containsEntry("LAST_KEY_DONE", "C006")
+                .containsEntry("SUBJECTS", 6L);
         RunView done = audits.get(started.id());
         assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(done.findingsCount()).isEqualTo(CUSTOMERS);
         assertThat(fingerprints(done.id())).hasSize(CUSTOMERS);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM findings WHERE run_id = ?", Long.class, done.id()))
-                .as("no finding twice").isEqualTo(CUSTOMERS);
+                .as("no finding twice")
+                .isEqualTo(CUSTOMERS);
     }
 
     @Test
@@ -144,7 +159,9 @@ class PartitionedRunIntegrationTests {
         RunView started = start(3);
         for (int part = 1; part <= 3; part++) {
             partitioned.runPartition(started.id(), part, "node-a");
-            assertThat(audits.get(started.id()).status()).as("after partition %d", part).isEqualTo(RunStatus.RUNNING);
+            assertThat(audits.get(started.id()).status())
+                    .as("after partition %d", part)
+                    .isEqualTo(RunStatus.RUNNING);
         }
         partitioned.runPartition(started.id(), 4, "node-b");
         RunView closed = audits.get(started.id());
@@ -156,8 +173,11 @@ class PartitionedRunIntegrationTests {
         RunView again = audits.get(started.id());
         assertThat(again.finishedAt()).isEqualTo(closed.finishedAt());
         assertThat(again.partitions()).allSatisfy(p -> assertThat(p.attempts()).isEqualTo(1));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_run_rule_counts WHERE run_id = ? AND rule_code = 'BIL-01'",
-                Long.class, started.id())).isEqualTo(1L);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_run_rule_counts WHERE run_id = ? AND rule_code = 'BIL-01'",
+                        Long.class,
+                        started.id()))
+                .isEqualTo(1L);
     }
 
     @Test
@@ -193,8 +213,8 @@ class PartitionedRunIntegrationTests {
     }
 
     private List<String> fingerprints(long runId) {
-        return jdbc.queryForList("SELECT fingerprint FROM findings WHERE run_id = ? ORDER BY fingerprint", String.class,
-                runId);
+        return jdbc.queryForList(
+                "SELECT fingerprint FROM findings WHERE run_id = ? ORDER BY fingerprint", String.class, runId);
     }
 
     /** Generous: on a shared 2-core box under a load of 40 the first batch took over 30 s. */

@@ -41,11 +41,13 @@ import org.springframework.test.web.servlet.MockMvc;
  * leaves MET-99's open tickets alone when it marks what it no longer sees, is no base for an incremental run,
  * and is still the run reports rest on; a partitioned run and the impact preview do the same.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:rule-errors;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000",
-        "spring.quartz.auto-startup=false",
-        "jicha.rules.watch=false",
-        "jicha.audit.max-errors-per-rule=1"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:rule-errors;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000",
+            "spring.quartz.auto-startup=false",
+            "jicha.rules.watch=false",
+            "jicha.audit.max-errors-per-rule=1"
+        })
 @AutoConfigureMockMvc
 @WithMockUser(username = "auditor", roles = "AUDITOR")
 class RuleErrorRunIntegrationTests {
@@ -133,12 +135,18 @@ class RuleErrorRunIntegrationTests {
         RecordingLauncher.LAUNCHED.clear();
         StoredWorld.reset(jdbc)
                 // C001: misses its October reading (BIL-01)
-                .customer("C001").meter("M001", "C001", LocalDate.of(2030, 1, 1)).reading("M001", "2026-09", 1000, 1100)
+                .customer("C001")
+                .meter("M001", "C001", LocalDate.of(2030, 1, 1))
+                .reading("M001", "2026-09", 1000, 1100)
                 // C002: meter past its rotation date (MET-06)
-                .customer("C002").meter("M002", "C002", LocalDate.of(2026, 6, 30))
-                .reading("M002", "2026-09", 500, 600).reading("M002", "2026-10", 600, 700)
+                .customer("C002")
+                .meter("M002", "C002", LocalDate.of(2026, 6, 30))
+                .reading("M002", "2026-09", 500, 600)
+                .reading("M002", "2026-10", 600, 700)
                 // C003: misses its October reading (BIL-01)
-                .customer("C003").meter("M003", "C003", LocalDate.of(2030, 1, 1)).reading("M003", "2026-09", 10, 20);
+                .customer("C003")
+                .meter("M003", "C003", LocalDate.of(2030, 1, 1))
+                .reading("M003", "2026-09", 10, 20);
     }
 
     private void contractKvaZero(String... customers) {
@@ -148,8 +156,10 @@ class RuleErrorRunIntegrationTests {
     }
 
     private List<String> tickets() {
-        return jdbc.queryForList("SELECT rule_code, subject_id, status, not_detected_since_run_id FROM inspection_tickets "
-                + "ORDER BY rule_code, subject_id").stream()
+        return jdbc
+                .queryForList("SELECT rule_code, subject_id, status, not_detected_since_run_id FROM inspection_tickets "
+                        + "ORDER BY rule_code, subject_id")
+                .stream()
                 .map(t -> t.get("RULE_CODE") + " " + t.get("SUBJECT_ID") + " " + t.get("STATUS") + " "
                         + t.get("NOT_DETECTED_SINCE_RUN_ID"))
                 .toList();
@@ -172,18 +182,28 @@ class RuleErrorRunIntegrationTests {
         RunView run = audits.get(audits.run(AS_OF, RunTrigger.MANUAL).id());
 
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED_WITH_ERRORS);
-        assertThat(run.findingsPerRule()).containsEntry("BIL-01", 2L).containsEntry("MET-06", 1L).containsEntry("MET-99", 1L);
-        assertThat(tickets()).containsExactly("BIL-01 M001 DISPATCHED null", "BIL-01 M003 DISPATCHED null",
-                "MET-06 M002 DISPATCHED null", "MET-99 C001 DISPATCHED null");
+        assertThat(run.findingsPerRule())
+                .containsEntry("BIL-01", 2L)
+                .containsEntry("MET-06", 1L)
+                .containsEntry("MET-99", 1L);
+        assertThat(tickets())
+                .containsExactly(
+                        "BIL-01 M001 DISPATCHED null",
+                        "BIL-01 M003 DISPATCHED null",
+                        "MET-06 M002 DISPATCHED null",
+                        "MET-99 C001 DISPATCHED null");
         assertThat(run.errors()).singleElement().satisfies(e -> {
             assertThat(e.ruleCode()).isEqualTo("MET-99");
             assertThat(e.title()).isEqualTo("每千伏安（测试）");
             assertThat(e.location()).isEqualTo(THROWING_FILE + ":" + lineOf(THROWING_FILE, "rule \"MET-99"));
             assertThat(e.count()).as("both customers counted").isEqualTo(2);
-            assertThat(e.first()).as("jicha.audit.max-errors-per-rule=1").singleElement().satisfies(o -> {
-                assertThat(o.subject()).isEqualTo("CUSTOMER:C002");
-                assertThat(o.message()).isEqualTo("ArithmeticException: / by zero");
-            });
+            assertThat(e.first())
+                    .as("jicha.audit.max-errors-per-rule=1")
+                    .singleElement()
+                    .satisfies(o -> {
+                        assertThat(o.subject()).isEqualTo("CUSTOMER:C002");
+                        assertThat(o.message()).isEqualTo("ArithmeticException: / by zero");
+                    });
         });
         assertThat(run.message()).contains("规则出错", "MET-99 × 2");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_run_errors WHERE run_id = ?", Long.class, run.id()))
@@ -201,8 +221,11 @@ class RuleErrorRunIntegrationTests {
         RunView second = audits.run(AS_OF.plusDays(1), RunTrigger.NIGHTLY);
 
         assertThat(second.status()).isEqualTo(RunStatus.COMPLETED_WITH_ERRORS);
-        assertThat(tickets()).contains("MET-99 C002 DISPATCHED null", "MET-99 C001 DISPATCHED null",
-                "BIL-01 M001 DISPATCHED " + second.id());
+        assertThat(tickets())
+                .contains(
+                        "MET-99 C002 DISPATCHED null",
+                        "MET-99 C001 DISPATCHED null",
+                        "BIL-01 M001 DISPATCHED " + second.id());
     }
 
     @Test
@@ -238,10 +261,12 @@ class RuleErrorRunIntegrationTests {
         RunView next = audits.run(RunRequest.incremental(AS_OF.plusDays(1), RunTrigger.NIGHTLY));
 
         assertThat(next.mode()).isEqualTo(RunMode.FULL);
-        assertThat(next.message()).contains("上次运行 " + withErrors.id() + " 有规则出错，不能作为增量基准",
-                "completed with rule errors and is no base");
+        assertThat(next.message())
+                .contains("上次运行 " + withErrors.id() + " 有规则出错，不能作为增量基准", "completed with rule errors and is no base");
         assertThat(audits.latestCompleted()).get().extracting(RunView::id).isEqualTo(next.id());
-        assertThat(reports.deviation(new Actor("auditor", Role.AUDITOR, null, null), "2026-10", null).document().subtitle())
+        assertThat(reports.deviation(new Actor("auditor", Role.AUDITOR, null, null), "2026-10", null)
+                        .document()
+                        .subtitle())
                 .contains("稽查批次 #" + next.id(), "部分规则出错", "some rules threw");
     }
 
@@ -257,7 +282,10 @@ class RuleErrorRunIntegrationTests {
 
         RunView done = audits.get(started.id());
         assertThat(done.status()).isEqualTo(RunStatus.COMPLETED_WITH_ERRORS);
-        assertThat(done.findingsPerRule()).containsEntry("BIL-01", 2L).containsEntry("MET-06", 1L).containsEntry("MET-99", 1L);
+        assertThat(done.findingsPerRule())
+                .containsEntry("BIL-01", 2L)
+                .containsEntry("MET-06", 1L)
+                .containsEntry("MET-99", 1L);
         assertThat(done.errors()).singleElement().satisfies(e -> {
             assertThat(e.ruleCode()).isEqualTo("MET-99");
             assertThat(e.count()).isEqualTo(2);
@@ -271,13 +299,18 @@ class RuleErrorRunIntegrationTests {
 
         ImpactPreview.PreviewReport report = preview.compare(active.current(), active.current(), AS_OF);
 
-        assertThat(report.rules()).filteredOn(r -> r.ruleCode().equals("MET-99")).singleElement().satisfies(r -> {
-            assertThat(r.findingsCurrent()).isEqualTo(2);
-            assertThat(r.errorsCurrent()).isEqualTo(1);
-            assertThat(r.errorsCandidate()).isEqualTo(1);
-            assertThat(r.firstError()).isEqualTo("CUSTOMER:C002: ArithmeticException: / by zero");
-        });
-        assertThat(report.rules()).filteredOn(r -> r.ruleCode().equals("MET-06")).singleElement()
+        assertThat(report.rules())
+                .filteredOn(r -> r.ruleCode().equals("MET-99"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.findingsCurrent()).isEqualTo(2);
+                    assertThat(r.errorsCurrent()).isEqualTo(1);
+                    assertThat(r.errorsCandidate()).isEqualTo(1);
+                    assertThat(r.firstError()).isEqualTo("CUSTOMER:C002: ArithmeticException: / by zero");
+                });
+        assertThat(report.rules())
+                .filteredOn(r -> r.ruleCode().equals("MET-06"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.findingsCandidate()).isEqualTo(1));
     }
 
@@ -288,7 +321,8 @@ class RuleErrorRunIntegrationTests {
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(run.errors()).isEmpty();
         assertThat(run.findingsPerRule()).containsEntry("MET-99", 3L);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_run_error_counts WHERE run_id = ?", Long.class,
-                run.id())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_run_error_counts WHERE run_id = ?", Long.class, run.id()))
+                .isZero();
     }
 }

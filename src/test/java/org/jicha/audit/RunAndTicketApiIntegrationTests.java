@@ -1,8 +1,8 @@
 package org.jicha.audit;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -31,9 +31,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 /** The runs, tickets, rules and overview API, including its answers to bad requests. */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:api;DB_CLOSE_DELAY=-1",
-        "spring.quartz.auto-startup=false"})
+@SpringBootTest(
+        properties = {"spring.datasource.url=jdbc:h2:mem:api;DB_CLOSE_DELAY=-1", "spring.quartz.auto-startup=false"})
 @AutoConfigureMockMvc
 @WithMockUser(username = "auditor", roles = "AUDITOR")
 class RunAndTicketApiIntegrationTests {
@@ -50,21 +49,29 @@ class RunAndTicketApiIntegrationTests {
     @BeforeEach
     void world() {
         StoredWorld.reset(jdbc)
-                .customer("C001").meter("M001", "C001", LocalDate.of(2030, 1, 1))
+                .customer("C001")
+                .meter("M001", "C001", LocalDate.of(2030, 1, 1))
                 .reading("M001", "2026-09", 1000, 1100)
-                .customer("C002").meter("M002", "C002", LocalDate.of(2026, 6, 30))
-                .reading("M002", "2026-09", 500, 600).reading("M002", "2026-10", 600, 700);
+                .customer("C002")
+                .meter("M002", "C002", LocalDate.of(2026, 6, 30))
+                .reading("M002", "2026-09", 500, 600)
+                .reading("M002", "2026-10", 600, 700);
     }
 
     @Test
     void aRunStartedThroughTheApiCompletesAndShowsItsFindingsAndTickets() throws Exception {
         // the world's 2026-10 extract is partial (one meter unread, no bills): a run-now must be forced with a reason
-        String body = mvc.perform(post("/api/runs").with(csrf()).param("asOf", "2026-11-05").param("force", "true")
+        String body = mvc.perform(post("/api/runs")
+                        .with(csrf())
+                        .param("asOf", "2026-11-05")
+                        .param("force", "true")
                         .param("reason", "测试世界仅有两块表"))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.status").value("RUNNING"))
                 .andExpect(jsonPath("$.auditedPeriod").value("2026-10"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long id = ((Number) JsonPath.read(body, "$.id")).longValue();
         awaitCompleted(id);
 
@@ -105,12 +112,15 @@ class RunAndTicketApiIntegrationTests {
         mvc.perform(get("/api/rules/statistics"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.code == 'BIL-01')].openTickets").value(1))
-                .andExpect(jsonPath("$[?(@.code == 'BIL-01')].findingsPerRun[0].runId").value((int) run.id()))
-                .andExpect(jsonPath("$[?(@.code == 'BIL-01')].findingsPerRun[0].findings").value(1))
+                .andExpect(jsonPath("$[?(@.code == 'BIL-01')].findingsPerRun[0].runId")
+                        .value((int) run.id()))
+                .andExpect(jsonPath("$[?(@.code == 'BIL-01')].findingsPerRun[0].findings")
+                        .value(1))
                 .andExpect(jsonPath("$[?(@.code == 'MET-06')].openTickets").value(0))
                 .andExpect(jsonPath("$[?(@.code == 'MET-06')].falsePositives").value(1))
                 .andExpect(jsonPath("$[?(@.code == 'MET-06')].precision").value(0.0))
-                .andExpect(jsonPath("$[?(@.code == 'BUS-01')].findingsPerRun[0].findings").value(0));
+                .andExpect(jsonPath("$[?(@.code == 'BUS-01')].findingsPerRun[0].findings")
+                        .value(0));
     }
 
     @Test
@@ -131,7 +141,8 @@ class RunAndTicketApiIntegrationTests {
         mvc.perform(get("/api/tickets").param("status", "NO_SUCH_STATE"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(containsString("status")));
-        mvc.perform(get("/api/runs/{id}", 999_999)).andExpect(status().isNotFound())
+        mvc.perform(get("/api/runs/{id}", 999_999))
+                .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value(containsString("999999")));
         mvc.perform(get("/api/runs/{id}/findings", 999_999)).andExpect(status().isNotFound());
         mvc.perform(get("/api/tickets/{id}", 999_999)).andExpect(status().isNotFound());
@@ -184,18 +195,36 @@ class RunAndTicketApiIntegrationTests {
                 new BadRequest("GET", "/api/reports/deviation?period=2026-13", null, 400, "period"),
                 // bodies: malformed, wrong type, unknown enum value, wrong shape, none
                 new BadRequest("POST", "/api/plans", "{\"name\": \"x\", \"kind\": }", 400, "line 1, column"),
-                new BadRequest("POST", "/api/plans", "{\"name\": \"x\", \"kind\": \"WEEKLY\"}", 400, "ROUTINE, SPECIAL"),
-                new BadRequest("POST", "/api/plans", "{\"targetRectificationPct\": \"ninety\"}", 400, "targetRectificationPct"),
+                new BadRequest(
+                        "POST", "/api/plans", "{\"name\": \"x\", \"kind\": \"WEEKLY\"}", 400, "ROUTINE, SPECIAL"),
+                new BadRequest(
+                        "POST",
+                        "/api/plans",
+                        "{\"targetRectificationPct\": \"ninety\"}",
+                        400,
+                        "targetRectificationPct"),
                 new BadRequest("POST", "/api/plans", "{\"themes\": [\"BIL\", {}]}", 400, "themes[1]"),
-                new BadRequest("POST", "/api/plans", "{\"name\": \"x\", \"themse\": [\"BIL\"]}", 400,
+                new BadRequest(
+                        "POST",
+                        "/api/plans",
+                        "{\"name\": \"x\", \"themse\": [\"BIL\"]}",
+                        400,
                         "unknown field themse; the fields are cron, description, enabled, endsOn, kind, name, ruleCodes,"),
                 new BadRequest("POST", "/api/plans", "[]", 400, "must be an object"),
                 new BadRequest("POST", "/api/plans", "", 400, "request body"),
                 new BadRequest("PUT", "/api/plans/1", "{\"startsOn\": \"2026-02-30\"}", 400, "startsOn"),
                 new BadRequest("POST", "/api/tickets/1/actions/dispatch", "{\"version\": \"one\"}", 400, "version"),
-                new BadRequest("POST", "/api/tickets/1/actions/mark-false-positive",
-                        "{\"version\": 1, \"reasonCode\": \"BECAUSE\"}", 400, "reasonCode"),
-                new BadRequest("POST", "/api/tickets/dispatch", "{\"tickets\": [{\"id\": 1}, {\"id\": \"x\"}]}", 400,
+                new BadRequest(
+                        "POST",
+                        "/api/tickets/1/actions/mark-false-positive",
+                        "{\"version\": 1, \"reasonCode\": \"BECAUSE\"}",
+                        400,
+                        "reasonCode"),
+                new BadRequest(
+                        "POST",
+                        "/api/tickets/dispatch",
+                        "{\"tickets\": [{\"id\": 1}, {\"id\": \"x\"}]}",
+                        400,
                         "tickets[1].id"),
                 new BadRequest("POST", "/api/tickets/dispatch", "{\"tickets\": [", 400, "malformed JSON"),
                 new BadRequest("POST", "/api/users", "{\"username\": \"u1\", \"role\": \"KING\"}", 400, "AUDITOR"),
@@ -232,8 +261,12 @@ class RunAndTicketApiIntegrationTests {
     private void awaitCompleted(long id) throws Exception {
         Deadline deadline = Deadline.in(Duration.ofSeconds(30));
         while (deadline.pending()) {
-            String status = JsonPath.read(mvc.perform(get("/api/runs/{id}", id)).andReturn().getResponse()
-                    .getContentAsString(), "$.status");
+            String status = JsonPath.read(
+                    mvc.perform(get("/api/runs/{id}", id))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString(),
+                    "$.status");
             if (!"RUNNING".equals(status)) {
                 return;
             }

@@ -31,8 +31,9 @@ class RunNotesTests {
 
     @Test
     void aFullRunSaysWhyItWasNotIncrementalInEachLanguage() {
-        assertThat(notes.bilingual("run.note.full", RunNotes.part("run.base.outsideLookAhead", "2026-11-20", "7",
-                "2026-11-05", "2026-11-12")))
+        assertThat(notes.bilingual(
+                        "run.note.full",
+                        RunNotes.part("run.base.outsideLookAhead", "2026-11-20", "7", "2026-11-05", "2026-11-12")))
                 .isEqualTo("未能增量稽查，已全量稽查：基准日 2026-11-20 不在运行 7 的前瞻期 2026-11-05 至 2026-11-12 内 / no "
                         + "incremental run possible, ran in full: as of 2026-11-20 lies outside run 7's look-ahead "
                         + "2026-11-05 .. 2026-11-12");
@@ -52,7 +53,7 @@ class RunNotesTests {
                 .isEqualTo("工作日历未覆盖 2027 年，仅按周末计算工作日 / the working-day calendar does not cover 2027: "
                         + "only weekends are known");
         assertThat("BIL-12 " + notes.bilingual("run.note.uncomputable") + " bills.pf_actual "
-                + notes.bilingual("run.note.column.empty"))
+                        + notes.bilingual("run.note.column.empty"))
                 .isEqualTo("BIL-12 无法计算 / cannot be computed: bills.pf_actual 在已装载数据中全部为空 / is empty in every "
                         + "stored record");
     }

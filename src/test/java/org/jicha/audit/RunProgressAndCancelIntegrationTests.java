@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.jicha.Deadline;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,12 +20,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * that meets a running one waits for it while the API is refused at once. One customer per batch and a pause
  * between batches make the run slow enough to watch.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:progress;DB_CLOSE_DELAY=-1",
-        "spring.quartz.auto-startup=false",
-        "jicha.audit.batch-size=1",
-        "jicha.audit.batch-pause=150ms",
-        "jicha.audit.scheduled-run-wait=60s"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:progress;DB_CLOSE_DELAY=-1",
+            "spring.quartz.auto-startup=false",
+            "jicha.audit.batch-size=1",
+            "jicha.audit.batch-pause=150ms",
+            "jicha.audit.scheduled-run-wait=60s"
+        })
 class RunProgressAndCancelIntegrationTests {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 5);
@@ -76,8 +79,11 @@ class RunProgressAndCancelIntegrationTests {
 
         RunView asked = audits.cancel(second.id(), "auditor");
         assertThat(asked.cancelRequested()).isTrue();
-        assertThat(jdbc.queryForList("SELECT actor || ' ' || detail FROM audit_trail WHERE action = 'RUN_CANCELLED' "
-                + "AND target = ?", String.class, "run:" + second.id()))
+        assertThat(jdbc.queryForList(
+                        "SELECT actor || ' ' || detail FROM audit_trail WHERE action = 'RUN_CANCELLED' "
+                                + "AND target = ?",
+                        String.class,
+                        "run:" + second.id()))
                 .containsExactly("auditor as of " + AS_OF + " (2026-10)");
         await(() -> audits.get(second.id()).status() != RunStatus.RUNNING, "the cancel");
 
@@ -85,9 +91,12 @@ class RunProgressAndCancelIntegrationTests {
         assertThat(cancelled.status()).isEqualTo(RunStatus.CANCELLED);
         assertThat(cancelled.message()).contains("已按请求取消").contains("cancelled");
         assertThat(cancelled.progress().done()).isBetween(2L, (long) CUSTOMERS - 1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inspection_tickets WHERE not_detected_since_run_id IS "
-                + "NOT NULL", Long.class)).isZero();
-        assertThatThrownBy(() -> audits.cancel(second.id(), "auditor")).isInstanceOf(RunNotRunningException.class)
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM inspection_tickets WHERE not_detected_since_run_id IS " + "NOT NULL",
+                        Long.class))
+                .isZero();
+        assertThatThrownBy(() -> audits.cancel(second.id(), "auditor"))
+                .isInstanceOf(RunNotRunningException.class)
                 .hasMessageContaining("CANCELLED");
     }
 
@@ -96,13 +105,14 @@ class RunProgressAndCancelIntegrationTests {
         RunView running = audits.start(AS_OF, RunTrigger.MANUAL);
 
         assertThatThrownBy(() -> audits.start(AS_OF, RunTrigger.MANUAL)).isInstanceOf(RunInProgressException.class);
-        CompletableFuture<RunView> queued = CompletableFuture.supplyAsync(
-                () -> audits.runQueued(RunRequest.of(AS_OF, RunTrigger.NIGHTLY)));
+        CompletableFuture<RunView> queued =
+                CompletableFuture.supplyAsync(() -> audits.runQueued(RunRequest.of(AS_OF, RunTrigger.NIGHTLY)));
 
-        RunView nightly = queued.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        RunView nightly = queued.get(60, TimeUnit.SECONDS);
         assertThat(audits.get(running.id()).status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(nightly.status()).isEqualTo(RunStatus.COMPLETED);
-        assertThat(nightly.startedAt()).isAfterOrEqualTo(audits.get(running.id()).finishedAt());
+        assertThat(nightly.startedAt())
+                .isAfterOrEqualTo(audits.get(running.id()).finishedAt());
     }
 
     private static void await(BooleanSupplier condition, String what) {

@@ -21,8 +21,7 @@ public final class SampleBatchExpectations {
 
     public static final Path SAMPLE = Path.of("sample-data");
 
-    private SampleBatchExpectations() {
-    }
+    private SampleBatchExpectations() {}
 
     /** The expected findings of the shipped rules, as {@code RULE,SUBJECT_TYPE,SUBJECT_ID}. */
     public static Set<String> expectedFor(Collection<RuleMeta> shippedRules) {
@@ -35,7 +34,9 @@ public final class SampleBatchExpectations {
 
     private static Stream<String> lines(Path file) {
         try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().skip(1).map(String::strip)
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .skip(1)
+                    .map(String::strip)
                     .filter(l -> !l.isEmpty());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -15,9 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:tickets;DB_CLOSE_DELAY=-1",
-        "spring.quartz.auto-startup=false"})
+@SpringBootTest(
+        properties = {"spring.datasource.url=jdbc:h2:mem:tickets;DB_CLOSE_DELAY=-1", "spring.quartz.auto-startup=false"
+        })
 class TicketBookkeepingIntegrationTests {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 5);
@@ -37,10 +37,13 @@ class TicketBookkeepingIntegrationTests {
     @BeforeEach
     void world() {
         StoredWorld.reset(jdbc)
-                .customer("C001").meter("M001", "C001", LocalDate.of(2030, 1, 1))
+                .customer("C001")
+                .meter("M001", "C001", LocalDate.of(2030, 1, 1))
                 .reading("M001", "2026-09", 1000, 1100)
-                .customer("C002").meter("M002", "C002", LocalDate.of(2026, 6, 30))
-                .reading("M002", "2026-09", 500, 600).reading("M002", "2026-10", 600, 700);
+                .customer("C002")
+                .meter("M002", "C002", LocalDate.of(2026, 6, 30))
+                .reading("M002", "2026-09", 500, 600)
+                .reading("M002", "2026-10", 600, 700);
     }
 
     @Test
@@ -50,8 +53,9 @@ class TicketBookkeepingIntegrationTests {
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(run.findingsPerRule()).containsEntry("BIL-01", 1L).containsEntry("MET-06", 1L);
         List<Map<String, Object>> tickets = tickets();
-        assertThat(tickets).extracting(t -> t.get("RULE_CODE") + " " + t.get("SUBJECT_ID") + " " + t.get("PERIOD")
-                        + " " + t.get("TEAM_UNIT_CODE") + " " + t.get("STATUS"))
+        assertThat(tickets)
+                .extracting(t -> t.get("RULE_CODE") + " " + t.get("SUBJECT_ID") + " " + t.get("PERIOD") + " "
+                        + t.get("TEAM_UNIT_CODE") + " " + t.get("STATUS"))
                 .containsExactly("BIL-01 M001 2026-10 ST01-READ DISPATCHED", "MET-06 M002 null ST01-METER DISPATCHED");
         LocalDate expectedDue = rules.current().calendar().plusWorkingDays(ChinaTime.today(clock), 7);
         assertThat(tickets.get(0).get("DUE_ON").toString()).isEqualTo(expectedDue.toString());
@@ -72,7 +76,8 @@ class TicketBookkeepingIntegrationTests {
             assertThat(t.get("NOT_DETECTED_SINCE_RUN_ID")).isNull();
         });
         assertThat(again.findingsCount()).isEqualTo(first.findingsCount());
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM findings", Long.class)).isEqualTo(6L);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM findings", Long.class))
+                .isEqualTo(6L);
     }
 
     @Test
@@ -84,8 +89,9 @@ class TicketBookkeepingIntegrationTests {
         RunView later = audits.run(AS_OF.plusDays(1), RunTrigger.NIGHTLY);
 
         assertThat(later.findingsCount()).isZero();
-        assertThat(tickets()).allSatisfy(t ->
-                assertThat(((Number) t.get("NOT_DETECTED_SINCE_RUN_ID")).longValue()).isEqualTo(later.id()));
+        assertThat(tickets())
+                .allSatisfy(t -> assertThat(((Number) t.get("NOT_DETECTED_SINCE_RUN_ID")).longValue())
+                        .isEqualTo(later.id()));
     }
 
     @Test
@@ -94,7 +100,9 @@ class TicketBookkeepingIntegrationTests {
         RunView december = audits.run(LocalDate.of(2026, 12, 5), RunTrigger.MANUAL);
 
         Map<String, Object> bil01October = tickets().stream()
-                .filter(t -> "2026-10".equals(t.get("PERIOD"))).findFirst().orElseThrow();
+                .filter(t -> "2026-10".equals(t.get("PERIOD")))
+                .findFirst()
+                .orElseThrow();
         assertThat(bil01October.get("NOT_DETECTED_SINCE_RUN_ID")).isNull();
         assertThat(december.findingsPerRule()).containsEntry("BIL-01", 2L);
     }
@@ -108,7 +116,8 @@ class TicketBookkeepingIntegrationTests {
         assertThat(stored.auditedPeriod()).isEqualTo("2026-10");
         assertThat(stored.subjectsChecked()).isEqualTo(2 + 2 + 1); // customers, meters, audited readings
         assertThat(stored.findingsPerRule()).hasSize(rules.current().rules().size());
-        assertThat(audits.findings(run.id(), "BIL-01", 0, 10)).singleElement()
+        assertThat(audits.findings(run.id(), "BIL-01", 0, 10))
+                .singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("M001").contains("2026-10"));
     }
 

@@ -32,11 +32,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@link StoredWorld}: a BIL-01 ticket (meter M001 not read for 2026-10, reading team) and a MET-06 ticket
  * (meter M002 rotation overdue, metering team). Same context as the API walk of the tickets package.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:workflow;DB_CLOSE_DELAY=-1",
-        "spring.quartz.auto-startup=false",
-        "jicha.tickets.evidence.dir=target/test-evidence",
-        "jicha.tickets.evidence.max-file-size=1MB"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:workflow;DB_CLOSE_DELAY=-1",
+            "spring.quartz.auto-startup=false",
+            "jicha.tickets.evidence.dir=target/test-evidence",
+            "jicha.tickets.evidence.max-file-size=1MB"
+        })
 @AutoConfigureMockMvc
 class TicketReauditIntegrationTests {
 
@@ -44,8 +46,8 @@ class TicketReauditIntegrationTests {
 
     private static final Actor AUDITOR = new Actor("auditor", Role.AUDITOR, null, null);
     private static final Actor SUPERVISOR = new Actor("supervisor", Role.SUPERVISOR, null, null);
-    private static final Actor METERING = new Actor("meter", Role.TEAM, StoredWorld.METERING_TEAM,
-            Set.of(StoredWorld.METERING_TEAM));
+    private static final Actor METERING =
+            new Actor("meter", Role.TEAM, StoredWorld.METERING_TEAM, Set.of(StoredWorld.METERING_TEAM));
 
     @Autowired
     AuditService audits;
@@ -68,16 +70,20 @@ class TicketReauditIntegrationTests {
     @BeforeEach
     void world() {
         StoredWorld.reset(jdbc)
-                .customer("C001").meter("M001", "C001", LocalDate.of(2030, 1, 1))
+                .customer("C001")
+                .meter("M001", "C001", LocalDate.of(2030, 1, 1))
                 .reading("M001", "2026-09", 1000, 1100)
-                .customer("C002").meter("M002", "C002", LocalDate.of(2026, 6, 30))
-                .reading("M002", "2026-09", 500, 600).reading("M002", "2026-10", 600, 700);
+                .customer("C002")
+                .meter("M002", "C002", LocalDate.of(2026, 6, 30))
+                .reading("M002", "2026-09", 500, 600)
+                .reading("M002", "2026-10", 600, 700);
         jdbc.update("DELETE FROM audit_trail");
     }
 
     @AfterEach
     void neverADuplicate() {
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inspection_tickets", Long.class)).isEqualTo(2L);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inspection_tickets", Long.class))
+                .isEqualTo(2L);
     }
 
     @Test
@@ -91,12 +97,16 @@ class TicketReauditIntegrationTests {
 
         assertThat(row(met06)).containsEntry("STATUS", "VERIFIED");
         assertThat(transitions(met06)).last().satisfies(t -> {
-            assertThat(t).containsEntry("ACTION", "AUTO_VERIFY").containsEntry("ACTOR", "system")
-                    .containsEntry("FROM_STATUS", "FEEDBACK_SUBMITTED").containsEntry("TO_STATUS", "VERIFIED")
+            assertThat(t)
+                    .containsEntry("ACTION", "AUTO_VERIFY")
+                    .containsEntry("ACTOR", "system")
+                    .containsEntry("FROM_STATUS", "FEEDBACK_SUBMITTED")
+                    .containsEntry("TO_STATUS", "VERIFIED")
                     .containsEntry("COMMENT", "复查确认已整改 / re-audit confirms the fix");
             assertThat(((Number) t.get("RUN_ID")).longValue()).isEqualTo(later.id());
         });
-        assertThat(jdbc.queryForList("SELECT target FROM audit_trail WHERE action = 'TICKET_AUTO_VERIFY'", String.class))
+        assertThat(jdbc.queryForList(
+                        "SELECT target FROM audit_trail WHERE action = 'TICKET_AUTO_VERIFY'", String.class))
                 .containsExactly("run:" + later.id());
         assertThat(row(id("BIL-01"))).containsEntry("STATUS", "DISPATCHED").containsEntry("NEEDS_ATTENTION", false);
     }
@@ -109,13 +119,20 @@ class TicketReauditIntegrationTests {
 
         audits.run(AS_OF.plusDays(1), RunTrigger.NIGHTLY);
 
-        assertThat(row(bil01)).containsEntry("STATUS", "DISPATCHED").containsEntry("NEEDS_ATTENTION", true)
+        assertThat(row(bil01))
+                .containsEntry("STATUS", "DISPATCHED")
+                .containsEntry("NEEDS_ATTENTION", true)
                 .containsEntry("ATTENTION_NOTE", InspectionTicket.FLAG_NOTE);
-        assertThat(transitions(bil01)).singleElement().satisfies(t -> assertThat(t)
-                .containsEntry("ACTION", "FLAG").containsEntry("FROM_STATUS", "DISPATCHED")
-                .containsEntry("TO_STATUS", "DISPATCHED"));
+        assertThat(transitions(bil01))
+                .singleElement()
+                .satisfies(t -> assertThat(t)
+                        .containsEntry("ACTION", "FLAG")
+                        .containsEntry("FROM_STATUS", "DISPATCHED")
+                        .containsEntry("TO_STATUS", "DISPATCHED"));
         assertThat(tickets.search(new TicketFilter(null, null, null, null, true, null), AUDITOR, Pageable.unpaged())
-                .getContent()).extracting(InspectionTicket::getId).containsExactly(bil01);
+                        .getContent())
+                .extracting(InspectionTicket::getId)
+                .containsExactly(bil01);
 
         audits.run(AS_OF.plusDays(2), RunTrigger.NIGHTLY);
         assertThat(transitions(bil01)).as("flagged once, not every night").hasSize(1);
@@ -142,15 +159,23 @@ class TicketReauditIntegrationTests {
         RunView back = audits.run(AS_OF.plusDays(2), RunTrigger.NIGHTLY);
 
         Map<String, Object> ticket = row(met06);
-        assertThat(ticket).containsEntry("STATUS", "DISPATCHED").containsEntry("OCCURRENCES", 2)
+        assertThat(ticket)
+                .containsEntry("STATUS", "DISPATCHED")
+                .containsEntry("OCCURRENCES", 2)
                 .containsEntry("TEAM_UNIT_CODE", StoredWorld.METERING_TEAM);
         int rectifyDays = rules.current().rule("MET-06").orElseThrow().rectifyDays();
         assertThat(ticket.get("DUE_ON").toString())
-                .isEqualTo(rules.current().calendar().plusWorkingDays(ChinaTime.today(clock), rectifyDays).toString());
+                .isEqualTo(rules.current()
+                        .calendar()
+                        .plusWorkingDays(ChinaTime.today(clock), rectifyDays)
+                        .toString());
         assertThat(((Number) ticket.get("LAST_SEEN_RUN_ID")).longValue()).isEqualTo(back.id());
-        assertThat(transitions(met06)).extracting(t -> t.get("ACTION") + " " + t.get("FROM_STATUS") + "->" + t.get("TO_STATUS"))
-                .containsExactly("SUBMIT_FEEDBACK DISPATCHED->FEEDBACK_SUBMITTED",
-                        "VERIFY FEEDBACK_SUBMITTED->VERIFIED", "CLOSE VERIFIED->CLOSED",
+        assertThat(transitions(met06))
+                .extracting(t -> t.get("ACTION") + " " + t.get("FROM_STATUS") + "->" + t.get("TO_STATUS"))
+                .containsExactly(
+                        "SUBMIT_FEEDBACK DISPATCHED->FEEDBACK_SUBMITTED",
+                        "VERIFY FEEDBACK_SUBMITTED->VERIFIED",
+                        "CLOSE VERIFIED->CLOSED",
                         "REOPEN CLOSED->DISPATCHED");
 
         audits.run(AS_OF.plusDays(3), RunTrigger.NIGHTLY);
@@ -165,14 +190,19 @@ class TicketReauditIntegrationTests {
         LocalDate until = ChinaTime.today(clock).plusDays(30);
         exempt(bil01, until);
         exempt(met06, until);
-        jdbc.update("UPDATE inspection_tickets SET exempt_until = ? WHERE id = ?", ChinaTime.today(clock).minusDays(1), bil01);
+        jdbc.update(
+                "UPDATE inspection_tickets SET exempt_until = ? WHERE id = ?",
+                ChinaTime.today(clock).minusDays(1),
+                bil01);
 
         audits.run(AS_OF.plusDays(1), RunTrigger.NIGHTLY);
 
         assertThat(row(bil01)).containsEntry("STATUS", "DISPATCHED").containsEntry("OCCURRENCES", 2);
         assertThat(row(bil01).get("EXEMPT_UNTIL")).isNull();
-        assertThat(transitions(bil01)).last().satisfies(t -> assertThat(t).containsEntry("ACTION", "REOPEN")
-                .containsEntry("FROM_STATUS", "EXEMPTED"));
+        assertThat(transitions(bil01))
+                .last()
+                .satisfies(
+                        t -> assertThat(t).containsEntry("ACTION", "REOPEN").containsEntry("FROM_STATUS", "EXEMPTED"));
         assertThat(row(met06)).containsEntry("STATUS", "EXEMPTED").containsEntry("OCCURRENCES", 1);
     }
 
@@ -180,12 +210,17 @@ class TicketReauditIntegrationTests {
     void aFalsePositiveStaysOnlyItsLastSeenRunMoves() {
         audits.run(AS_OF, RunTrigger.MANUAL);
         long met06 = id("MET-06");
-        workflow.act(met06, TicketAction.MARK_FALSE_POSITIVE, new TicketCommand(version(met06), "表计已更换未同步",
-                null, FalsePositiveReason.SOURCE_DATA, null, null), AUDITOR);
+        workflow.act(
+                met06,
+                TicketAction.MARK_FALSE_POSITIVE,
+                new TicketCommand(version(met06), "表计已更换未同步", null, FalsePositiveReason.SOURCE_DATA, null, null),
+                AUDITOR);
 
         RunView later = audits.run(AS_OF.plusDays(1), RunTrigger.NIGHTLY);
 
-        assertThat(row(met06)).containsEntry("STATUS", "FALSE_POSITIVE").containsEntry("OCCURRENCES", 1)
+        assertThat(row(met06))
+                .containsEntry("STATUS", "FALSE_POSITIVE")
+                .containsEntry("OCCURRENCES", 1)
                 .containsEntry("FALSE_POSITIVE_REASON", "SOURCE_DATA");
         assertThat(((Number) row(met06).get("LAST_SEEN_RUN_ID")).longValue()).isEqualTo(later.id());
         assertThat(transitions(met06)).hasSize(1);
@@ -196,8 +231,11 @@ class TicketReauditIntegrationTests {
     }
 
     private void exempt(long id, LocalDate until) {
-        workflow.act(id, TicketAction.EXEMPT, new TicketCommand(version(id), null, "线路改造期间 / line works", null,
-                null, until), SUPERVISOR);
+        workflow.act(
+                id,
+                TicketAction.EXEMPT,
+                new TicketCommand(version(id), null, "线路改造期间 / line works", null, null, until),
+                SUPERVISOR);
     }
 
     private void rotateMeter() {

@@ -64,7 +64,8 @@ class WorkingDayCalendarTests {
 
         @Test
         void theSameSpanOnPlainWeeksCountsTheHolidayWeekdays() {
-            assertThat(WorkingDayCalendar.weekdaysOnly().workingDaysBetween(d("2026-09-30"), d("2026-10-08"))).isEqualTo(6);
+            assertThat(WorkingDayCalendar.weekdaysOnly().workingDaysBetween(d("2026-09-30"), d("2026-10-08")))
+                    .isEqualTo(6);
         }
     }
 
@@ -90,13 +91,15 @@ class WorkingDayCalendarTests {
         void isTheInverseOfWorkingDaysBetween() {
             LocalDate start = d("2026-02-10");
             for (int n = 0; n <= 20; n++) {
-                assertThat(CN.workingDaysBetween(start, CN.plusWorkingDays(start, n))).isEqualTo(n);
+                assertThat(CN.workingDaysBetween(start, CN.plusWorkingDays(start, n)))
+                        .isEqualTo(n);
             }
         }
 
         @Test
         void negativeWorkingDaysAreRejected() {
-            assertThatThrownBy(() -> CN.plusWorkingDays(d("2026-10-03"), -1)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> CN.plusWorkingDays(d("2026-10-03"), -1))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
@@ -121,31 +124,38 @@ class WorkingDayCalendarTests {
         void aDateThatDoesNotExistIsRejectedWithFileAndLine() throws IOException {
             Path file = write("# comment\nyears,2026\ndate,type,name\n2026-01-01,HOLIDAY,元旦\n2026-02-30,HOLIDAY,坏日期\n");
 
-            assertThatThrownBy(() -> CalendarFile.read(file)).isInstanceOf(CalendarFileException.class)
-                    .hasMessageContaining(file + ":5").hasMessageContaining("2026-02-30");
+            assertThatThrownBy(() -> CalendarFile.read(file))
+                    .isInstanceOf(CalendarFileException.class)
+                    .hasMessageContaining(file + ":5")
+                    .hasMessageContaining("2026-02-30");
         }
 
         @Test
         void anUnknownDayTypeIsRejectedWithFileAndLine() throws IOException {
             Path file = write("years,2026\ndate,type,name\n2026-10-01,HOLIDAYS,国庆节\n");
 
-            assertThatThrownBy(() -> CalendarFile.read(file)).isInstanceOf(CalendarFileException.class)
-                    .hasMessageContaining(file + ":3").hasMessageContaining("HOLIDAYS");
+            assertThatThrownBy(() -> CalendarFile.read(file))
+                    .isInstanceOf(CalendarFileException.class)
+                    .hasMessageContaining(file + ":3")
+                    .hasMessageContaining("HOLIDAYS");
         }
 
         @Test
         void aDateListedTwiceIsRejectedWithFileAndLine() throws IOException {
             Path file = write("years,2026\ndate,type,name\n2026-10-01,HOLIDAY,国庆节\n2026-10-01,WORKDAY,国庆节\n");
 
-            assertThatThrownBy(() -> CalendarFile.read(file)).isInstanceOf(CalendarFileException.class)
-                    .hasMessageContaining(file + ":4").hasMessageContaining("listed twice");
+            assertThatThrownBy(() -> CalendarFile.read(file))
+                    .isInstanceOf(CalendarFileException.class)
+                    .hasMessageContaining(file + ":4")
+                    .hasMessageContaining("listed twice");
         }
 
         @Test
         void aFileWithoutItsYearsLineIsRejected() throws IOException {
             Path file = write("date,type,name\n2026-10-01,HOLIDAY,国庆节\n");
 
-            assertThatThrownBy(() -> CalendarFile.read(file)).isInstanceOf(CalendarFileException.class)
+            assertThatThrownBy(() -> CalendarFile.read(file))
+                    .isInstanceOf(CalendarFileException.class)
                     .hasMessageContaining("years");
         }
     }

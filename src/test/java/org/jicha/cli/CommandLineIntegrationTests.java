@@ -24,9 +24,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jicha.Deadline;
 import org.jicha.audit.SampleBatchExpectations;
+import org.jicha.rules.RuleSetLoader;
 import org.jicha.tools.generator.province.GeneratorOptions;
 import org.jicha.tools.generator.province.ProvinceGenerator;
-import org.jicha.rules.RuleSetLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +39,8 @@ class CommandLineIntegrationTests {
 
     private static final Path JAR = Path.of("target/jicha.jar");
     private static final Duration WAIT = Duration.ofMinutes(4); // generous: a loaded CI box
-    private static final Pattern TEMPORARY_DATABASE = Pattern.compile("Temporary database: (\\S+) \\(deleted at exit\\)");
+    private static final Pattern TEMPORARY_DATABASE =
+            Pattern.compile("Temporary database: (\\S+) \\(deleted at exit\\)");
 
     @TempDir
     Path tmp;
@@ -66,26 +67,45 @@ class CommandLineIntegrationTests {
         Path csv = tmp.resolve("findings.csv");
         Path rejects = tmp.resolve("rejects.csv");
 
-        int code = run("audit", "--data", "sample-data", "--as-of", "2026-11-05", "--findings-csv", csv.toString(),
-                "--rejects-csv", rejects.toString());
+        int code = run(
+                "audit",
+                "--data",
+                "sample-data",
+                "--as-of",
+                "2026-11-05",
+                "--findings-csv",
+                csv.toString(),
+                "--rejects-csv",
+                rejects.toString());
 
         assertThat(code).as(() -> "stdout: " + out + "\nstderr: " + err).isZero();
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        assertThat(lines.get(0)).isEqualTo("rule_code,theme,severity,subject_type,subject_id,customer_no,period,message");
-        Set<String> found = lines.stream().skip(1).map(l -> l.split(",", 6))
-                .map(c -> c[0] + "," + c[3] + "," + c[4]).collect(Collectors.toSet());
-        Set<String> expected = SampleBatchExpectations.expectedFor(new RuleSetLoader().load(Path.of("rules")).rules());
+        assertThat(lines.get(0))
+                .isEqualTo("rule_code,theme,severity,subject_type,subject_id,customer_no,period,message");
+        Set<String> found = lines.stream()
+                .skip(1)
+                .map(l -> l.split(",", 6))
+                .map(c -> c[0] + "," + c[3] + "," + c[4])
+                .collect(Collectors.toSet());
+        Set<String> expected = SampleBatchExpectations.expectedFor(
+                new RuleSetLoader().load(Path.of("rules")).rules());
         assertThat(found).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(out.toString()).contains("Findings: " + (lines.size() - 1)).contains("BIL-01").contains("Rows rejected: 0");
-        assertThat(Files.readAllLines(rejects, StandardCharsets.UTF_8)).containsExactly("file,line,column,value,reason");
+        assertThat(out.toString())
+                .contains("Findings: " + (lines.size() - 1))
+                .contains("BIL-01")
+                .contains("Rows rejected: 0");
+        assertThat(Files.readAllLines(rejects, StandardCharsets.UTF_8))
+                .containsExactly("file,line,column,value,reason");
     }
 
     @Test
     void aSecondIdenticalRunGivesAnIdenticalFile() throws Exception {
         Path first = tmp.resolve("a.csv");
         Path second = tmp.resolve("b.csv");
-        assertThat(run("audit", "--data", "sample-data", "--as-of", "2026-11-05", "--findings-csv", first.toString())).isZero();
-        assertThat(run("audit", "--data", "sample-data", "--as-of", "2026-11-05", "--findings-csv", second.toString())).isZero();
+        assertThat(run("audit", "--data", "sample-data", "--as-of", "2026-11-05", "--findings-csv", first.toString()))
+                .isZero();
+        assertThat(run("audit", "--data", "sample-data", "--as-of", "2026-11-05", "--findings-csv", second.toString()))
+                .isZero();
 
         assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
     }
@@ -98,19 +118,31 @@ class CommandLineIntegrationTests {
      */
     @Test
     void aGeneratedBatchUnderASmallHeapIsAuditedOnATemporaryFileDatabaseThatIsGoneAfterwards() throws Exception {
-        assumeTrue(Files.isRegularFile(JAR), "target/jicha.jar is missing: this test runs the packaged jar (mvn package)");
+        assumeTrue(
+                Files.isRegularFile(JAR), "target/jicha.jar is missing: this test runs the packaged jar (mvn package)");
         Path batch = tmp.resolve("batch");
-        GeneratorOptions options = new GeneratorOptions(20_000, 14, 11, batch, null, 0.01, 0,
-                Path.of("rules", "calendar", "cn-working-days.csv"));
+        GeneratorOptions options = new GeneratorOptions(
+                20_000, 14, 11, batch, null, 0.01, 0, Path.of("rules", "calendar", "cn-working-days.csv"));
         ProvinceGenerator.generate(options);
         Path scratch = Files.createDirectories(tmp.resolve("scratch"));
         Path csv = tmp.resolve("findings.csv");
 
-        child = startJar(scratch, "-Xmx256m", "audit", "--data", batch.toString(), "--as-of", options.asOf().toString(),
-                "--findings-csv", csv.toString());
+        child = startJar(
+                scratch,
+                "-Xmx256m",
+                "audit",
+                "--data",
+                batch.toString(),
+                "--as-of",
+                options.asOf().toString(),
+                "--findings-csv",
+                csv.toString());
         Path database = awaitTemporaryDatabase(scratch);
-        assertThat(Files.getPosixFilePermissions(database)).as("customer data: readable by the user only")
-                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+        assertThat(Files.getPosixFilePermissions(database))
+                .as("customer data: readable by the user only")
+                .containsExactlyInAnyOrder(
+                        PosixFilePermission.OWNER_READ,
+                        PosixFilePermission.OWNER_WRITE,
                         PosixFilePermission.OWNER_EXECUTE);
         long largest = 0;
         while (child.isAlive()) {
@@ -125,13 +157,20 @@ class CommandLineIntegrationTests {
             assertThat(left).as("nothing is left in the temporary folder").isEmpty();
         }
         Set<String> planted = Files.readAllLines(batch.resolve("expected/planted.csv"), StandardCharsets.UTF_8).stream()
-                .skip(1).collect(Collectors.toSet());
-        Set<String> plantedRules = planted.stream().map(p -> p.substring(0, p.indexOf(','))).collect(Collectors.toSet());
-        Set<String> found = Files.readAllLines(csv, StandardCharsets.UTF_8).stream().skip(1)
-                .map(l -> l.split(",", 6)).map(c -> c[0] + "," + c[3] + "," + c[4]).collect(Collectors.toSet());
+                .skip(1)
+                .collect(Collectors.toSet());
+        Set<String> plantedRules =
+                planted.stream().map(p -> p.substring(0, p.indexOf(','))).collect(Collectors.toSet());
+        Set<String> found = Files.readAllLines(csv, StandardCharsets.UTF_8).stream()
+                .skip(1)
+                .map(l -> l.split(",", 6))
+                .map(c -> c[0] + "," + c[3] + "," + c[4])
+                .collect(Collectors.toSet());
         assertThat(planted).hasSize(200);
-        assertThat(found.stream().filter(f -> plantedRules.contains(f.substring(0, f.indexOf(','))))
-                .collect(Collectors.toSet())).as("the planted rules find exactly what was planted")
+        assertThat(found.stream()
+                        .filter(f -> plantedRules.contains(f.substring(0, f.indexOf(','))))
+                        .collect(Collectors.toSet()))
+                .as("the planted rules find exactly what was planted")
                 .containsExactlyInAnyOrderElementsOf(planted);
         assertThat(childLog()).contains("Rows rejected: 0").contains("Findings: " + found.size());
     }
@@ -139,17 +178,29 @@ class CommandLineIntegrationTests {
     /** Ctrl-C (SIGINT) or kill (SIGTERM) while the database is open: the shutdown hook closes it and deletes it. */
     @Test
     void stoppingTheCommandWhileItRunsDeletesTheTemporaryDatabase() throws Exception {
-        assumeTrue(Files.isRegularFile(JAR), "target/jicha.jar is missing: this test runs the packaged jar (mvn package)");
+        assumeTrue(
+                Files.isRegularFile(JAR), "target/jicha.jar is missing: this test runs the packaged jar (mvn package)");
         Path scratch = Files.createDirectories(tmp.resolve("scratch"));
 
-        child = startJar(scratch, "-Xmx256m", "audit", "--data", "sample-data", "--as-of", "2026-11-05",
-                "--findings-csv", tmp.resolve("findings.csv").toString());
+        child = startJar(
+                scratch,
+                "-Xmx256m",
+                "audit",
+                "--data",
+                "sample-data",
+                "--as-of",
+                "2026-11-05",
+                "--findings-csv",
+                tmp.resolve("findings.csv").toString());
         Path database = awaitTemporaryDatabase(scratch);
         Deadline deadline = Deadline.in(WAIT);
-        while (!Files.exists(database.resolve(ScratchDatabase.NAME + ".mv.db")) && child.isAlive() && deadline.pending()) {
+        while (!Files.exists(database.resolve(ScratchDatabase.NAME + ".mv.db"))
+                && child.isAlive()
+                && deadline.pending()) {
             Thread.sleep(50);
         }
-        assertThat(child.isAlive()).as(() -> "the command was still running when its database appeared\n" + childLog())
+        assertThat(child.isAlive())
+                .as(() -> "the command was still running when its database appeared\n" + childLog())
                 .isTrue();
         child.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C
 
@@ -194,16 +245,31 @@ class CommandLineIntegrationTests {
                 """, StandardCharsets.UTF_8);
         Path csv = tmp.resolve("findings.csv");
 
-        int code = run("audit", "--data", "sample-data", "--as-of", "2026-11-05", "--findings-csv", csv.toString(),
-                "--rules", rules.toString());
+        int code = run(
+                "audit",
+                "--data",
+                "sample-data",
+                "--as-of",
+                "2026-11-05",
+                "--findings-csv",
+                csv.toString(),
+                "--rules",
+                rules.toString());
 
         assertThat(code).as(() -> "stdout: " + out + "\nstderr: " + err).isEqualTo(3);
-        assertThat(err.toString()).contains("BIL-98").contains("bil/zz-throws.drl").contains("3101000002")
+        assertThat(err.toString())
+                .contains("BIL-98")
+                .contains("bil/zz-throws.drl")
+                .contains("3101000002")
                 .contains("/ by zero");
-        Set<String> found = Files.readAllLines(csv, StandardCharsets.UTF_8).stream().skip(1)
-                .map(l -> l.split(",", 6)).map(c -> c[0] + "," + c[3] + "," + c[4]).collect(Collectors.toSet());
-        assertThat(found).containsExactlyInAnyOrderElementsOf(
-                SampleBatchExpectations.expectedFor(new RuleSetLoader().load(Path.of("rules")).rules()));
+        Set<String> found = Files.readAllLines(csv, StandardCharsets.UTF_8).stream()
+                .skip(1)
+                .map(l -> l.split(",", 6))
+                .map(c -> c[0] + "," + c[3] + "," + c[4])
+                .collect(Collectors.toSet());
+        assertThat(found)
+                .containsExactlyInAnyOrderElementsOf(SampleBatchExpectations.expectedFor(
+                        new RuleSetLoader().load(Path.of("rules")).rules()));
     }
 
     @Test
@@ -211,16 +277,26 @@ class CommandLineIntegrationTests {
         Path csv = tmp.resolve("findings.csv");
         Path kept = tmp.resolve("kept");
 
-        int code = run("audit", "--data", "sample-data", "--as-of", "2026-11-05", "--findings-csv", csv.toString(),
-                "--keep-db", kept.toString());
+        int code = run(
+                "audit",
+                "--data",
+                "sample-data",
+                "--as-of",
+                "2026-11-05",
+                "--findings-csv",
+                csv.toString(),
+                "--keep-db",
+                kept.toString());
 
         assertThat(code).as(() -> "stdout: " + out + "\nstderr: " + err).isZero();
-        assertThat(out.toString()).contains("Database (kept): " + kept.toAbsolutePath().normalize());
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + kept.toAbsolutePath().resolve("jicha")
-                + ";IFEXISTS=TRUE", "sa", "");
-             ResultSet rows = c.createStatement().executeQuery("SELECT COUNT(*) FROM findings")) {
+        assertThat(out.toString())
+                .contains("Database (kept): " + kept.toAbsolutePath().normalize());
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:h2:file:" + kept.toAbsolutePath().resolve("jicha") + ";IFEXISTS=TRUE", "sa", "");
+                ResultSet rows = c.createStatement().executeQuery("SELECT COUNT(*) FROM findings")) {
             assertThat(rows.next()).isTrue();
-            assertThat(rows.getLong(1)).isEqualTo(Files.readAllLines(csv, StandardCharsets.UTF_8).size() - 1L);
+            assertThat(rows.getLong(1))
+                    .isEqualTo(Files.readAllLines(csv, StandardCharsets.UTF_8).size() - 1L);
         }
     }
 
@@ -229,8 +305,16 @@ class CommandLineIntegrationTests {
         Path kept = Files.createDirectories(tmp.resolve("kept"));
         Files.writeString(kept.resolve("notes.txt"), "mine");
 
-        int code = run("audit", "--data", "sample-data", "--as-of", "2026-11-05", "--findings-csv",
-                tmp.resolve("f.csv").toString(), "--keep-db", kept.toString());
+        int code = run(
+                "audit",
+                "--data",
+                "sample-data",
+                "--as-of",
+                "2026-11-05",
+                "--findings-csv",
+                tmp.resolve("f.csv").toString(),
+                "--keep-db",
+                kept.toString());
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("--keep-db").contains("not an empty folder");
@@ -245,15 +329,22 @@ class CommandLineIntegrationTests {
         copyTree(Path.of("rules"), candidate);
         Files.delete(candidate.resolve("met/metering.drl"));
 
-        int code = run("rules", "diff", "--candidate", candidate.toString(), "--data", "sample-data",
-                "--as-of", "2026-11-05");
+        int code = run(
+                "rules", "diff", "--candidate", candidate.toString(), "--data", "sample-data", "--as-of", "2026-11-05");
 
         assertThat(code).as(() -> "stdout: " + out + "\nstderr: " + err).isZero();
-        Set<String> gone = out.toString().lines().filter(l -> l.startsWith("    - ")).map(l -> l.substring(6))
+        Set<String> gone = out.toString()
+                .lines()
+                .filter(l -> l.startsWith("    - "))
+                .map(l -> l.substring(6))
                 .collect(Collectors.toSet());
-        Set<String> planted = SampleBatchExpectations.expectedFor(new RuleSetLoader().load(Path.of("rules")).rules())
-                .stream().filter(l -> l.startsWith("MET-01,") || l.startsWith("MET-06,"))
-                .map(l -> l.split(",")[1] + ":" + l.split(",")[2]).collect(Collectors.toSet());
+        Set<String> planted =
+                SampleBatchExpectations.expectedFor(
+                                new RuleSetLoader().load(Path.of("rules")).rules())
+                        .stream()
+                        .filter(l -> l.startsWith("MET-01,") || l.startsWith("MET-06,"))
+                        .map(l -> l.split(",")[1] + ":" + l.split(",")[2])
+                        .collect(Collectors.toSet());
         assertThat(gone).isEqualTo(planted);
         assertThat(out.toString().lines().filter(l -> l.startsWith("    + "))).isEmpty();
         assertThat(out.toString()).contains("Rules that change: 2");
@@ -269,15 +360,29 @@ class CommandLineIntegrationTests {
 
     @Test
     void aMalformedDateExitsTwo() {
-        assertThat(run("audit", "--data", "sample-data", "--as-of", "2026-13-45", "--findings-csv",
-                tmp.resolve("f.csv").toString())).isEqualTo(2);
+        assertThat(run(
+                        "audit",
+                        "--data",
+                        "sample-data",
+                        "--as-of",
+                        "2026-13-45",
+                        "--findings-csv",
+                        tmp.resolve("f.csv").toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("--as-of");
     }
 
     @Test
     void aMissingDataFolderExitsTwo() {
-        assertThat(run("audit", "--data", tmp.resolve("nope").toString(), "--as-of", "2026-11-05", "--findings-csv",
-                tmp.resolve("f.csv").toString())).isEqualTo(2);
+        assertThat(run(
+                        "audit",
+                        "--data",
+                        tmp.resolve("nope").toString(),
+                        "--as-of",
+                        "2026-11-05",
+                        "--findings-csv",
+                        tmp.resolve("f.csv").toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("no such folder");
     }
 
@@ -294,8 +399,16 @@ class CommandLineIntegrationTests {
                 end
                 """, StandardCharsets.UTF_8);
 
-        int code = run("audit", "--data", "sample-data", "--as-of", "2026-11-05", "--findings-csv",
-                tmp.resolve("f.csv").toString(), "--rules", rules.toString());
+        int code = run(
+                "audit",
+                "--data",
+                "sample-data",
+                "--as-of",
+                "2026-11-05",
+                "--findings-csv",
+                tmp.resolve("f.csv").toString(),
+                "--rules",
+                rules.toString());
 
         assertThat(code).as(() -> "stdout: " + out + "\nstderr: " + err).isEqualTo(1);
         assertThat(err.toString()).contains("bil/broken.drl:4");
@@ -304,11 +417,17 @@ class CommandLineIntegrationTests {
     /** The packaged jar in a child JVM whose temporary folders go into {@code scratch}; output to child.log. */
     private Process startJar(Path scratch, String heap, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, heap, "-Djava.io.tmpdir=" + scratch.toAbsolutePath(),
-                "-jar", JAR.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                heap,
+                "-Djava.io.tmpdir=" + scratch.toAbsolutePath(),
+                "-jar",
+                JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("child.log").toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("child.log").toFile())
+                .start();
     }
 
     /** The folder the child names in its "Temporary database" line, checked to lie in {@code scratch}. */

@@ -25,13 +25,27 @@ class GenerateCommandTests {
     @Test
     void generateWritesTheTwelveFilesAndReportsTheRows() {
         Path batch = dir.resolve("batch");
-        int code = run("generate", "--customers", "300", "--months", "3", "--seed", "9", "--out", batch.toString(),
-                "--as-of", "2026-06-05", "--stations", "2");
+        int code = run(
+                "generate",
+                "--customers",
+                "300",
+                "--months",
+                "3",
+                "--seed",
+                "9",
+                "--out",
+                batch.toString(),
+                "--as-of",
+                "2026-06-05",
+                "--stations",
+                "2");
         assertThat(code).as(err.toString()).isEqualTo(JichaCli.OK);
         assertThat(batch.resolve("readings.csv")).exists();
         assertThat(batch.resolve("expected/planted.csv")).exists();
-        assertThat(out.toString()).contains("300 customers x 3 months (2026-03 .. 2026-05), as of 2026-06-05, 2 stations")
-                .contains("customers.csv").contains("rows/s");
+        assertThat(out.toString())
+                .contains("300 customers x 3 months (2026-03 .. 2026-05), as of 2026-06-05, 2 stations")
+                .contains("customers.csv")
+                .contains("rows/s");
         assertThat(JichaCli.isCommand(new String[] {"generate"})).isTrue();
     }
 
@@ -51,8 +65,19 @@ class GenerateCommandTests {
 
     @Test
     void aRateAboveOneExitsWith2() {
-        assertThat(run("generate", "--customers", "10", "--months", "3", "--seed", "1", "--out", dir.toString(),
-                "--deviation-rate", "2")).isEqualTo(JichaCli.BAD_ARGUMENTS);
+        assertThat(run(
+                        "generate",
+                        "--customers",
+                        "10",
+                        "--months",
+                        "3",
+                        "--seed",
+                        "1",
+                        "--out",
+                        dir.toString(),
+                        "--deviation-rate",
+                        "2"))
+                .isEqualTo(JichaCli.BAD_ARGUMENTS);
         assertThat(err.toString()).contains("--deviation-rate must be between 0 and 1, was 2.0");
     }
 

@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +34,9 @@ class RulesCommandTests {
         int code = run("rules", "test");
 
         assertThat(code).as(this::output).isZero();
-        assertThat(out.toString()).contains("PASS tests/bil/reading.yml: BIL-01 fires").contains(" passed, 0 failed")
+        assertThat(out.toString())
+                .contains("PASS tests/bil/reading.yml: BIL-01 fires")
+                .contains(" passed, 0 failed")
                 .doesNotContain("FAIL");
     }
 
@@ -40,8 +44,11 @@ class RulesCommandTests {
     void rulesTestFailsWithAReadableDifferenceOnAWrongExpectation() throws Exception {
         Path rules = copyOfShippedRules();
         Path file = rules.resolve("tests/met/metering.yml");
-        Files.writeString(file, Files.readString(file, StandardCharsets.UTF_8)
-                .replace("{rule: MET-06, subject: M301}", "{rule: MET-06, subject: M302}"), StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                Files.readString(file, StandardCharsets.UTF_8)
+                        .replace("{rule: MET-06, subject: M301}", "{rule: MET-06, subject: M302}"),
+                StandardCharsets.UTF_8);
 
         int code = run("rules", "test", "--rules", rules.toString());
 
@@ -58,7 +65,8 @@ class RulesCommandTests {
         int code = run("rules", "check", "--strict");
 
         assertThat(code).as(this::output).isZero();
-        assertThat(out.toString()).contains("0 errors, 0 warnings")
+        assertThat(out.toString())
+                .contains("0 errors, 0 warnings")
                 .doesNotContain("has no YAML test case")
                 .doesNotContain("parameter \"MET-03.minKva.I\" is used by no rule file");
     }
@@ -70,7 +78,8 @@ class RulesCommandTests {
 
         int lenient = run("rules", "check", "--rules", rules.toString());
         assertThat(lenient).as(this::output).isZero();
-        assertThat(out.toString()).containsPattern("met/devices\\.drl:\\d+: warning: rule MET-02 has no YAML test case");
+        assertThat(out.toString())
+                .containsPattern("met/devices\\.drl:\\d+: warning: rule MET-02 has no YAML test case");
 
         int strict = run("rules", "check", "--strict", "--rules", rules.toString());
         assertThat(strict).as(this::output).isEqualTo(1);
@@ -116,7 +125,8 @@ class RulesCommandTests {
         int code = run("rules", "check", "--rules", rules.toString());
 
         assertThat(code).as(this::output).isEqualTo(1);
-        assertThat(out.toString()).contains("bil/zz-command.drl:4: error: rule \"BIL-99 command\"")
+        assertThat(out.toString())
+                .contains("bil/zz-command.drl:4: error: rule \"BIL-99 command\"")
                 .contains("java.lang.Runtime.exec");
         assertThat(ran).doesNotExist();
     }
@@ -125,14 +135,18 @@ class RulesCommandTests {
     void rulesCheckReportsAnUnusedParameterAsAWarning() throws Exception {
         Path rules = copyOfShippedRules();
         Path parameters = rules.resolve("parameters.yml");
-        Files.writeString(parameters, Files.readString(parameters, StandardCharsets.UTF_8)
-                + "\nXYZ-01:\n  forgotten: 7\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                parameters,
+                Files.readString(parameters, StandardCharsets.UTF_8) + "\nXYZ-01:\n  forgotten: 7\n",
+                StandardCharsets.UTF_8);
         int line = Files.readAllLines(parameters, StandardCharsets.UTF_8).indexOf("  forgotten: 7") + 1;
 
         int code = run("rules", "check", "--rules", rules.toString());
 
         assertThat(code).as(this::output).isZero();
-        assertThat(out.toString()).contains("parameters.yml:" + line + ": warning: parameter \"XYZ-01.forgotten\" is used by no rule file");
+        assertThat(out.toString())
+                .contains(
+                        "parameters.yml:" + line + ": warning: parameter \"XYZ-01.forgotten\" is used by no rule file");
     }
 
     @Test
@@ -142,9 +156,12 @@ class RulesCommandTests {
         String text = Files.readString(parameters, StandardCharsets.UTF_8);
         assertThat(text).contains("toleranceKwh: 1 ");
         Files.writeString(parameters, text.replace("toleranceKwh: 1 ", "toleranceKwh: 一 "), StandardCharsets.UTF_8);
-        java.util.List<String> lines = Files.readAllLines(parameters, StandardCharsets.UTF_8);
-        int line = 1 + java.util.stream.IntStream.range(0, lines.size())
-                .filter(i -> lines.get(i).contains("toleranceKwh: 一")).findFirst().orElseThrow();
+        List<String> lines = Files.readAllLines(parameters, StandardCharsets.UTF_8);
+        int line = 1
+                + IntStream.range(0, lines.size())
+                        .filter(i -> lines.get(i).contains("toleranceKwh: 一"))
+                        .findFirst()
+                        .orElseThrow();
 
         int code = run("rules", "check", "--rules", rules.toString());
 

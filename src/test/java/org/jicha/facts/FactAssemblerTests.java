@@ -8,8 +8,8 @@ import static org.jicha.facts.fixtures.Fixtures.aBill;
 import static org.jicha.facts.fixtures.Fixtures.aBundle;
 import static org.jicha.facts.fixtures.Fixtures.aCustomer;
 import static org.jicha.facts.fixtures.Fixtures.aMeter;
-import static org.jicha.facts.fixtures.Fixtures.aTariff;
 import static org.jicha.facts.fixtures.Fixtures.aMeterEvent;
+import static org.jicha.facts.fixtures.Fixtures.aTariff;
 import static org.jicha.facts.fixtures.Fixtures.anApplication;
 import static org.jicha.facts.fixtures.Fixtures.anInspection;
 import static org.jicha.facts.fixtures.Fixtures.readings;
@@ -20,6 +20,9 @@ import java.util.List;
 import org.jicha.calendar.CalendarFile;
 import org.jicha.facts.StoredRecords.CustomerBundle;
 import org.jicha.facts.fixtures.ApplicationBuilder;
+import org.jicha.facts.fixtures.BundleBuilder;
+import org.jicha.facts.fixtures.MeterBuilder;
+import org.jicha.facts.fixtures.MeterEventBuilder;
 import org.jicha.facts.fixtures.ReadingsBuilder;
 import org.jicha.facts.fixtures.StandardTariffs;
 import org.junit.jupiter.api.Nested;
@@ -28,13 +31,16 @@ import org.junit.jupiter.api.Test;
 /** The derived history the assembler computes once so that rules stay simple. As of 2026-11-05 the audited period is 2026-10. */
 class FactAssemblerTests {
 
-    private static final AuditContext CTX = AuditContext.asOf(LocalDate.of(2026, 11, 5),
-            CalendarFile.read(Path.of("rules/calendar/cn-working-days.csv")));
+    private static final AuditContext CTX = AuditContext.asOf(
+            LocalDate.of(2026, 11, 5), CalendarFile.read(Path.of("rules/calendar/cn-working-days.csv")));
 
     private final FactAssembler assembler = new FactAssembler(StandardTariffs.all());
 
     private <T> List<T> factsOf(Class<T> type, CustomerBundle bundle) {
-        return assembler.assemble(bundle, CTX).stream().filter(type::isInstance).map(type::cast).toList();
+        return assembler.assemble(bundle, CTX).stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 
     private CustomerFact customer(ReadingsBuilder... meterReadings) {
@@ -46,7 +52,10 @@ class FactAssemblerTests {
     }
 
     private ApplicationFact application(ApplicationBuilder app) {
-        return factsOf(ApplicationFact.class, aBundle(aCustomer("C001")).with(app).build()).get(0);
+        return factsOf(
+                        ApplicationFact.class,
+                        aBundle(aCustomer("C001")).with(app).build())
+                .get(0);
     }
 
     @Test
@@ -74,7 +83,10 @@ class FactAssemblerTests {
 
         @Test
         void historyAveragesOnlyThePeriodsThatHaveAValue() {
-            CustomerFact c = customer(readings("M001").monthly("2026-01", 100).monthly("2026-05", 300).monthly("2026-10", 50));
+            CustomerFact c = customer(readings("M001")
+                    .monthly("2026-01", 100)
+                    .monthly("2026-05", 300)
+                    .monthly("2026-10", 50));
 
             assertThat(c.getHistoryMonths()).isEqualTo(2);
             assertThat(c.getHistoryAverageKwh()).isEqualTo(200.0);
@@ -98,9 +110,13 @@ class FactAssemblerTests {
 
         @Test
         void consumptionIsSummedOverTheCustomersMeters() {
-            CustomerFact c = customer(readings("M001").monthlyFrom("2026-09", 100, 120), readings("M002").monthlyFrom("2026-09", 5, 7));
+            CustomerFact c = customer(
+                    readings("M001").monthlyFrom("2026-09", 100, 120),
+                    readings("M002").monthlyFrom("2026-09", 5, 7));
 
-            assertThat(c.getConsumptionByPeriod()).containsEntry("2026-09", 105.0).containsEntry("2026-10", 127.0);
+            assertThat(c.getConsumptionByPeriod())
+                    .containsEntry("2026-09", 105.0)
+                    .containsEntry("2026-10", 127.0);
             assertThat(c.getPeriodKwh()).isEqualTo(127.0);
         }
 
@@ -135,7 +151,8 @@ class FactAssemblerTests {
 
         @Test
         void aMissedReadingIsNoValueAndBreaksTheStreak() {
-            CustomerFact c = customer(readings("M001").monthly("2026-07", 0).missed("2026-08").monthlyFrom("2026-09", 0, 0));
+            CustomerFact c = customer(
+                    readings("M001").monthly("2026-07", 0).missed("2026-08").monthlyFrom("2026-09", 0, 0));
 
             assertThat(c.getZeroStreak()).isEqualTo(2);
             assertThat(c.getConsumptionByPeriod()).doesNotContainKey("2026-08");
@@ -143,7 +160,9 @@ class FactAssemblerTests {
 
         @Test
         void noStreakWhenTheAuditedPeriodHasConsumptionOrNoValue() {
-            assertThat(customer(readings("M001").monthlyFrom("2026-08", 0, 0, 1)).getZeroStreak()).isZero();
+            assertThat(customer(readings("M001").monthlyFrom("2026-08", 0, 0, 1))
+                            .getZeroStreak())
+                    .isZero();
             CustomerFact unread = customer(readings("M001").monthlyFrom("2026-08", 0, 0));
             assertThat(unread.getZeroStreak()).isZero();
             assertThat(unread.getZeroStreakFrom()).isNull();
@@ -156,8 +175,10 @@ class FactAssemblerTests {
 
         @Test
         void onlyTheAuditedPeriodBecomesAReadingFact() {
-            CustomerBundle bundle = aBundle(aCustomer("C001")).with(aMeter("M001"))
-                    .with(readings("M001").monthly("2026-09", 100).registers("2026-10", 5000, 4990)).build();
+            CustomerBundle bundle = aBundle(aCustomer("C001"))
+                    .with(aMeter("M001"))
+                    .with(readings("M001").monthly("2026-09", 100).registers("2026-10", 5000, 4990))
+                    .build();
 
             List<ReadingFact> facts = factsOf(ReadingFact.class, bundle);
 
@@ -181,7 +202,9 @@ class FactAssemblerTests {
 
         @Test
         void aStepFinishedTheDayItStartedTakesZeroWorkingDays() {
-            assertThat(application(anApplication("A1").step("SURVEY", "2026-09-02", "2026-09-02")).stepWd("SURVEY")).isZero();
+            assertThat(application(anApplication("A1").step("SURVEY", "2026-09-02", "2026-09-02"))
+                            .stepWd("SURVEY"))
+                    .isZero();
         }
 
         @Test
@@ -198,7 +221,9 @@ class FactAssemblerTests {
         @Test
         void anOpenStepCountsUpToTheAsOfDate() {
             // Tuesday 20 October to Thursday 5 November: 8 wd in October and 4 in November.
-            assertThat(application(anApplication("A1").openStep("PLAN_REPLY", "2026-10-20")).stepWd("PLAN_REPLY")).isEqualTo(12);
+            assertThat(application(anApplication("A1").openStep("PLAN_REPLY", "2026-10-20"))
+                            .stepWd("PLAN_REPLY"))
+                    .isEqualTo(12);
         }
 
         @Test
@@ -222,14 +247,15 @@ class FactAssemblerTests {
         @Test
         void wholeProcessAddsTheStepsFromAcceptThroughConnectButNotTheTimeBetweenThemNorArchive() {
             ApplicationFact a = application(anApplication("A1")
-                    .step("ACCEPT", "2026-09-01", "2026-09-01")          // 0
-                    .step("SURVEY", "2026-09-02", "2026-09-03")          // 1
-                    .step("PLAN_REPLY", "2026-09-07", "2026-09-09")      // 2
-                    .step("CONNECT", "2026-09-14", "2026-09-15")         // 1
-                    .step("ARCHIVE", "2026-09-16", "2026-09-22"));       // 4, not part of the whole process
+                    .step("ACCEPT", "2026-09-01", "2026-09-01") // 0
+                    .step("SURVEY", "2026-09-02", "2026-09-03") // 1
+                    .step("PLAN_REPLY", "2026-09-07", "2026-09-09") // 2
+                    .step("CONNECT", "2026-09-14", "2026-09-15") // 1
+                    .step("ARCHIVE", "2026-09-16", "2026-09-22")); // 4, not part of the whole process
 
             assertThat(a.getWholeProcessWorkingDays()).isEqualTo(4);
-            assertThat(a.getConnectFinishedAt()).isEqualTo(LocalDate.of(2026, 9, 15).atTime(17, 0));
+            assertThat(a.getConnectFinishedAt())
+                    .isEqualTo(LocalDate.of(2026, 9, 15).atTime(17, 0));
         }
     }
 
@@ -238,12 +264,20 @@ class FactAssemblerTests {
 
         @Test
         void applicationTypesFallInTheColumnsOfTheStepLimitTable() {
-            assertThat(application(anApplication("A1").type("RES_NEW")).getLimitGroup()).isEqualTo("RES");
-            assertThat(application(anApplication("A1").type("TEMP_NEW")).getLimitGroup()).isEqualTo("LV");
-            assertThat(application(anApplication("A1").type("LV_INCREASE")).getLimitGroup()).isEqualTo("LV");
-            assertThat(application(anApplication("A1").type("HV_NEW").supplyMode("DUAL")).getLimitGroup()).isEqualTo("HV_DUAL");
-            assertThat(application(anApplication("A1").type("HV_INCREASE").supplyMode("SINGLE")).getLimitGroup()).isEqualTo("HV_SINGLE");
-            assertThat(application(anApplication("A1").type("PAUSE")).getLimitGroup()).isNull();
+            assertThat(application(anApplication("A1").type("RES_NEW")).getLimitGroup())
+                    .isEqualTo("RES");
+            assertThat(application(anApplication("A1").type("TEMP_NEW")).getLimitGroup())
+                    .isEqualTo("LV");
+            assertThat(application(anApplication("A1").type("LV_INCREASE")).getLimitGroup())
+                    .isEqualTo("LV");
+            assertThat(application(anApplication("A1").type("HV_NEW").supplyMode("DUAL"))
+                            .getLimitGroup())
+                    .isEqualTo("HV_DUAL");
+            assertThat(application(anApplication("A1").type("HV_INCREASE").supplyMode("SINGLE"))
+                            .getLimitGroup())
+                    .isEqualTo("HV_SINGLE");
+            assertThat(application(anApplication("A1").type("PAUSE")).getLimitGroup())
+                    .isNull();
         }
     }
 
@@ -252,18 +286,28 @@ class FactAssemblerTests {
 
         private final FactAssembler withTiers = new FactAssembler(List.of(
                 aTariff("RES-T").price(0.5283).tiers(230, 400, 0.5783, 0.8283).build(),
-                aTariff("LI-2P").category("LARGE_INDUSTRIAL").atVoltage(10).price(0.6318)
-                        .basicPrices(27.0, 40.5).build()));
+                aTariff("LI-2P")
+                        .category("LARGE_INDUSTRIAL")
+                        .atVoltage(10)
+                        .price(0.6318)
+                        .basicPrices(27.0, 40.5)
+                        .build()));
 
         private BillFact bill(FactAssembler assembler, CustomerBundle bundle) {
-            return assembler.assemble(bundle, CTX).stream().filter(BillFact.class::isInstance).map(BillFact.class::cast)
-                    .findFirst().orElseThrow();
+            return assembler.assemble(bundle, CTX).stream()
+                    .filter(BillFact.class::isInstance)
+                    .map(BillFact.class::cast)
+                    .findFirst()
+                    .orElseThrow();
         }
 
         @Test
         void theAppliedTariffsPricesAndTheExpectedEnergyChargeAreCarried() {
-            BillFact b = bill(withTiers, aBundle(aCustomer("C001").tariff("RES-T"))
-                    .with(aBill("B1").tariff("RES-T").energy(500, 0)).build());
+            BillFact b = bill(
+                    withTiers,
+                    aBundle(aCustomer("C001").tariff("RES-T"))
+                            .with(aBill("B1").tariff("RES-T").energy(500, 0))
+                            .build());
 
             assertThat(b.isTiered()).isTrue();
             assertThat(b.isTwoPartTariff()).isFalse();
@@ -276,8 +320,9 @@ class FactAssemblerTests {
 
         @Test
         void aBillWithoutValidTariffVersionHasNoExpectedCharge() {
-            BillFact b = bill(withTiers, aBundle(aCustomer("C001")).with(aBill("B1")
-                    .tariff("NONE")).build());
+            BillFact b = bill(
+                    withTiers,
+                    aBundle(aCustomer("C001")).with(aBill("B1").tariff("NONE")).build());
 
             assertThat(b.getExpectedEnergyCharge()).isNull();
             assertThat(b.getEnergyChargeDifference()).isZero();
@@ -285,12 +330,22 @@ class FactAssemblerTests {
 
         @Test
         void maxDemandSumsTheMetersOfThePeriodLeavingMissedReadingsOut() {
-            BillFact b = bill(withTiers, aBundle(aCustomer("C001").largeIndustrial().tariff("LI-2P").runningKva(1000.0)
-                            .basicChargeByDemand(900))
-                    .with(readings("M1").monthly("2026-09", 10).maxDemand(999).monthly("2026-10", 10).maxDemand(600))
-                    .with(readings("M2").monthly("2026-10", 10).maxDemand(300))
-                    .with(readings("M3").missed("2026-10").maxDemand(5000))
-                    .with(aBill("B1").tariff("LI-2P")).build());
+            BillFact b = bill(
+                    withTiers,
+                    aBundle(aCustomer("C001")
+                                    .largeIndustrial()
+                                    .tariff("LI-2P")
+                                    .runningKva(1000.0)
+                                    .basicChargeByDemand(900))
+                            .with(readings("M1")
+                                    .monthly("2026-09", 10)
+                                    .maxDemand(999)
+                                    .monthly("2026-10", 10)
+                                    .maxDemand(600))
+                            .with(readings("M2").monthly("2026-10", 10).maxDemand(300))
+                            .with(readings("M3").missed("2026-10").maxDemand(5000))
+                            .with(aBill("B1").tariff("LI-2P"))
+                            .build());
 
             assertThat(b.getMaxDemandKw()).isEqualTo(900.0);
             assertThat(b.getCustomerRunningKva()).isEqualTo(1000.0);
@@ -303,8 +358,14 @@ class FactAssemblerTests {
 
         @Test
         void daysLateCountFromTheDayAfterTheDueDateAndSplitAtTheBillsYearEnd() {
-            BillFact b = bill(withTiers, aBundle(aCustomer("C001")).with(aBill("B1")
-                    .period("2025-11").dueOn("2025-12-25").paidOn("2026-01-04", null)).build());
+            BillFact b = bill(
+                    withTiers,
+                    aBundle(aCustomer("C001"))
+                            .with(aBill("B1")
+                                    .period("2025-11")
+                                    .dueOn("2025-12-25")
+                                    .paidOn("2026-01-04", null))
+                            .build());
 
             assertThat(b.getDaysLate()).isEqualTo(10);
             assertThat(b.getDaysLateAfterYearEnd()).isEqualTo(4);
@@ -313,8 +374,14 @@ class FactAssemblerTests {
 
         @Test
         void aBillPaidInTheAuditedPeriodOnItsDueDateIsNotLate() {
-            BillFact b = bill(withTiers, aBundle(aCustomer("C001")).with(aBill("B1")
-                    .period("2026-09").dueOn("2026-10-31").paidOn("2026-10-31", null)).build());
+            BillFact b = bill(
+                    withTiers,
+                    aBundle(aCustomer("C001"))
+                            .with(aBill("B1")
+                                    .period("2026-09")
+                                    .dueOn("2026-10-31")
+                                    .paidOn("2026-10-31", null))
+                            .build());
 
             assertThat(b.isPaidInAuditedPeriod()).isTrue();
             assertThat(b.getDaysLate()).isZero();
@@ -325,8 +392,9 @@ class FactAssemblerTests {
     @Nested
     class MeterDeviceHistory {
 
-        private MeterFact meter(org.jicha.facts.fixtures.MeterBuilder m, org.jicha.facts.fixtures.MeterEventBuilder... events) {
-            var bundle = aBundle(aCustomer("C001").commercial().contractKva(400)).with(m)
+        private MeterFact meter(MeterBuilder m, MeterEventBuilder... events) {
+            var bundle = aBundle(aCustomer("C001").commercial().contractKva(400))
+                    .with(m)
                     .with(readings(m).monthly("2026-10", 5000));
             for (var e : events) {
                 bundle.with(e.of(m.meterId()));
@@ -336,21 +404,26 @@ class FactAssemblerTests {
 
         @Test
         void lastTestIsTheLaterOfFieldTestAndVerificationAndTheCustomersConsumptionIsShared() {
-            MeterFact f = meter(aMeter("M001").installedOn("2024-01-10").lastVerifiedOn("2026-03-01"),
+            MeterFact f = meter(
+                    aMeter("M001").installedOn("2024-01-10").lastVerifiedOn("2026-03-01"),
                     aMeterEvent("T1").fieldTest("2025-12-01", 0.1));
 
             assertThat(f.getLastTestOn()).isEqualTo(LocalDate.of(2026, 3, 1));
             assertThat(f.isFieldTestSinceInstallation()).isTrue();
             assertThat(f.getCustomerPeriodKwh()).isEqualTo(5000.0);
             assertThat(f.getCustomerContractKva()).isEqualTo(400.0);
-            assertThat(f.impliedMeteringClass(10000, 5e6, 2000, 1e6, 315, 1e5, 0.22)).isEqualTo("III");
+            assertThat(f.impliedMeteringClass(10000, 5e6, 2000, 1e6, 315, 1e5, 0.22))
+                    .isEqualTo("III");
         }
 
         @Test
         void outOfToleranceTestRunsToTheFirstReplacementOnOrAfterIt() {
             // 0.5S: 1.26 % is out of tolerance; 26 -> 30 October is 4 wd. The 0.4 % test is within tolerance.
-            MeterFact f = meter(aMeter("M001").classes("III", "0.5S"), aMeterEvent("T0").fieldTest("2026-06-01", 0.4),
-                    aMeterEvent("R0").replacement("2026-06-02"), aMeterEvent("T1").fieldTest("2026-10-26", 1.26),
+            MeterFact f = meter(
+                    aMeter("M001").classes("III", "0.5S"),
+                    aMeterEvent("T0").fieldTest("2026-06-01", 0.4),
+                    aMeterEvent("R0").replacement("2026-06-02"),
+                    aMeterEvent("T1").fieldTest("2026-10-26", 1.26),
                     aMeterEvent("R1").replacement("2026-10-30"));
 
             assertThat(f.getAccuracyLimitPct()).isEqualTo(0.5);
@@ -361,8 +434,11 @@ class FactAssemblerTests {
 
         @Test
         void slowestFaultAndLatestSealChangeWithoutWorkOrderAreKept() {
-            MeterFact f = meter(aMeter("M001"), aMeterEvent("F1").fault("2026-08-03", "2026-08-05"),
-                    aMeterEvent("F2").fault("2026-10-28", null), aMeterEvent("S1").sealChange("2026-06-01").withoutWorkOrder(),
+            MeterFact f = meter(
+                    aMeter("M001"),
+                    aMeterEvent("F1").fault("2026-08-03", "2026-08-05"),
+                    aMeterEvent("F2").fault("2026-10-28", null),
+                    aMeterEvent("S1").sealChange("2026-06-01").withoutWorkOrder(),
                     aMeterEvent("S2").sealChange("2026-08-12").withoutWorkOrder());
 
             assertThat(f.getSlowestFaultNo()).isEqualTo("F2");
@@ -387,10 +463,14 @@ class FactAssemblerTests {
 
         @Test
         void connectToArchiveRunsToTheArchiveStepElseArchivedAtElseTheAsOfDate() {
-            ApplicationFact withStep = application(anApplication("A1").acceptedOn("2026-07-31")
-                    .step("CONNECT", "2026-07-31", "2026-08-03").step("ARCHIVE", "2026-08-04", "2026-08-11").archivedOn("2026-08-20"));
+            ApplicationFact withStep = application(anApplication("A1")
+                    .acceptedOn("2026-07-31")
+                    .step("CONNECT", "2026-07-31", "2026-08-03")
+                    .step("ARCHIVE", "2026-08-04", "2026-08-11")
+                    .archivedOn("2026-08-20"));
             ApplicationFact withArchivedAt = application(anApplication("A2")
-                    .step("CONNECT", "2026-07-31", "2026-08-03").archivedOn("2026-08-10"));
+                    .step("CONNECT", "2026-07-31", "2026-08-03")
+                    .archivedOn("2026-08-10"));
             ApplicationFact open = application(anApplication("A3").step("CONNECT", "2026-10-23", "2026-10-26"));
             ApplicationFact notConnected = application(anApplication("A4").openStep("CONNECT", "2026-10-23"));
 
@@ -409,8 +489,10 @@ class FactAssemblerTests {
 
         @Test
         void deviationSharesCompareTheAuditedPeriodWithHistoryAndLastYear() {
-            CustomerFact c = customer(readings("M001").monthly("2025-10", 100)
-                    .monthlyFrom("2025-11", 300, 300, 300, 300, 300, 300, 300, 300, 300, 300, 300).monthly("2026-10", 150));
+            CustomerFact c = customer(readings("M001")
+                    .monthly("2025-10", 100)
+                    .monthlyFrom("2025-11", 300, 300, 300, 300, 300, 300, 300, 300, 300, 300, 300)
+                    .monthly("2026-10", 150));
 
             assertThat(c.getHistoryAverageKwh()).isCloseTo(283.333, within(1e-3));
             assertThat(c.getHistoryDeviationShare()).isCloseTo(133.333 / 283.333, within(1e-4));
@@ -423,7 +505,8 @@ class FactAssemblerTests {
 
             assertThat(c.getSameMonthDeviationShare()).isNull();
             assertThat(c.getHistoryDeviationShare()).isNull();
-            assertThat(customer(readings("M001").monthly("2026-09", 100)).getHistoryDeviationShare()).isNull();
+            assertThat(customer(readings("M001").monthly("2026-09", 100)).getHistoryDeviationShare())
+                    .isNull();
         }
 
         @Test
@@ -445,9 +528,11 @@ class FactAssemblerTests {
 
         @Test
         void recordsAfterClosingAreThoseOfPeriodsStartingAfterTheClosingDate() {
-            var bundle = aBundle(aCustomer("C001").closedOn("2026-09-15")).with(aMeter("M001"))
+            var bundle = aBundle(aCustomer("C001").closedOn("2026-09-15"))
+                    .with(aMeter("M001"))
                     .with(readings("M001").monthlyFrom("2026-08", 50, 20, 35))
-                    .with(aBill("B9").period("2026-09")).with(aBill("B10").period("2026-10"))
+                    .with(aBill("B9").period("2026-09"))
+                    .with(aBill("B10").period("2026-10"))
                     .build();
 
             CustomerFact c = factsOf(CustomerFact.class, bundle).get(0);
@@ -457,7 +542,8 @@ class FactAssemblerTests {
 
         @Test
         void readingKnowsItsPrecedingPeriodAndAReplacementSinceThatRead() {
-            var bundle = aBundle(aCustomer("C001")).with(aMeter("M001"))
+            var bundle = aBundle(aCustomer("C001"))
+                    .with(aMeter("M001"))
                     .with(readings("M001").monthly("2026-08", 50).registers("2026-10", 0, 40))
                     .with(aMeterEvent("E1").of("M001").replacement("2026-08-31"))
                     .build();
@@ -471,10 +557,14 @@ class FactAssemblerTests {
 
         @Test
         void expectedConsumptionAddsTheRegisterCapacityOnlyForARollover() {
-            var rollover = aBundle(aCustomer("C001")).with(aMeter("M001"))
-                    .with(readings("M001").registers("2026-10", 99850, 120, 270)).build();
-            var backwards = aBundle(aCustomer("C001")).with(aMeter("M001"))
-                    .with(readings("M001").registers("2026-10", 4623, 4622.5, 0)).build();
+            var rollover = aBundle(aCustomer("C001"))
+                    .with(aMeter("M001"))
+                    .with(readings("M001").registers("2026-10", 99850, 120, 270))
+                    .build();
+            var backwards = aBundle(aCustomer("C001"))
+                    .with(aMeter("M001"))
+                    .with(readings("M001").registers("2026-10", 4623, 4622.5, 0))
+                    .build();
 
             ReadingFact r = factsOf(ReadingFact.class, rollover).get(0);
             assertThat(r.isRollover(0.9)).isTrue();
@@ -488,31 +578,48 @@ class FactAssemblerTests {
         @Test
         void firstBillSinceArchiveIgnoresBillsBeforeTheArchiveMonth() {
             var bundle = aBundle(aCustomer("C001"))
-                    .with(anApplication("A1").type("RES_NEW").acceptedOn("2026-07-01").archivedOn("2026-08-20"))
-                    .with(aBill("B1").period("2026-07")).with(aBill("B2").period("2026-09"))
+                    .with(anApplication("A1")
+                            .type("RES_NEW")
+                            .acceptedOn("2026-07-01")
+                            .archivedOn("2026-08-20"))
+                    .with(aBill("B1").period("2026-07"))
+                    .with(aBill("B2").period("2026-09"))
                     .build();
 
             ApplicationFact a = factsOf(ApplicationFact.class, bundle).get(0);
             assertThat(a.getArchivedOn()).isEqualTo(LocalDate.of(2026, 8, 20));
             assertThat(a.getFirstBillPeriodSinceArchive()).isEqualTo("2026-09");
-            assertThat(application(anApplication("A2").type("RES_NEW")).getFirstBillPeriodSinceArchive()).isNull();
+            assertThat(application(anApplication("A2").type("RES_NEW")).getFirstBillPeriodSinceArchive())
+                    .isNull();
         }
     }
 
     @Nested
     class BusInsDerivedValues {
 
-        private CustomerFact customerWith(org.jicha.facts.fixtures.BundleBuilder bundle) {
+        private CustomerFact customerWith(BundleBuilder bundle) {
             return factsOf(CustomerFact.class, bundle.build()).get(0);
         }
 
         @Test
         void pausesRunFromArchivingToTheNextResumeAndCountEachDayOncePerYear() {
             CustomerFact c = customerWith(aBundle(aCustomer("C001"))
-                    .with(anApplication("P1").type("PAUSE").acceptedOn("2026-05-25").archivedOn("2026-05-29"))
-                    .with(anApplication("R0").type("RESUME").acceptedOn("2026-06-01").cancelled())
-                    .with(anApplication("R1").type("RESUME").acceptedOn("2026-06-05").archivedOn("2026-06-08"))
-                    .with(anApplication("P2").type("PAUSE").acceptedOn("2026-10-26").archivedOn("2026-10-30")));
+                    .with(anApplication("P1")
+                            .type("PAUSE")
+                            .acceptedOn("2026-05-25")
+                            .archivedOn("2026-05-29"))
+                    .with(anApplication("R0")
+                            .type("RESUME")
+                            .acceptedOn("2026-06-01")
+                            .cancelled())
+                    .with(anApplication("R1")
+                            .type("RESUME")
+                            .acceptedOn("2026-06-05")
+                            .archivedOn("2026-06-08"))
+                    .with(anApplication("P2")
+                            .type("PAUSE")
+                            .acceptedOn("2026-10-26")
+                            .archivedOn("2026-10-30")));
 
             assertThat(c.getShortestEndedPauseDays()).isEqualTo(7);
             assertThat(c.getShortestEndedPauseFrom()).isEqualTo(LocalDate.of(2026, 5, 29));
@@ -525,7 +632,10 @@ class FactAssemblerTests {
         @Test
         void maxDemandIsSummedOverMetersAndTheLowestOfTheLastPeriodsNeedsEveryPeriod() {
             CustomerFact c = customer(
-                    readings("M1").monthlyFrom("2026-09", 100, 100).maxDemand("2026-09", 200).maxDemand("2026-10", 150),
+                    readings("M1")
+                            .monthlyFrom("2026-09", 100, 100)
+                            .maxDemand("2026-09", 200)
+                            .maxDemand("2026-10", 150),
                     readings("M2").monthlyFrom("2026-09", 100, 100).maxDemand("2026-10", 100));
 
             assertThat(c.getMaxDemandByPeriod()).containsExactly(entry("2026-09", 200.0), entry("2026-10", 250.0));
@@ -535,7 +645,10 @@ class FactAssemblerTests {
 
         @Test
         void averagesLeaveOutPeriodsWithoutValue() {
-            CustomerFact c = customer(readings("M1").monthlyFrom("2026-06", 100, 200, 300).missed("2026-09").monthly("2026-10", 50));
+            CustomerFact c = customer(readings("M1")
+                    .monthlyFrom("2026-06", 100, 200, 300)
+                    .missed("2026-09")
+                    .monthly("2026-10", 50));
 
             assertThat(c.averageKwh(0, 2)).isEqualTo(50.0);
             assertThat(c.averageKwh(1, 2)).isEqualTo(300.0);
@@ -547,7 +660,8 @@ class FactAssemblerTests {
         @Test
         void inspectionCycleDefaultsByVoltageAndRunsFromTheLastInspection() {
             CustomerFact c = customerWith(aBundle(aCustomer("C001").commercial().atVoltage(10))
-                    .with(anInspection("I1").inspectedOn("2025-03-01")).with(anInspection("I2").inspectedOn("2025-09-30")));
+                    .with(anInspection("I1").inspectedOn("2025-03-01"))
+                    .with(anInspection("I2").inspectedOn("2025-09-30")));
 
             assertThat(c.inspectionCycleMonthsOr(35, 6, 10, 12, 24)).isEqualTo(12);
             assertThat(c.inspectionDueOn(12)).isEqualTo(LocalDate.of(2026, 9, 30));
@@ -556,16 +670,31 @@ class FactAssemblerTests {
         @Test
         void applicationKnowsItsTimeToArchiveAndWhetherALaterOneOfItsKindWasArchived() {
             // A2: Thu 2026-10-08 -> Mon 2026-10-12 with the make-up working Saturday 2026-10-10: 3 wd
-            List<ApplicationFact> apps = factsOf(ApplicationFact.class, aBundle(aCustomer("C001"))
-                    .with(anApplication("A1").type("LV_NEW").acceptedOn("2026-09-01").archivedOn("2026-09-09"))
-                    .with(anApplication("A2").type("LV_INCREASE").acceptedOn("2026-10-08").archivedOn("2026-10-12"))
-                    .with(anApplication("A3").type("TRANSFER").acceptedOn("2026-10-29"))
-                    .with(anApplication("A4").type("PAUSE").acceptedOn("2026-10-08").cancelled())
-                    .build());
+            List<ApplicationFact> apps = factsOf(
+                    ApplicationFact.class,
+                    aBundle(aCustomer("C001"))
+                            .with(anApplication("A1")
+                                    .type("LV_NEW")
+                                    .acceptedOn("2026-09-01")
+                                    .archivedOn("2026-09-09"))
+                            .with(anApplication("A2")
+                                    .type("LV_INCREASE")
+                                    .acceptedOn("2026-10-08")
+                                    .archivedOn("2026-10-12"))
+                            .with(anApplication("A3").type("TRANSFER").acceptedOn("2026-10-29"))
+                            .with(anApplication("A4")
+                                    .type("PAUSE")
+                                    .acceptedOn("2026-10-08")
+                                    .cancelled())
+                            .build());
 
-            assertThat(apps).extracting(ApplicationFact::getAppNo, ApplicationFact::getArchiveWorkingDays,
+            assertThat(apps)
+                    .extracting(
+                            ApplicationFact::getAppNo,
+                            ApplicationFact::getArchiveWorkingDays,
                             ApplicationFact::isLatestArchivedOfItsKind)
-                    .containsExactly(tuple("A1", 6, false), tuple("A2", 3, true), tuple("A3", 5, false), tuple("A4", -1, false));
+                    .containsExactly(
+                            tuple("A1", 6, false), tuple("A2", 3, true), tuple("A3", 5, false), tuple("A4", -1, false));
         }
     }
 }

@@ -18,13 +18,16 @@ class PeriodsTests {
             assertThat(Periods.start(period)).isEqualTo(m.atDay(1));
             assertThat(Periods.end(period)).isEqualTo(m.atEndOfMonth());
             for (int back : new int[] {0, 1, 12, 13, 25}) {
-                assertThat(Periods.minus(period, back)).isEqualTo(m.minusMonths(back).toString());
+                assertThat(Periods.minus(period, back))
+                        .isEqualTo(m.minusMonths(back).toString());
             }
         }
         assertThat(Periods.minus("2026-01", -1)).isEqualTo("2026-02");
         assertThat(Periods.monthsBetween("2025-10", "2026-10")).isEqualTo(12);
         assertThat(Periods.monthsBetween("2026-11", "2026-10")).isEqualTo(-1);
-        assertThat(Periods.monthsBetween("1899-12", "1900-02")).as("outside the table").isEqualTo(2);
+        assertThat(Periods.monthsBetween("1899-12", "1900-02"))
+                .as("outside the table")
+                .isEqualTo(2);
         assertThat(Periods.minus("1900-01", 1)).as("just outside the table").isEqualTo("1899-12");
     }
 

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 /** The tariff version a period or date is priced with, and the energy charge a version gives. */
 class TariffCatalogueTests {
 
-    private final Tariff until2025 = aTariff("RES").price(0.50).valid("2020-01-01", "2025-06-15").build();
-    private final Tariff from2025 = aTariff("RES").price(0.55).valid("2025-06-16", null).build();
+    private final Tariff until2025 =
+            aTariff("RES").price(0.50).valid("2020-01-01", "2025-06-15").build();
+    private final Tariff from2025 =
+            aTariff("RES").price(0.55).valid("2025-06-16", null).build();
     private final TariffCatalogue catalogue = new TariffCatalogue(List.of(until2025, from2025));
 
     @Test
@@ -43,7 +45,8 @@ class TariffCatalogueTests {
 
     @Test
     void tiersPriceEachBandAtItsOwnPrice() {
-        Tariff tiered = aTariff("RES-T").price(0.5283).tiers(230, 400, 0.5783, 0.8283).build();
+        Tariff tiered =
+                aTariff("RES-T").price(0.5283).tiers(230, 400, 0.5783, 0.8283).build();
 
         assertThat(TariffCatalogue.energyCharge(tiered, 200)).isCloseTo(200 * 0.5283, within(1e-9));
         assertThat(TariffCatalogue.energyCharge(tiered, 500))

@@ -26,8 +26,7 @@ final class Batch {
     /** A batch with the records every other file can refer to: units, a tariff, a customer, a meter, an application. */
     static Batch referenceWorld(String name) {
         return aBatch(name)
-                .with("units.csv", Rows.UNITS, "C1,市公司,,COMPANY,", "S1,城關供電所,C1,STATION,",
-                        "T1,抄表班,S1,TEAM,READING")
+                .with("units.csv", Rows.UNITS, "C1,市公司,,COMPANY,", "S1,城關供電所,C1,STATION,", "T1,抄表班,S1,TEAM,READING")
                 .with("tariffs.csv", Rows.TARIFFS, "R1,居民生活用電,RESIDENTIAL,0.22,0.5283,2024-01-01")
                 .with("customers.csv", Rows.CUSTOMERS, "CU1,張三,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,")
                 .with("meters.csv", Rows.METERS, "M1,CU1,SMART_SINGLE,1,2020-05-01,IN_SERVICE")
@@ -83,17 +82,16 @@ final class Batch {
                 + "status,station_code,opened_on,reading_day,fixed_ratio_pct";
         static final String IMPORTANT_CUSTOMERS = "customer_no,grade,supply_sources,self_generator";
         static final String METERS = "meter_id,customer_no,meter_kind,multiplier,installed_on,status";
-        static final String READINGS = "meter_id,period,read_on,previous_value,current_value,multiplier,"
-                + "consumption_kwh,read_type";
-        static final String BILLS = "bill_no,customer_no,period,tariff_code,energy_kwh,energy_charge,"
-                + "total_amount,issued_on,due_on";
-        static final String APPLICATIONS = "app_no,customer_no,applicant_name,app_type,station_code,accepted_at,"
-                + "status";
+        static final String READINGS =
+                "meter_id,period,read_on,previous_value,current_value,multiplier," + "consumption_kwh,read_type";
+        static final String BILLS =
+                "bill_no,customer_no,period,tariff_code,energy_kwh,energy_charge," + "total_amount,issued_on,due_on";
+        static final String APPLICATIONS =
+                "app_no,customer_no,applicant_name,app_type,station_code,accepted_at," + "status";
         static final String STEPS = "app_no,step,started_at,finished_at";
         static final String INSPECTIONS = "inspection_no,customer_no,inspected_on,inspector_ids,kind,result";
         static final String EVENTS = "event_no,meter_id,kind,occurred_on";
 
-        private Rows() {
-        }
+        private Rows() {}
     }
 }

@@ -5,12 +5,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Empties the tables the loader writes, so that each test starts from nothing. */
 final class Database {
 
-    private static final String[] TABLES = {"load_rejections", "load_files", "load_ignored", "load_batches", "meter_events",
-            "inspections", "application_steps", "applications", "bills", "readings", "meters",
-            "important_customers", "customers", "tariffs", "staff", "units"};
+    private static final String[] TABLES = {
+        "load_rejections",
+        "load_files",
+        "load_ignored",
+        "load_batches",
+        "meter_events",
+        "inspections",
+        "application_steps",
+        "applications",
+        "bills",
+        "readings",
+        "meters",
+        "important_customers",
+        "customers",
+        "tariffs",
+        "staff",
+        "units"
+    };
 
-    private Database() {
-    }
+    private Database() {}
 
     static void clean(JdbcTemplate jdbc) {
         for (String table : TABLES) {

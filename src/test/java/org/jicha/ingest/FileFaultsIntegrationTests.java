@@ -17,10 +17,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IngestIntegrationTest
 class FileFaultsIntegrationTests {
 
-    @Autowired BatchLoader loader;
-    @Autowired LoadHistory history;
-    @Autowired JdbcTemplate jdbc;
-    @TempDir Path dir;
+    @Autowired
+    BatchLoader loader;
+
+    @Autowired
+    LoadHistory history;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path dir;
 
     @BeforeEach
     void cleanDatabase() {
@@ -28,13 +35,20 @@ class FileFaultsIntegrationTests {
     }
 
     private FileResult file(LoadResult result, String name) {
-        return result.files().stream().filter(f -> f.fileName().equals(name)).findFirst().orElseThrow();
+        return result.files().stream()
+                .filter(f -> f.fileName().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void gb18030FileWithChineseNamesLoadsAndTheReportSaysGb18030() {
-        Batch batch = Batch.referenceWorld("gbk").with("customers.csv", Charset.forName("GB18030"), Rows.CUSTOMERS,
-                "CU2,張三電器維修部（個體）,COMMERCIAL,0.4,R1,20,ACTIVE,S1,2021-03-01,10,");
+        Batch batch = Batch.referenceWorld("gbk")
+                .with(
+                        "customers.csv",
+                        Charset.forName("GB18030"),
+                        Rows.CUSTOMERS,
+                        "CU2,張三電器維修部（個體）,COMMERCIAL,0.4,R1,20,ACTIVE,S1,2021-03-01,10,");
         LoadResult result = loader.load(batch.writeTo(dir));
 
         assertThat(file(result, "customers.csv").encoding()).isEqualTo("GB18030");
@@ -51,7 +65,8 @@ class FileFaultsIntegrationTests {
         System.arraycopy(bom, 0, content, 0, bom.length);
         System.arraycopy(csv, 0, content, bom.length, csv.length);
 
-        LoadResult result = loader.load(aBatch("bom").withBytes("units.csv", content).writeTo(dir));
+        LoadResult result =
+                loader.load(aBatch("bom").withBytes("units.csv", content).writeTo(dir));
 
         assertThat(file(result, "units.csv").status()).isEqualTo(FileStatus.LOADED);
         assertThat(Database.count(jdbc, "units")).isEqualTo(1);
@@ -59,8 +74,9 @@ class FileFaultsIntegrationTests {
 
     @Test
     void brokenRowAmongGoodOnesIsRejectedAndTheGoodOnesAreStored() {
-        LoadResult result = loader.load(aBatch("b").with("units.csv", Rows.UNITS,
-                "C1,公司,,COMPANY,", "S1,供電所,C1,STATON,", "S2,供電所,C1,STATION,").writeTo(dir));
+        LoadResult result = loader.load(aBatch("b")
+                .with("units.csv", Rows.UNITS, "C1,公司,,COMPANY,", "S1,供電所,C1,STATON,", "S2,供電所,C1,STATION,")
+                .writeTo(dir));
 
         FileResult units = file(result, "units.csv");
         assertThat(units.status()).isEqualTo(FileStatus.LOADED);
@@ -75,7 +91,9 @@ class FileFaultsIntegrationTests {
     @Test
     void missingRequiredColumnRejectsTheFileAndNamesTheColumnWhileOtherFilesLoad() {
         LoadResult result = loader.load(Batch.referenceWorld("b")
-                .with("meters.csv", "meter_id,customer_no,meter_kind,installed_on,status",
+                .with(
+                        "meters.csv",
+                        "meter_id,customer_no,meter_kind,installed_on,status",
                         "M2,CU1,SMART_SINGLE,2020-05-01,IN_SERVICE")
                 .writeTo(dir));
 
@@ -90,18 +108,21 @@ class FileFaultsIntegrationTests {
 
     @Test
     void aFileNameOutsideTheContractIsIgnoredAndTheLoadNamesTheExpectedFiles() {
-        LoadResult result = loader.load(aBatch("b").with("customer.csv", Rows.CUSTOMERS).writeTo(dir));
+        LoadResult result =
+                loader.load(aBatch("b").with("customer.csv", Rows.CUSTOMERS).writeTo(dir));
 
         assertThat(result.files()).isEmpty();
         assertThat(result.ignored()).containsExactly(new IgnoredEntry("customer.csv", Rows.CUSTOMERS.length() + 2));
         assertThat(result.status()).isEqualTo(LoadStatus.FAILED);
-        assertThat(result.message()).startsWith("the batch holds no file of the data contract (units.csv, "
-                + "staff.csv, tariffs.csv, customers.csv,");
+        assertThat(result.message())
+                .startsWith("the batch holds no file of the data contract (units.csv, "
+                        + "staff.csv, tariffs.csv, customers.csv,");
     }
 
     @Test
     void emptyFileWithoutHeaderIsRejected() {
-        LoadResult result = loader.load(aBatch("b").withBytes("units.csv", new byte[0]).writeTo(dir));
+        LoadResult result =
+                loader.load(aBatch("b").withBytes("units.csv", new byte[0]).writeTo(dir));
 
         assertThat(file(result, "units.csv").fault()).isEqualTo("empty file: no header row");
     }
@@ -114,7 +135,8 @@ class FileFaultsIntegrationTests {
         broken[content.length] = (byte) 0xFF;
         broken[content.length + 1] = (byte) 0xFF;
 
-        LoadResult result = loader.load(aBatch("b").withBytes("units.csv", broken).writeTo(dir));
+        LoadResult result =
+                loader.load(aBatch("b").withBytes("units.csv", broken).writeTo(dir));
 
         FileResult units = file(result, "units.csv");
         assertThat(units.status()).isEqualTo(FileStatus.REJECTED);
@@ -125,7 +147,8 @@ class FileFaultsIntegrationTests {
     @Test
     void unknownExtraColumnIsIgnoredWithAWarning() {
         LoadResult result = loader.load(aBatch("b")
-                .with("units.csv", "remark," + Rows.UNITS, "hello,C1,公司,,COMPANY,").writeTo(dir));
+                .with("units.csv", "remark," + Rows.UNITS, "hello,C1,公司,,COMPANY,")
+                .writeTo(dir));
 
         assertThat(file(result, "units.csv").warnings()).containsExactly("ignored unknown column(s): remark");
         assertThat(result.status()).isEqualTo(LoadStatus.LOADED);
@@ -133,7 +156,8 @@ class FileFaultsIntegrationTests {
 
     @Test
     void headerOnlyFileLoadsNothingWithoutFault() {
-        LoadResult result = loader.load(aBatch("b").with("units.csv", Rows.UNITS).writeTo(dir));
+        LoadResult result =
+                loader.load(aBatch("b").with("units.csv", Rows.UNITS).writeTo(dir));
 
         assertThat(file(result, "units.csv").status()).isEqualTo(FileStatus.LOADED);
         assertThat(result.rowsAccepted()).isZero();
@@ -149,15 +173,22 @@ class FileFaultsIntegrationTests {
 
     @Test
     void everyEntryBesideTheContractFilesIsIgnoredWithItsSizeAndRecorded() {
-        LoadResult result = loader.load(aBatch("b").with("_load-report.txt", "old report")
-                .with(".DS_Store", "x").withBytes("rules/x.drl", new byte[300]).withBytes("evil.sh", new byte[12])
-                .with("units.csv", Rows.UNITS, "C1,公司,,COMPANY,").writeTo(dir));
+        LoadResult result = loader.load(aBatch("b")
+                .with("_load-report.txt", "old report")
+                .with(".DS_Store", "x")
+                .withBytes("rules/x.drl", new byte[300])
+                .withBytes("evil.sh", new byte[12])
+                .with("units.csv", Rows.UNITS, "C1,公司,,COMPANY,")
+                .writeTo(dir));
 
         assertThat(result.files()).extracting(FileResult::fileName).containsExactly("units.csv");
         assertThat(result.status()).isEqualTo(LoadStatus.LOADED);
-        assertThat(result.ignored()).containsExactly(new IgnoredEntry(".DS_Store", 3),
-                new IgnoredEntry("_load-report.txt", 12), new IgnoredEntry("evil.sh", 12),
-                new IgnoredEntry("rules/", 300));
+        assertThat(result.ignored())
+                .containsExactly(
+                        new IgnoredEntry(".DS_Store", 3),
+                        new IgnoredEntry("_load-report.txt", 12),
+                        new IgnoredEntry("evil.sh", 12),
+                        new IgnoredEntry("rules/", 300));
         assertThat(history.get(result.id()).ignored()).isEqualTo(result.ignored());
     }
 
@@ -171,9 +202,16 @@ class FileFaultsIntegrationTests {
 
         LoadResult stored = history.get(result.id());
 
-        assertThat(stored).usingRecursiveComparison().ignoringFields("startedAt", "finishedAt").isEqualTo(result);
-        assertThat(stored.rejections()).map(Rejection::describe).containsExactly(
-                "units.csv:3 column unit_type value \"STATON\": not one of COMPANY, COUNTY, STATION, TEAM");
-        assertThat(history.newestFirst(0, 10).content()).extracting(LoadSummary::id).containsExactly(result.id());
+        assertThat(stored)
+                .usingRecursiveComparison()
+                .ignoringFields("startedAt", "finishedAt")
+                .isEqualTo(result);
+        assertThat(stored.rejections())
+                .map(Rejection::describe)
+                .containsExactly(
+                        "units.csv:3 column unit_type value \"STATON\": not one of COMPANY, COUNTY, STATION, TEAM");
+        assertThat(history.newestFirst(0, 10).content())
+                .extracting(LoadSummary::id)
+                .containsExactly(result.id());
     }
 }

@@ -45,13 +45,26 @@ class InboxServiceIntegrationTests {
 
     private static final Actor AUDITOR = new Actor("auditor", Role.AUDITOR, null, null);
 
-    @Autowired BatchLoader loader;
-    @Autowired LoadRecordStore records;
-    @Autowired LoadReportWriter reports;
-    @Autowired LoadHistory history;
-    @Autowired AuditTrail trail;
-    @Autowired JdbcTemplate jdbc;
-    @TempDir Path root;
+    @Autowired
+    BatchLoader loader;
+
+    @Autowired
+    LoadRecordStore records;
+
+    @Autowired
+    LoadReportWriter reports;
+
+    @Autowired
+    LoadHistory history;
+
+    @Autowired
+    AuditTrail trail;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path root;
 
     Path inbox;
     Path archive;
@@ -71,8 +84,23 @@ class InboxServiceIntegrationTests {
     /** The service on this test's folders, with 20 entries per zip, 2 sample lines and the given settings. */
     private InboxService service(Object... settings) {
         Object[] all = new Object[settings.length + 10];
-        System.arraycopy(new Object[] {"inbox", inbox, "archive", archive, "failed", failed, "max-upload-entries", 20,
-                "failed-sample-lines", 2}, 0, all, 0, 10);
+        System.arraycopy(
+                new Object[] {
+                    "inbox",
+                    inbox,
+                    "archive",
+                    archive,
+                    "failed",
+                    failed,
+                    "max-upload-entries",
+                    20,
+                    "failed-sample-lines",
+                    2
+                },
+                0,
+                all,
+                0,
+                10);
         System.arraycopy(settings, 0, all, 10, settings.length);
         return new InboxService(loader, records, reports, IngestSettings.with(all), trail);
     }
@@ -88,14 +116,17 @@ class InboxServiceIntegrationTests {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).map(p -> folder.relativize(p).toString().replace('\\', '/'))
-                    .sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(p -> folder.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         }
     }
 
     @Test
     void pendingBatchesLoadInNameOrderAndMoveToTheArchiveWithTheirReport() throws IOException {
-        aBatch("2026-11-02").with("meters.csv", Rows.METERS, "M2,CU1,SMART_SINGLE,1,2020-05-01,IN_SERVICE")
+        aBatch("2026-11-02")
+                .with("meters.csv", Rows.METERS, "M2,CU1,SMART_SINGLE,1,2020-05-01,IN_SERVICE")
                 .writeTo(inbox);
         Batch.referenceWorld("2026-11-01").writeTo(inbox);
         aBatch("_still-writing").with("units.csv", Rows.UNITS, "X,x,,COMPANY,").writeTo(inbox);
@@ -111,7 +142,8 @@ class InboxServiceIntegrationTests {
         Path report = archive.resolve("2026-11-01").resolve(LoadReportWriter.TEXT);
         assertThat(archive.resolve("2026-11-01").resolve("units.csv")).exists();
         assertThat(Files.readString(report)).contains("Status:   LOADED", "units.csv  LOADED  UTF-8  read 3");
-        assertThat(archive.resolve("2026-11-01").resolve(LoadReportWriter.JSON)).content()
+        assertThat(archive.resolve("2026-11-01").resolve(LoadReportWriter.JSON))
+                .content()
                 .contains("\"batchName\" : \"2026-11-01\"");
         assertThat(history.get(results.get(0).id()).reportPath()).isEqualTo(report.toString());
         assertThat(service.loadPendingBatches()).isEmpty();
@@ -119,12 +151,17 @@ class InboxServiceIntegrationTests {
 
     @Test
     void aBatchWithRejectionsIsArchivedAndItsReportListsThem() throws IOException {
-        aBatch("b").with("units.csv", Rows.UNITS, "C1,公司,,COMPANY,", "S1,所,C1,STATON,").writeTo(inbox);
+        aBatch("b")
+                .with("units.csv", Rows.UNITS, "C1,公司,,COMPANY,", "S1,所,C1,STATON,")
+                .writeTo(inbox);
 
         service.loadPendingBatches();
 
-        assertThat(archive.resolve("b").resolve(LoadReportWriter.TEXT)).content().contains("Status:   PARTIAL",
-                "units.csv:3 column unit_type value \"STATON\": not one of COMPANY, COUNTY, STATION, TEAM");
+        assertThat(archive.resolve("b").resolve(LoadReportWriter.TEXT))
+                .content()
+                .contains(
+                        "Status:   PARTIAL",
+                        "units.csv:3 column unit_type value \"STATON\": not one of COMPANY, COUNTY, STATION, TEAM");
     }
 
     @Test
@@ -146,7 +183,8 @@ class InboxServiceIntegrationTests {
         LoadResult result = service.loadPendingBatches().get(0);
 
         assertThat(result.status()).isEqualTo(LoadStatus.FAILED);
-        assertThat(failed.resolve("junk").resolve(LoadReportWriter.TEXT)).content()
+        assertThat(failed.resolve("junk").resolve(LoadReportWriter.TEXT))
+                .content()
                 .contains("Fault:    the batch holds no file of the data contract", "readme.txt  7 bytes");
         assertThat(filesBelow(failed)).containsExactly("junk/_load-report.json", "junk/_load-report.txt");
         assertThat(inbox).isEmptyDirectory();
@@ -163,10 +201,12 @@ class InboxServiceIntegrationTests {
         LoadResult result = service.loadPendingBatches().get(0);
 
         assertThat(result.status()).isEqualTo(LoadStatus.FAILED);
-        assertThat(filesBelow(failed)).containsExactly("broken/_load-report.json", "broken/_load-report.txt",
-                "broken/_sample-units.csv");
-        assertThat(failed.resolve("broken").resolve("_sample-units.csv")).hasContent("unit_code,unit_name\r\nC0,公司0\r\n");
-        assertThat(failed.resolve("broken").resolve(LoadReportWriter.TEXT)).content()
+        assertThat(filesBelow(failed))
+                .containsExactly("broken/_load-report.json", "broken/_load-report.txt", "broken/_sample-units.csv");
+        assertThat(failed.resolve("broken").resolve("_sample-units.csv"))
+                .hasContent("unit_code,unit_name\r\nC0,公司0\r\n");
+        assertThat(failed.resolve("broken").resolve(LoadReportWriter.TEXT))
+                .content()
                 .contains("units.csv  REJECTED", "missing required column(s): unit_type");
         assertThat(archive).doesNotExist();
         assertThat(inbox).isEmptyDirectory();
@@ -175,7 +215,9 @@ class InboxServiceIntegrationTests {
     @Test
     void aFailedBatchsSampleIsCutAtTheByteLimitToo() throws IOException {
         service = service("failed-sample-lines", 1000, "failed-sample-size", "10B");
-        aBatch("broken").with("units.csv", "unit_code,unit_name", "C1,x", "C2,y").writeTo(inbox);
+        aBatch("broken")
+                .with("units.csv", "unit_code,unit_name", "C1,x", "C2,y")
+                .writeTo(inbox);
 
         service.loadPendingBatches();
 
@@ -184,8 +226,10 @@ class InboxServiceIntegrationTests {
 
     @Test
     void anInboxBatchKeepsOnlyItsContractFilesTheOthersAreListedAsIgnoredAndDeleted() throws IOException {
-        Batch.referenceWorld("night").withBytes("evil.sh", "rm -rf /\n".getBytes(StandardCharsets.UTF_8))
-                .withBytes("rules/x.drl", new byte[100]).withBytes("nested.zip", Zips.zip(Map.of("a.drl", new byte[5])))
+        Batch.referenceWorld("night")
+                .withBytes("evil.sh", "rm -rf /\n".getBytes(StandardCharsets.UTF_8))
+                .withBytes("rules/x.drl", new byte[100])
+                .withBytes("nested.zip", Zips.zip(Map.of("a.drl", new byte[5])))
                 .writeTo(inbox);
 
         LoadResult result = service.loadPendingBatches().get(0);
@@ -193,10 +237,17 @@ class InboxServiceIntegrationTests {
         assertThat(result.status()).isEqualTo(LoadStatus.LOADED);
         assertThat(result.ignored()).extracting(IgnoredEntry::name).containsExactly("evil.sh", "nested.zip", "rules/");
         assertThat(result.ignored()).contains(new IgnoredEntry("evil.sh", 9), new IgnoredEntry("rules/", 100));
-        assertThat(filesBelow(archive)).containsExactly("night/_load-report.json", "night/_load-report.txt",
-                "night/applications.csv", "night/customers.csv", "night/meters.csv", "night/tariffs.csv",
-                "night/units.csv");
-        assertThat(archive.resolve("night").resolve(LoadReportWriter.TEXT)).content()
+        assertThat(filesBelow(archive))
+                .containsExactly(
+                        "night/_load-report.json",
+                        "night/_load-report.txt",
+                        "night/applications.csv",
+                        "night/customers.csv",
+                        "night/meters.csv",
+                        "night/tariffs.csv",
+                        "night/units.csv");
+        assertThat(archive.resolve("night").resolve(LoadReportWriter.TEXT))
+                .content()
                 .contains("Ignored, not part of the data contract", "evil.sh  9 bytes", "rules/  100 bytes");
         assertThat(inbox).isEmptyDirectory();
     }
@@ -211,12 +262,15 @@ class InboxServiceIntegrationTests {
         assertThat(result.rowsAccepted()).isEqualTo(1);
         assertThat(archive.resolve("extract_2026-11-27").resolve("units.csv")).exists();
         assertThat(inbox).isEmptyDirectory();
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(zip));
+        String sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(zip));
         assertThat(jdbc.queryForMap("SELECT actor, target, detail FROM audit_trail WHERE action = 'LOAD_UPLOAD'"))
                 .containsEntry("ACTOR", "auditor")
                 .containsEntry("TARGET", "load_batches:" + result.id())
-                .containsEntry("DETAIL", "batch=extract_2026-11-27 file=extract 2026-11-27.zip size=" + zip.length
-                        + " sha256=" + sha256 + " outcome=LOADED");
+                .containsEntry(
+                        "DETAIL",
+                        "batch=extract_2026-11-27 file=extract 2026-11-27.zip size=" + zip.length + " sha256=" + sha256
+                                + " outcome=LOADED");
     }
 
     @Test
@@ -231,12 +285,19 @@ class InboxServiceIntegrationTests {
 
         assertThat(result.status()).isEqualTo(LoadStatus.LOADED);
         assertThat(result.files()).hasSize(5);
-        assertThat(result.ignored()).extracting(IgnoredEntry::name)
+        assertThat(result.ignored())
+                .extracting(IgnoredEntry::name)
                 .containsExactly("batch/rules/x.drl", "evil.sh", "batch/nested.zip");
         assertThat(result.ignored().get(0).sizeBytes()).isEqualTo(55);
-        assertThat(filesBelow(archive)).containsExactly("night/_load-report.json", "night/_load-report.txt",
-                "night/applications.csv", "night/customers.csv", "night/meters.csv", "night/tariffs.csv",
-                "night/units.csv");
+        assertThat(filesBelow(archive))
+                .containsExactly(
+                        "night/_load-report.json",
+                        "night/_load-report.txt",
+                        "night/applications.csv",
+                        "night/customers.csv",
+                        "night/meters.csv",
+                        "night/tariffs.csv",
+                        "night/units.csv");
         assertThat(history.get(result.id()).ignored()).isEqualTo(result.ignored());
         assertThat(failed).doesNotExist();
         assertThat(inbox).isEmptyDirectory();
@@ -283,8 +344,12 @@ class InboxServiceIntegrationTests {
         Files.createDirectories(archive.resolve("old"));
         Files.write(archive.resolve("old").resolve("units.csv"), new byte[3000]);
         service = service("disk-budget", "4KB");
-        byte[] zip = zipOf(Batch.aBatch("b").withBytes("units.csv", (Rows.UNITS + "\n" + "C1,公司,,COMPANY,\n".repeat(100))
-                .getBytes(StandardCharsets.UTF_8)), "");
+        byte[] zip = zipOf(
+                Batch.aBatch("b")
+                        .withBytes(
+                                "units.csv",
+                                (Rows.UNITS + "\n" + "C1,公司,,COMPANY,\n".repeat(100)).getBytes(StandardCharsets.UTF_8)),
+                "");
 
         assertThatThrownBy(() -> service.loadUpload(AUDITOR, "b.zip", new ByteArrayInputStream(zip)))
                 .isInstanceOf(DiskBudgetExceededException.class)
@@ -324,8 +389,17 @@ class InboxServiceIntegrationTests {
     @Test
     void housekeepingDeletesBatchesPastTheirRetentionAndKeepsNewerOnes() throws IOException {
         Instant now = Instant.parse("2026-12-07T02:00:00Z");
-        IngestProperties properties = IngestSettings.with("inbox", inbox, "archive", archive, "failed", failed,
-                "archive-retention", "180d", "failed-retention", "30d");
+        IngestProperties properties = IngestSettings.with(
+                "inbox",
+                inbox,
+                "archive",
+                archive,
+                "failed",
+                failed,
+                "archive-retention",
+                "180d",
+                "failed-retention",
+                "30d");
         folderAged(archive.resolve("2026-05-01"), now.minus(Duration.ofDays(200)));
         folderAged(archive.resolve("2026-11-30"), now.minus(Duration.ofDays(7)));
         folderAged(failed.resolve("bad-2026-10-01"), now.minus(Duration.ofDays(60)));
@@ -333,18 +407,20 @@ class InboxServiceIntegrationTests {
         folderAged(inbox.resolve("_upload-crashed"), now.minus(Duration.ofDays(2)));
         folderAged(inbox.resolve("2026-12-06"), now.minus(Duration.ofDays(300)));
 
-        ArchiveRetention.Removed removed = new ArchiveRetention(properties, trail,
-                Clock.fixed(now, ZoneId.of("Asia/Shanghai"))).removeExpired();
+        ArchiveRetention.Removed removed =
+                new ArchiveRetention(properties, trail, Clock.fixed(now, ZoneId.of("Asia/Shanghai"))).removeExpired();
 
-        assertThat(removed.folders()).containsExactlyInAnyOrder("archive/2026-05-01", "failed/bad-2026-10-01",
-                "inbox/_upload-crashed");
+        assertThat(removed.folders())
+                .containsExactlyInAnyOrder("archive/2026-05-01", "failed/bad-2026-10-01", "inbox/_upload-crashed");
         assertThat(removed.bytes()).isEqualTo(30);
         assertThat(archive.resolve("2026-05-01")).doesNotExist();
         assertThat(archive.resolve("2026-11-30")).isDirectory();
         assertThat(failed.resolve("bad-2026-10-01")).doesNotExist();
         assertThat(failed.resolve("bad-2026-12-01")).isDirectory();
         assertThat(inbox.resolve("_upload-crashed")).doesNotExist();
-        assertThat(inbox.resolve("2026-12-06")).as("a waiting batch is not the housekeeping's").isDirectory();
+        assertThat(inbox.resolve("2026-12-06"))
+                .as("a waiting batch is not the housekeeping's")
+                .isDirectory();
         assertThat(jdbc.queryForObject("SELECT actor FROM audit_trail WHERE action = 'ARCHIVE_EXPIRED'", String.class))
                 .isEqualTo("system");
     }
@@ -353,14 +429,25 @@ class InboxServiceIntegrationTests {
     void housekeepingNeverTakesTheFailedFolderInsideTheArchiveForABatch() throws IOException {
         Instant now = Instant.parse("2026-12-07T02:00:00Z");
         Path nestedFailed = archive.resolve("_failed");
-        IngestProperties properties = IngestSettings.with("inbox", inbox, "archive", archive, "failed", nestedFailed,
-                "archive-retention", "1d", "failed-retention", "0d");
+        IngestProperties properties = IngestSettings.with(
+                "inbox",
+                inbox,
+                "archive",
+                archive,
+                "failed",
+                nestedFailed,
+                "archive-retention",
+                "1d",
+                "failed-retention",
+                "0d");
         folderAged(nestedFailed.resolve("bad"), now.minus(Duration.ofDays(400)));
         Files.setLastModifiedTime(nestedFailed, FileTime.from(now.minus(Duration.ofDays(400))));
 
         new ArchiveRetention(properties, trail, Clock.fixed(now, ZoneId.of("Asia/Shanghai"))).removeExpired();
 
-        assertThat(nestedFailed.resolve("bad")).as("failed-retention 0 keeps failed batches").isDirectory();
+        assertThat(nestedFailed.resolve("bad"))
+                .as("failed-retention 0 keeps failed batches")
+                .isDirectory();
     }
 
     /** A folder with a 10-byte file, last changed at {@code when}. */

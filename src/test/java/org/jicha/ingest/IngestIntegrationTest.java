@@ -12,12 +12,13 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:ingest;DB_CLOSE_DELAY=-1",
-        "spring.quartz.auto-startup=false",
-        "jicha.ingest.jdbc-batch-size=2",
-        "jicha.ingest.inbox=target/test-files/inbox",
-        "jicha.ingest.archive=target/test-files/archive",
-        "jicha.ingest.failed=target/test-files/failed"})
-@interface IngestIntegrationTest {
-}
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:ingest;DB_CLOSE_DELAY=-1",
+            "spring.quartz.auto-startup=false",
+            "jicha.ingest.jdbc-batch-size=2",
+            "jicha.ingest.inbox=target/test-files/inbox",
+            "jicha.ingest.archive=target/test-files/archive",
+            "jicha.ingest.failed=target/test-files/failed"
+        })
+@interface IngestIntegrationTest {}

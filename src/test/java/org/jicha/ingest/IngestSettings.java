@@ -8,8 +8,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 /** {@link IngestProperties} bound as the application binds them: the defaults, with the given jicha.ingest.* settings. */
 final class IngestSettings {
 
-    private IngestSettings() {
-    }
+    private IngestSettings() {}
 
     /** Settings by their names below {@code jicha.ingest}, e.g. {@code "disk-budget", "1MB"}. */
     static IngestProperties with(Object... namesAndValues) {
@@ -17,7 +16,7 @@ final class IngestSettings {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             settings.put("jicha.ingest." + namesAndValues[i], String.valueOf(namesAndValues[i + 1]));
         }
-        return new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("jicha.ingest",
-                IngestProperties.class);
+        return new Binder(new MapConfigurationPropertySource(settings))
+                .bindOrCreate("jicha.ingest", IngestProperties.class);
     }
 }

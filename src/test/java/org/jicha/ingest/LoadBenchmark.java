@@ -11,8 +11,7 @@ import java.nio.file.Path;
  */
 public final class LoadBenchmark {
 
-    private LoadBenchmark() {
-    }
+    private LoadBenchmark() {}
 
     public static void main(String[] args) {
         Path batch = Path.of(args[0]);
@@ -24,14 +23,24 @@ public final class LoadBenchmark {
                 long began = System.nanoTime();
                 LoadResult result = loader.load(batch);
                 long millis = (System.nanoTime() - began) / 1_000_000;
-                System.out.printf("%n%s load %d (%s): %s, %d rows accepted, %d rejected, %d ms in all%n",
-                        postgres ? "PostgreSQL" : "H2", round, round == 1 ? "into an empty database"
-                                : "the same batch again, nothing changes", result.status(), result.rowsAccepted(),
-                        result.rowsRejected(), millis);
+                System.out.printf(
+                        "%n%s load %d (%s): %s, %d rows accepted, %d rejected, %d ms in all%n",
+                        postgres ? "PostgreSQL" : "H2",
+                        round,
+                        round == 1 ? "into an empty database" : "the same batch again, nothing changes",
+                        result.status(),
+                        result.rowsAccepted(),
+                        result.rowsRejected(),
+                        millis);
                 System.out.printf("%-24s %10s %10s %12s%n", "file", "rows", "ms", "rows/s");
                 for (FileResult file : result.files()) {
-                    System.out.printf("%-24s %10d %10d %12.0f%s%n", file.fileName(), file.rowsAccepted(),
-                            file.millis(), file.rowsPerSecond(), file.fault() == null ? "" : "  " + file.fault());
+                    System.out.printf(
+                            "%-24s %10d %10d %12.0f%s%n",
+                            file.fileName(),
+                            file.rowsAccepted(),
+                            file.millis(),
+                            file.rowsPerSecond(),
+                            file.fault() == null ? "" : "  " + file.fault());
                 }
             }
         }

@@ -29,9 +29,14 @@ import org.springframework.util.FileSystemUtils;
 @WithMockUser(username = "auditor", roles = "AUDITOR")
 class LoadControllerIntegrationTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired IngestProperties properties;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    IngestProperties properties;
 
     @BeforeEach
     void clean() throws IOException {
@@ -73,7 +78,9 @@ class LoadControllerIntegrationTests {
 
     @Test
     void uploadingAZipSlipEntryAnswers400() throws Exception {
-        mvc.perform(multipart("/api/loads").with(csrf()).file(upload("evil.zip", Zips.zip(Map.of("../evil.csv", new byte[1])))))
+        mvc.perform(multipart("/api/loads")
+                        .with(csrf())
+                        .file(upload("evil.zip", Zips.zip(Map.of("../evil.csv", new byte[1])))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("unsafe entry path in zip: ../evil.csv"));
     }
@@ -111,8 +118,11 @@ class LoadControllerIntegrationTests {
                 .andExpect(jsonPath("$.ignored[0].name").value("rules/x.drl"))
                 .andExpect(jsonPath("$.ignored[0].sizeBytes").value(22));
 
-        assertThat(jdbc.queryForObject("SELECT actor FROM audit_trail WHERE action = 'LOAD_UPLOAD' ORDER BY id DESC "
-                + "FETCH FIRST 1 ROWS ONLY", String.class)).isEqualTo("auditor");
+        assertThat(jdbc.queryForObject(
+                        "SELECT actor FROM audit_trail WHERE action = 'LOAD_UPLOAD' ORDER BY id DESC "
+                                + "FETCH FIRST 1 ROWS ONLY",
+                        String.class))
+                .isEqualTo("auditor");
     }
 
     @Test
@@ -128,7 +138,8 @@ class LoadControllerIntegrationTests {
         mvc.perform(get("/api/loads").param("page", "2147483647"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.parameter").value("page"))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("page must be at most 1000000")));
+                .andExpect(jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.containsString("page must be at most 1000000")));
         mvc.perform(get("/api/loads").param("size", "0"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("参数 size 不能小于 1 / parameter size must be at least 1"));

@@ -28,12 +28,14 @@ class PostgresUpsertIntegrationTests {
 
     private BatchLoader loader;
     private JdbcTemplate jdbc;
-    @TempDir Path dir;
+
+    @TempDir
+    Path dir;
 
     @BeforeAll
     static void freshSchema() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         }
         standalone = StandaloneLoader.onPostgres(SCHEMA);
@@ -54,9 +56,15 @@ class PostgresUpsertIntegrationTests {
     @Test
     void newAndChangedRecordsGetTheLoadsChangedAtWhileUnchangedOnesKeepTheirs() {
         loader.load(Batch.referenceWorld("first")
-                .with("customers.csv", Rows.CUSTOMERS, "CU1,張三,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,",
+                .with(
+                        "customers.csv",
+                        Rows.CUSTOMERS,
+                        "CU1,張三,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,",
                         "CU2,李四,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,")
-                .with("readings.csv", Rows.READINGS, "M1,2026-09,2026-09-25,900,1000,1,100,ACTUAL",
+                .with(
+                        "readings.csv",
+                        Rows.READINGS,
+                        "M1,2026-09,2026-09-25,900,1000,1,100,ACTUAL",
                         "M1,2026-10,2026-10-25,1000,1150.5,1,150.5,ACTUAL")
                 .writeTo(dir));
         Timestamp cu1Before = changedAt("customers", "customer_no = 'CU1'");
@@ -64,11 +72,16 @@ class PostgresUpsertIntegrationTests {
         Timestamp septemberBefore = changedAt("readings", "period = '2026-09'");
 
         LoadResult second = loader.load(aBatch("second")
-                .with("customers.csv", Rows.CUSTOMERS,
+                .with(
+                        "customers.csv",
+                        Rows.CUSTOMERS,
                         "CU1,張三,RESIDENTIAL,0.22,R1,8,SUSPENDED,S1,2020-05-01,15,",
                         "CU2,李四,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,",
                         "CU3,王五,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,")
-                .with("readings.csv", Rows.READINGS, "M1,2026-09,2026-09-25,900,1000,1,100,ACTUAL",
+                .with(
+                        "readings.csv",
+                        Rows.READINGS,
+                        "M1,2026-09,2026-09-25,900,1000,1,100,ACTUAL",
                         "M1,2026-10,2026-10-25,1000,1160.5,1,160.5,ACTUAL")
                 .writeTo(dir));
 
@@ -89,7 +102,8 @@ class PostgresUpsertIntegrationTests {
     @Test
     void loadingTheSameBatchTwiceChangesNothing() {
         Path batch = Batch.referenceWorld("twice")
-                .with("readings.csv", Rows.READINGS, "M1,2026-10,2026-10-25,1000,1150.5,1,150.5,ACTUAL").writeTo(dir);
+                .with("readings.csv", Rows.READINGS, "M1,2026-10,2026-10-25,1000,1150.5,1,150.5,ACTUAL")
+                .writeTo(dir);
         loader.load(batch);
         var before = jdbc.queryForList("SELECT * FROM readings ORDER BY 1, 2");
 
@@ -103,14 +117,18 @@ class PostgresUpsertIntegrationTests {
     void anOptionalColumnTheFileLeavesOutIsNullWhenNewAndKeepsItsStoredValueOtherwise() {
         loader.load(Batch.referenceWorld("first").writeTo(dir));
 
-        loader.load(aBatch("second").with("customers.csv",
-                "customer_no,customer_name,category,voltage_kv,tariff_code,contract_kva,status,station_code,opened_on",
-                "CU1,張三,RESIDENTIAL,0.22,R1,10,ACTIVE,S1,2020-05-01",
-                "CU9,趙六,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01").writeTo(dir));
+        loader.load(aBatch("second")
+                .with(
+                        "customers.csv",
+                        "customer_no,customer_name,category,voltage_kv,tariff_code,contract_kva,status,station_code,opened_on",
+                        "CU1,張三,RESIDENTIAL,0.22,R1,10,ACTIVE,S1,2020-05-01",
+                        "CU9,趙六,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01")
+                .writeTo(dir));
 
         assertThat(jdbc.queryForMap("SELECT reading_day, contract_kva FROM customers WHERE customer_no = 'CU1'"))
                 .containsEntry("reading_day", 15)
-                .hasEntrySatisfying("contract_kva", kva -> assertThat(kva.toString()).isEqualTo("10.000"));
+                .hasEntrySatisfying(
+                        "contract_kva", kva -> assertThat(kva.toString()).isEqualTo("10.000"));
         assertThat(jdbc.queryForObject("SELECT reading_day FROM customers WHERE customer_no = 'CU9'", Integer.class))
                 .isNull();
     }
@@ -119,10 +137,14 @@ class PostgresUpsertIntegrationTests {
     void aKeyRepeatedInOneFileKeepsItsLastRow() {
         loader.load(Batch.referenceWorld("first").writeTo(dir));
 
-        LoadResult result = loader.load(aBatch("repeat").with("customers.csv", Rows.CUSTOMERS,
-                "CU2,先,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,",
-                "CU1,張三,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,",
-                "CU2,後,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,").writeTo(dir));
+        LoadResult result = loader.load(aBatch("repeat")
+                .with(
+                        "customers.csv",
+                        Rows.CUSTOMERS,
+                        "CU2,先,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,",
+                        "CU1,張三,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,",
+                        "CU2,後,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,")
+                .writeTo(dir));
 
         assertThat(result.status()).isEqualTo(LoadStatus.LOADED);
         assertThat(result.rowsAccepted()).isEqualTo(3);
@@ -135,7 +157,9 @@ class PostgresUpsertIntegrationTests {
         loader.load(Batch.referenceWorld("world").writeTo(dir));
 
         LoadResult result = loader.load(aBatch("overflow")
-                .with("customers.csv", Rows.CUSTOMERS,
+                .with(
+                        "customers.csv",
+                        Rows.CUSTOMERS,
                         "CU2,甲,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,",
                         "CU3,乙,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,",
                         "CU5,丁,RESIDENTIAL,12345678,R1,8,ACTIVE,S1,2020-05-01,15,")
@@ -144,13 +168,20 @@ class PostgresUpsertIntegrationTests {
 
         FileResult customers = result.files().get(0);
         assertThat(customers.status()).isEqualTo(FileStatus.REJECTED);
-        assertThat(customers.fault()).startsWith("storing failed, so no row of this file was stored: ")
+        assertThat(customers.fault())
+                .startsWith("storing failed, so no row of this file was stored: ")
                 .containsIgnoringCase("numeric field overflow");
-        assertThat(jdbc.queryForList("SELECT customer_no FROM customers", String.class)).containsExactly("CU1");
+        assertThat(jdbc.queryForList("SELECT customer_no FROM customers", String.class))
+                .containsExactly("CU1");
         assertThat(Database.count(jdbc, "meters")).isEqualTo(1);
         // the connection went back to the pool usable: the next load stores normally
-        assertThat(loader.load(aBatch("after").with("customers.csv", Rows.CUSTOMERS,
-                "CU2,甲,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,").writeTo(dir)).status())
+        assertThat(loader.load(aBatch("after")
+                                .with(
+                                        "customers.csv",
+                                        Rows.CUSTOMERS,
+                                        "CU2,甲,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,")
+                                .writeTo(dir))
+                        .status())
                 .isEqualTo(LoadStatus.LOADED);
     }
 
@@ -160,8 +191,12 @@ class PostgresUpsertIntegrationTests {
         String cell = "\"" + name.replace("\"", "\"\"") + "\"";
         loader.load(Batch.referenceWorld("world").writeTo(dir));
 
-        LoadResult result = loader.load(aBatch("text").with("customers.csv", Rows.CUSTOMERS,
-                "CU7," + cell + ",RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,").writeTo(dir));
+        LoadResult result = loader.load(aBatch("text")
+                .with(
+                        "customers.csv",
+                        Rows.CUSTOMERS,
+                        "CU7," + cell + ",RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,")
+                .writeTo(dir));
 
         assertThat(result.status()).isEqualTo(LoadStatus.LOADED);
         assertThat(jdbc.queryForObject("SELECT customer_name FROM customers WHERE customer_no = 'CU7'", String.class))
@@ -172,8 +207,9 @@ class PostgresUpsertIntegrationTests {
     void theTablesOfALoadHaveFreshPlannerStatistics() {
         loader.load(Batch.referenceWorld("world").writeTo(dir));
 
-        assertThat(jdbc.queryForObject("SELECT reltuples FROM pg_class WHERE oid = 'customers'::regclass",
-                Double.class)).isEqualTo(1.0);
+        assertThat(jdbc.queryForObject(
+                        "SELECT reltuples FROM pg_class WHERE oid = 'customers'::regclass", Double.class))
+                .isEqualTo(1.0);
     }
 
     private Timestamp changedAt(String table, String where) {

@@ -20,14 +20,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IngestIntegrationTest
 class RowRulesIntegrationTests {
 
-    @Autowired BatchLoader loader;
-    @Autowired JdbcTemplate jdbc;
-    @TempDir Path dir;
+    @Autowired
+    BatchLoader loader;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path dir;
 
     @BeforeEach
     void storeReferenceWorld() {
         Database.clean(jdbc);
-        assertThat(loader.load(Batch.referenceWorld("world").writeTo(dir)).status()).isEqualTo(LoadStatus.LOADED);
+        assertThat(loader.load(Batch.referenceWorld("world").writeTo(dir)).status())
+                .isEqualTo(LoadStatus.LOADED);
     }
 
     private List<String> rejections(String file, String header, String... rows) {
@@ -39,8 +45,7 @@ class RowRulesIntegrationTests {
 
     @Test
     void missingRequiredValueIsRejected() {
-        assertThat(rejections("customers.csv", Rows.CUSTOMERS,
-                "CU2,,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,"))
+        assertThat(rejections("customers.csv", Rows.CUSTOMERS, "CU2,,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,"))
                 .containsExactly("customers.csv:2 column customer_name value \"\": required value is missing");
         assertThat(Database.count(jdbc, "customers")).isEqualTo(1);
     }
@@ -48,18 +53,22 @@ class RowRulesIntegrationTests {
     @Test
     void impossibleDateIsRejected() {
         assertThat(rejections("meters.csv", Rows.METERS, "M2,CU1,SMART_SINGLE,1,2026-02-30,IN_SERVICE"))
-                .containsExactly("meters.csv:2 column installed_on value \"2026-02-30\": not a valid date (yyyy-MM-dd)");
+                .containsExactly(
+                        "meters.csv:2 column installed_on value \"2026-02-30\": not a valid date (yyyy-MM-dd)");
     }
 
     @Test
     void malformedTimestampIsRejectedAndTSeparatorIsAccepted() {
-        assertThat(rejections("applications.csv", Rows.APPLICATIONS,
-                "A2,,李四,RES_NEW,S1,2026-10-01 25:00:00,IN_PROGRESS",
-                "A3,,李四,RES_NEW,S1,2026-10-01T09:30:00,IN_PROGRESS"))
+        assertThat(rejections(
+                        "applications.csv",
+                        Rows.APPLICATIONS,
+                        "A2,,李四,RES_NEW,S1,2026-10-01 25:00:00,IN_PROGRESS",
+                        "A3,,李四,RES_NEW,S1,2026-10-01T09:30:00,IN_PROGRESS"))
                 .containsExactly("applications.csv:2 column accepted_at value \"2026-10-01 25:00:00\": "
                         + "not a valid timestamp (yyyy-MM-dd HH:mm:ss)");
-        assertThat(jdbc.queryForObject("SELECT CAST(accepted_at AS VARCHAR) FROM applications WHERE app_no = 'A3'",
-                String.class)).isEqualTo("2026-10-01 09:30:00");
+        assertThat(jdbc.queryForObject(
+                        "SELECT CAST(accepted_at AS VARCHAR) FROM applications WHERE app_no = 'A3'", String.class))
+                .isEqualTo("2026-10-01 09:30:00");
     }
 
     @Test
@@ -96,8 +105,11 @@ class RowRulesIntegrationTests {
 
     @Test
     void meteringClassMustBeARomanNumeralFromOneToFive() {
-        assertThat(rejections("meters.csv", "meter_id,customer_no,meter_kind,metering_class,multiplier,installed_on,status",
-                "M2,CU1,THREE_PHASE,VI,1,2020-05-01,IN_SERVICE", "M3,CU1,THREE_PHASE,V,1,2020-05-01,IN_SERVICE"))
+        assertThat(rejections(
+                        "meters.csv",
+                        "meter_id,customer_no,meter_kind,metering_class,multiplier,installed_on,status",
+                        "M2,CU1,THREE_PHASE,VI,1,2020-05-01,IN_SERVICE",
+                        "M3,CU1,THREE_PHASE,V,1,2020-05-01,IN_SERVICE"))
                 .containsExactly("meters.csv:2 column metering_class value \"VI\": not one of I, II, III, IV, V");
     }
 
@@ -140,7 +152,8 @@ class RowRulesIntegrationTests {
     @Test
     void customerStationMustBeAStationUnit() {
         assertThat(rejections("customers.csv", Rows.CUSTOMERS, "CU2,李,RESIDENTIAL,0.22,R1,8,ACTIVE,C1,2020-05-01,15,"))
-                .containsExactly("customers.csv:2 column station_code value \"C1\": unit C1 is a COMPANY, not a STATION");
+                .containsExactly(
+                        "customers.csv:2 column station_code value \"C1\": unit C1 is a COMPANY, not a STATION");
     }
 
     @Test
@@ -211,10 +224,12 @@ class RowRulesIntegrationTests {
 
     @Test
     void applicationStationMustBeAUnitAndItsCustomerKnownWhenGiven() {
-        assertThat(rejections("applications.csv", Rows.APPLICATIONS,
-                "A2,CU9,李四,LV_INCREASE,S1,2026-10-01 09:00:00,IN_PROGRESS",
-                "A3,,李四,RES_NEW,S9,2026-10-01 09:00:00,IN_PROGRESS",
-                "A4,,李四,RES_NEW,S1,2026-10-01 09:00:00,IN_PROGRESS"))
+        assertThat(rejections(
+                        "applications.csv",
+                        Rows.APPLICATIONS,
+                        "A2,CU9,李四,LV_INCREASE,S1,2026-10-01 09:00:00,IN_PROGRESS",
+                        "A3,,李四,RES_NEW,S9,2026-10-01 09:00:00,IN_PROGRESS",
+                        "A4,,李四,RES_NEW,S1,2026-10-01 09:00:00,IN_PROGRESS"))
                 .containsExactly(
                         "applications.csv:2 column customer_no value \"CU9\": "
                                 + "unknown customer: not stored and not accepted from this batch",
@@ -224,8 +239,13 @@ class RowRulesIntegrationTests {
 
     @Test
     void unitParentMayComeLaterInTheSameFileButMustExist() {
-        assertThat(rejections("units.csv", Rows.UNITS,
-                "T2,營業班,S2,TEAM,BUSINESS", "S2,新供電所,C2,STATION,", "C2,縣公司,C1,COUNTY,", "X1,孤兒,NOPE,TEAM,"))
+        assertThat(rejections(
+                        "units.csv",
+                        Rows.UNITS,
+                        "T2,營業班,S2,TEAM,BUSINESS",
+                        "S2,新供電所,C2,STATION,",
+                        "C2,縣公司,C1,COUNTY,",
+                        "X1,孤兒,NOPE,TEAM,"))
                 .containsExactly("units.csv:5 column parent_code value \"NOPE\": "
                         + "unknown unit: not stored and not accepted from this batch");
         assertThat(Database.count(jdbc, "units")).isEqualTo(6);
@@ -237,7 +257,8 @@ class RowRulesIntegrationTests {
                 .with("customers.csv", "customer_no,customer_name", "CU2,李")
                 .with("meters.csv", Rows.METERS, "M2,CU2,SMART_SINGLE,1,2020-05-01,IN_SERVICE")
                 .writeTo(dir));
-        assertThat(result.rejections()).map(Rejection::describe)
+        assertThat(result.rejections())
+                .map(Rejection::describe)
                 .containsExactly("meters.csv:2 column customer_no value \"CU2\": "
                         + "unknown customer: not stored, and customers.csv of this batch was rejected");
     }
@@ -256,8 +277,11 @@ class RowRulesIntegrationTests {
 
     @Test
     void negativeConsumptionIsRejectedWithLineAndColumn() {
-        assertThat(rejections("readings.csv", Rows.READINGS, "M1,2026-09,2026-09-25,1000,1150,1,150,ACTUAL",
-                "M1,2026-10,2026-10-25,1150,1145,1,-5,ACTUAL"))
+        assertThat(rejections(
+                        "readings.csv",
+                        Rows.READINGS,
+                        "M1,2026-09,2026-09-25,1000,1150,1,150,ACTUAL",
+                        "M1,2026-10,2026-10-25,1150,1145,1,-5,ACTUAL"))
                 .containsExactly("readings.csv:3 column consumption_kwh value \"-5\": must be >= 0");
         assertThat(Database.count(jdbc, "readings")).isEqualTo(1);
     }
@@ -270,11 +294,14 @@ class RowRulesIntegrationTests {
 
     @Test
     void readingMustBeTakenWithinItsPeriodOrUpTo31DaysAfter() {
-        assertThat(rejections("readings.csv", Rows.READINGS,
-                "M1,2026-10,2026-09-30,1000,1150,1,150,ACTUAL",
-                "M1,2026-11,2026-12-31,1150,1200,1,50,ACTUAL",
-                "M1,2026-12,2027-02-01,1200,1300,1,100,ACTUAL"))
-                .containsExactly("readings.csv:2 column read_on value \"2026-09-30\": must be within period 2026-10 "
+        assertThat(rejections(
+                        "readings.csv",
+                        Rows.READINGS,
+                        "M1,2026-10,2026-09-30,1000,1150,1,150,ACTUAL",
+                        "M1,2026-11,2026-12-31,1150,1200,1,50,ACTUAL",
+                        "M1,2026-12,2027-02-01,1200,1300,1,100,ACTUAL"))
+                .containsExactly(
+                        "readings.csv:2 column read_on value \"2026-09-30\": must be within period 2026-10 "
                                 + "or at most 31 days after it (2026-10-01 to 2026-12-01)",
                         "readings.csv:4 column read_on value \"2027-02-01\": must be within period 2026-12 "
                                 + "or at most 31 days after it (2026-12-01 to 2027-01-31)");
@@ -282,27 +309,35 @@ class RowRulesIntegrationTests {
 
     @Test
     void stepFinishedBeforeItStartedIsRejected() {
-        assertThat(rejections("application_steps.csv", Rows.STEPS,
-                "A1,ACCEPT,2026-10-01 09:00:00,2026-10-01 08:59:59", "A1,SURVEY,2026-10-02 09:00:00,2026-10-02 09:00:00"))
+        assertThat(rejections(
+                        "application_steps.csv",
+                        Rows.STEPS,
+                        "A1,ACCEPT,2026-10-01 09:00:00,2026-10-01 08:59:59",
+                        "A1,SURVEY,2026-10-02 09:00:00,2026-10-02 09:00:00"))
                 .containsExactly("application_steps.csv:2 column finished_at value \"2026-10-01 08:59:59\": "
                         + "must not be before started_at 2026-10-01 09:00:00");
     }
 
     @Test
     void readingDayMustBeFrom1To28() {
-        assertThat(rejections("customers.csv", Rows.CUSTOMERS,
-                "CU2,李,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,0,",
-                "CU3,李,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,29,",
-                "CU4,李,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,28,"))
-                .containsExactly("customers.csv:2 column reading_day value \"0\": must be between 1 and 28",
+        assertThat(rejections(
+                        "customers.csv",
+                        Rows.CUSTOMERS,
+                        "CU2,李,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,0,",
+                        "CU3,李,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,29,",
+                        "CU4,李,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,28,"))
+                .containsExactly(
+                        "customers.csv:2 column reading_day value \"0\": must be between 1 and 28",
                         "customers.csv:3 column reading_day value \"29\": must be between 1 and 28");
     }
 
     @Test
     void fixedRatioMustBeFrom0To100Percent() {
-        assertThat(rejections("customers.csv", Rows.CUSTOMERS,
-                "CU2,李,COMMERCIAL,0.4,R1,50,ACTIVE,S1,2020-05-01,10,100.5",
-                "CU3,李,COMMERCIAL,0.4,R1,50,ACTIVE,S1,2020-05-01,10,100"))
+        assertThat(rejections(
+                        "customers.csv",
+                        Rows.CUSTOMERS,
+                        "CU2,李,COMMERCIAL,0.4,R1,50,ACTIVE,S1,2020-05-01,10,100.5",
+                        "CU3,李,COMMERCIAL,0.4,R1,50,ACTIVE,S1,2020-05-01,10,100"))
                 .containsExactly("customers.csv:2 column fixed_ratio_pct value \"100.5\": must be between 0 and 100");
     }
 

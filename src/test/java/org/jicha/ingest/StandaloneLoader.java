@@ -1,6 +1,7 @@
 package org.jicha.ingest;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
 import org.flywaydb.core.Flyway;
 import org.jicha.ingest.internal.FileLoader;
 import org.jicha.ingest.internal.LoadRecordStore;
@@ -35,19 +36,31 @@ final class StandaloneLoader implements AutoCloseable {
         dataSource.setJdbcUrl(url);
         dataSource.setUsername(postgresSchema != null ? "postgres" : "sa");
         dataSource.setPassword("");
-        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common",
-                "classpath:db/migration/" + (postgresSchema != null ? "postgresql" : "h2"));
+        var flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations(
+                        "classpath:db/migration/common",
+                        "classpath:db/migration/" + (postgresSchema != null ? "postgresql" : "h2"));
         if (postgresSchema != null) {
             flyway.schemas(postgresSchema);
         }
         flyway.load().migrate();
         jdbc = new JdbcTemplate(dataSource);
-        IngestProperties properties = IngestSettings.with("inbox", "target/standalone/inbox",
-                "archive", "target/standalone/archive", "failed", "target/standalone/failed");
+        IngestProperties properties = IngestSettings.with(
+                "inbox",
+                "target/standalone/inbox",
+                "archive",
+                "target/standalone/archive",
+                "failed",
+                "target/standalone/failed");
         RecordWriter writer = new RecordWriter(jdbc);
-        loader = new BatchLoader(new FileLoader(writer, new DataSourceTransactionManager(dataSource)),
-                writer, new LoadRecordStore(JdbcClient.create(dataSource), jdbc), new StoredKeys(jdbc), properties,
-                java.time.Clock.systemUTC());
+        loader = new BatchLoader(
+                new FileLoader(writer, new DataSourceTransactionManager(dataSource)),
+                writer,
+                new LoadRecordStore(JdbcClient.create(dataSource), jdbc),
+                new StoredKeys(jdbc),
+                properties,
+                Clock.systemUTC());
     }
 
     BatchLoader loader() {

@@ -33,14 +33,17 @@ import org.springframework.util.FileSystemUtils;
  * (tied to {@code jicha.ingest.max-upload-size}) is answered 413 naming the limit, not 409, a reset or 500, even when
  * it is far bigger than the limit; a zip bomb is answered 413 naming the per-batch limit and leaves nothing on disk.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:uploadlimits;DB_CLOSE_DELAY=-1",
-        "spring.quartz.auto-startup=false",
-        "jicha.ingest.inbox=target/upload-limits/inbox",
-        "jicha.ingest.archive=target/upload-limits/archive",
-        "jicha.ingest.failed=target/upload-limits/archive/_failed",
-        "jicha.ingest.max-upload-size=1MB",
-        "jicha.ingest.max-extracted-bytes-per-batch=2MB"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:uploadlimits;DB_CLOSE_DELAY=-1",
+            "spring.quartz.auto-startup=false",
+            "jicha.ingest.inbox=target/upload-limits/inbox",
+            "jicha.ingest.archive=target/upload-limits/archive",
+            "jicha.ingest.failed=target/upload-limits/archive/_failed",
+            "jicha.ingest.max-upload-size=1MB",
+            "jicha.ingest.max-extracted-bytes-per-batch=2MB"
+        })
 class UploadLimitsIntegrationTests {
 
     private static final Path FOLDERS = Path.of("target/upload-limits");
@@ -60,8 +63,9 @@ class UploadLimitsIntegrationTests {
     @BeforeEach
     void uploaderAndEmptyFolders() throws IOException {
         if (jdbc.queryForObject("SELECT COUNT(*) FROM app_users WHERE username = 'uploader'", Long.class) == 0) {
-            accounts.create(Actor.SYSTEM, new UserAccounts.NewUser("uploader", PASSWORD, "上传测试", Role.AUDITOR, null,
-                    null, false));
+            accounts.create(
+                    Actor.SYSTEM,
+                    new UserAccounts.NewUser("uploader", PASSWORD, "上传测试", Role.AUDITOR, null, null, false));
         }
         FileSystemUtils.deleteRecursively(FOLDERS);
     }
@@ -88,26 +92,34 @@ class UploadLimitsIntegrationTests {
         HttpResponse<String> response = upload("bomb.zip", bomb);
 
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(JsonPath.<String>read(response.body(), "$.detail")).contains("2 MB",
-                "jicha.ingest.max-extracted-bytes-per-batch");
+        assertThat(JsonPath.<String>read(response.body(), "$.detail"))
+                .contains("2 MB", "jicha.ingest.max-extracted-bytes-per-batch");
         assertThat(JsonPath.<String>read(response.body(), "$.setting"))
                 .isEqualTo("jicha.ingest.max-extracted-bytes-per-batch");
         assertThat(filesBelow(FOLDERS)).isEmpty();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM load_batches", Long.class)).isZero();
-        assertThat(jdbc.queryForObject("SELECT actor FROM audit_trail WHERE action = 'LOAD_UPLOAD' ORDER BY id DESC "
-                + "FETCH FIRST 1 ROWS ONLY", String.class)).isEqualTo("uploader");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM load_batches", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT actor FROM audit_trail WHERE action = 'LOAD_UPLOAD' ORDER BY id DESC "
+                                + "FETCH FIRST 1 ROWS ONLY",
+                        String.class))
+                .isEqualTo("uploader");
     }
 
     private HttpResponse<String> upload(String fileName, byte[] content) throws Exception {
         String boundary = "----jicha-upload-limits";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: application/zip\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/loads"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("uploader:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(("uploader:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))

@@ -19,12 +19,29 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IngestIntegrationTest
 class UpsertIntegrationTests {
 
-    private static final String[] TABLES = {"units", "staff", "tariffs", "customers", "important_customers",
-            "meters", "readings", "bills", "applications", "application_steps", "inspections", "meter_events"};
+    private static final String[] TABLES = {
+        "units",
+        "staff",
+        "tariffs",
+        "customers",
+        "important_customers",
+        "meters",
+        "readings",
+        "bills",
+        "applications",
+        "application_steps",
+        "inspections",
+        "meter_events"
+    };
 
-    @Autowired BatchLoader loader;
-    @Autowired JdbcTemplate jdbc;
-    @TempDir Path dir;
+    @Autowired
+    BatchLoader loader;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path dir;
 
     @BeforeEach
     void cleanDatabase() {
@@ -68,16 +85,23 @@ class UpsertIntegrationTests {
     @Test
     void changedAtMovesOnlyForCustomersThatAreNewOrDiffer() {
         loader.load(Batch.referenceWorld("first")
-                .with("customers.csv", Rows.CUSTOMERS, "CU1,張三,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,",
+                .with(
+                        "customers.csv",
+                        Rows.CUSTOMERS,
+                        "CU1,張三,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,",
                         "CU2,李四,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,")
                 .writeTo(dir));
         Timestamp cu1Before = changedAt("CU1");
         Timestamp cu2Before = changedAt("CU2");
 
-        loader.load(aBatch("second").with("customers.csv", Rows.CUSTOMERS,
-                "CU1,張三,RESIDENTIAL,0.22,R1,8,SUSPENDED,S1,2020-05-01,15,",
-                "CU2,李四,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,",
-                "CU3,王五,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,").writeTo(dir));
+        loader.load(aBatch("second")
+                .with(
+                        "customers.csv",
+                        Rows.CUSTOMERS,
+                        "CU1,張三,RESIDENTIAL,0.22,R1,8,SUSPENDED,S1,2020-05-01,15,",
+                        "CU2,李四,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,",
+                        "CU3,王五,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,")
+                .writeTo(dir));
 
         assertThat(changedAt("CU1")).isAfter(cu1Before);
         assertThat(changedAt("CU2")).isEqualTo(cu2Before);
@@ -90,13 +114,17 @@ class UpsertIntegrationTests {
     void anOptionalColumnTheFileLeavesOutKeepsItsStoredValue() {
         loader.load(Batch.referenceWorld("first").writeTo(dir));
 
-        loader.load(aBatch("second").with("customers.csv",
-                "customer_no,customer_name,category,voltage_kv,tariff_code,contract_kva,status,station_code,opened_on",
-                "CU1,張三,RESIDENTIAL,0.22,R1,10,ACTIVE,S1,2020-05-01").writeTo(dir));
+        loader.load(aBatch("second")
+                .with(
+                        "customers.csv",
+                        "customer_no,customer_name,category,voltage_kv,tariff_code,contract_kva,status,station_code,opened_on",
+                        "CU1,張三,RESIDENTIAL,0.22,R1,10,ACTIVE,S1,2020-05-01")
+                .writeTo(dir));
 
         assertThat(jdbc.queryForMap("SELECT reading_day, contract_kva FROM customers WHERE customer_no = 'CU1'"))
                 .containsEntry("READING_DAY", 15)
-                .hasEntrySatisfying("CONTRACT_KVA", kva -> assertThat(kva.toString()).isEqualTo("10.000"));
+                .hasEntrySatisfying(
+                        "CONTRACT_KVA", kva -> assertThat(kva.toString()).isEqualTo("10.000"));
     }
 
     @Test
@@ -104,7 +132,9 @@ class UpsertIntegrationTests {
         loader.load(Batch.referenceWorld("world").writeTo(dir));
 
         LoadResult result = loader.load(aBatch("overflow")
-                .with("customers.csv", Rows.CUSTOMERS,
+                .with(
+                        "customers.csv",
+                        Rows.CUSTOMERS,
                         "CU2,甲,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,",
                         "CU3,乙,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,",
                         "CU4,丙,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,",
@@ -115,16 +145,19 @@ class UpsertIntegrationTests {
         FileResult customers = result.files().get(0);
         assertThat(customers.status()).isEqualTo(FileStatus.REJECTED);
         assertThat(customers.rowsAccepted()).isZero();
-        assertThat(customers.fault()).startsWith("storing failed, so no row of this file was stored: ")
+        assertThat(customers.fault())
+                .startsWith("storing failed, so no row of this file was stored: ")
                 .containsIgnoringCase("voltage_kv");
-        assertThat(jdbc.queryForList("SELECT customer_no FROM customers", String.class)).containsExactly("CU1");
-        assertThat(result.rejections()).map(Rejection::describe).containsExactly(
-                "meters.csv:2 column customer_no value \"CU2\": "
+        assertThat(jdbc.queryForList("SELECT customer_no FROM customers", String.class))
+                .containsExactly("CU1");
+        assertThat(result.rejections())
+                .map(Rejection::describe)
+                .containsExactly("meters.csv:2 column customer_no value \"CU2\": "
                         + "unknown customer: not stored, and customers.csv of this batch was rejected");
     }
 
     private Timestamp changedAt(String customerNo) {
-        return jdbc.queryForObject("SELECT changed_at FROM customers WHERE customer_no = ?", Timestamp.class,
-                customerNo);
+        return jdbc.queryForObject(
+                "SELECT changed_at FROM customers WHERE customer_no = ?", Timestamp.class, customerNo);
     }
 }

@@ -10,8 +10,7 @@ import java.util.zip.ZipOutputStream;
 /** Zips for upload tests: entry name to content. */
 final class Zips {
 
-    private Zips() {
-    }
+    private Zips() {}
 
     static byte[] zip(Map<String, byte[]> entries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -29,15 +29,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The monthly feedback report reaches its team by mail, files attached, once, and no other station. */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:notify-feedback;DB_CLOSE_DELAY=-1",
-        "spring.quartz.auto-startup=false"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:notify-feedback;DB_CLOSE_DELAY=-1",
+            "spring.quartz.auto-startup=false"
+        })
 class FeedbackReportMailIntegrationTests {
 
     static final int SMTP = SmtpPort.free();
 
     @RegisterExtension
-    static GreenMailExtension mailServer = new GreenMailExtension(new ServerSetup(SMTP, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static GreenMailExtension mailServer =
+            new GreenMailExtension(new ServerSetup(SMTP, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -76,7 +79,8 @@ class FeedbackReportMailIntegrationTests {
     }
 
     private void user(String name, String unit, String email) {
-        accounts.create(Actor.SYSTEM, new UserAccounts.NewUser(name, "password-123", name, Role.TEAM, unit, email, false));
+        accounts.create(
+                Actor.SYSTEM, new UserAccounts.NewUser(name, "password-123", name, Role.TEAM, unit, email, false));
     }
 
     @Test
@@ -90,12 +94,13 @@ class FeedbackReportMailIntegrationTests {
         assertThat(dispatcher.dispatchDue().sent()).isEqualTo(2);
 
         MimeMessage[] received = mailServer.getReceivedMessages();
-        assertThat(received).extracting(m -> m.getAllRecipients()[0].toString())
+        assertThat(received)
+                .extracting(m -> m.getAllRecipients()[0].toString())
                 .containsExactlyInAnyOrder("wx@example.cn", "md@example.cn");
         for (MimeMessage m : received) {
             assertThat(m.getSubject()).startsWith("【稽查信息反馈】2026-10 QC01RE");
-            assertThat(attachmentNames(m)).containsExactlyInAnyOrder("信息反馈-2026-10-QC01RE.xlsx",
-                    "信息反馈-2026-10-QC01RE.pdf");
+            assertThat(attachmentNames(m))
+                    .containsExactlyInAnyOrder("信息反馈-2026-10-QC01RE.xlsx", "信息反馈-2026-10-QC01RE.pdf");
             assertThat(GreenMailUtil.getBody(m)).isNotBlank();
         }
     }
@@ -107,8 +112,9 @@ class FeedbackReportMailIntegrationTests {
 
         assertThat(dispatcher.dispatchDue().sent()).isZero();
         assertThat(mailServer.getReceivedMessages()).isEmpty();
-        assertThat(jdbc.queryForObject("SELECT last_error FROM mail_outbox WHERE recipient = 'mt@example.cn'",
-                String.class)).contains("attachment missing", "gone.pdf");
+        assertThat(jdbc.queryForObject(
+                        "SELECT last_error FROM mail_outbox WHERE recipient = 'mt@example.cn'", String.class))
+                .contains("attachment missing", "gone.pdf");
     }
 
     private static List<String> attachmentNames(MimeMessage m) throws Exception {

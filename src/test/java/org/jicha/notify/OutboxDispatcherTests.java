@@ -22,8 +22,11 @@ class OutboxDispatcherTests {
     @Test
     void withoutAMailServerNothingIsSentAndTheWarningIsLoggedOnce(CapturedOutput output) {
         JdbcTemplate jdbc = mock(JdbcTemplate.class);
-        OutboxDispatcher dispatcher = new OutboxDispatcher(jdbc,
-                new DefaultListableBeanFactory().getBeanProvider(JavaMailSender.class), properties(), Clock.systemUTC());
+        OutboxDispatcher dispatcher = new OutboxDispatcher(
+                jdbc,
+                new DefaultListableBeanFactory().getBeanProvider(JavaMailSender.class),
+                properties(),
+                Clock.systemUTC());
 
         assertThat(dispatcher.dispatchDue().noMailServer()).isTrue();
         assertThat(dispatcher.dispatchDue().noMailServer()).isTrue();
@@ -33,8 +36,19 @@ class OutboxDispatcherTests {
     }
 
     static NotifyProperties properties() {
-        return new NotifyProperties("jicha@example.com", "http://jicha.example.com/", ZoneId.of("Asia/Shanghai"),
-                "0 * * * * ?", "0 0 7 * * ?", "0 30 7 * * ?", 3, 3, 8, Duration.ofMinutes(1), Duration.ofHours(1),
-                Duration.ofMinutes(10), 100);
+        return new NotifyProperties(
+                "jicha@example.com",
+                "http://jicha.example.com/",
+                ZoneId.of("Asia/Shanghai"),
+                "0 * * * * ?",
+                "0 0 7 * * ?",
+                "0 30 7 * * ?",
+                3,
+                3,
+                8,
+                Duration.ofMinutes(1),
+                Duration.ofHours(1),
+                Duration.ofMinutes(10),
+                100);
     }
 }

@@ -38,20 +38,23 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The outbox against an in-process SMTP server that can be stopped: nothing lost while it is down, nothing
  * sent twice, FAILED after the last attempt, and the outbox API for administrators and auditors only.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:notify-outbox;DB_CLOSE_DELAY=-1",
-        "spring.quartz.auto-startup=false",
-        "spring.mail.properties.mail.smtp.connectiontimeout=3000",
-        "spring.mail.properties.mail.smtp.timeout=3000",
-        "jicha.notify.max-attempts=3",
-        "jicha.notify.from=jicha@example.com"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:notify-outbox;DB_CLOSE_DELAY=-1",
+            "spring.quartz.auto-startup=false",
+            "spring.mail.properties.mail.smtp.connectiontimeout=3000",
+            "spring.mail.properties.mail.smtp.timeout=3000",
+            "jicha.notify.max-attempts=3",
+            "jicha.notify.from=jicha@example.com"
+        })
 @AutoConfigureMockMvc
 class OutboxIntegrationTests {
 
     static final int SMTP = SmtpPort.free();
 
     @RegisterExtension
-    static GreenMailExtension mailServer = new GreenMailExtension(new ServerSetup(SMTP, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static GreenMailExtension mailServer =
+            new GreenMailExtension(new ServerSetup(SMTP, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -116,11 +119,13 @@ class OutboxIntegrationTests {
     @Test
     void aMailEnqueuedInATransactionThatRollsBackIsNeverSent() {
         assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
-            outbox.enqueue(mail("ROLLED-BACK"));
-            throw new IllegalStateException("the caller failed");
-        })).hasMessage("the caller failed");
+                    outbox.enqueue(mail("ROLLED-BACK"));
+                    throw new IllegalStateException("the caller failed");
+                }))
+                .hasMessage("the caller failed");
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox", Integer.class))
+                .isZero();
     }
 
     @Test
@@ -170,24 +175,32 @@ class OutboxIntegrationTests {
         assertThat(row("GIVE-UP")).containsEntry("ATTEMPTS", 3);
 
         mailServer.start();
-        accounts.create(Actor.SYSTEM, new UserAccounts.NewUser("auditor1", "password-a", "陈华", Role.AUDITOR, null,
-                "auditor1@example.com", false));
-        accounts.create(Actor.SYSTEM, new UserAccounts.NewUser("team1", "password-t", "王欣", Role.TEAM, "ST1", null, true));
-        accounts.create(Actor.SYSTEM, new UserAccounts.NewUser("sup1", "password-s", "闫海玉", Role.SUPERVISOR, null, null,
-                false));
+        accounts.create(
+                Actor.SYSTEM,
+                new UserAccounts.NewUser(
+                        "auditor1", "password-a", "陈华", Role.AUDITOR, null, "auditor1@example.com", false));
+        accounts.create(
+                Actor.SYSTEM, new UserAccounts.NewUser("team1", "password-t", "王欣", Role.TEAM, "ST1", null, true));
+        accounts.create(
+                Actor.SYSTEM,
+                new UserAccounts.NewUser("sup1", "password-s", "闫海玉", Role.SUPERVISOR, null, null, false));
         long id = ((Number) failed.get("ID")).longValue();
 
         mvc.perform(get("/api/notify/outbox").param("status", "FAILED").with(httpBasic("auditor1", "password-a")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$[0].id").value(id))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].id").value(id))
                 .andExpect(jsonPath("$[0].status").value("FAILED"));
-        mvc.perform(get("/api/notify/outbox").with(httpBasic("team1", "password-t"))).andExpect(status().isForbidden());
-        mvc.perform(get("/api/notify/outbox").with(httpBasic("sup1", "password-s"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/notify/outbox").with(httpBasic("team1", "password-t")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/notify/outbox").with(httpBasic("sup1", "password-s")))
+                .andExpect(status().isForbidden());
         mvc.perform(post("/api/notify/outbox/{id}/retry", id).with(httpBasic("team1", "password-t")))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/notify/outbox/{id}/retry", 999_999).with(httpBasic("auditor1", "password-a")))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/api/notify/outbox/{id}/retry", id).with(httpBasic("auditor1", "password-a")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PENDING"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PENDING"))
                 .andExpect(jsonPath("$.attempts").value(0));
 
         assertThat(dispatcher.dispatchDue().sent()).isEqualTo(1);
@@ -202,9 +215,11 @@ class OutboxIntegrationTests {
     void aMailClaimedByAnotherNodeIsNotSentHereAndAnInterruptedClaimIsFailedNotResent() {
         outbox.enqueue(mail("OTHER-NODE"));
         outbox.enqueue(mail("CRASHED"));
-        jdbc.update("UPDATE mail_outbox SET status = 'SENDING', claimed_at = ? WHERE dedup_key = 'OTHER-NODE'",
+        jdbc.update(
+                "UPDATE mail_outbox SET status = 'SENDING', claimed_at = ? WHERE dedup_key = 'OTHER-NODE'",
                 Timestamp.valueOf(LocalDateTime.of(2026, 11, 30, 8, 59)));
-        jdbc.update("UPDATE mail_outbox SET status = 'SENDING', claimed_at = ? WHERE dedup_key = 'CRASHED'",
+        jdbc.update(
+                "UPDATE mail_outbox SET status = 'SENDING', claimed_at = ? WHERE dedup_key = 'CRASHED'",
                 Timestamp.valueOf(LocalDateTime.of(2026, 11, 30, 8, 30)));
 
         dispatcher.dispatchDue();
@@ -220,7 +235,11 @@ class OutboxIntegrationTests {
     }
 
     private static NewMail mail(String key) {
-        return new NewMail(MailKind.ESCALATION_L1, "leader1@example.com", "【测试】督办 / [Test] escalation",
-                "王欣，您好：\n请尽快整改。\n\nHello, please rectify.\n", key);
+        return new NewMail(
+                MailKind.ESCALATION_L1,
+                "leader1@example.com",
+                "【测试】督办 / [Test] escalation",
+                "王欣，您好：\n请尽快整改。\n\nHello, please rectify.\n",
+                key);
     }
 }

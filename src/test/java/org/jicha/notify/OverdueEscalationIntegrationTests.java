@@ -37,17 +37,20 @@ import org.springframework.test.context.DynamicPropertySource;
  *
  * <p>The organisation: county CO, station ST1 with its reading team ST1-R, station ST2 with team ST2-R.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:notify-escalation;DB_CLOSE_DELAY=-1",
-        "spring.quartz.auto-startup=false",
-        "jicha.notify.base-url=https://jicha.example.com",
-        "jicha.notify.from=jicha@example.com"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:notify-escalation;DB_CLOSE_DELAY=-1",
+            "spring.quartz.auto-startup=false",
+            "jicha.notify.base-url=https://jicha.example.com",
+            "jicha.notify.from=jicha@example.com"
+        })
 class OverdueEscalationIntegrationTests {
 
     static final int SMTP = SmtpPort.free();
 
     @RegisterExtension
-    static GreenMailExtension mailServer = new GreenMailExtension(new ServerSetup(SMTP, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static GreenMailExtension mailServer =
+            new GreenMailExtension(new ServerSetup(SMTP, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -119,11 +122,18 @@ class OverdueEscalationIntegrationTests {
         MimeMessage mail = onlyMailTo("leader1@example.com");
         assertThat(mail.getSubject()).contains("稽查督办·一级", "Escalation level 1");
         assertThat(mail.getFrom()[0].toString()).isEqualTo("jicha@example.com");
-        assertThat(text(mail)).contains("王欣（城关抄表班班长），您好", "#" + t1 + "  BIL-01  抄表数据异常",
-                "对象 / Subject: METER M-BIL-01", "整改期限 / Due: 2026-09-30", "逾期 1 个工作日 / 1 working day(s) overdue",
-                "https://jicha.example.com/tickets/" + t1).doesNotContain("BIL-02", "BIL-03", "BIL-04");
+        assertThat(text(mail))
+                .contains(
+                        "王欣（城关抄表班班长），您好",
+                        "#" + t1 + "  BIL-01  抄表数据异常",
+                        "对象 / Subject: METER M-BIL-01",
+                        "整改期限 / Due: 2026-09-30",
+                        "逾期 1 个工作日 / 1 working day(s) overdue",
+                        "https://jicha.example.com/tickets/" + t1)
+                .doesNotContain("BIL-02", "BIL-03", "BIL-04");
         assertThat(recipients()).containsExactly("leader1@example.com");
-        assertThat(jdbc.queryForObject("SELECT escalation_level FROM inspection_tickets WHERE id = ?", Integer.class, t1))
+        assertThat(jdbc.queryForObject(
+                        "SELECT escalation_level FROM inspection_tickets WHERE id = ?", Integer.class, t1))
                 .isEqualTo(1);
 
         OverdueEscalation.Escalated second = escalation.run();
@@ -131,11 +141,14 @@ class OverdueEscalationIntegrationTests {
 
         assertThat(second.ticketsEscalated()).isZero();
         assertThat(second.mailsWritten()).isZero();
-        assertThat(mailServer.getReceivedMessages()).as("no re-send on a second run the same day").hasSize(1);
+        assertThat(mailServer.getReceivedMessages())
+                .as("no re-send on a second run the same day")
+                .hasSize(1);
     }
 
     @Test
-    void theSupervisorsAboveTheStationHearOfItAfterMoreThanThreeWorkingDaysNotCountingTheHolidayWeek() throws Exception {
+    void theSupervisorsAboveTheStationHearOfItAfterMoreThanThreeWorkingDaysNotCountingTheHolidayWeek()
+            throws Exception {
         long t1 = ticket("BIL-01", "抄表数据异常", "ST1", "ST1-R", "DISPATCHED", "2026-09-30");
         long t2 = ticket("BIL-05", "电价执行错误", "ST1", "ST1-R", "RETURNED", "2026-09-30");
         long unassigned = ticket("MET-01", "无责任班组", "ST1", null, "NEW", "2026-09-30");
@@ -143,9 +156,11 @@ class OverdueEscalationIntegrationTests {
         morningOf("2026-10-08");
         escalation.run();
         dispatcher.dispatchDue();
-        assertThat(recipients()).as("calendar days overdue: 8, working days: 1")
+        assertThat(recipients())
+                .as("calendar days overdue: 8, working days: 1")
                 .containsExactlyInAnyOrder("leader1@example.com", "auditor1@example.com");
-        assertThat(text(onlyMailTo("leader1@example.com"))).contains("#" + t1 + " ", "#" + t2 + " ")
+        assertThat(text(onlyMailTo("leader1@example.com")))
+                .contains("#" + t1 + " ", "#" + t2 + " ")
                 .doesNotContain("#" + unassigned + " ");
         assertThat(text(onlyMailTo("auditor1@example.com"))).contains("#" + unassigned + " ", "MET-01");
         mailServer.purgeEmailFromAllMailboxes();
@@ -158,12 +173,18 @@ class OverdueEscalationIntegrationTests {
         dispatcher.dispatchDue();
 
         assertThat(level2.ticketsEscalated()).isEqualTo(3);
-        assertThat(recipients()).as("one mail for the county supervisor listing all three; not the other station's")
+        assertThat(recipients())
+                .as("one mail for the county supervisor listing all three; not the other station's")
                 .containsExactly("countysup@example.com");
         MimeMessage mail = onlyMailTo("countysup@example.com");
         assertThat(mail.getSubject()).contains("稽查督办·二级", "Escalation level 2");
-        assertThat(text(mail)).contains("闫海玉，您好", "#" + t1 + " ", "#" + t2 + " ", "#" + unassigned + " ",
-                "逾期 4 个工作日 / 4 working day(s) overdue");
+        assertThat(text(mail))
+                .contains(
+                        "闫海玉，您好",
+                        "#" + t1 + " ",
+                        "#" + t2 + " ",
+                        "#" + unassigned + " ",
+                        "逾期 4 个工作日 / 4 working day(s) overdue");
         assertThat(jdbc.queryForList("SELECT escalation_level FROM inspection_tickets", Integer.class))
                 .containsOnly(2);
     }
@@ -181,7 +202,8 @@ class OverdueEscalationIntegrationTests {
         // reopened with a new deadline: the level is reset while it is not overdue ...
         jdbc.update("UPDATE inspection_tickets SET due_on = ? WHERE id = ?", Date.valueOf("2026-12-01"), t1);
         escalation.run();
-        assertThat(jdbc.queryForObject("SELECT escalation_level FROM inspection_tickets WHERE id = ?", Integer.class, t1))
+        assertThat(jdbc.queryForObject(
+                        "SELECT escalation_level FROM inspection_tickets WHERE id = ?", Integer.class, t1))
                 .isZero();
         // ... and escalates again once the new deadline has passed
         morningOf("2026-12-02");
@@ -218,15 +240,23 @@ class OverdueEscalationIntegrationTests {
         dispatcher.dispatchDue();
 
         assertThat(written).isEqualTo(3);
-        assertThat(recipients()).as("the ST2 team has nothing open: no mail")
+        assertThat(recipients())
+                .as("the ST2 team has nothing open: no mail")
                 .containsExactlyInAnyOrder("leader1@example.com", "member1@example.com", "station1@example.com");
         MimeMessage team = onlyMailTo("leader1@example.com");
-        assertThat(team.getSubject()).contains("稽查日报", "城关抄表班", "2026-11-30", "未结工单 4 张", "逾期 1 张",
-                "Daily digest", "4 open, 1 overdue");
+        assertThat(team.getSubject())
+                .contains("稽查日报", "城关抄表班", "2026-11-30", "未结工单 4 张", "逾期 1 张", "Daily digest", "4 open, 1 overdue");
         String body = text(team);
-        assertThat(body).contains("以下是 城关抄表班（ST1-R）及下属单位", "待整改 DISPATCHED: 2", "退回重改 RETURNED: 1",
-                "已反馈待核实 FEEDBACK_SUBMITTED: 1", "合计 / Total: 4", "#" + overdue + " ", "#" + dueSoon + " ",
-                "逾期 2 个工作日 / 2 working day(s) overdue")
+        assertThat(body)
+                .contains(
+                        "以下是 城关抄表班（ST1-R）及下属单位",
+                        "待整改 DISPATCHED: 2",
+                        "退回重改 RETURNED: 1",
+                        "已反馈待核实 FEEDBACK_SUBMITTED: 1",
+                        "合计 / Total: 4",
+                        "#" + overdue + " ",
+                        "#" + dueSoon + " ",
+                        "逾期 2 个工作日 / 2 working day(s) overdue")
                 .doesNotContain("#" + stationOnly + " ", "BIL-05");
         String dueSoonPart = body.substring(body.indexOf("Due within"), body.indexOf("已逾期 / Overdue"));
         assertThat(dueSoonPart).contains("#" + dueSoon + " ").doesNotContain("#" + later + " ", "#" + feedback + " ");
@@ -243,9 +273,12 @@ class OverdueEscalationIntegrationTests {
         assertThat(cron("overdue-check")).isEqualTo("0 0 7 * * ?");
         assertThat(cron("team-digest")).isEqualTo("0 30 7 * * ?");
         assertThat(((CronTrigger) scheduler.getTrigger(TriggerKey.triggerKey("overdue-check", "jicha-notify")))
-                .getTimeZone().getID()).isEqualTo("Asia/Shanghai");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM QRTZ_CRON_TRIGGERS WHERE TRIGGER_GROUP = 'jicha-notify'",
-                Long.class)).isEqualTo(3L);
+                        .getTimeZone()
+                        .getID())
+                .isEqualTo("Asia/Shanghai");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM QRTZ_CRON_TRIGGERS WHERE TRIGGER_GROUP = 'jicha-notify'", Long.class))
+                .isEqualTo(3L);
     }
 
     private String cron(String name) throws Exception {
@@ -257,39 +290,57 @@ class OverdueEscalationIntegrationTests {
     }
 
     private void user(String name, String display, Role role, String unit, boolean leader) {
-        accounts.create(Actor.SYSTEM, new UserAccounts.NewUser(name, "password-" + name, display, role, unit,
-                name + "@example.com", leader));
+        accounts.create(
+                Actor.SYSTEM,
+                new UserAccounts.NewUser(name, "password-" + name, display, role, unit, name + "@example.com", leader));
     }
 
     private long ticket(String rule, String title, String station, String team, String status, String dueOn) {
-        jdbc.update("INSERT INTO inspection_tickets (fingerprint, rule_code, theme, severity, title, subject_type, "
+        jdbc.update(
+                "INSERT INTO inspection_tickets (fingerprint, rule_code, theme, severity, title, subject_type, "
                         + "subject_id, customer_no, period, station_code, team_kind, team_unit_code, message, status, "
                         + "opened_at, due_on, first_run_id, last_seen_run_id) "
                         + "VALUES (?, ?, 'BIL', 'MAJOR', ?, 'METER', ?, 'C1', NULL, ?, 'READING', ?, '测试', ?, ?, ?, 1, 1)",
-                rule + "|" + station + "|" + dueOn, rule, title, "M-" + rule, station, team, status,
-                LocalDateTime.of(2026, 9, 1, 8, 0), Date.valueOf(dueOn));
-        return jdbc.queryForObject("SELECT id FROM inspection_tickets WHERE fingerprint = ?", Long.class,
+                rule + "|" + station + "|" + dueOn,
+                rule,
+                title,
+                "M-" + rule,
+                station,
+                team,
+                status,
+                LocalDateTime.of(2026, 9, 1, 8, 0),
+                Date.valueOf(dueOn));
+        return jdbc.queryForObject(
+                "SELECT id FROM inspection_tickets WHERE fingerprint = ?",
+                Long.class,
                 rule + "|" + station + "|" + dueOn);
     }
 
     private List<String> recipients() throws Exception {
-        return Arrays.stream(mailServer.getReceivedMessages()).flatMap(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).map(Object::toString);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(mailServer.getReceivedMessages())
+                .flatMap(m -> {
+                    try {
+                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                                .map(Object::toString);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     private MimeMessage onlyMailTo(String address) throws Exception {
-        List<MimeMessage> to = Arrays.stream(mailServer.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getRecipients(Message.RecipientType.TO)[0].toString().equals(address);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        List<MimeMessage> to = Arrays.stream(mailServer.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getRecipients(Message.RecipientType.TO)[0]
+                                .toString()
+                                .equals(address);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
         assertThat(to).as("mails to " + address).hasSize(1);
         return to.get(0);
     }

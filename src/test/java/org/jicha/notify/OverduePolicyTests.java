@@ -47,7 +47,8 @@ class OverduePolicyTests {
 
         assertThat(policy.workingDaysOverdue(due, LocalDate.of(2026, 10, 7))).isZero();
         assertThat(policy.workingDaysOverdue(due, LocalDate.of(2026, 10, 8))).isEqualTo(1);
-        assertThat(policy.workingDaysOverdue(due, LocalDate.of(2026, 10, 11))).as("Sat 10-10 is a make-up working day")
+        assertThat(policy.workingDaysOverdue(due, LocalDate.of(2026, 10, 11)))
+                .as("Sat 10-10 is a make-up working day")
                 .isEqualTo(3);
         assertThat(policy.levelFor(due, LocalDate.of(2026, 10, 11))).isEqualTo(OverduePolicy.TEAM_LEADER);
         assertThat(policy.workingDaysOverdue(due, LocalDate.of(2026, 10, 12))).isEqualTo(4);
@@ -58,8 +59,10 @@ class OverduePolicyTests {
     void onPlainWeekdaysTheSameDatesWouldHaveReachedTheSupervisorBeforeTheHolidayEnded() {
         OverduePolicy naive = new OverduePolicy(WorkingDayCalendar.weekdaysOnly(), 3);
 
-        assertThat(naive.levelFor(LocalDate.of(2026, 9, 30), LocalDate.of(2026, 10, 8))).isEqualTo(OverduePolicy.SUPERVISOR);
-        assertThat(policy.levelFor(LocalDate.of(2026, 9, 30), LocalDate.of(2026, 10, 8))).isEqualTo(OverduePolicy.TEAM_LEADER);
+        assertThat(naive.levelFor(LocalDate.of(2026, 9, 30), LocalDate.of(2026, 10, 8)))
+                .isEqualTo(OverduePolicy.SUPERVISOR);
+        assertThat(policy.levelFor(LocalDate.of(2026, 9, 30), LocalDate.of(2026, 10, 8)))
+                .isEqualTo(OverduePolicy.TEAM_LEADER);
     }
 
     @Test
@@ -68,6 +71,7 @@ class OverduePolicyTests {
 
         assertThat(policy.levelFor(monday, monday.plusDays(3))).as("3 wd").isEqualTo(OverduePolicy.TEAM_LEADER);
         assertThat(policy.levelFor(monday, monday.plusDays(4))).as("4 wd").isEqualTo(OverduePolicy.SUPERVISOR);
-        assertThat(new OverduePolicy(CHINA, 0).levelFor(monday, monday.plusDays(1))).isEqualTo(OverduePolicy.SUPERVISOR);
+        assertThat(new OverduePolicy(CHINA, 0).levelFor(monday, monday.plusDays(1)))
+                .isEqualTo(OverduePolicy.SUPERVISOR);
     }
 }

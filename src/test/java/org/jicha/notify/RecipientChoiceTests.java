@@ -50,8 +50,8 @@ class RecipientChoiceTests {
 
     @Test
     void levelTwoGoesToCompanySupervisorsAndThoseAboveTheStation() {
-        RecipientChoice choice = RecipientChoice.of(List.of(LEADER, COMPANY_SUPERVISOR, COUNTY_SUPERVISOR,
-                OTHER_COUNTY_SUPERVISOR, AUDITOR));
+        RecipientChoice choice = RecipientChoice.of(
+                List.of(LEADER, COMPANY_SUPERVISOR, COUNTY_SUPERVISOR, OTHER_COUNTY_SUPERVISOR, AUDITOR));
 
         assertThat(choice.level2(List.of("ST1", "CO", "PROV"))).containsExactly(COMPANY_SUPERVISOR, COUNTY_SUPERVISOR);
         assertThat(choice.level2(List.of())).containsExactly(COMPANY_SUPERVISOR);
@@ -70,6 +70,7 @@ class RecipientChoiceTests {
     }
 
     private static OverdueTicket ticket(String status, String station, String team) {
-        return new OverdueTicket(1, "BIL-01", "t", "METER", "M1", "C1", station, team, status, LocalDate.of(2026, 11, 2), 0);
+        return new OverdueTicket(
+                1, "BIL-01", "t", "METER", "M1", "C1", station, team, status, LocalDate.of(2026, 11, 2), 0);
     }
 }

@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 /** A free local port for the test SMTP server, fixed per test class so a stopped server can come back on it. */
 final class SmtpPort {
 
-    private SmtpPort() {
-    }
+    private SmtpPort() {}
 
     static int free() {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -10,8 +10,13 @@ import org.junit.jupiter.api.Test;
 class PasswordPolicyTests {
 
     static PasswordPolicy policy(int minLength) {
-        return new PasswordPolicy(new SecurityProperties(true, null, false, "jicha-demo",
-                new SecurityProperties.SignIn(5, 20, Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofDays(90)),
+        return new PasswordPolicy(new SecurityProperties(
+                true,
+                null,
+                false,
+                "jicha-demo",
+                new SecurityProperties.SignIn(
+                        5, 20, Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofDays(90)),
                 new SecurityProperties.Password(minLength)));
     }
 

@@ -33,12 +33,15 @@ import org.springframework.test.web.servlet.MockMvc;
  * cluster would), and the account rules (last administrator, sessions ended, row locks) hold there.
  */
 @ActiveProfiles("postgres")
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + PostgresSignInIntegrationTests.SCHEMA,
-        "spring.datasource.username=postgres",
-        "spring.flyway.schemas=" + PostgresSignInIntegrationTests.SCHEMA,
-        "spring.quartz.auto-startup=false",
-        "jicha.security.initial-admin-password=" + PostgresSignInIntegrationTests.ADMIN_PW})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema="
+                    + PostgresSignInIntegrationTests.SCHEMA,
+            "spring.datasource.username=postgres",
+            "spring.flyway.schemas=" + PostgresSignInIntegrationTests.SCHEMA,
+            "spring.quartz.auto-startup=false",
+            "jicha.security.initial-admin-password=" + PostgresSignInIntegrationTests.ADMIN_PW
+        })
 @AutoConfigureMockMvc
 class PostgresSignInIntegrationTests {
 
@@ -48,7 +51,7 @@ class PostgresSignInIntegrationTests {
     @BeforeAll
     static void freshSchema() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         }
     }
@@ -87,21 +90,30 @@ class PostgresSignInIntegrationTests {
             pool.shutdown();
         }
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_trail WHERE action = 'LOGIN_LOCKED' AND actor = 'racer'",
-                Long.class)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_trail WHERE action = 'LOGIN_FAILED' AND actor = 'racer'",
-                Long.class)).isEqualTo(24);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_trail WHERE action = 'LOGIN_LOCKED' AND actor = 'racer'",
+                        Long.class))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_trail WHERE action = 'LOGIN_FAILED' AND actor = 'racer'",
+                        Long.class))
+                .isEqualTo(24);
         assertThat(guard.refusal("racer", "10.8.0.99")).contains(SignInGuard.Refusal.USER_LOCKED);
         assertThat(guard.lockedUntil("racer")).isPresent();
     }
 
     @Test
     void theAccountRulesHoldOnPostgres() throws Exception {
-        accounts.create(Actor.SYSTEM, new UserAccounts.NewUser("pgchen", "auditor-pw-1", "陈", Role.AUDITOR, null, null,
-                false));
-        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").param("username", "pgchen")
-                        .param("password", "auditor-pw-1").with(csrf()))
-                .andExpect(status().is3xxRedirection()).andReturn().getRequest().getSession(false);
+        accounts.create(
+                Actor.SYSTEM, new UserAccounts.NewUser("pgchen", "auditor-pw-1", "陈", Role.AUDITOR, null, null, false));
+        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login")
+                        .param("username", "pgchen")
+                        .param("password", "auditor-pw-1")
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getRequest()
+                .getSession(false);
         mvc.perform(get("/api/me").session(session)).andExpect(status().isOk());
 
         mvc.perform(put("/api/users/admin/enabled").param("value", "false").with(httpBasic("admin", ADMIN_PW)))
@@ -109,9 +121,11 @@ class PostgresSignInIntegrationTests {
         mvc.perform(put("/api/users/pgchen/enabled").param("value", "false").with(httpBasic("admin", ADMIN_PW)))
                 .andExpect(status().isOk());
         mvc.perform(get("/api/me").session(session)).andExpect(status().isUnauthorized());
-        mvc.perform(post("/api/users/pgchen/unlock").with(httpBasic("admin", ADMIN_PW))).andExpect(status().isOk());
+        mvc.perform(post("/api/users/pgchen/unlock").with(httpBasic("admin", ADMIN_PW)))
+                .andExpect(status().isOk());
 
-        assertThat(jdbc.queryForList("SELECT action FROM audit_trail WHERE target = 'pgchen' ORDER BY id", String.class))
+        assertThat(jdbc.queryForList(
+                        "SELECT action FROM audit_trail WHERE target = 'pgchen' ORDER BY id", String.class))
                 .containsExactly("USER_CREATED", "USER_DISABLED", "SESSION_ENDED", "UNLOCKED");
     }
 }

@@ -33,12 +33,14 @@ import org.springframework.test.context.ActiveProfiles;
  * false positive on the local PostgreSQL (their SQL is portable; this proves it), in a schema of their own.
  */
 @ActiveProfiles("postgres")
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + PostgresSafeRunIntegrationTests.SCHEMA
-                + "&reWriteBatchedInserts=true",
-        "spring.datasource.username=postgres",
-        "spring.flyway.schemas=" + PostgresSafeRunIntegrationTests.SCHEMA,
-        "spring.quartz.auto-startup=false"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema="
+                    + PostgresSafeRunIntegrationTests.SCHEMA + "&reWriteBatchedInserts=true",
+            "spring.datasource.username=postgres",
+            "spring.flyway.schemas=" + PostgresSafeRunIntegrationTests.SCHEMA,
+            "spring.quartz.auto-startup=false"
+        })
 class PostgresSafeRunIntegrationTests {
 
     static final String SCHEMA = "jicha_it_runs";
@@ -60,7 +62,7 @@ class PostgresSafeRunIntegrationTests {
     @BeforeAll
     static void freshSchema() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         }
     }
@@ -72,48 +74,70 @@ class PostgresSafeRunIntegrationTests {
                 + "VALUES ('auditor', '{noop}-', '陈华', 'AUDITOR', 'auditor@test.jicha.local', CURRENT_TIMESTAMP)");
         for (int i = 1; i <= 60; i++) {
             String no = String.format("C%03d", i);
-            world.customer(no).meter("M" + no, no, LocalDate.of(2030, 1, 1))
-                    .reading("M" + no, "2026-08", 1000, 1100).bill(no, "2026-08", 100)
-                    .reading("M" + no, "2026-09", 1100, 1200).bill(no, "2026-09", 100);
+            world.customer(no)
+                    .meter("M" + no, no, LocalDate.of(2030, 1, 1))
+                    .reading("M" + no, "2026-08", 1000, 1100)
+                    .bill(no, "2026-08", 100)
+                    .reading("M" + no, "2026-09", 1100, 1200)
+                    .bill(no, "2026-09", 100);
         }
 
-        RunView held = audits.run(RunRequest.of(LocalDate.of(2026, 11, 5), RunTrigger.NIGHTLY).heldWithoutData());
+        RunView held = audits.run(
+                RunRequest.of(LocalDate.of(2026, 11, 5), RunTrigger.NIGHTLY).heldWithoutData());
         assertThat(held.status()).isEqualTo(RunStatus.HELD);
         assertThat(held.dataGaps()).singleElement().satisfies(g -> {
             assertThat(g.meters()).isEqualTo(60);
             assertThat(g.readings()).isZero();
         });
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'RUN_HELD'", Long.class)).isOne();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'RUN_HELD'", Long.class))
+                .isOne();
         assertThatThrownBy(() -> audits.run(RunRequest.of(LocalDate.of(2026, 11, 5), RunTrigger.MANUAL)
-                .byPerson(AUDITOR, false, null))).isInstanceOf(DataNotArrivedException.class);
+                        .byPerson(AUDITOR, false, null)))
+                .isInstanceOf(DataNotArrivedException.class);
         assertThat(audits.proposal().asOf()).isEqualTo(LocalDate.of(2026, 10, 5));
 
         audits.run(LocalDate.of(2026, 9, 5), RunTrigger.MANUAL);
         audits.run(LocalDate.of(2026, 10, 5), RunTrigger.MANUAL);
-        RunView flood = audits.run(RunRequest.of(LocalDate.of(2026, 11, 5), RunTrigger.MANUAL)
-                .byPerson(AUDITOR, true, "抄表数据迟到"));
-        assertThat(audits.get(flood.id()).heldRules()).filteredOn(h -> h.ruleCode().equals("BIL-01"))
-                .singleElement().satisfies(h -> {
+        RunView flood = audits.run(
+                RunRequest.of(LocalDate.of(2026, 11, 5), RunTrigger.MANUAL).byPerson(AUDITOR, true, "抄表数据迟到"));
+        assertThat(audits.get(flood.id()).heldRules())
+                .filteredOn(h -> h.ruleCode().equals("BIL-01"))
+                .singleElement()
+                .satisfies(h -> {
                     assertThat(h.newTickets()).isEqualTo(60);
                     assertThat(h.historyMedian()).isEqualTo(0.0);
                 });
-        assertThat(runTickets.confirm(flood.id(), "BIL-01", null, AUDITOR).changed()).hasSize(60);
-        assertThat(jdbc.queryForList("SELECT DISTINCT status FROM inspection_tickets WHERE rule_code = 'BIL-01'",
-                String.class)).containsExactly("DISPATCHED");
+        assertThat(runTickets.confirm(flood.id(), "BIL-01", null, AUDITOR).changed())
+                .hasSize(60);
+        assertThat(jdbc.queryForList(
+                        "SELECT DISTINCT status FROM inspection_tickets WHERE rule_code = 'BIL-01'", String.class))
+                .containsExactly("DISPATCHED");
 
-        List<Long> ids = jdbc.queryForList("SELECT id FROM inspection_tickets WHERE rule_code = 'BIL-01' ORDER BY id "
-                + "FETCH FIRST 2 ROWS ONLY", Long.class);
-        List<TicketWorkflow.BulkResult> marked = workflow.falsePositiveAll(new TicketWorkflow.BulkFalsePositive(
-                FalsePositiveReason.SOURCE_DATA, "迟到", ids.stream().map(id -> new TicketWorkflow.TicketRef(id,
-                jdbc.queryForObject("SELECT version FROM inspection_tickets WHERE id = ?", Long.class, id))).toList()),
+        List<Long> ids = jdbc.queryForList(
+                "SELECT id FROM inspection_tickets WHERE rule_code = 'BIL-01' ORDER BY id " + "FETCH FIRST 2 ROWS ONLY",
+                Long.class);
+        List<TicketWorkflow.BulkResult> marked = workflow.falsePositiveAll(
+                new TicketWorkflow.BulkFalsePositive(
+                        FalsePositiveReason.SOURCE_DATA,
+                        "迟到",
+                        ids.stream()
+                                .map(id -> new TicketWorkflow.TicketRef(
+                                        id,
+                                        jdbc.queryForObject(
+                                                "SELECT version FROM inspection_tickets WHERE id = ?", Long.class, id)))
+                                .toList()),
                 AUDITOR);
-        assertThat(marked).extracting(TicketWorkflow.BulkResult::outcome)
-                .containsOnly(TicketWorkflow.BulkOutcome.DONE);
+        assertThat(marked).extracting(TicketWorkflow.BulkResult::outcome).containsOnly(TicketWorkflow.BulkOutcome.DONE);
 
         RunWithdrawal withdrawal = audits.withdraw(flood.id(), "整批撤回", AUDITOR);
-        assertThat(withdrawal.keptTickets()).as("the two an auditor judged stay; the confirmed ones nobody worked on go")
-                .extracting(RunTickets.KeptTicket::id).containsExactlyElementsOf(ids);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inspection_tickets WHERE rule_code = 'BIL-01' "
-                + "AND status = 'WITHDRAWN'", Long.class)).isEqualTo(58);
+        assertThat(withdrawal.keptTickets())
+                .as("the two an auditor judged stay; the confirmed ones nobody worked on go")
+                .extracting(RunTickets.KeptTicket::id)
+                .containsExactlyElementsOf(ids);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM inspection_tickets WHERE rule_code = 'BIL-01' "
+                                + "AND status = 'WITHDRAWN'",
+                        Long.class))
+                .isEqualTo(58);
     }
 }

@@ -10,7 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -21,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -54,9 +58,9 @@ import org.springframework.test.web.servlet.MvcResult;
  * (as of 2026-11-05). Every ratio is recounted here by hand: findings from {@code sample-data/expected/*.csv}
  * (not from the findings table), records and tickets by plain queries, and numerator and denominator compared.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:reports;DB_CLOSE_DELAY=-1",
-        "spring.quartz.auto-startup=false"})
+@SpringBootTest(
+        properties = {"spring.datasource.url=jdbc:h2:mem:reports;DB_CLOSE_DELAY=-1", "spring.quartz.auto-startup=false"
+        })
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeviationReportIntegrationTests {
@@ -65,26 +69,35 @@ class DeviationReportIntegrationTests {
     static final String SCRIPT_NAME = "<script>alert('x')</script>王五";
 
     @Autowired
-    java.time.Clock clock;
+    Clock clock;
 
     @Autowired
     BatchLoader loader;
+
     @Autowired
     AuditService audits;
+
     @Autowired
     ActiveRuleSet rules;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     DeviationReportService deviation;
+
     @Autowired
     FeedbackReportService feedback;
+
     @Autowired
     ReportRenderer renderer;
+
     @Autowired
     UserAccounts users;
+
     @Autowired
     UnitTree tree;
+
     @Autowired
     MockMvc mvc;
 
@@ -105,37 +118,55 @@ class DeviationReportIntegrationTests {
         expected = SampleBatchExpectations.expectedFor(rules.current().rules());
 
         // the workflow at work on the tickets of the 2026-10 findings (in their id order)
-        List<Map<String, Object>> tickets = jdbc.queryForList("SELECT t.id, t.due_on, t.customer_no FROM inspection_tickets t "
-                + "WHERE t.fingerprint IN (SELECT fingerprint FROM findings WHERE run_id = ?) ORDER BY t.id", run.id());
-        long[] id = tickets.stream().mapToLong(t -> ((Number) t.get("ID")).longValue()).toArray();
-        LocalDate[] due = tickets.stream().map(t -> ((java.sql.Date) t.get("DUE_ON")).toLocalDate()).toArray(LocalDate[]::new);
-        rectify(id[0], "VERIFIED", due[0].atTime(17, 0), "VERIFY");                 // on the deadline: on time
-        rectify(id[1], "VERIFIED", due[1].plusDays(1).atTime(9, 0), "VERIFY");     // a day late
-        rectify(id[2], "CLOSED", due[2].minusDays(3).atTime(10, 0), "VERIFY");     // verified, then closed
+        List<Map<String, Object>> tickets = jdbc.queryForList(
+                "SELECT t.id, t.due_on, t.customer_no FROM inspection_tickets t "
+                        + "WHERE t.fingerprint IN (SELECT fingerprint FROM findings WHERE run_id = ?) ORDER BY t.id",
+                run.id());
+        long[] id = tickets.stream()
+                .mapToLong(t -> ((Number) t.get("ID")).longValue())
+                .toArray();
+        LocalDate[] due = tickets.stream()
+                .map(t -> ((Date) t.get("DUE_ON")).toLocalDate())
+                .toArray(LocalDate[]::new);
+        rectify(id[0], "VERIFIED", due[0].atTime(17, 0), "VERIFY"); // on the deadline: on time
+        rectify(id[1], "VERIFIED", due[1].plusDays(1).atTime(9, 0), "VERIFY"); // a day late
+        rectify(id[2], "CLOSED", due[2].minusDays(3).atTime(10, 0), "VERIFY"); // verified, then closed
         TicketTransitionsFixture.transition(jdbc, id[2], "CLOSE", "VERIFIED", "CLOSED", due[2].atTime(10, 0));
         rectify(id[3], "CLOSED", due[3].minusDays(1).atTime(2, 0), "AUTO_VERIFY"); // re-audit confirmed
         jdbc.update("UPDATE inspection_tickets SET status = 'FALSE_POSITIVE' WHERE id = ?", id[4]);
         jdbc.update("UPDATE inspection_tickets SET status = 'EXEMPTED' WHERE id = ?", id[5]);
-        Map<String, Object> late = tickets.stream().skip(6).filter(t -> t.get("CUSTOMER_NO") != null).findFirst().orElseThrow();
+        Map<String, Object> late = tickets.stream()
+                .skip(6)
+                .filter(t -> t.get("CUSTOMER_NO") != null)
+                .findFirst()
+                .orElseThrow();
         overdueTicket = ((Number) late.get("ID")).longValue();
         overdueDue = LocalDate.of(2026, 11, 2);
         jdbc.update("UPDATE inspection_tickets SET due_on = ? WHERE id = ?", overdueDue, overdueTicket);
-        jdbc.update("UPDATE customers SET customer_name = ? WHERE customer_no = ?", SCRIPT_NAME, late.get("CUSTOMER_NO"));
+        jdbc.update(
+                "UPDATE customers SET customer_name = ? WHERE customer_no = ?", SCRIPT_NAME, late.get("CUSTOMER_NO"));
 
         // the sample archives nothing in 2026-10: archive two late applications (EXP-01 at QC01, EXP-06 at QC02) and
         // two on-time ones there (the findings are the run's, so moving the archive date changes only the period)
-        List<String> onTime = jdbc.queryForList("SELECT app_no FROM applications WHERE status = 'ARCHIVED' "
-                + "AND archived_at >= TIMESTAMP '2026-09-01 00:00:00' AND app_no <> 'YK20260803002' ORDER BY app_no "
-                + "FETCH FIRST 2 ROWS ONLY", String.class);
+        List<String> onTime = jdbc.queryForList(
+                "SELECT app_no FROM applications WHERE status = 'ARCHIVED' "
+                        + "AND archived_at >= TIMESTAMP '2026-09-01 00:00:00' AND app_no <> 'YK20260803002' ORDER BY app_no "
+                        + "FETCH FIRST 2 ROWS ONLY",
+                String.class);
         for (String app : List.of("YK20260407001", "YK20260706003", onTime.get(0), onTime.get(1))) {
             jdbc.update("UPDATE applications SET archived_at = TIMESTAMP '2026-10-15 10:00:00' WHERE app_no = ?", app);
         }
 
-        for (String[] u : new String[][] {{"supervisor", "SUPERVISOR", null}, {"qc01sup", "SUPERVISOR", "QC01"},
-                {"qc01re", "TEAM", "QC01RE"}, {"qc02", "TEAM", "QC02"}}) {
+        for (String[] u : new String[][] {
+            {"supervisor", "SUPERVISOR", null},
+            {"qc01sup", "SUPERVISOR", "QC01"},
+            {"qc01re", "TEAM", "QC01RE"},
+            {"qc02", "TEAM", "QC02"}
+        }) {
             if (jdbc.queryForObject("SELECT COUNT(*) FROM app_users WHERE username = ?", Long.class, u[0]) == 0) {
-                users.create(Actor.SYSTEM, new UserAccounts.NewUser(u[0], "jicha-demo", u[0], Role.valueOf(u[1]), u[2],
-                        null, false));
+                users.create(
+                        Actor.SYSTEM,
+                        new UserAccounts.NewUser(u[0], "jicha-demo", u[0], Role.valueOf(u[1]), u[2], null, false));
             }
         }
     }
@@ -158,7 +189,8 @@ class DeviationReportIntegrationTests {
         assertThat(byHand.get(RatioKind.TARIFF_CORRECT).numerator())
                 .isLessThan(byHand.get(RatioKind.TARIFF_CORRECT).denominator());
         assertThat(byHand.get(RatioKind.EXPANSION_ON_TIME)).isEqualTo(new Ratio(2, 4));
-        assertThat(byHand.get(RatioKind.RECTIFIED)).isEqualTo(new Ratio(4, byHand.get(RatioKind.RECTIFIED).denominator()));
+        assertThat(byHand.get(RatioKind.RECTIFIED))
+                .isEqualTo(new Ratio(4, byHand.get(RatioKind.RECTIFIED).denominator()));
         assertThat(byHand.get(RatioKind.RECTIFIED_ON_TIME).numerator()).isEqualTo(3);
     }
 
@@ -170,25 +202,34 @@ class DeviationReportIntegrationTests {
         assertRatios(report, byHand);
 
         ReportDocument.Table units = table(report, "按单位");
-        assertThat(units.rows()).isNotEmpty().allSatisfy(r -> assertThat(r.get(0)).isEqualTo("QC01"));
+        assertThat(units.rows())
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.get(0)).isEqualTo("QC01"));
         ReportDocument.Table details = table(report, "问题明细");
-        long qc01Expected = expected.stream().filter(l -> "QC01".equals(stationOf(l))).count();
+        long qc01Expected =
+                expected.stream().filter(l -> "QC01".equals(stationOf(l))).count();
         assertThat(details.rows()).hasSize((int) qc01Expected);
         ReportDocument.Table byRule = table(report, "按规则");
-        assertThat(byRule.rows().stream().mapToLong(r -> ((Number) r.get(5)).longValue()).sum()).isEqualTo(qc01Expected);
+        assertThat(byRule.rows().stream()
+                        .mapToLong(r -> ((Number) r.get(5)).longValue())
+                        .sum())
+                .isEqualTo(qc01Expected);
 
         // a supervisor bound to QC01 gets QC01 by default and cannot ask for QC02
         Actor bound = new Actor("qc01sup", Role.SUPERVISOR, "QC01", tree.subtree("QC01"));
         assertThat(deviation.deviation(bound, PERIOD, null).fileStem()).isEqualTo("稽查报告-2026-10-QC01");
-        assertThatThrownBy(() -> deviation.deviation(bound, PERIOD, "QC02")).isInstanceOf(ReportForbiddenException.class);
+        assertThatThrownBy(() -> deviation.deviation(bound, PERIOD, "QC02"))
+                .isInstanceOf(ReportForbiddenException.class);
     }
 
     @Test
     void lastMonthAndTheTrendComeFromTheRunOfEachMonth() {
         ReportDocument report = deviation.deviation(SUPERVISOR, PERIOD, null).document();
-        ReportDocument september = deviation.deviation(SUPERVISOR, "2026-09", null).document();
+        ReportDocument september =
+                deviation.deviation(SUPERVISOR, "2026-09", null).document();
         for (int i = 0; i < RatioKind.values().length; i++) {
-            assertThat(report.metrics().get(i).previous()).as(report.metrics().get(i).label())
+            assertThat(report.metrics().get(i).previous())
+                    .as(report.metrics().get(i).label())
                     .isEqualTo(september.metrics().get(i).ratio());
         }
         assertThat(report.metrics().get(0).previous()).isNotNull();
@@ -200,8 +241,11 @@ class DeviationReportIntegrationTests {
         assertThat(last.get(0)).isEqualTo(PERIOD);
         assertThat(last.get(1)).isEqualTo(run.id());
         assertThat(last.get(2)).isEqualTo(report.metrics().get(0).ratio());
-        assertThat(trend.rows().get(10).get(2)).isEqualTo(september.metrics().get(0).ratio());
-        assertThat(trend.rows().get(0).subList(1, 7)).as("no run in 2025-11: blank, not 0 %").containsOnlyNulls();
+        assertThat(trend.rows().get(10).get(2))
+                .isEqualTo(september.metrics().get(0).ratio());
+        assertThat(trend.rows().get(0).subList(1, 7))
+                .as("no run in 2025-11: blank, not 0 %")
+                .containsOnlyNulls();
     }
 
     @Test
@@ -209,42 +253,67 @@ class DeviationReportIntegrationTests {
         ReportDocument report = deviation.deviation(SUPERVISOR, PERIOD, null).document();
         int total = expected.size();
         ReportDocument.Table themes = table(report, "按主题");
-        assertThat(themes.rows().stream().mapToLong(r -> ((Number) r.get(2)).longValue()).sum()).isEqualTo(total);
+        assertThat(themes.rows().stream()
+                        .mapToLong(r -> ((Number) r.get(2)).longValue())
+                        .sum())
+                .isEqualTo(total);
         long bil = expected.stream().filter(l -> l.startsWith("BIL-")).count();
-        assertThat(themes.rows().get(0)).containsExactly("BIL", "电价电费及抄核收 / Tariffs, reading, billing, collection",
-                bil, DeviationReportService.share(bil, total));
+        assertThat(themes.rows().get(0))
+                .containsExactly(
+                        "BIL",
+                        "电价电费及抄核收 / Tariffs, reading, billing, collection",
+                        bil,
+                        DeviationReportService.share(bil, total));
 
         ReportDocument.Table byRule = table(report, "按规则");
-        Map<String, Long> perRule = expected.stream().collect(Collectors.groupingBy(l -> l.substring(0, 6), Collectors.counting()));
+        Map<String, Long> perRule =
+                expected.stream().collect(Collectors.groupingBy(l -> l.substring(0, 6), Collectors.counting()));
         assertThat(byRule.rows()).hasSize(perRule.size());
         assertThat(byRule.rows()).allSatisfy(r -> assertThat(r.get(5)).isEqualTo(perRule.get((String) r.get(0))));
-        assertThat(byRule.rows().stream().filter(r -> r.get(0).equals("BIL-08")).findFirst().orElseThrow().get(1))
+        assertThat(byRule.rows().stream()
+                        .filter(r -> r.get(0).equals("BIL-08"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get(1))
                 .isEqualTo("电价类别错误");
 
         // persons: BIL-03 on a reading is the reader of that reading; BIL-08 on a bill its clerk
         ReportDocument.Table details = table(report, "问题明细");
-        String reader = jdbc.queryForObject("SELECT r.reader_id || ' ' || s.name FROM readings r JOIN staff s "
-                + "ON s.staff_id = r.reader_id WHERE r.meter_id = '33010001281' AND r.period = '2026-10'", String.class);
+        String reader = jdbc.queryForObject(
+                "SELECT r.reader_id || ' ' || s.name FROM readings r JOIN staff s "
+                        + "ON s.staff_id = r.reader_id WHERE r.meter_id = '33010001281' AND r.period = '2026-10'",
+                String.class);
         assertThat(detail(details, "BIL-03", "33010001281:2026-10").get(9)).isEqualTo(reader);
-        String clerk = jdbc.queryForObject("SELECT b.clerk_id || ' ' || s.name FROM bills b JOIN staff s "
-                + "ON s.staff_id = b.clerk_id WHERE b.bill_no = 'DF2026103101000126'", String.class);
+        String clerk = jdbc.queryForObject(
+                "SELECT b.clerk_id || ' ' || s.name FROM bills b JOIN staff s "
+                        + "ON s.staff_id = b.clerk_id WHERE b.bill_no = 'DF2026103101000126'",
+                String.class);
         assertThat(detail(details, "BIL-08", "DF2026103101000126").get(9)).isEqualTo(clerk);
-        String inspector = jdbc.queryForObject("SELECT s.staff_id || ' ' || s.name FROM inspections i JOIN staff s "
-                + "ON i.inspector_ids LIKE s.staff_id || '%' WHERE i.inspection_no = 'JC20261009001'", String.class);
+        String inspector = jdbc.queryForObject(
+                "SELECT s.staff_id || ' ' || s.name FROM inspections i JOIN staff s "
+                        + "ON i.inspector_ids LIKE s.staff_id || '%' WHERE i.inspection_no = 'JC20261009001'",
+                String.class);
         assertThat(detail(details, "INS-07", "JC20261009001").get(9)).isEqualTo(inspector);
-        String handler = jdbc.queryForObject("SELECT s.handler_id || ' ' || st.name FROM application_steps s JOIN staff st "
-                + "ON st.staff_id = s.handler_id WHERE s.app_no = 'YK20260706001' ORDER BY s.started_at DESC "
-                + "FETCH FIRST 1 ROWS ONLY", String.class);
+        String handler = jdbc.queryForObject(
+                "SELECT s.handler_id || ' ' || st.name FROM application_steps s JOIN staff st "
+                        + "ON st.staff_id = s.handler_id WHERE s.app_no = 'YK20260706001' ORDER BY s.started_at DESC "
+                        + "FETCH FIRST 1 ROWS ONLY",
+                String.class);
         assertThat(detail(details, "BUS-01", "YK20260706001").get(9)).isEqualTo(handler);
 
         ReportDocument.Table persons = table(report, "按人员");
-        assertThat(persons.rows().stream().mapToLong(r -> ((Number) r.get(3)).longValue()).sum()).isEqualTo(total);
+        assertThat(persons.rows().stream()
+                        .mapToLong(r -> ((Number) r.get(3)).longValue())
+                        .sum())
+                .isEqualTo(total);
         ReportDocument.Table topPersons = table(report, "人员前十");
         assertThat(topPersons.rows()).hasSizeLessThanOrEqualTo(10).isNotEmpty();
         assertThat(topPersons.rows().get(0).get(0)).isEqualTo(1);
         ReportDocument.Table topUnits = table(report, "单位前十");
         assertThat(topUnits.rows()).hasSize(10);
-        List<Long> counts = topUnits.rows().stream().map(r -> ((Number) r.get(4)).longValue()).toList();
+        List<Long> counts = topUnits.rows().stream()
+                .map(r -> ((Number) r.get(4)).longValue())
+                .toList();
         assertThat(counts).isSortedAccordingTo((a, b) -> Long.compare(b, a));
 
         ReportDocument.Table overdue = table(report, "超期工单");
@@ -260,7 +329,8 @@ class DeviationReportIntegrationTests {
     @Test
     void withoutACompletedRunOfThePeriodTheReportSaysSo() {
         assertThatThrownBy(() -> deviation.deviation(SUPERVISOR, "2025-01", null))
-                .isInstanceOf(NoCompletedRunException.class).hasMessageContaining("2025-01");
+                .isInstanceOf(NoCompletedRunException.class)
+                .hasMessageContaining("2025-01");
     }
 
     // ---------------------------------------------------------------------------------------------- feedback
@@ -271,11 +341,15 @@ class DeviationReportIntegrationTests {
         GeneratedReport report = feedback.feedback(team, PERIOD, "QC01RE");
         assertThat(report.fileStem()).isEqualTo("信息反馈-2026-10-QC01RE");
         ReportDocument doc = report.document();
-        assertThat(doc.metrics()).extracting(ReportDocument.Metric::label).containsExactly(
-                RatioKind.READING_ERROR.label(), RatioKind.RECTIFIED.label(), RatioKind.RECTIFIED_ON_TIME.label());
+        assertThat(doc.metrics())
+                .extracting(ReportDocument.Metric::label)
+                .containsExactly(
+                        RatioKind.READING_ERROR.label(),
+                        RatioKind.RECTIFIED.label(),
+                        RatioKind.RECTIFIED_ON_TIME.label());
 
-        List<Long> ticketIds = jdbc.queryForList("SELECT id FROM inspection_tickets WHERE team_unit_code = 'QC01RE' "
-                + "ORDER BY id", Long.class);
+        List<Long> ticketIds = jdbc.queryForList(
+                "SELECT id FROM inspection_tickets WHERE team_unit_code = 'QC01RE' " + "ORDER BY id", Long.class);
         ReportDocument.Table tickets = table(doc, "工单");
         assertThat(tickets.rows()).extracting(r -> (Long) r.get(0)).containsExactlyInAnyOrderElementsOf(ticketIds);
         assertThat(tickets.rows()).allSatisfy(r -> {
@@ -288,99 +362,149 @@ class DeviationReportIntegrationTests {
         // the team's 抄表差错率: its station's meters, findings routed to it; here every READING ticket of QC01
         Map<RatioKind, Ratio> station = byHand("QC01");
         ReportDocument.Metric reading = doc.metrics().get(0);
-        assertThat(new Ratio(reading.numerator(), reading.denominator())).isEqualTo(station.get(RatioKind.READING_ERROR));
+        assertThat(new Ratio(reading.numerator(), reading.denominator()))
+                .isEqualTo(station.get(RatioKind.READING_ERROR));
         ReportDocument.Table comparison = table(doc, "指标对比");
         assertThat(comparison.rows().get(0).subList(5, 7))
-                .containsExactly(station.get(RatioKind.READING_ERROR).numerator(), station.get(RatioKind.READING_ERROR).denominator());
-        long teamTickets = jdbc.queryForObject("SELECT COUNT(*) FROM inspection_tickets WHERE team_unit_code = 'QC01RE' "
-                + "AND status NOT IN ('FALSE_POSITIVE', 'EXEMPTED') AND fingerprint IN (SELECT fingerprint FROM findings "
-                + "WHERE run_id = ?)", Long.class, run.id());
+                .containsExactly(
+                        station.get(RatioKind.READING_ERROR).numerator(),
+                        station.get(RatioKind.READING_ERROR).denominator());
+        long teamTickets = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM inspection_tickets WHERE team_unit_code = 'QC01RE' "
+                        + "AND status NOT IN ('FALSE_POSITIVE', 'EXEMPTED') AND fingerprint IN (SELECT fingerprint FROM findings "
+                        + "WHERE run_id = ?)",
+                Long.class,
+                run.id());
         assertThat(doc.metrics().get(1).denominator()).isEqualTo(teamTickets);
-        assertThat(comparison.rows().get(1).get(6)).isEqualTo(station.get(RatioKind.RECTIFIED).denominator());
-        assertThat(doc.metrics().get(0).previous()).as("last month's run exists").isNotNull();
+        assertThat(comparison.rows().get(1).get(6))
+                .isEqualTo(station.get(RatioKind.RECTIFIED).denominator());
+        assertThat(doc.metrics().get(0).previous())
+                .as("last month's run exists")
+                .isNotNull();
     }
 
     @Test
     void aTeamUserCannotReadAnotherStationsFeedbackNorTheDeviationReport() throws Exception {
-        mvc.perform(get("/api/reports/feedback").param("period", PERIOD).param("team", "QC01RE")
-                .with(httpBasic("qc02", "jicha-demo"))).andExpect(status().isForbidden());
-        mvc.perform(get("/api/reports/feedback").param("period", PERIOD).param("team", "QC02RE")
-                .with(httpBasic("qc02", "jicha-demo"))).andExpect(status().isOk())
+        mvc.perform(get("/api/reports/feedback")
+                        .param("period", PERIOD)
+                        .param("team", "QC01RE")
+                        .with(httpBasic("qc02", "jicha-demo")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/reports/feedback")
+                        .param("period", PERIOD)
+                        .param("team", "QC02RE")
+                        .with(httpBasic("qc02", "jicha-demo")))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.title").value(org.hamcrest.Matchers.containsString("QC02RE")));
         mvc.perform(get("/api/reports/deviation").param("period", PERIOD).with(httpBasic("qc01re", "jicha-demo")))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/api/reports/deviation").param("period", PERIOD).param("unit", "QC02")
-                .with(httpBasic("qc01sup", "jicha-demo"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/reports/deviation")
+                        .param("period", PERIOD)
+                        .param("unit", "QC02")
+                        .with(httpBasic("qc01sup", "jicha-demo")))
+                .andExpect(status().isForbidden());
     }
 
     // ---------------------------------------------------------------------------------------------- API
 
     @Test
     void theApiAnswersJsonAndNamesBadParameters() throws Exception {
-        mvc.perform(get("/api/reports/deviation").param("period", PERIOD).param("unit", "QC01")
+        mvc.perform(get("/api/reports/deviation")
+                        .param("period", PERIOD)
+                        .param("unit", "QC01")
                         .with(httpBasic("supervisor", "jicha-demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.metrics[0].label").value(RatioKind.READING_ERROR.label()))
                 .andExpect(jsonPath("$.metrics[4].denominator").isNumber());
-        mvc.perform(get("/api/reports/deviation").param("period", "2026-13").with(httpBasic("supervisor", "jicha-demo")))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("period"));
+        mvc.perform(get("/api/reports/deviation")
+                        .param("period", "2026-13")
+                        .with(httpBasic("supervisor", "jicha-demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("period"));
         mvc.perform(get("/api/reports/deviation").param("period", "202610").with(httpBasic("supervisor", "jicha-demo")))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("period")));
-        mvc.perform(get("/api/reports/deviation").param("period", PERIOD).param("unit", "NOPE")
-                .with(httpBasic("supervisor", "jicha-demo")))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("unit"));
-        mvc.perform(get("/api/reports/feedback").param("period", PERIOD).param("team", "QC01")
-                .with(httpBasic("supervisor", "jicha-demo")))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("team"));
-        mvc.perform(get("/api/reports/deviation").param("period", PERIOD).param("format", "doc")
-                .with(httpBasic("supervisor", "jicha-demo")))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("format"));
-        mvc.perform(get("/api/reports/deviation").param("period", "2025-01").with(httpBasic("supervisor", "jicha-demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("period")));
+        mvc.perform(get("/api/reports/deviation")
+                        .param("period", PERIOD)
+                        .param("unit", "NOPE")
+                        .with(httpBasic("supervisor", "jicha-demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("unit"));
+        mvc.perform(get("/api/reports/feedback")
+                        .param("period", PERIOD)
+                        .param("team", "QC01")
+                        .with(httpBasic("supervisor", "jicha-demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("team"));
+        mvc.perform(get("/api/reports/deviation")
+                        .param("period", PERIOD)
+                        .param("format", "doc")
+                        .with(httpBasic("supervisor", "jicha-demo")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("format"));
+        mvc.perform(get("/api/reports/deviation")
+                        .param("period", "2025-01")
+                        .with(httpBasic("supervisor", "jicha-demo")))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/reports/deviation").param("period", PERIOD)).andExpect(status().isUnauthorized());
     }
 
     @Test
     void theXlsxExportHasNamedSheetsFrozenFilteredHeadersAndPercentFormats() throws Exception {
-        MvcResult result = mvc.perform(get("/api/reports/deviation").param("period", PERIOD).param("unit", "QC01")
-                .param("format", "xlsx").with(httpBasic("supervisor", "jicha-demo"))).andExpect(status().isOk()).andReturn();
+        MvcResult result = mvc.perform(get("/api/reports/deviation")
+                        .param("period", PERIOD)
+                        .param("unit", "QC01")
+                        .param("format", "xlsx")
+                        .with(httpBasic("supervisor", "jicha-demo")))
+                .andExpect(status().isOk())
+                .andReturn();
         String disposition = result.getResponse().getHeader("Content-Disposition");
         assertThat(disposition).startsWith("attachment;").contains("filename*=UTF-8''");
         assertThat(URLDecoder.decode(disposition.substring(disposition.indexOf("''") + 2), StandardCharsets.UTF_8))
                 .isEqualTo("稽查报告-2026-10-QC01.xlsx");
         assertThat(result.getResponse().getContentType()).startsWith(ReportFormat.XLSX.mediaType());
 
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(result.getResponse().getContentAsByteArray()))) {
+        try (XSSFWorkbook wb =
+                new XSSFWorkbook(new ByteArrayInputStream(result.getResponse().getContentAsByteArray()))) {
             List<String> sheets = new ArrayList<>();
             wb.forEach(s -> sheets.add(s.getSheetName()));
-            assertThat(sheets).containsExactly("概要", "按主题", "按规则", "按单位", "按人员", "单位前十", "人员前十", "趋势",
-                    "超期工单", "问题明细");
+            assertThat(sheets).containsExactly("概要", "按主题", "按规则", "按单位", "按人员", "单位前十", "人员前十", "趋势", "超期工单", "问题明细");
             XSSFSheet summary = wb.getSheet("概要");
             assertThat(summary.getRow(4).getCell(0).getStringCellValue()).isEqualTo(RatioKind.READING_ERROR.label());
-            assertThat(summary.getRow(4).getCell(3).getCellStyle().getDataFormatString()).isEqualTo("0.00%");
+            assertThat(summary.getRow(4).getCell(3).getCellStyle().getDataFormatString())
+                    .isEqualTo("0.00%");
             for (String name : List.of("按规则", "趋势", "问题明细")) {
                 XSSFSheet sheet = wb.getSheet(name);
                 assertThat(sheet.getPaneInformation().isFreezePane()).as(name).isTrue();
-                assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).as(name).isEqualTo((short) 1);
+                assertThat(sheet.getPaneInformation().getHorizontalSplitPosition())
+                        .as(name)
+                        .isEqualTo((short) 1);
                 assertThat(sheet.getCTWorksheet().getAutoFilter()).as(name).isNotNull();
             }
-            assertThat(wb.getSheet("按规则").getRow(1).getCell(6).getCellStyle().getDataFormatString()).isEqualTo("0.00%");
-            assertThat(wb.getSheet("趋势").getRow(12).getCell(2).getCellStyle().getDataFormatString()).isEqualTo("0.00%");
+            assertThat(wb.getSheet("按规则").getRow(1).getCell(6).getCellStyle().getDataFormatString())
+                    .isEqualTo("0.00%");
+            assertThat(wb.getSheet("趋势").getRow(12).getCell(2).getCellStyle().getDataFormatString())
+                    .isEqualTo("0.00%");
         }
     }
 
     @Test
     void thePdfExportKeepsItsChineseAndPrintsAScriptNameAsText() throws Exception {
         assumeTrue(CjkFont.find().isPresent(), "no CJK font on this machine (.ci/run installs fonts-wqy-zenhei)");
-        MvcResult result = mvc.perform(get("/api/reports/deviation").param("period", PERIOD).param("format", "pdf")
-                .with(httpBasic("supervisor", "jicha-demo"))).andExpect(status().isOk()).andReturn();
+        MvcResult result = mvc.perform(get("/api/reports/deviation")
+                        .param("period", PERIOD)
+                        .param("format", "pdf")
+                        .with(httpBasic("supervisor", "jicha-demo")))
+                .andExpect(status().isOk())
+                .andReturn();
         assertThat(result.getResponse().getHeader("Content-Disposition"))
-                .contains("filename*=UTF-8''" + java.net.URLEncoder.encode("稽查报告-2026-10", StandardCharsets.UTF_8));
+                .contains("filename*=UTF-8''" + URLEncoder.encode("稽查报告-2026-10", StandardCharsets.UTF_8));
         try (PDDocument pdf = Loader.loadPDF(result.getResponse().getContentAsByteArray())) {
             // table cells wrap their text over lines
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
-            assertThat(text).contains("稽查报告", "抄表差错率", "电价执行正确率", "业扩时限达标率", "按期整改率", "超期未整改工单",
-                    "<script>alert('x')</script>王五");
+            assertThat(text)
+                    .contains(
+                            "稽查报告", "抄表差错率", "电价执行正确率", "业扩时限达标率", "按期整改率", "超期未整改工单", "<script>alert('x')</script>王五");
         }
         mvc.perform(get("/api/reports/deviation").param("period", PERIOD).with(httpBasic("supervisor", "jicha-demo")))
                 .andExpect(jsonPath("$.tables[7].rows[0][5]").value(SCRIPT_NAME));
@@ -389,8 +513,13 @@ class DeviationReportIntegrationTests {
     @Test
     void theFeedbackExportsAsPdfForTheTeamItself() throws Exception {
         assumeTrue(CjkFont.find().isPresent(), "no CJK font on this machine");
-        MvcResult result = mvc.perform(get("/api/reports/feedback").param("period", PERIOD).param("team", "QC01RE")
-                .param("format", "pdf").with(httpBasic("qc01re", "jicha-demo"))).andExpect(status().isOk()).andReturn();
+        MvcResult result = mvc.perform(get("/api/reports/feedback")
+                        .param("period", PERIOD)
+                        .param("team", "QC01RE")
+                        .param("format", "pdf")
+                        .with(httpBasic("qc01re", "jicha-demo")))
+                .andExpect(status().isOk())
+                .andReturn();
         try (PDDocument pdf = Loader.loadPDF(result.getResponse().getContentAsByteArray())) {
             assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", ""))
                     .contains("信息反馈", "如何整改", "青川县城关供电所抄表班");
@@ -401,9 +530,13 @@ class DeviationReportIntegrationTests {
 
     private void assertRatios(ReportDocument report, Map<RatioKind, Ratio> byHand) {
         for (RatioKind kind : RatioKind.values()) {
-            ReportDocument.Metric m = report.metrics().stream().filter(x -> x.label().equals(kind.label())).findFirst()
+            ReportDocument.Metric m = report.metrics().stream()
+                    .filter(x -> x.label().equals(kind.label()))
+                    .findFirst()
                     .orElseThrow();
-            assertThat(new Ratio(m.numerator(), m.denominator())).as(kind.label()).isEqualTo(byHand.get(kind));
+            assertThat(new Ratio(m.numerator(), m.denominator()))
+                    .as(kind.label())
+                    .isEqualTo(byHand.get(kind));
             assertThat(m.definition()).as(kind.label()).isEqualTo(kind.definition());
         }
     }
@@ -418,13 +551,14 @@ class DeviationReportIntegrationTests {
         jdbc.query("SELECT meter_id, customer_no FROM meters", rs -> {
             customerOfMeter.put(rs.getString(1), rs.getString(2));
         });
-        java.util.function.Predicate<String> inScope = c -> station == null || station.equals(stationOfCustomer.get(c));
+        Predicate<String> inScope = c -> station == null || station.equals(stationOfCustomer.get(c));
         Set<String> readingRules = codes(TeamKind.READING);
         Set<String> billingRules = codes(TeamKind.BILLING);
         Map<RatioKind, Ratio> result = new LinkedHashMap<>();
 
         // 抄表差错率
-        Set<String> due = new HashSet<>(jdbc.queryForList("SELECT meter_id FROM readings WHERE period = ?", String.class, PERIOD));
+        Set<String> due = new HashSet<>(
+                jdbc.queryForList("SELECT meter_id FROM readings WHERE period = ?", String.class, PERIOD));
         expected.stream().filter(l -> l.startsWith("BIL-01,METER,")).forEach(l -> due.add(l.split(",")[2]));
         due.removeIf(m -> !inScope.test(customerOfMeter.get(m)));
         Set<String> wrongMeters = new HashSet<>();
@@ -436,8 +570,11 @@ class DeviationReportIntegrationTests {
             switch (f[1]) {
                 case "METER" -> wrongMeters.add(f[2]);
                 case "READING" -> wrongMeters.add(f[2].substring(0, f[2].indexOf(':')));
-                default -> wrongMeters.addAll(customerOfMeter.entrySet().stream()
-                        .filter(e -> e.getValue().equals(customerOf(f[1], f[2], customerOfMeter))).map(Map.Entry::getKey).toList());
+                default ->
+                    wrongMeters.addAll(customerOfMeter.entrySet().stream()
+                            .filter(e -> e.getValue().equals(customerOf(f[1], f[2], customerOfMeter)))
+                            .map(Map.Entry::getKey)
+                            .toList());
             }
         }
         wrongMeters.retainAll(due);
@@ -445,11 +582,14 @@ class DeviationReportIntegrationTests {
 
         // 电价执行正确率
         Map<String, String> bills = new HashMap<>();
-        jdbc.query("SELECT bill_no, customer_no FROM bills WHERE period = ?", rs -> {
-            if (inScope.test(rs.getString(2))) {
-                bills.put(rs.getString(1), rs.getString(2));
-            }
-        }, PERIOD);
+        jdbc.query(
+                "SELECT bill_no, customer_no FROM bills WHERE period = ?",
+                rs -> {
+                    if (inScope.test(rs.getString(2))) {
+                        bills.put(rs.getString(1), rs.getString(2));
+                    }
+                },
+                PERIOD);
         Set<String> wrongBills = new HashSet<>();
         for (String line : expected) {
             String[] f = line.split(",");
@@ -472,11 +612,19 @@ class DeviationReportIntegrationTests {
         result.put(RatioKind.TARIFF_CORRECT, new Ratio(bills.size() - wrongBills.size(), bills.size()));
 
         // 业扩时限达标率
-        Set<String> archived = new HashSet<>(jdbc.queryForList("SELECT app_no FROM applications WHERE status = 'ARCHIVED' "
-                + "AND archived_at >= TIMESTAMP '2026-10-01 00:00:00' AND archived_at < TIMESTAMP '2026-11-01 00:00:00'"
-                + (station == null ? "" : " AND station_code = '" + station + "'"), String.class));
-        long late = expected.stream().map(l -> l.split(",")).filter(f -> RatioKind.TIME_LIMIT_RULES.contains(f[0])
-                && f[1].equals("APPLICATION") && archived.contains(f[2])).map(f -> f[2]).distinct().count();
+        Set<String> archived = new HashSet<>(jdbc.queryForList(
+                "SELECT app_no FROM applications WHERE status = 'ARCHIVED' "
+                        + "AND archived_at >= TIMESTAMP '2026-10-01 00:00:00' AND archived_at < TIMESTAMP '2026-11-01 00:00:00'"
+                        + (station == null ? "" : " AND station_code = '" + station + "'"),
+                String.class));
+        long late = expected.stream()
+                .map(l -> l.split(","))
+                .filter(f -> RatioKind.TIME_LIMIT_RULES.contains(f[0])
+                        && f[1].equals("APPLICATION")
+                        && archived.contains(f[2]))
+                .map(f -> f[2])
+                .distinct()
+                .count();
         result.put(RatioKind.EXPANSION_ON_TIME, new Ratio(archived.size() - late, archived.size()));
 
         // 整改率, 按期整改率: the tickets of the expected findings of 2026-10
@@ -490,12 +638,14 @@ class DeviationReportIntegrationTests {
         long denominator = 0;
         long rectified = 0;
         long onTime = 0;
-        for (Map<String, Object> t : jdbc.queryForList("SELECT id, rule_code, subject_type, subject_id, period, status, "
-                + "due_on, station_code, team_unit_code, last_seen_run_id FROM inspection_tickets")) {
+        for (Map<String, Object> t :
+                jdbc.queryForList("SELECT id, rule_code, subject_type, subject_id, period, status, "
+                        + "due_on, station_code, team_unit_code, last_seen_run_id FROM inspection_tickets")) {
             String key = t.get("RULE_CODE") + "," + t.get("SUBJECT_TYPE") + "," + t.get("SUBJECT_ID");
             // seen by the run, and one of the findings it must raise (a 2026-09 bill's BIL-15 included)
             boolean ofTheRun = expected.contains(key) && ((Number) t.get("LAST_SEEN_RUN_ID")).longValue() == run.id();
-            boolean scoped = station == null || station.equals(t.get("STATION_CODE"))
+            boolean scoped = station == null
+                    || station.equals(t.get("STATION_CODE"))
                     || String.valueOf(t.get("TEAM_UNIT_CODE")).startsWith(station);
             String status = (String) t.get("STATUS");
             if (!ofTheRun || !scoped || status.equals("FALSE_POSITIVE") || status.equals("EXEMPTED")) {
@@ -505,7 +655,7 @@ class DeviationReportIntegrationTests {
             if (status.equals("VERIFIED") || status.equals("CLOSED")) {
                 rectified++;
                 LocalDate v = verifiedOn.get(((Number) t.get("ID")).longValue());
-                if (v != null && !v.isAfter(((java.sql.Date) t.get("DUE_ON")).toLocalDate())) {
+                if (v != null && !v.isAfter(((Date) t.get("DUE_ON")).toLocalDate())) {
                     onTime++;
                 }
             }
@@ -520,9 +670,13 @@ class DeviationReportIntegrationTests {
             case "CUSTOMER" -> subjectId;
             case "METER" -> customerOfMeter.get(subjectId);
             case "READING" -> customerOfMeter.get(subjectId.substring(0, subjectId.indexOf(':')));
-            case "BILL" -> jdbc.queryForObject("SELECT customer_no FROM bills WHERE bill_no = ?", String.class, subjectId);
-            case "APPLICATION" -> jdbc.queryForObject("SELECT customer_no FROM applications WHERE app_no = ?", String.class, subjectId);
-            case "INSPECTION" -> jdbc.queryForObject("SELECT customer_no FROM inspections WHERE inspection_no = ?", String.class, subjectId);
+            case "BILL" ->
+                jdbc.queryForObject("SELECT customer_no FROM bills WHERE bill_no = ?", String.class, subjectId);
+            case "APPLICATION" ->
+                jdbc.queryForObject("SELECT customer_no FROM applications WHERE app_no = ?", String.class, subjectId);
+            case "INSPECTION" ->
+                jdbc.queryForObject(
+                        "SELECT customer_no FROM inspections WHERE inspection_no = ?", String.class, subjectId);
             default -> throw new IllegalArgumentException(subjectType);
         };
     }
@@ -541,17 +695,23 @@ class DeviationReportIntegrationTests {
     }
 
     private Set<String> codes(TeamKind kind) {
-        return rules.current().rules().stream().filter(r -> r.teamKind() == kind).map(RuleMeta::code)
+        return rules.current().rules().stream()
+                .filter(r -> r.teamKind() == kind)
+                .map(RuleMeta::code)
                 .collect(Collectors.toSet());
     }
 
     private static ReportDocument.Table table(ReportDocument report, String sheet) {
-        return report.tables().stream().filter(t -> t.sheetName().equals(sheet)).findFirst().orElseThrow();
+        return report.tables().stream()
+                .filter(t -> t.sheetName().equals(sheet))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<Object> detail(ReportDocument.Table details, String rule, String subject) {
-        return details.rows().stream().filter(r -> r.get(0).equals(rule) && r.get(4).equals(subject)).findFirst()
+        return details.rows().stream()
+                .filter(r -> r.get(0).equals(rule) && r.get(4).equals(subject))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no detail row " + rule + " " + subject));
     }
-
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Ratio edge cases: nothing to measure prints "—", never 0 % or NaN; parameters are checked by name. */
@@ -24,10 +25,12 @@ class ReportRatioTests {
     @Test
     void ratiosRoundToSixDecimalsAndPrintWithTwo() {
         assertThat(new Ratio(10, 445).value()).isEqualByComparingTo("0.022472");
-        assertThat(new ReportDocument.Metric("抄表差错率", "", 10, 445, new BigDecimal("0.5")).percent()).isEqualTo("2.25%");
+        assertThat(new ReportDocument.Metric("抄表差错率", "", 10, 445, new BigDecimal("0.5")).percent())
+                .isEqualTo("2.25%");
         assertThat(new ReportDocument.Metric("", "", 0, 7, null).percent()).isEqualTo("0.00%");
         assertThat(new ReportDocument.Metric("", "", 7, 7, null).percent()).isEqualTo("100.00%");
-        assertThat(new ReportDocument.Metric("", "", 1, 3, new BigDecimal("0.5")).previousPercent()).isEqualTo("50.00%");
+        assertThat(new ReportDocument.Metric("", "", 1, 3, new BigDecimal("0.5")).previousPercent())
+                .isEqualTo("50.00%");
     }
 
     @Test
@@ -46,8 +49,10 @@ class ReportRatioTests {
     void badPeriodsAndFormatsAreRefusedNamingTheParameter() {
         assertThat(ReportPeriod.parse("2026-10")).isEqualTo(YearMonth.of(2026, 10));
         for (String bad : new String[] {null, "", "2026-1", "202610", "2026-13", "2026/10", "26-10"}) {
-            assertThatThrownBy(() -> ReportPeriod.parse(bad)).isInstanceOf(ReportParameterException.class)
-                    .hasMessageContaining("period").extracting(e -> ((ReportParameterException) e).parameter())
+            assertThatThrownBy(() -> ReportPeriod.parse(bad))
+                    .isInstanceOf(ReportParameterException.class)
+                    .hasMessageContaining("period")
+                    .extracting(e -> ((ReportParameterException) e).parameter())
                     .isEqualTo("period");
         }
         assertThat(ReportFormat.parse(null)).isEqualTo(ReportFormat.JSON);
@@ -57,8 +62,8 @@ class ReportRatioTests {
 
     @Test
     void eachTeamKindGetsItsOwnRatioAndTheRectificationRates() {
-        assertThat(RatioKind.forTeamKind("READING")).containsExactly(RatioKind.READING_ERROR, RatioKind.RECTIFIED,
-                RatioKind.RECTIFIED_ON_TIME);
+        assertThat(RatioKind.forTeamKind("READING"))
+                .containsExactly(RatioKind.READING_ERROR, RatioKind.RECTIFIED, RatioKind.RECTIFIED_ON_TIME);
         assertThat(RatioKind.forTeamKind("BILLING")).startsWith(RatioKind.TARIFF_CORRECT);
         assertThat(RatioKind.forTeamKind("INSTALLATION")).startsWith(RatioKind.EXPANSION_ON_TIME);
         assertThat(RatioKind.forTeamKind("SAFETY")).containsExactly(RatioKind.RECTIFIED, RatioKind.RECTIFIED_ON_TIME);
@@ -66,8 +71,8 @@ class ReportRatioTests {
 
     @Test
     void theFileNameGetsItsExtension() {
-        GeneratedReport report = new GeneratedReport(new ReportDocument("t", "s", java.util.List.of(),
-                java.util.List.of()), "稽查报告-2026-10-QC01");
+        GeneratedReport report =
+                new GeneratedReport(new ReportDocument("t", "s", List.of(), List.of()), "稽查报告-2026-10-QC01");
         assertThat(report.fileName(ReportFormat.XLSX)).isEqualTo("稽查报告-2026-10-QC01.xlsx");
         assertThat(StaffAttribution.meterOf("33010001281:2026-10")).isEqualTo("33010001281");
         assertThat(StaffAttribution.firstInspector(";QCYX053; QCYX054")).isEqualTo("QCYX053");

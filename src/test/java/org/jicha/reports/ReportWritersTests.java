@@ -17,6 +17,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -33,15 +34,28 @@ class ReportWritersTests {
         for (int i = 0; i < rows; i++) {
             overdue.add(List.of(1000L + i, "BIL-01", "<script>alert(1)</script>李四", LocalDate.of(2026, 10, 20), 3L));
         }
-        return new ReportDocument("营销稽查报告 2026-10", "范围：青川县供电公司 / 稽查批次 7",
-                List.of(new Metric("抄表差错率", "有抄表类发现的电能表 / 应抄电能表", 12, 480, new BigDecimal("0.03")),
+        return new ReportDocument(
+                "营销稽查报告 2026-10",
+                "范围：青川县供电公司 / 稽查批次 7",
+                List.of(
+                        new Metric("抄表差错率", "有抄表类发现的电能表 / 应抄电能表", 12, 480, new BigDecimal("0.03")),
                         new Metric("整改率", "已整改 / 应整改", 0, 0, null)),
-                List.of(new Table("逾期清单", "逾期督办单 / Overdue tickets",
-                        List.of(new Column("工单号", Kind.INTEGER), new Column("规则", Kind.TEXT),
-                                new Column("对象", Kind.TEXT), new Column("期限", Kind.DATE),
-                                new Column("逾期工作日", Kind.INTEGER)), overdue),
-                        new Table("按规则", "按规则 / By rule", List.of(new Column("规则", Kind.TEXT),
-                                new Column("占比", Kind.PERCENT)), List.of(List.of("BIL-01", new BigDecimal("0.125"))))));
+                List.of(
+                        new Table(
+                                "逾期清单",
+                                "逾期督办单 / Overdue tickets",
+                                List.of(
+                                        new Column("工单号", Kind.INTEGER),
+                                        new Column("规则", Kind.TEXT),
+                                        new Column("对象", Kind.TEXT),
+                                        new Column("期限", Kind.DATE),
+                                        new Column("逾期工作日", Kind.INTEGER)),
+                                overdue),
+                        new Table(
+                                "按规则",
+                                "按规则 / By rule",
+                                List.of(new Column("规则", Kind.TEXT), new Column("占比", Kind.PERCENT)),
+                                List.of(List.of("BIL-01", new BigDecimal("0.125"))))));
     }
 
     @Test
@@ -54,20 +68,26 @@ class ReportWritersTests {
             Sheet summary = wb.getSheet("概要");
             assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("营销稽查报告 2026-10");
             assertThat(summary.getRow(4).getCell(3).getNumericCellValue()).isEqualTo(0.025);
-            assertThat(summary.getRow(4).getCell(3).getCellStyle().getDataFormatString()).isEqualTo("0.00%");
-            assertThat(summary.getRow(5).getCell(3).getCellType()).as("no denominator: blank, not 0%")
-                    .isEqualTo(org.apache.poi.ss.usermodel.CellType.BLANK);
+            assertThat(summary.getRow(4).getCell(3).getCellStyle().getDataFormatString())
+                    .isEqualTo("0.00%");
+            assertThat(summary.getRow(5).getCell(3).getCellType())
+                    .as("no denominator: blank, not 0%")
+                    .isEqualTo(CellType.BLANK);
 
             XSSFSheet overdue = wb.getSheet("逾期清单");
             assertThat(overdue.getPaneInformation().isFreezePane()).isTrue();
-            assertThat(overdue.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
+            assertThat(overdue.getPaneInformation().getHorizontalSplitPosition())
+                    .isEqualTo((short) 1);
             assertThat(overdue.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:E31");
-            assertThat(overdue.getRow(0).getCell(0).getCellStyle().getFont().getBold()).isTrue();
-            assertThat(overdue.getRow(1).getCell(0).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+            assertThat(overdue.getRow(0).getCell(0).getCellStyle().getFont().getBold())
+                    .isTrue();
+            assertThat(overdue.getRow(1).getCell(0).getCellStyle().getDataFormatString())
+                    .isEqualTo("#,##0");
             assertThat(overdue.getRow(1).getCell(2).getStringCellValue()).isEqualTo("<script>alert(1)</script>李四");
             assertThat(overdue.getRow(1).getCell(3).getLocalDateTimeCellValue().toLocalDate())
                     .isEqualTo(LocalDate.of(2026, 10, 20));
-            assertThat(overdue.getRow(1).getCell(3).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
+            assertThat(overdue.getRow(1).getCell(3).getCellStyle().getDataFormatString())
+                    .isEqualTo("yyyy-mm-dd");
         }
     }
 
@@ -79,23 +99,37 @@ class ReportWritersTests {
 
         try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
             String text = new PDFTextStripper().getText(pdf);
-            assertThat(text).contains("营销稽查报告 2026-10", "抄表差错率", "2.50%", "3.00%", "—",
-                    "<script>alert(1)</script>李四", "逾期督办单", "12.50%", "2026-10-20");
-            assertThat(pdf.getNumberOfPages()).as("120 rows run over several pages").isGreaterThan(1);
+            assertThat(text)
+                    .contains(
+                            "营销稽查报告 2026-10",
+                            "抄表差错率",
+                            "2.50%",
+                            "3.00%",
+                            "—",
+                            "<script>alert(1)</script>李四",
+                            "逾期督办单",
+                            "12.50%",
+                            "2026-10-20");
+            assertThat(pdf.getNumberOfPages())
+                    .as("120 rows run over several pages")
+                    .isGreaterThan(1);
             assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("营销稽查报告 2026-10");
             PDPage first = pdf.getPage(0);
             List<PDFont> fonts = new ArrayList<>();
             for (var name : first.getResources().getFontNames()) {
                 fonts.add(first.getResources().getFont(name));
             }
-            assertThat(fonts).isNotEmpty().allSatisfy(f -> assertThat(f.isEmbedded()).isTrue());
+            assertThat(fonts)
+                    .isNotEmpty()
+                    .allSatisfy(f -> assertThat(f.isEmbedded()).isTrue());
         }
     }
 
     @Test
     void aMissingConfiguredFontIsNamedWithItsSetting() {
         assertThatThrownBy(() -> CjkFont.locate(Path.of("/nowhere/simsun.ttc")))
-                .hasMessageContaining("jicha.reports.pdf-font").hasMessageContaining("/nowhere/simsun.ttc");
+                .hasMessageContaining("jicha.reports.pdf-font")
+                .hasMessageContaining("/nowhere/simsun.ttc");
     }
 
     @Test

@@ -37,48 +37,80 @@ class BilAccountRulesTests {
 
         @Test
         void billUnpaidMoreThan90DaysAfterItsDueDateRaisesBil17() {
-            List<Finding> findings = findingsOf("BIL-17", AS_OF,
+            List<Finding> findings = findingsOf(
+                    "BIL-17",
+                    AS_OF,
                     customerWithBill(aBill("B1").period("2026-06").dueOn("2026-07-23")));
 
-            assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("BIL-17", CUSTOMER, "C001", null));
-            assertThat(findings.get(0).message()).contains("C001", "账单 B1（2026-06）欠费 60.00 元", "缴费期限 2026-07-23",
-                    "已逾期 105 天（限 90 天）", "未结清账单共 1 张");
+            assertThat(findings)
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("BIL-17", CUSTOMER, "C001", null));
+            assertThat(findings.get(0).message())
+                    .contains("C001", "账单 B1（2026-06）欠费 60.00 元", "缴费期限 2026-07-23", "已逾期 105 天（限 90 天）", "未结清账单共 1 张");
         }
 
         @Test
         void billDueExactly90DaysBeforeTheAsOfDateIsNotYetOverdue() {
-            assertThat(findingsOf("BIL-17", AS_OF,
-                    customerWithBill(aBill("B1").period("2026-07").dueOn("2026-08-07")))).isEmpty();
+            assertThat(findingsOf(
+                            "BIL-17",
+                            AS_OF,
+                            customerWithBill(aBill("B1").period("2026-07").dueOn("2026-08-07"))))
+                    .isEmpty();
         }
 
         @Test
         void billDue91DaysBeforeTheAsOfDateRaisesBil17() {
-            assertThat(findingsOf("BIL-17", AS_OF, customerWithBill(aBill("B1").period("2026-07").dueOn("2026-08-06"))))
-                    .extracting(RuleTestKit::key).containsExactly(finding("BIL-17", CUSTOMER, "C001", null));
+            assertThat(findingsOf(
+                            "BIL-17",
+                            AS_OF,
+                            customerWithBill(aBill("B1").period("2026-07").dueOn("2026-08-06"))))
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("BIL-17", CUSTOMER, "C001", null));
         }
 
         @Test
         void partlyPaidBillCountsAsUnpaidWithItsOutstandingAmount() {
-            List<Finding> findings = findingsOf("BIL-17", AS_OF,
-                    customerWithBill(aBill("B1").period("2026-06").dueOn("2026-07-23").paid("2026-07-20", 45.5)));
+            List<Finding> findings = findingsOf(
+                    "BIL-17",
+                    AS_OF,
+                    customerWithBill(
+                            aBill("B1").period("2026-06").dueOn("2026-07-23").paid("2026-07-20", 45.5)));
 
-            assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("BIL-17", CUSTOMER, "C001", null));
+            assertThat(findings)
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("BIL-17", CUSTOMER, "C001", null));
             assertThat(findings.get(0).message()).contains("欠费 14.50 元");
         }
 
         @Test
         void billPaidInFullOrWithAnEmptyPaidAmountDoesNotRaiseBil17() {
-            assertThat(findingsOf("BIL-17", AS_OF,
-                    customerWithBill(aBill("B1").period("2026-06").dueOn("2026-07-23").paid("2026-08-30", 60.0)),
-                    aBundle(aCustomer("C002")).with(aBill("B2").period("2026-06").dueOn("2026-07-23").paid("2026-08-30", null)).build()))
+            assertThat(findingsOf(
+                            "BIL-17",
+                            AS_OF,
+                            customerWithBill(aBill("B1")
+                                    .period("2026-06")
+                                    .dueOn("2026-07-23")
+                                    .paid("2026-08-30", 60.0)),
+                            aBundle(aCustomer("C002"))
+                                    .with(aBill("B2")
+                                            .period("2026-06")
+                                            .dueOn("2026-07-23")
+                                            .paid("2026-08-30", null))
+                                    .build()))
                     .isEmpty();
         }
 
         @Test
         void paymentAfterTheAsOfDateDoesNotCountYet() {
-            assertThat(findingsOf("BIL-17", AS_OF,
-                    customerWithBill(aBill("B1").period("2026-06").dueOn("2026-07-23").paid("2026-11-06", 60.0))))
-                    .extracting(RuleTestKit::key).containsExactly(finding("BIL-17", CUSTOMER, "C001", null));
+            assertThat(findingsOf(
+                            "BIL-17",
+                            AS_OF,
+                            customerWithBill(aBill("B1")
+                                    .period("2026-06")
+                                    .dueOn("2026-07-23")
+                                    .paid("2026-11-06", 60.0))))
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("BIL-17", CUSTOMER, "C001", null));
         }
 
         @Test
@@ -90,15 +122,23 @@ class BilAccountRulesTests {
                     .build();
 
             List<Finding> findings = findingsOf("BIL-17", AS_OF, bundle);
-            assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("BIL-17", CUSTOMER, "C001", null));
+            assertThat(findings)
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("BIL-17", CUSTOMER, "C001", null));
             assertThat(findings.get(0).message()).contains("账单 B1（2026-05）欠费 52.30 元", "缴费期限 2026-06-15", "共 3 张");
         }
 
         @Test
         void suspendedOrClosedCustomerDoesNotRaiseBil17() {
-            assertThat(findingsOf("BIL-17", AS_OF,
-                    aBundle(aCustomer("C001").suspended()).with(aBill("B1").period("2026-06").dueOn("2026-07-23")).build(),
-                    aBundle(aCustomer("C002").closedOn("2026-08-01")).with(aBill("B2").period("2026-06").dueOn("2026-07-23")).build()))
+            assertThat(findingsOf(
+                            "BIL-17",
+                            AS_OF,
+                            aBundle(aCustomer("C001").suspended())
+                                    .with(aBill("B1").period("2026-06").dueOn("2026-07-23"))
+                                    .build(),
+                            aBundle(aCustomer("C002").closedOn("2026-08-01"))
+                                    .with(aBill("B2").period("2026-06").dueOn("2026-07-23"))
+                                    .build()))
                     .isEmpty();
         }
     }
@@ -109,40 +149,62 @@ class BilAccountRulesTests {
         @Test
         void billForAPeriodAfterClosingRaisesBil18() {
             CustomerBundle bundle = aBundle(aCustomer("C001").closedOn("2026-09-15"))
-                    .with(aBill("B9").period("2026-09")).with(aBill("B10").period("2026-10")).build();
+                    .with(aBill("B9").period("2026-09"))
+                    .with(aBill("B10").period("2026-10"))
+                    .build();
 
             List<Finding> findings = findingsOf("BIL-18", AS_OF, bundle);
-            assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("BIL-18", CUSTOMER, "C001", null));
-            assertThat(findings.get(0).message()).contains("C001", "已于 2026-09-15 销户", "账单 B10（2026-10）")
+            assertThat(findings)
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("BIL-18", CUSTOMER, "C001", null));
+            assertThat(findings.get(0).message())
+                    .contains("C001", "已于 2026-09-15 销户", "账单 B10（2026-10）")
                     .doesNotContain("B9");
         }
 
         @Test
         void readingForAPeriodAfterClosingRaisesBil18() {
-            CustomerBundle bundle = aBundle(aCustomer("C001").closedOn("2026-08-20")).with(aMeter("M001"))
-                    .with(readings("M001").monthlyFrom("2026-08", 30, 0, 35)).build();
+            CustomerBundle bundle = aBundle(aCustomer("C001").closedOn("2026-08-20"))
+                    .with(aMeter("M001"))
+                    .with(readings("M001").monthlyFrom("2026-08", 30, 0, 35))
+                    .build();
 
             List<Finding> findings = findingsOf("BIL-18", AS_OF, bundle);
-            assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("BIL-18", CUSTOMER, "C001", null));
-            assertThat(findings.get(0).message()).contains("抄表 M001:2026-09、抄表 M001:2026-10").doesNotContain("M001:2026-08");
+            assertThat(findings)
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("BIL-18", CUSTOMER, "C001", null));
+            assertThat(findings.get(0).message())
+                    .contains("抄表 M001:2026-09、抄表 M001:2026-10")
+                    .doesNotContain("M001:2026-08");
         }
 
         @Test
         void closedOnThePeriodsEveDoesNotExcuseABillForThatPeriod() {
-            assertThat(findingsOf("BIL-18", AS_OF,
-                    aBundle(aCustomer("C001").closedOn("2026-09-30")).with(aBill("B1").period("2026-10")).build()))
-                    .extracting(RuleTestKit::key).containsExactly(finding("BIL-18", CUSTOMER, "C001", null));
+            assertThat(findingsOf(
+                            "BIL-18",
+                            AS_OF,
+                            aBundle(aCustomer("C001").closedOn("2026-09-30"))
+                                    .with(aBill("B1").period("2026-10"))
+                                    .build()))
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("BIL-18", CUSTOMER, "C001", null));
         }
 
         @Test
         void periodStartingOnTheClosingDayIsNotAfterIt() {
-            assertThat(findingsOf("BIL-18", AS_OF,
-                    aBundle(aCustomer("C001").closedOn("2026-10-01")).with(aBill("B1").period("2026-10")).build())).isEmpty();
+            assertThat(findingsOf(
+                            "BIL-18",
+                            AS_OF,
+                            aBundle(aCustomer("C001").closedOn("2026-10-01"))
+                                    .with(aBill("B1").period("2026-10"))
+                                    .build()))
+                    .isEmpty();
         }
 
         @Test
         void customerWithoutClosingDateDoesNotRaiseBil18() {
-            assertThat(findingsOf("BIL-18", AS_OF, customerWithBill(aBill("B1").period("2026-10")))).isEmpty();
+            assertThat(findingsOf("BIL-18", AS_OF, customerWithBill(aBill("B1").period("2026-10"))))
+                    .isEmpty();
         }
     }
 
@@ -151,21 +213,31 @@ class BilAccountRulesTests {
 
         @Test
         void newConnectionArchivedMoreThan35DaysAgoWithoutABillRaisesBil19() {
-            CustomerBundle bundle = aBundle(aCustomer("C001").openedOn("2026-09-28")).with(aMeter("M001"))
+            CustomerBundle bundle = aBundle(aCustomer("C001").openedOn("2026-09-28"))
+                    .with(aMeter("M001"))
                     .with(readings("M001").monthly("2026-10", 80))
-                    .with(anApplication("A1").type("RES_NEW").acceptedOn("2026-09-20").archivedOn("2026-09-30"))
+                    .with(anApplication("A1")
+                            .type("RES_NEW")
+                            .acceptedOn("2026-09-20")
+                            .archivedOn("2026-09-30"))
                     .build();
 
             List<Finding> findings = findingsOf("BIL-19", AS_OF, bundle);
-            assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("BIL-19", APPLICATION, "A1", null));
-            assertThat(findings.get(0).message()).contains("A1（RES_NEW）于 2026-09-30 归档", "已 36 天（限 35 天）",
-                    "用户 C001 自 2026-09 起无账单");
+            assertThat(findings)
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("BIL-19", APPLICATION, "A1", null));
+            assertThat(findings.get(0).message())
+                    .contains("A1（RES_NEW）于 2026-09-30 归档", "已 36 天（限 35 天）", "用户 C001 自 2026-09 起无账单");
         }
 
         @Test
         void newConnectionArchivedExactly35DaysAgoIsNotYetDue() {
             CustomerBundle bundle = aBundle(aCustomer("C001"))
-                    .with(anApplication("A1").type("LV_NEW").acceptedOn("2026-09-20").archivedOn("2026-10-01")).build();
+                    .with(anApplication("A1")
+                            .type("LV_NEW")
+                            .acceptedOn("2026-09-20")
+                            .archivedOn("2026-10-01"))
+                    .build();
 
             assertThat(findingsOf("BIL-19", AS_OF, bundle)).isEmpty();
         }
@@ -173,11 +245,19 @@ class BilAccountRulesTests {
         @Test
         void billOfTheArchiveMonthOrLaterDoesNotRaiseBil19() {
             CustomerBundle archiveMonth = aBundle(aCustomer("C001"))
-                    .with(anApplication("A1").type("HV_NEW").acceptedOn("2026-07-01").archivedOn("2026-08-20"))
-                    .with(aBill("B1").period("2026-08")).build();
+                    .with(anApplication("A1")
+                            .type("HV_NEW")
+                            .acceptedOn("2026-07-01")
+                            .archivedOn("2026-08-20"))
+                    .with(aBill("B1").period("2026-08"))
+                    .build();
             CustomerBundle later = aBundle(aCustomer("C002"))
-                    .with(anApplication("A2").type("TEMP_NEW").acceptedOn("2026-07-01").archivedOn("2026-08-20"))
-                    .with(aBill("B2").period("2026-10")).build();
+                    .with(anApplication("A2")
+                            .type("TEMP_NEW")
+                            .acceptedOn("2026-07-01")
+                            .archivedOn("2026-08-20"))
+                    .with(aBill("B2").period("2026-10"))
+                    .build();
 
             assertThat(findingsOf("BIL-19", AS_OF, archiveMonth, later)).isEmpty();
         }
@@ -185,19 +265,30 @@ class BilAccountRulesTests {
         @Test
         void billOnlyBeforeTheArchiveMonthDoesNotCount() {
             CustomerBundle bundle = aBundle(aCustomer("C001"))
-                    .with(anApplication("A1").type("RES_NEW").acceptedOn("2026-07-01").archivedOn("2026-08-20"))
-                    .with(aBill("B1").period("2026-07")).build();
+                    .with(anApplication("A1")
+                            .type("RES_NEW")
+                            .acceptedOn("2026-07-01")
+                            .archivedOn("2026-08-20"))
+                    .with(aBill("B1").period("2026-07"))
+                    .build();
 
-            assertThat(findingsOf("BIL-19", AS_OF, bundle)).extracting(RuleTestKit::key)
+            assertThat(findingsOf("BIL-19", AS_OF, bundle))
+                    .extracting(RuleTestKit::key)
                     .containsExactly(finding("BIL-19", APPLICATION, "A1", null));
         }
 
         @Test
         void changeApplicationsAndApplicationsNotArchivedAreNotJudged() {
             CustomerBundle bundle = aBundle(aCustomer("C001"))
-                    .with(anApplication("A1").type("LV_INCREASE").acceptedOn("2026-07-01").archivedOn("2026-08-20"))
+                    .with(anApplication("A1")
+                            .type("LV_INCREASE")
+                            .acceptedOn("2026-07-01")
+                            .archivedOn("2026-08-20"))
                     .with(anApplication("A2").type("RES_NEW").acceptedOn("2026-07-01"))
-                    .with(anApplication("A3").type("LV_NEW").acceptedOn("2026-07-01").cancelled())
+                    .with(anApplication("A3")
+                            .type("LV_NEW")
+                            .acceptedOn("2026-07-01")
+                            .cancelled())
                     .build();
 
             assertThat(findingsOf("BIL-19", AS_OF, bundle)).isEmpty();
@@ -209,29 +300,49 @@ class BilAccountRulesTests {
 
         @Test
         void activeCustomerPastItsTemporarySupplyEndRaisesBil20() {
-            List<Finding> findings = findingsOf("BIL-20", AS_OF,
+            List<Finding> findings = findingsOf(
+                    "BIL-20",
+                    AS_OF,
                     aBundle(aCustomer("C001").temporaryUntil("2026-09-30")).build());
 
-            assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("BIL-20", CUSTOMER, "C001", null));
+            assertThat(findings)
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("BIL-20", CUSTOMER, "C001", null));
             assertThat(findings.get(0).message()).contains("C001", "临时用电截止 2026-09-30", "基准日 2026-11-05");
         }
 
         @Test
         void temporarySupplyEndingTheDayBeforeTheAsOfDateRaisesBil20() {
-            assertThat(findingsOf("BIL-20", AS_OF, aBundle(aCustomer("C001").temporaryUntil("2026-11-04")).build()))
-                    .extracting(RuleTestKit::key).containsExactly(finding("BIL-20", CUSTOMER, "C001", null));
+            assertThat(findingsOf(
+                            "BIL-20",
+                            AS_OF,
+                            aBundle(aCustomer("C001").temporaryUntil("2026-11-04"))
+                                    .build()))
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("BIL-20", CUSTOMER, "C001", null));
         }
 
         @Test
         void temporarySupplyEndingOnTheAsOfDateIsNotYetOverdue() {
-            assertThat(findingsOf("BIL-20", AS_OF, aBundle(aCustomer("C001").temporaryUntil("2026-11-05")).build())).isEmpty();
+            assertThat(findingsOf(
+                            "BIL-20",
+                            AS_OF,
+                            aBundle(aCustomer("C001").temporaryUntil("2026-11-05"))
+                                    .build()))
+                    .isEmpty();
         }
 
         @Test
         void closedTemporaryCustomerOrPermanentCustomerDoesNotRaiseBil20() {
-            assertThat(findingsOf("BIL-20", AS_OF,
-                    aBundle(aCustomer("C001").temporaryUntil("2026-09-30").closedOn("2026-10-02")).build(),
-                    aBundle(aCustomer("C002")).build())).isEmpty();
+            assertThat(findingsOf(
+                            "BIL-20",
+                            AS_OF,
+                            aBundle(aCustomer("C001")
+                                            .temporaryUntil("2026-09-30")
+                                            .closedOn("2026-10-02"))
+                                    .build(),
+                            aBundle(aCustomer("C002")).build()))
+                    .isEmpty();
         }
     }
 }

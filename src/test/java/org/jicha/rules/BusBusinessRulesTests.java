@@ -30,26 +30,35 @@ class BusBusinessRulesTests {
 
         @Test
         void feeChargedAboveTheStandardRaisesBus01() {
-            List<Finding> findings = findingsOf("BUS-01", AS_OF, bundleWith(anApplication("A1").fee(120.0, 100.0)));
+            List<Finding> findings =
+                    findingsOf("BUS-01", AS_OF, bundleWith(anApplication("A1").fee(120.0, 100.0)));
 
-            assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("BUS-01", APPLICATION, "A1", null));
+            assertThat(findings)
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("BUS-01", APPLICATION, "A1", null));
             assertThat(findings.get(0).message()).contains("A1", "120.00 元", "100.00 元");
         }
 
         @Test
         void feeOneCentOffTheStandardRaisesBus01() {
-            assertThat(findingsOf("BUS-01", AS_OF, bundleWith(anApplication("A1").fee(99.99, 100.0))))
-                    .extracting(RuleTestKit::key).containsExactly(finding("BUS-01", APPLICATION, "A1", null));
+            assertThat(findingsOf(
+                            "BUS-01", AS_OF, bundleWith(anApplication("A1").fee(99.99, 100.0))))
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("BUS-01", APPLICATION, "A1", null));
         }
 
         @Test
         void feeDifferingBelowACentComparesEqual() {
-            assertThat(findingsOf("BUS-01", AS_OF, bundleWith(anApplication("A1").fee(100.004, 100.0)))).isEmpty();
+            assertThat(findingsOf(
+                            "BUS-01", AS_OF, bundleWith(anApplication("A1").fee(100.004, 100.0))))
+                    .isEmpty();
         }
 
         @Test
         void feeEqualToTheStandardDoesNotRaiseBus01() {
-            assertThat(findingsOf("BUS-01", AS_OF, bundleWith(anApplication("A1").fee(100.0, 100.0)))).isEmpty();
+            assertThat(findingsOf(
+                            "BUS-01", AS_OF, bundleWith(anApplication("A1").fee(100.0, 100.0))))
+                    .isEmpty();
         }
 
         @Test
@@ -76,7 +85,9 @@ class BusBusinessRulesTests {
 
             List<Finding> findings = findingsOf("BUS-04", AS_OF, bundleWith(app));
 
-            assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("BUS-04", APPLICATION, "A1", null));
+            assertThat(findings)
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("BUS-04", APPLICATION, "A1", null));
             assertThat(findings.get(0).message()).contains("A1", "2 个环节");
         }
 
@@ -86,7 +97,8 @@ class BusBusinessRulesTests {
                     .returnedStep("SURVEY", "2026-09-02", "2026-09-03")
                     .returnedStep("PLAN_REPLY", "2026-09-04", "2026-09-07");
 
-            assertThat(findingsOf("BUS-04", AS_OF, bundleWith(app))).extracting(RuleTestKit::key)
+            assertThat(findingsOf("BUS-04", AS_OF, bundleWith(app)))
+                    .extracting(RuleTestKit::key)
                     .containsExactly(finding("BUS-04", APPLICATION, "A1", null));
         }
 

@@ -35,39 +35,62 @@ class ImpImportantRulesTests {
 
         @Test
         void specialGradeWithTwoSourcesRaisesImp01() {
-            List<Finding> findings = findingsOf("IMP-01", AS_OF, important("C001", anImportantCustomer().special().supplySources(2)));
+            List<Finding> findings = findingsOf(
+                    "IMP-01",
+                    AS_OF,
+                    important("C001", anImportantCustomer().special().supplySources(2)));
 
-            assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("IMP-01", CUSTOMER, "C001", null));
+            assertThat(findings)
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("IMP-01", CUSTOMER, "C001", null));
             assertThat(findings.get(0).message()).contains("C001", "SPECIAL", "电源数 2");
         }
 
         @Test
         void specialGradeWithThreeSourcesDoesNotRaiseImp01() {
-            assertThat(findingsOf("IMP-01", AS_OF, important("C001", anImportantCustomer().special().supplySources(3)))).isEmpty();
+            assertThat(findingsOf(
+                            "IMP-01",
+                            AS_OF,
+                            important("C001", anImportantCustomer().special().supplySources(3))))
+                    .isEmpty();
         }
 
         @Test
         void firstGradeNeedsTwoSources() {
-            assertThat(findingsOf("IMP-01", AS_OF,
-                    important("C001", anImportantCustomer().first().supplySources(1)),
-                    important("C002", anImportantCustomer().first().supplySources(2))))
-                    .extracting(RuleTestKit::key).containsExactly(finding("IMP-01", CUSTOMER, "C001", null));
+            assertThat(findingsOf(
+                            "IMP-01",
+                            AS_OF,
+                            important("C001", anImportantCustomer().first().supplySources(1)),
+                            important("C002", anImportantCustomer().first().supplySources(2))))
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("IMP-01", CUSTOMER, "C001", null));
         }
 
         @Test
         void secondGradeWithOneSourceOrAClosedCustomerDoesNotRaiseImp01() {
-            assertThat(findingsOf("IMP-01", AS_OF,
-                    important("C001", anImportantCustomer().grade("SECOND").supplySources(1)),
-                    important(aCustomer("C002").closedOn("2026-06-30"), anImportantCustomer().special().supplySources(1)),
-                    aBundle(aCustomer("C003")).build()))
+            assertThat(findingsOf(
+                            "IMP-01",
+                            AS_OF,
+                            important(
+                                    "C001",
+                                    anImportantCustomer().grade("SECOND").supplySources(1)),
+                            important(
+                                    aCustomer("C002").closedOn("2026-06-30"),
+                                    anImportantCustomer().special().supplySources(1)),
+                            aBundle(aCustomer("C003")).build()))
                     .isEmpty();
         }
 
         @Test
         void suspendedImportantCustomerIsStillJudged() {
-            assertThat(findingsOf("IMP-01", AS_OF,
-                    important(aCustomer("C001").suspended(), anImportantCustomer().first().supplySources(1))))
-                    .extracting(RuleTestKit::key).containsExactly(finding("IMP-01", CUSTOMER, "C001", null));
+            assertThat(findingsOf(
+                            "IMP-01",
+                            AS_OF,
+                            important(
+                                    aCustomer("C001").suspended(),
+                                    anImportantCustomer().first().supplySources(1))))
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("IMP-01", CUSTOMER, "C001", null));
         }
     }
 
@@ -76,37 +99,55 @@ class ImpImportantRulesTests {
 
         @Test
         void planOlderThanTwelveMonthsRaisesImp05() {
-            List<Finding> findings = findingsOf("IMP-05", AS_OF, important("C001", anImportantCustomer().guaranteePlanOn("2025-06-30")));
+            List<Finding> findings = findingsOf(
+                    "IMP-05", AS_OF, important("C001", anImportantCustomer().guaranteePlanOn("2025-06-30")));
 
-            assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("IMP-05", CUSTOMER, "C001", null));
+            assertThat(findings)
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("IMP-05", CUSTOMER, "C001", null));
             assertThat(findings.get(0).message()).contains("C001", "2025-06-30");
         }
 
         @Test
         void planExactlyTwelveMonthsOldDoesNotRaiseImp05() {
-            assertThat(findingsOf("IMP-05", AS_OF, important("C001", anImportantCustomer().guaranteePlanOn("2025-11-05")))).isEmpty();
+            assertThat(findingsOf(
+                            "IMP-05",
+                            AS_OF,
+                            important("C001", anImportantCustomer().guaranteePlanOn("2025-11-05"))))
+                    .isEmpty();
         }
 
         @Test
         void planTwelveMonthsAndOneDayOldRaisesImp05() {
-            assertThat(findingsOf("IMP-05", AS_OF, important("C001", anImportantCustomer().guaranteePlanOn("2025-11-04"))))
-                    .extracting(RuleTestKit::key).containsExactly(finding("IMP-05", CUSTOMER, "C001", null));
+            assertThat(findingsOf(
+                            "IMP-05",
+                            AS_OF,
+                            important("C001", anImportantCustomer().guaranteePlanOn("2025-11-04"))))
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("IMP-05", CUSTOMER, "C001", null));
         }
 
         @Test
         void missingPlanRaisesImp05() {
-            List<Finding> findings = findingsOf("IMP-05", AS_OF, important("C001", anImportantCustomer().guaranteePlanOn(null)));
+            List<Finding> findings = findingsOf(
+                    "IMP-05", AS_OF, important("C001", anImportantCustomer().guaranteePlanOn(null)));
 
-            assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("IMP-05", CUSTOMER, "C001", null));
+            assertThat(findings)
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("IMP-05", CUSTOMER, "C001", null));
             assertThat(findings.get(0).message()).contains("缺失");
         }
 
         @Test
         void currentPlanClosedCustomerOrOrdinaryCustomerDoesNotRaiseImp05() {
-            assertThat(findingsOf("IMP-05", AS_OF,
-                    important("C001", anImportantCustomer().guaranteePlanOn("2026-03-01")),
-                    important(aCustomer("C002").closedOn("2026-06-30"), anImportantCustomer().guaranteePlanOn(null)),
-                    aBundle(aCustomer("C003")).build()))
+            assertThat(findingsOf(
+                            "IMP-05",
+                            AS_OF,
+                            important("C001", anImportantCustomer().guaranteePlanOn("2026-03-01")),
+                            important(
+                                    aCustomer("C002").closedOn("2026-06-30"),
+                                    anImportantCustomer().guaranteePlanOn(null)),
+                            aBundle(aCustomer("C003")).build()))
                     .isEmpty();
         }
     }

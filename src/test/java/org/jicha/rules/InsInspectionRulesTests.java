@@ -31,34 +31,45 @@ class InsInspectionRulesTests {
 
         @Test
         void hazardPastItsDeadlineAndNotRectifiedRaisesIns06() {
-            List<Finding> findings = findingsOf("INS-06", AS_OF,
-                    bundleWith(anInspection("I1").hazard("配电室无防小动物措施", "2026-10-31")));
+            List<Finding> findings =
+                    findingsOf("INS-06", AS_OF, bundleWith(anInspection("I1").hazard("配电室无防小动物措施", "2026-10-31")));
 
-            assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("INS-06", INSPECTION, "I1", null));
+            assertThat(findings)
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("INS-06", INSPECTION, "I1", null));
             assertThat(findings.get(0).message()).contains("I1", "配电室无防小动物措施", "2026-10-31", "2026-11-05");
         }
 
         @Test
         void hazardDueTheDayBeforeTheAsOfDateIsOverdue() {
             assertThat(findingsOf("INS-06", AS_OF, bundleWith(anInspection("I1").hazard("接地不良", "2026-11-04"))))
-                    .extracting(RuleTestKit::key).containsExactly(finding("INS-06", INSPECTION, "I1", null));
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("INS-06", INSPECTION, "I1", null));
         }
 
         @Test
         void hazardDueOnTheAsOfDateIsNotYetOverdue() {
-            assertThat(findingsOf("INS-06", AS_OF, bundleWith(anInspection("I1").hazard("接地不良", "2026-11-05")))).isEmpty();
+            assertThat(findingsOf("INS-06", AS_OF, bundleWith(anInspection("I1").hazard("接地不良", "2026-11-05"))))
+                    .isEmpty();
         }
 
         @Test
         void rectifiedHazardDoesNotRaiseIns06EvenWhenRectifiedLate() {
-            assertThat(findingsOf("INS-06", AS_OF,
-                    bundleWith(anInspection("I1").hazard("接地不良", "2026-10-01").rectifiedOn("2026-10-20")))).isEmpty();
+            assertThat(findingsOf(
+                            "INS-06",
+                            AS_OF,
+                            bundleWith(anInspection("I1")
+                                    .hazard("接地不良", "2026-10-01")
+                                    .rectifiedOn("2026-10-20"))))
+                    .isEmpty();
         }
 
         @Test
         void hazardOfAnImportantCustomerIsLeftToImp04() {
-            CustomerBundle important = aBundle(aCustomer("C001").commercial()).with(anImportantCustomer())
-                    .with(anInspection("I1").hazard("接地不良", "2026-10-01")).build();
+            CustomerBundle important = aBundle(aCustomer("C001").commercial())
+                    .with(anImportantCustomer())
+                    .with(anInspection("I1").hazard("接地不良", "2026-10-01"))
+                    .build();
 
             assertThat(findingsOf("INS-06", AS_OF, important)).isEmpty();
         }
@@ -79,23 +90,32 @@ class InsInspectionRulesTests {
 
         @Test
         void violationWithoutNoticeRaisesIns08() {
-            List<Finding> findings = findingsOf("INS-08", AS_OF,
+            List<Finding> findings = findingsOf(
+                    "INS-08",
+                    AS_OF,
                     bundleWith(anInspection("I1").inspectedOn("2026-10-12").result("VIOLATION")));
 
-            assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("INS-08", INSPECTION, "I1", null));
+            assertThat(findings)
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("INS-08", INSPECTION, "I1", null));
             assertThat(findings.get(0).message()).contains("I1", "2026-10-12", "VIOLATION");
         }
 
         @Test
         void theftWithoutNoticeRaisesIns08() {
             assertThat(findingsOf("INS-08", AS_OF, bundleWith(anInspection("I1").result("THEFT"))))
-                    .extracting(RuleTestKit::key).containsExactly(finding("INS-08", INSPECTION, "I1", null));
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("INS-08", INSPECTION, "I1", null));
         }
 
         @Test
         void blankNoticeNumberCountsAsNoNotice() {
-            assertThat(findingsOf("INS-08", AS_OF, bundleWith(anInspection("I1").result("THEFT").notice(""))))
-                    .extracting(RuleTestKit::key).containsExactly(finding("INS-08", INSPECTION, "I1", null));
+            assertThat(findingsOf(
+                            "INS-08",
+                            AS_OF,
+                            bundleWith(anInspection("I1").result("THEFT").notice(""))))
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("INS-08", INSPECTION, "I1", null));
         }
 
         @Test

@@ -52,14 +52,17 @@ class InsUsageRulesTests {
         void lowVoltageCustomerLastInspectedMoreThan24MonthsAgoRaisesIns01() {
             List<Finding> findings = findingsOf("INS-01", AS_OF, inspectedOn(shop(), "2024-11-04"));
 
-            assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("INS-01", CUSTOMER, "C001", null));
-            assertThat(findings.get(0).message()).isEqualTo(
-                    "用户 C001（0.4 kV）检查周期 24 个月，最近检查 2024-11-04，应于 2026-11-04 前检查，至 2026-11-05 未检查");
+            assertThat(findings)
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("INS-01", CUSTOMER, "C001", null));
+            assertThat(findings.get(0).message())
+                    .isEqualTo("用户 C001（0.4 kV）检查周期 24 个月，最近检查 2024-11-04，应于 2026-11-04 前检查，至 2026-11-05 未检查");
         }
 
         @Test
         void inspectionExactlyOneCycleBeforeTheAsOfDateStillCounts() {
-            assertThat(findingsOf("INS-01", AS_OF, inspectedOn(shop(), "2024-11-05"))).isEmpty();
+            assertThat(findingsOf("INS-01", AS_OF, inspectedOn(shop(), "2024-11-05")))
+                    .isEmpty();
         }
 
         @Test
@@ -67,27 +70,39 @@ class InsUsageRulesTests {
             CustomerBuilder at10kv = aCustomer("C010").commercial().atVoltage(10);
             CustomerBuilder at35kv = aCustomer("C035").largeIndustrial().atVoltage(35);
 
-            assertThat(findingsOf("INS-01", AS_OF, inspectedOn(at10kv, "2025-11-04"))).hasSize(1);
-            assertThat(findingsOf("INS-01", AS_OF, inspectedOn(at10kv, "2025-11-05"))).isEmpty();
-            assertThat(findingsOf("INS-01", AS_OF, inspectedOn(at35kv, "2026-05-04"))).hasSize(1);
-            assertThat(findingsOf("INS-01", AS_OF, inspectedOn(at35kv, "2026-05-05"))).isEmpty();
+            assertThat(findingsOf("INS-01", AS_OF, inspectedOn(at10kv, "2025-11-04")))
+                    .hasSize(1);
+            assertThat(findingsOf("INS-01", AS_OF, inspectedOn(at10kv, "2025-11-05")))
+                    .isEmpty();
+            assertThat(findingsOf("INS-01", AS_OF, inspectedOn(at35kv, "2026-05-04")))
+                    .hasSize(1);
+            assertThat(findingsOf("INS-01", AS_OF, inspectedOn(at35kv, "2026-05-05")))
+                    .isEmpty();
         }
 
         @Test
         void recordedInspectionCycleOverridesTheDefault() {
             CustomerBuilder everySixMonths = shop().inspectionCycleMonths(6);
 
-            assertThat(findingsOf("INS-01", AS_OF, inspectedOn(everySixMonths, "2026-05-04"))).singleElement()
-                    .extracting(Finding::message).asString().contains("检查周期 6 个月");
-            assertThat(findingsOf("INS-01", AS_OF, inspectedOn(shop().inspectionCycleMonths(6), "2026-05-05"))).isEmpty();
+            assertThat(findingsOf("INS-01", AS_OF, inspectedOn(everySixMonths, "2026-05-04")))
+                    .singleElement()
+                    .extracting(Finding::message)
+                    .asString()
+                    .contains("检查周期 6 个月");
+            assertThat(findingsOf("INS-01", AS_OF, inspectedOn(shop().inspectionCycleMonths(6), "2026-05-05")))
+                    .isEmpty();
         }
 
         @Test
         void neverInspectedCustomerIsDueOneCycleAfterOpening() {
-            CustomerBundle openedLongAgo = aBundle(shop().openedOn("2024-11-04")).build();
-            CustomerBundle openedRecently = aBundle(shop().openedOn("2024-11-05")).build();
+            CustomerBundle openedLongAgo =
+                    aBundle(shop().openedOn("2024-11-04")).build();
+            CustomerBundle openedRecently =
+                    aBundle(shop().openedOn("2024-11-05")).build();
 
-            assertThat(findingsOf("INS-01", AS_OF, openedLongAgo)).singleElement().extracting(Finding::message)
+            assertThat(findingsOf("INS-01", AS_OF, openedLongAgo))
+                    .singleElement()
+                    .extracting(Finding::message)
                     .isEqualTo("用户 C001（0.4 kV）检查周期 24 个月，立户 2024-11-04 以来从未检查，应于 2026-11-04 前检查，至 2026-11-05 未检查");
             assertThat(findingsOf("INS-01", AS_OF, openedRecently)).isEmpty();
         }
@@ -107,29 +122,51 @@ class InsUsageRulesTests {
 
         @Test
         void fixedRatioApprovedMoreThan12MonthsAgoRaisesIns02() {
-            List<Finding> findings = findingsOf("INS-02", AS_OF, aBundle(shop().fixedRatio(90, "2025-06-30")).build());
+            List<Finding> findings = findingsOf(
+                    "INS-02",
+                    AS_OF,
+                    aBundle(shop().fixedRatio(90, "2025-06-30")).build());
 
-            assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("INS-02", CUSTOMER, "C001", null));
+            assertThat(findings)
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("INS-02", CUSTOMER, "C001", null));
             assertThat(findings.get(0).message()).isEqualTo("用户 C001 定比 90 %，核定日期 2025-06-30，早于 2025-11-05");
         }
 
         @Test
         void approvalOneDayOverTwelveMonthsRaisesIns02ButExactlyTwelveMonthsDoesNot() {
-            assertThat(findingsOf("INS-02", AS_OF, aBundle(shop().fixedRatio(90, "2025-11-04")).build())).hasSize(1);
-            assertThat(findingsOf("INS-02", AS_OF, aBundle(shop().fixedRatio(90, "2025-11-05")).build())).isEmpty();
+            assertThat(findingsOf(
+                            "INS-02",
+                            AS_OF,
+                            aBundle(shop().fixedRatio(90, "2025-11-04")).build()))
+                    .hasSize(1);
+            assertThat(findingsOf(
+                            "INS-02",
+                            AS_OF,
+                            aBundle(shop().fixedRatio(90, "2025-11-05")).build()))
+                    .isEmpty();
         }
 
         @Test
         void fixedDeductionWithoutApprovalDateRaisesIns02() {
-            assertThat(findingsOf("INS-02", AS_OF, aBundle(shop().fixedDeduction(300, null)).build())).singleElement()
-                    .extracting(Finding::message).isEqualTo("用户 C001 定量 300 kWh，核定日期 缺失");
+            assertThat(findingsOf(
+                            "INS-02",
+                            AS_OF,
+                            aBundle(shop().fixedDeduction(300, null)).build()))
+                    .singleElement()
+                    .extracting(Finding::message)
+                    .isEqualTo("用户 C001 定量 300 kWh，核定日期 缺失");
         }
 
         @Test
         void customerWithoutFixedValuesOrClosedIsNotJudgedByIns02() {
             assertThat(findingsOf("INS-02", AS_OF, aBundle(shop()).build())).isEmpty();
-            assertThat(findingsOf("INS-02", AS_OF,
-                    aBundle(shop().fixedRatio(90, "2020-01-01").closedOn("2026-06-30")).build())).isEmpty();
+            assertThat(findingsOf(
+                            "INS-02",
+                            AS_OF,
+                            aBundle(shop().fixedRatio(90, "2020-01-01").closedOn("2026-06-30"))
+                                    .build()))
+                    .isEmpty();
         }
     }
 
@@ -137,7 +174,8 @@ class InsUsageRulesTests {
     class Ins03DeductionAboveMetered {
 
         private CustomerBundle deducting(double deductionKwh, ReadingsBuilder... meterReadings) {
-            var bundle = aBundle(shop().fixedDeduction(deductionKwh, "2026-03-02")).with(aMeter("M1"));
+            var bundle =
+                    aBundle(shop().fixedDeduction(deductionKwh, "2026-03-02")).with(aMeter("M1"));
             for (ReadingsBuilder r : meterReadings) {
                 bundle.with(r);
             }
@@ -146,28 +184,39 @@ class InsUsageRulesTests {
 
         @Test
         void deductionAboveTheAuditedPeriodsConsumptionRaisesIns03() {
-            List<Finding> findings = findingsOf("INS-03", AS_OF,
-                    deducting(650, readings("M1").monthlyFrom("2026-09", 700, 560)));
+            List<Finding> findings =
+                    findingsOf("INS-03", AS_OF, deducting(650, readings("M1").monthlyFrom("2026-09", 700, 560)));
 
-            assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("INS-03", CUSTOMER, "C001", "2026-10"));
+            assertThat(findings)
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("INS-03", CUSTOMER, "C001", "2026-10"));
             assertThat(findings.get(0).message()).isEqualTo("用户 C001 定量 650 kWh，大于 2026-10 抄见总电量 560 kWh");
         }
 
         @Test
         void deductionEqualToTheConsumptionDoesNotRaiseIns03() {
-            assertThat(findingsOf("INS-03", AS_OF, deducting(650, readings("M1").monthly("2026-10", 650)))).isEmpty();
+            assertThat(findingsOf("INS-03", AS_OF, deducting(650, readings("M1").monthly("2026-10", 650))))
+                    .isEmpty();
         }
 
         @Test
         void consumptionIsSummedOverTheCustomersMeters() {
-            assertThat(findingsOf("INS-03", AS_OF, deducting(650,
-                    readings("M1").monthly("2026-10", 400), readings("M2").monthly("2026-10", 300)))).isEmpty();
+            assertThat(findingsOf(
+                            "INS-03",
+                            AS_OF,
+                            deducting(
+                                    650,
+                                    readings("M1").monthly("2026-10", 400),
+                                    readings("M2").monthly("2026-10", 300))))
+                    .isEmpty();
         }
 
         @Test
         void periodWithoutReadingIsNotJudgedByIns03() {
-            assertThat(findingsOf("INS-03", AS_OF, deducting(650, readings("M1").monthly("2026-09", 100)))).isEmpty();
-            assertThat(findingsOf("INS-03", AS_OF, deducting(650, readings("M1").missed("2026-10")))).isEmpty();
+            assertThat(findingsOf("INS-03", AS_OF, deducting(650, readings("M1").monthly("2026-09", 100))))
+                    .isEmpty();
+            assertThat(findingsOf("INS-03", AS_OF, deducting(650, readings("M1").missed("2026-10"))))
+                    .isEmpty();
         }
     }
 
@@ -176,11 +225,26 @@ class InsUsageRulesTests {
 
         private List<Finding> ins04(CustomerBuilder customer) {
             List<Tariff> tariffs = new ArrayList<>(StandardTariffs.all());
-            tariffs.add(aTariff("COM-10").category("COMMERCIAL").atVoltage(10).price(0.62).build());
-            tariffs.add(aTariff("COM-10D").category("COMMERCIAL").atVoltage(10).price(0.58).basicPriceKva(26).build());
-            tariffs.add(aTariff("COM-10K").category("COMMERCIAL").atVoltage(10).price(0.58).basicPriceKw(38).build());
+            tariffs.add(aTariff("COM-10")
+                    .category("COMMERCIAL")
+                    .atVoltage(10)
+                    .price(0.62)
+                    .build());
+            tariffs.add(aTariff("COM-10D")
+                    .category("COMMERCIAL")
+                    .atVoltage(10)
+                    .price(0.58)
+                    .basicPriceKva(26)
+                    .build());
+            tariffs.add(aTariff("COM-10K")
+                    .category("COMMERCIAL")
+                    .atVoltage(10)
+                    .price(0.58)
+                    .basicPriceKw(38)
+                    .build());
             return findingsFor(AS_OF, tariffs, aBundle(customer).build()).stream()
-                    .filter(f -> f.ruleCode().equals("INS-04")).toList();
+                    .filter(f -> f.ruleCode().equals("INS-04"))
+                    .toList();
         }
 
         private CustomerBuilder commercialAt10kv(double kva, String tariff) {
@@ -191,7 +255,9 @@ class InsUsageRulesTests {
         void commercialCustomerOf400KvaOnASinglePartTariffRaisesIns04() {
             List<Finding> findings = ins04(commercialAt10kv(400, "COM-10"));
 
-            assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("INS-04", CUSTOMER, "C001", null));
+            assertThat(findings)
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("INS-04", CUSTOMER, "C001", null));
             assertThat(findings.get(0).message()).isEqualTo("一般工商业用户 C001 合同容量 400 kVA（>= 315 kVA），执行单一制电价 COM-10");
         }
 
@@ -209,8 +275,10 @@ class InsUsageRulesTests {
 
         @Test
         void otherCategoriesOrClosedCustomersAreNotJudgedByIns04() {
-            assertThat(ins04(aCustomer("C001").largeIndustrial().contractKva(400))).isEmpty();
-            assertThat(ins04(commercialAt10kv(400, "COM-10").closedOn("2026-06-30"))).isEmpty();
+            assertThat(ins04(aCustomer("C001").largeIndustrial().contractKva(400)))
+                    .isEmpty();
+            assertThat(ins04(commercialAt10kv(400, "COM-10").closedOn("2026-06-30")))
+                    .isEmpty();
         }
     }
 
@@ -218,9 +286,13 @@ class InsUsageRulesTests {
     class Ins05DemandAboveContract {
 
         private CustomerBundle demands(double kva, double august, double september, double october) {
-            return aBundle(aCustomer("C001").largeIndustrial().contractKva(kva)).with(aMeter("M1").threePhase())
-                    .with(readings("M1").monthlyFrom("2026-08", 90000, 95000, 98000)
-                            .maxDemand("2026-08", august).maxDemand("2026-09", september).maxDemand("2026-10", october))
+            return aBundle(aCustomer("C001").largeIndustrial().contractKva(kva))
+                    .with(aMeter("M1").threePhase())
+                    .with(readings("M1")
+                            .monthlyFrom("2026-08", 90000, 95000, 98000)
+                            .maxDemand("2026-08", august)
+                            .maxDemand("2026-09", september)
+                            .maxDemand("2026-10", october))
                     .build();
         }
 
@@ -228,15 +300,19 @@ class InsUsageRulesTests {
         void demandAboveContractInTheLastTwoPeriodsRaisesIns05() {
             List<Finding> findings = findingsOf("INS-05", AS_OF, demands(400, 380, 421.5, 433));
 
-            assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("INS-05", CUSTOMER, "C001", "2026-10"));
+            assertThat(findings)
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("INS-05", CUSTOMER, "C001", "2026-10"));
             assertThat(findings.get(0).message())
                     .isEqualTo("用户 C001 最大需量 2026-09 421.5 kW、2026-10 433 kW，均超过合同容量 400 kVA × 1");
         }
 
         @Test
         void demandExactlyAtTheContractCapacityDoesNotCount() {
-            assertThat(findingsOf("INS-05", AS_OF, demands(400, 380, 421.5, 400))).isEmpty();
-            assertThat(findingsOf("INS-05", AS_OF, demands(400, 380, 400.1, 400.1))).hasSize(1);
+            assertThat(findingsOf("INS-05", AS_OF, demands(400, 380, 421.5, 400)))
+                    .isEmpty();
+            assertThat(findingsOf("INS-05", AS_OF, demands(400, 380, 400.1, 400.1)))
+                    .hasSize(1);
         }
 
         @Test
@@ -247,8 +323,10 @@ class InsUsageRulesTests {
 
         @Test
         void periodWithoutDemandBreaksTheRun() {
-            CustomerBundle bundle = aBundle(aCustomer("C001").largeIndustrial().contractKva(400)).with(aMeter("M1"))
-                    .with(readings("M1").monthlyFrom("2026-09", 95000, 98000).maxDemand("2026-10", 433)).build();
+            CustomerBundle bundle = aBundle(aCustomer("C001").largeIndustrial().contractKva(400))
+                    .with(aMeter("M1"))
+                    .with(readings("M1").monthlyFrom("2026-09", 95000, 98000).maxDemand("2026-10", 433))
+                    .build();
 
             assertThat(findingsOf("INS-05", AS_OF, bundle)).isEmpty();
         }
@@ -263,9 +341,12 @@ class InsUsageRulesTests {
 
         @Test
         void oneInspectorRaisesIns07() {
-            List<Finding> findings = ins07(anInspection("I1").inspectedOn("2026-10-09").inspectors("E01"));
+            List<Finding> findings =
+                    ins07(anInspection("I1").inspectedOn("2026-10-09").inspectors("E01"));
 
-            assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("INS-07", INSPECTION, "I1", null));
+            assertThat(findings)
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("INS-07", INSPECTION, "I1", null));
             assertThat(findings.get(0).message()).isEqualTo("检查 I1（2026-10-09）档案不全：检查人员 1 人（至少 2 人）");
         }
 
@@ -276,23 +357,36 @@ class InsUsageRulesTests {
 
         @Test
         void unsignedOrEmptyConclusionRaisesIns07() {
-            assertThat(ins07(anInspection("I1").inspectedOn("2026-10-09").conclusionSigned(false))).singleElement()
-                    .extracting(Finding::message).isEqualTo("检查 I1（2026-10-09）档案不全：检查结论未签字");
+            assertThat(ins07(anInspection("I1").inspectedOn("2026-10-09").conclusionSigned(false)))
+                    .singleElement()
+                    .extracting(Finding::message)
+                    .isEqualTo("检查 I1（2026-10-09）档案不全：检查结论未签字");
             assertThat(ins07(anInspection("I1").conclusionSigned(null))).hasSize(1);
         }
 
         @Test
         void hazardWithoutPhotoRaisesIns07AndListsEveryGap() {
-            InspectionBuilder inspection = anInspection("I1").inspectedOn("2026-10-09").hazard("接地不良", "2026-12-31")
-                    .photos(null).inspectors("E01").conclusionSigned(false);
+            InspectionBuilder inspection = anInspection("I1")
+                    .inspectedOn("2026-10-09")
+                    .hazard("接地不良", "2026-12-31")
+                    .photos(null)
+                    .inspectors("E01")
+                    .conclusionSigned(false);
 
-            assertThat(ins07(inspection)).singleElement().extracting(Finding::message).isEqualTo(
-                    "检查 I1（2026-10-09）档案不全：检查结论未签字；检查人员 1 人（至少 2 人）；结果 HAZARD 照片 0 张（至少 1 张）");
+            assertThat(ins07(inspection))
+                    .singleElement()
+                    .extracting(Finding::message)
+                    .isEqualTo("检查 I1（2026-10-09）档案不全：检查结论未签字；检查人员 1 人（至少 2 人）；结果 HAZARD 照片 0 张（至少 1 张）");
         }
 
         @Test
         void twoInspectorsSignedAndOnePhotoIsComplete() {
-            assertThat(ins07(anInspection("I1").result("THEFT").notice("QD-1").inspectors("E01;E02").photos(1))).isEmpty();
+            assertThat(ins07(anInspection("I1")
+                            .result("THEFT")
+                            .notice("QD-1")
+                            .inspectors("E01;E02")
+                            .photos(1)))
+                    .isEmpty();
         }
 
         @Test
@@ -315,54 +409,101 @@ class InsUsageRulesTests {
 
         @Test
         void lastThreePeriodsBelow30PercentOfTheNineBeforeRaiseIns09() {
-            List<Finding> findings = findingsOf("INS-09", AS_OF, consumption(1000, 290).build());
+            List<Finding> findings =
+                    findingsOf("INS-09", AS_OF, consumption(1000, 290).build());
 
-            assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("INS-09", CUSTOMER, "C001", "2026-10"));
-            assertThat(findings.get(0).message()).isEqualTo("用户 C001 最近 3 个月月均电量 290 kWh，低于之前 9 个月月均 1000 kWh 的 30 %，"
-                    + "2025-11-01 以来无暂停/减容申请和换表记录");
+            assertThat(findings)
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("INS-09", CUSTOMER, "C001", "2026-10"));
+            assertThat(findings.get(0).message())
+                    .isEqualTo(
+                            "用户 C001 最近 3 个月月均电量 290 kWh，低于之前 9 个月月均 1000 kWh 的 30 %，" + "2025-11-01 以来无暂停/减容申请和换表记录");
         }
 
         @Test
         void exactly30PercentDoesNotRaiseIns09() {
-            assertThat(findingsOf("INS-09", AS_OF, consumption(1000, 300).build())).isEmpty();
+            assertThat(findingsOf("INS-09", AS_OF, consumption(1000, 300).build()))
+                    .isEmpty();
         }
 
         @Test
         void earlierAverageMustReach100Kwh() {
-            assertThat(findingsOf("INS-09", AS_OF, consumption(100, 29).build())).hasSize(1);
+            assertThat(findingsOf("INS-09", AS_OF, consumption(100, 29).build()))
+                    .hasSize(1);
             assertThat(findingsOf("INS-09", AS_OF, consumption(99, 0).build())).isEmpty();
         }
 
         @Test
         void pauseOrCapacityReductionWithinTheTwelvePeriodsExplainsTheDrop() {
-            assertThat(findingsOf("INS-09", AS_OF, consumption(1000, 100)
-                    .with(anApplication("A1").type("PAUSE").acceptedOn("2025-11-01").archivedOn("2025-11-05")).build())).isEmpty();
-            assertThat(findingsOf("INS-09", AS_OF, consumption(1000, 100)
-                    .with(anApplication("A1").type("CAPACITY_REDUCE").acceptedOn("2026-10-31")).build())).isEmpty();
+            assertThat(findingsOf(
+                            "INS-09",
+                            AS_OF,
+                            consumption(1000, 100)
+                                    .with(anApplication("A1")
+                                            .type("PAUSE")
+                                            .acceptedOn("2025-11-01")
+                                            .archivedOn("2025-11-05"))
+                                    .build()))
+                    .isEmpty();
+            assertThat(findingsOf(
+                            "INS-09",
+                            AS_OF,
+                            consumption(1000, 100)
+                                    .with(anApplication("A1")
+                                            .type("CAPACITY_REDUCE")
+                                            .acceptedOn("2026-10-31"))
+                                    .build()))
+                    .isEmpty();
         }
 
         @Test
         void applicationBeforeTheTwelvePeriodsOrCancelledDoesNotExplainTheDrop() {
-            assertThat(findingsOf("INS-09", AS_OF, consumption(1000, 100)
-                    .with(anApplication("A1").type("PAUSE").acceptedOn("2025-10-31").archivedOn("2025-11-05")).build())).hasSize(1);
-            assertThat(findingsOf("INS-09", AS_OF, consumption(1000, 100)
-                    .with(anApplication("A1").type("PAUSE").acceptedOn("2026-08-03").cancelled()).build())).hasSize(1);
+            assertThat(findingsOf(
+                            "INS-09",
+                            AS_OF,
+                            consumption(1000, 100)
+                                    .with(anApplication("A1")
+                                            .type("PAUSE")
+                                            .acceptedOn("2025-10-31")
+                                            .archivedOn("2025-11-05"))
+                                    .build()))
+                    .hasSize(1);
+            assertThat(findingsOf(
+                            "INS-09",
+                            AS_OF,
+                            consumption(1000, 100)
+                                    .with(anApplication("A1")
+                                            .type("PAUSE")
+                                            .acceptedOn("2026-08-03")
+                                            .cancelled())
+                                    .build()))
+                    .hasSize(1);
         }
 
         @Test
         void meterReplacementWithinTheTwelvePeriodsExplainsTheDrop() {
-            assertThat(findingsOf("INS-09", AS_OF, consumption(1000, 100)
-                    .with(aMeterEvent("E1").of("M1").replacement("2026-08-15")).build()))
+            assertThat(findingsOf(
+                            "INS-09",
+                            AS_OF,
+                            consumption(1000, 100)
+                                    .with(aMeterEvent("E1").of("M1").replacement("2026-08-15"))
+                                    .build()))
                     .isEmpty();
-            assertThat(findingsOf("INS-09", AS_OF, consumption(1000, 100)
-                    .with(aMeterEvent("E1").of("M1").replacement("2025-10-31")).build()))
+            assertThat(findingsOf(
+                            "INS-09",
+                            AS_OF,
+                            consumption(1000, 100)
+                                    .with(aMeterEvent("E1").of("M1").replacement("2025-10-31"))
+                                    .build()))
                     .hasSize(1);
         }
 
         @Test
         void suspendedCustomerIsNotJudgedByIns09() {
-            CustomerBundle bundle = aBundle(shop().suspended()).with(aMeter("M1"))
-                    .with(readings("M1").monthlyFrom("2025-11", 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 0, 0, 0))
+            CustomerBundle bundle = aBundle(shop().suspended())
+                    .with(aMeter("M1"))
+                    .with(readings("M1")
+                            .monthlyFrom("2025-11", 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 0, 0, 0))
                     .build();
 
             assertThat(findingsOf("INS-09", AS_OF, bundle)).isEmpty();

@@ -34,7 +34,10 @@ class MetMeteringRulesTests {
 
         @Test
         void multiplierOtherThanCtTimesPtRaisesMet01() {
-            List<Finding> findings = findingsOf("MET-01", AS_OF, bundleWith(aMeter("M001").threePhase().ct(20).pt(1).multiplier(1)));
+            List<Finding> findings = findingsOf(
+                    "MET-01",
+                    AS_OF,
+                    bundleWith(aMeter("M001").threePhase().ct(20).pt(1).multiplier(1)));
 
             assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("MET-01", METER, "M001", null));
             assertThat(findings.get(0).message()).contains("M001", "综合倍率 1，", "CT 20 ", "PT 1 ", "= 20");
@@ -42,28 +45,48 @@ class MetMeteringRulesTests {
 
         @Test
         void emptyRatiosCountAsOne() {
-            assertThat(findingsOf("MET-01", AS_OF, bundleWith(aMeter("M001").ct((Double) null).pt(100).multiplier(20))))
-                    .extracting(RuleTestKit::key).containsExactly(finding("MET-01", METER, "M001", null));
-            assertThat(findingsOf("MET-01", AS_OF, bundleWith(aMeter("M001").ct((Double) null).pt(100).multiplier(100)))).isEmpty();
+            assertThat(findingsOf(
+                            "MET-01",
+                            AS_OF,
+                            bundleWith(aMeter("M001").ct((Double) null).pt(100).multiplier(20))))
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("MET-01", METER, "M001", null));
+            assertThat(findingsOf(
+                            "MET-01",
+                            AS_OF,
+                            bundleWith(aMeter("M001").ct((Double) null).pt(100).multiplier(100))))
+                    .isEmpty();
         }
 
         @Test
         void multiplierOffByAThousandthRaisesMet01() {
-            assertThat(findingsOf("MET-01", AS_OF, bundleWith(aMeter("M001").ct(20).pt(100).multiplier(2000.001))))
-                    .extracting(RuleTestKit::key).containsExactly(finding("MET-01", METER, "M001", null));
+            assertThat(findingsOf(
+                            "MET-01",
+                            AS_OF,
+                            bundleWith(aMeter("M001").ct(20).pt(100).multiplier(2000.001))))
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("MET-01", METER, "M001", null));
         }
 
         @Test
         void multiplierEqualToCtTimesPtDoesNotRaiseMet01() {
-            assertThat(findingsOf("MET-01", AS_OF,
-                    bundleWith(aMeter("M001").ct(20).pt(1).multiplier(20), aMeter("M002").ct(40).pt(50).multiplier(2000),
-                            aMeter("M003")))).isEmpty();
+            assertThat(findingsOf(
+                            "MET-01",
+                            AS_OF,
+                            bundleWith(
+                                    aMeter("M001").ct(20).pt(1).multiplier(20),
+                                    aMeter("M002").ct(40).pt(50).multiplier(2000),
+                                    aMeter("M003"))))
+                    .isEmpty();
         }
 
         @Test
         void removedMeterWithAWrongMultiplierIsNoLongerJudged() {
-            assertThat(findingsOf("MET-01", AS_OF,
-                    bundleWith(aMeter("M001").ct(20).pt(1).multiplier(1).removedOn("2026-09-30")))).isEmpty();
+            assertThat(findingsOf(
+                            "MET-01",
+                            AS_OF,
+                            bundleWith(aMeter("M001").ct(20).pt(1).multiplier(1).removedOn("2026-09-30"))))
+                    .isEmpty();
         }
     }
 
@@ -72,7 +95,8 @@ class MetMeteringRulesTests {
 
         @Test
         void meterInServicePastItsRotationDateRaisesMet06() {
-            List<Finding> findings = findingsOf("MET-06", AS_OF, bundleWith(aMeter("M001").rotationDueOn("2026-06-30")));
+            List<Finding> findings =
+                    findingsOf("MET-06", AS_OF, bundleWith(aMeter("M001").rotationDueOn("2026-06-30")));
 
             assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("MET-06", METER, "M001", null));
             assertThat(findings.get(0).message()).contains("M001", "2026-06-30", "2026-11-05");
@@ -81,19 +105,25 @@ class MetMeteringRulesTests {
         @Test
         void rotationDueTheDayBeforeTheAsOfDateIsOverdue() {
             assertThat(findingsOf("MET-06", AS_OF, bundleWith(aMeter("M001").rotationDueOn("2026-11-04"))))
-                    .extracting(RuleTestKit::key).containsExactly(finding("MET-06", METER, "M001", null));
+                    .extracting(RuleTestKit::key)
+                    .containsExactly(finding("MET-06", METER, "M001", null));
         }
 
         @Test
         void rotationDueOnTheAsOfDateIsNotYetOverdue() {
-            assertThat(findingsOf("MET-06", AS_OF, bundleWith(aMeter("M001").rotationDueOn("2026-11-05")))).isEmpty();
+            assertThat(findingsOf("MET-06", AS_OF, bundleWith(aMeter("M001").rotationDueOn("2026-11-05"))))
+                    .isEmpty();
         }
 
         @Test
         void removedMeterOrMeterWithoutRotationDateDoesNotRaiseMet06() {
-            assertThat(findingsOf("MET-06", AS_OF, bundleWith(
-                    aMeter("M001").rotationDueOn("2026-06-30").removedOn("2026-07-15"),
-                    aMeter("M002")))).isEmpty();
+            assertThat(findingsOf(
+                            "MET-06",
+                            AS_OF,
+                            bundleWith(
+                                    aMeter("M001").rotationDueOn("2026-06-30").removedOn("2026-07-15"),
+                                    aMeter("M002"))))
+                    .isEmpty();
         }
     }
 }

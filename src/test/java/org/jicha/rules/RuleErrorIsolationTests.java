@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jicha.facts.AuditContext;
 import org.jicha.facts.FactAssembler;
@@ -42,7 +44,8 @@ class RuleErrorIsolationTests {
     static void compile() throws IOException {
         Files.createDirectories(rules.resolve("calendar"));
         Files.copy(Path.of("rules", RuleSetLoader.CALENDAR_FILE), rules.resolve(RuleSetLoader.CALENDAR_FILE));
-        Files.writeString(rules.resolve(RuleSetLoader.PARAMETERS_FILE), "MET-97:\n  share: 100\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                rules.resolve(RuleSetLoader.PARAMETERS_FILE), "MET-97:\n  share: 100\n", StandardCharsets.UTF_8);
         Files.createDirectories(rules.resolve("met"));
         Files.writeString(rules.resolve(FILE), """
                 package jicha.test;
@@ -127,7 +130,7 @@ class RuleErrorIsolationTests {
     private static List<List<Object>> subjects(CustomerBundle... bundles) {
         AuditContext ctx = ruleSet.contextAsOf(AS_OF);
         FactAssembler assembler = new FactAssembler(StandardTariffs.all());
-        return java.util.Arrays.stream(bundles).map(b -> assembler.assemble(b, ctx)).toList();
+        return Arrays.stream(bundles).map(b -> assembler.assemble(b, ctx)).toList();
     }
 
     private static CustomerBundle withMeter(String customerNo) {
@@ -139,7 +142,10 @@ class RuleErrorIsolationTests {
     }
 
     private static List<String> keys(Evaluation evaluation) {
-        return evaluation.findings().stream().map(f -> f.ruleCode() + " " + f.subjectId()).sorted().toList();
+        return evaluation.findings().stream()
+                .map(f -> f.ruleCode() + " " + f.subjectId())
+                .sorted()
+                .toList();
     }
 
     private static int lineOf(String file, String text) throws IOException {
@@ -154,31 +160,61 @@ class RuleErrorIsolationTests {
 
     @Test
     void aBatchWhereNoRuleThrowsGivesEveryFindingAndNoError() {
-        Evaluation evaluation = ruleSet.evaluate(ruleSet.contextAsOf(AS_OF), subjects(withMeter("C001"), withMeter("C003")));
+        Evaluation evaluation =
+                ruleSet.evaluate(ruleSet.contextAsOf(AS_OF), subjects(withMeter("C001"), withMeter("C003")));
 
         assertThat(evaluation.errors()).isEmpty();
-        assertThat(keys(evaluation)).containsExactly("MET-95 C001", "MET-95 C003", "MET-96 C001", "MET-96 C003",
-                "MET-97 C001", "MET-97 C003", "MET-98 C001", "MET-98 C003", "MET-99 C001", "MET-99 C003");
+        assertThat(keys(evaluation))
+                .containsExactly(
+                        "MET-95 C001",
+                        "MET-95 C003",
+                        "MET-96 C001",
+                        "MET-96 C003",
+                        "MET-97 C001",
+                        "MET-97 C003",
+                        "MET-98 C001",
+                        "MET-98 C003",
+                        "MET-99 C001",
+                        "MET-99 C003");
     }
 
     @Test
     void rulesThrowingOnOneCustomerCostOnlyThoseRulesOnThatCustomer() throws IOException {
-        Evaluation evaluation = ruleSet.evaluate(ruleSet.contextAsOf(AS_OF),
+        Evaluation evaluation = ruleSet.evaluate(
+                ruleSet.contextAsOf(AS_OF),
                 subjects(withMeter("C001"), withoutMeter("C002"), withMeter("C003"), withMeter("C004")));
 
-        assertThat(keys(evaluation)).as("every finding on the other customers, and MET-99's on C002")
-                .containsExactly("MET-95 C001", "MET-95 C003", "MET-95 C004", "MET-96 C001", "MET-96 C003", "MET-96 C004",
-                        "MET-97 C001", "MET-97 C003", "MET-97 C004", "MET-98 C001", "MET-98 C003", "MET-98 C004",
-                        "MET-99 C001", "MET-99 C002", "MET-99 C003", "MET-99 C004");
-        assertThat(evaluation.errors()).extracting(e -> e.ruleCode() + " " + e.location() + " " + e.subject() + " "
-                        + e.customerNo() + " " + e.message())
+        assertThat(keys(evaluation))
+                .as("every finding on the other customers, and MET-99's on C002")
+                .containsExactly(
+                        "MET-95 C001",
+                        "MET-95 C003",
+                        "MET-95 C004",
+                        "MET-96 C001",
+                        "MET-96 C003",
+                        "MET-96 C004",
+                        "MET-97 C001",
+                        "MET-97 C003",
+                        "MET-97 C004",
+                        "MET-98 C001",
+                        "MET-98 C003",
+                        "MET-98 C004",
+                        "MET-99 C001",
+                        "MET-99 C002",
+                        "MET-99 C003",
+                        "MET-99 C004");
+        assertThat(evaluation.errors())
+                .extracting(e -> e.ruleCode() + " " + e.location() + " " + e.subject() + " " + e.customerNo() + " "
+                        + e.message())
                 .containsExactlyInAnyOrder(
                         "MET-95 met/zz-shared.drl:" + lineOf("met/zz-shared.drl", "rule \"MET-95")
                                 + " CUSTOMER:C002 C002 ArithmeticException: / by zero",
                         "MET-96 met/zz-shared.drl:" + lineOf("met/zz-shared.drl", "rule \"MET-96")
                                 + " CUSTOMER:C002 C002 ArithmeticException: / by zero",
-                        "MET-97 " + FILE + ":" + lineOf(FILE, "rule \"MET-97") + " CUSTOMER:C002 C002 ArithmeticException: / by zero",
-                        "MET-98 " + FILE + ":" + lineOf(FILE, "rule \"MET-98") + " CUSTOMER:C002 C002 ArithmeticException: / by zero");
+                        "MET-97 " + FILE + ":" + lineOf(FILE, "rule \"MET-97")
+                                + " CUSTOMER:C002 C002 ArithmeticException: / by zero",
+                        "MET-98 " + FILE + ":" + lineOf(FILE, "rule \"MET-98")
+                                + " CUSTOMER:C002 C002 ArithmeticException: / by zero");
     }
 
     @Test
@@ -188,27 +224,30 @@ class RuleErrorIsolationTests {
 
         // the variant without the failing rules shares nothing with the set: its rules' classes are still there
         for (int i = 0; i < 30; i++) {
-            assertThat(keys(ruleSet.evaluate(ctx, subjects(withMeter("C001"))))).containsExactly("MET-95 C001",
-                    "MET-96 C001", "MET-97 C001", "MET-98 C001", "MET-99 C001");
+            assertThat(keys(ruleSet.evaluate(ctx, subjects(withMeter("C001")))))
+                    .containsExactly("MET-95 C001", "MET-96 C001", "MET-97 C001", "MET-98 C001", "MET-99 C001");
         }
     }
 
     @Test
     void aRuleTestCaseFailsNamingTheRuleThatThrewItsPlaceTheSubjectAndTheCause() throws IOException {
-        RuleCase ruleCase = RuleCaseRunner.casesIn(rules, new java.util.ArrayList<>()).get(0);
+        RuleCase ruleCase = RuleCaseRunner.casesIn(rules, new ArrayList<>()).get(0);
 
         RuleCaseRunner.Result result = new RuleCaseRunner(ruleSet).run(ruleCase);
 
         assertThat(result.passed()).isFalse();
         assertThat(result.missing()).as("MET-99 still found C301").isEmpty();
-        assertThat(result.differences()).anySatisfy(line -> assertThat(line).contains("rule MET-97 (" + FILE + ":"
-                + lineOf(FILE, "rule \"MET-97") + ") threw on CUSTOMER:C301: ArithmeticException: / by zero"));
+        assertThat(result.differences())
+                .anySatisfy(line -> assertThat(line)
+                        .contains("rule MET-97 (" + FILE + ":" + lineOf(FILE, "rule \"MET-97")
+                                + ") threw on CUSTOMER:C301: ArithmeticException: / by zero"));
     }
 
     @Test
     void theStrictEvaluationStillThrows() {
         AuditContext ctx = ruleSet.contextAsOf(AS_OF);
-        assertThatThrownBy(() -> ruleSet.evaluate(ctx, subjects(withoutMeter("C002")).get(0)))
+        assertThatThrownBy(() ->
+                        ruleSet.evaluate(ctx, subjects(withoutMeter("C002")).get(0)))
                 .hasRootCauseInstanceOf(ArithmeticException.class);
     }
 }

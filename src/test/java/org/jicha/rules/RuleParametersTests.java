@@ -29,7 +29,8 @@ class RuleParametersTests {
     void anUnknownTableIsAnErrorNamingIt() {
         assertThatThrownBy(() -> params.limit("EXP.stepLimitWd.SURVEY", "LV"))
                 .hasMessageContaining("EXP.stepLimitWd.SURVEY is not defined");
-        assertThatThrownBy(() -> params.limit("EXP.stepLimit", "LV")).as("a prefix of a table name is no table")
+        assertThatThrownBy(() -> params.limit("EXP.stepLimit", "LV"))
+                .as("a prefix of a table name is no table")
                 .hasMessageContaining("not defined");
     }
 }

@@ -67,34 +67,52 @@ class RuleSetAllowListTests {
 
     @Test
     void aConsequenceThatRunsACommandIsRejectedWithItsFileAndLine() throws IOException {
-        List<RuleProblem> problems = problemsOf(rule("BIL-91", "", "    $c : CustomerFact()",
+        List<RuleProblem> problems = problemsOf(rule(
+                "BIL-91",
+                "",
+                "    $c : CustomerFact()",
                 "    Runtime.getRuntime().exec(new String[] {\"touch\", \"" + mark + "\"});"));
 
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("evil.drl");
             assertThat(p.line()).isEqualTo(RULE_LINE);
-            assertThat(p.message()).contains("rule \"BIL-91 test\"", "java.lang.Runtime.getRuntime",
-                    "java.lang.Runtime.exec");
+            assertThat(p.message())
+                    .contains("rule \"BIL-91 test\"", "java.lang.Runtime.getRuntime", "java.lang.Runtime.exec");
         });
     }
 
     @Test
     void reachingRuntimeThroughReflectionIsRejected() throws IOException {
-        List<RuleProblem> byName = problemsOf(rule("BIL-92", "", "    $c : CustomerFact()",
+        List<RuleProblem> byName = problemsOf(rule(
+                "BIL-92",
+                "",
+                "    $c : CustomerFact()",
                 "    Object r = Class.forName(\"java.lang.\" + \"Runtime\").getMethod(\"getRuntime\").invoke(null);"));
-        assertThat(byName).singleElement().extracting(RuleProblem::message).asString()
+        assertThat(byName)
+                .singleElement()
+                .extracting(RuleProblem::message)
+                .asString()
                 .contains("java.lang.Class.forName", "java.lang.reflect.Method.invoke");
 
-        List<RuleProblem> byGetClass = problemsOf(rule("BIL-92", "", "    $c : CustomerFact()",
+        List<RuleProblem> byGetClass = problemsOf(rule(
+                "BIL-92",
+                "",
+                "    $c : CustomerFact()",
                 "    Object r = \"\".getClass().getClassLoader().loadClass(\"java.lang.\" + \"Runtime\");"));
-        assertThat(byGetClass).singleElement().extracting(RuleProblem::message).asString()
+        assertThat(byGetClass)
+                .singleElement()
+                .extracting(RuleProblem::message)
+                .asString()
                 .contains("java.lang.Object.getClass", "java.lang.Class.getClassLoader");
     }
 
     @Test
     void aConstraintThatUsesJavaIoFileIsRejected() throws IOException {
-        List<RuleProblem> problems = problemsOf(rule("BIL-93", "",
-                "    $c : CustomerFact( new java.io.File(\"" + mark + "\").createNewFile() )", "    // nothing"));
+        List<RuleProblem> problems = problemsOf(rule(
+                "BIL-93",
+                "",
+                "    $c : CustomerFact( new java.io.File(\"" + mark + "\").createNewFile() )",
+                "    // nothing"));
 
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(RULE_LINE);
@@ -104,11 +122,16 @@ class RuleSetAllowListTests {
 
     @Test
     void aFromSourceThatReadsTheEnvironmentIsRejected() throws IOException {
-        List<RuleProblem> problems = problemsOf(rule("BIL-94", "",
+        List<RuleProblem> problems = problemsOf(rule(
+                "BIL-94",
+                "",
                 "    $c : CustomerFact()\n    $v : String() from System.getenv().values()",
                 "    findings.raise(drools, $c, $v);"));
 
-        assertThat(problems).singleElement().extracting(RuleProblem::message).asString()
+        assertThat(problems)
+                .singleElement()
+                .extracting(RuleProblem::message)
+                .asString()
                 .contains("(from)", "java.lang.System");
     }
 
@@ -116,8 +139,8 @@ class RuleSetAllowListTests {
     void aFunctionThatRunsACommandIsRejectedAtItsLine() throws IOException {
         String function = "function String evil() {\n"
                 + "    try { Runtime.getRuntime().exec(\"true\"); } catch (Exception e) { }\n    return \"x\";\n}\n";
-        List<RuleProblem> problems = problemsOf(function
-                + rule("BIL-95", "", "    $c : CustomerFact()", "    findings.raise(drools, $c, evil());"));
+        List<RuleProblem> problems = problemsOf(
+                function + rule("BIL-95", "", "    $c : CustomerFact()", "    findings.raise(drools, $c, evil());"));
 
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("evil.drl");
@@ -128,19 +151,34 @@ class RuleSetAllowListTests {
 
     @Test
     void mvelConsequencesTypeDeclarationsAndInlineAccumulateCodeAreRefused() throws IOException {
-        assertThat(problemsOf(rule("BIL-96", "    dialect \"mvel\"\n", "    $c : CustomerFact()",
-                "    findings.raise(drools, $c, \"x\");")))
-                .singleElement().extracting(RuleProblem::message).asString().contains("dialect \"mvel\"");
+        assertThat(problemsOf(rule(
+                        "BIL-96",
+                        "    dialect \"mvel\"\n",
+                        "    $c : CustomerFact()",
+                        "    findings.raise(drools, $c, \"x\");")))
+                .singleElement()
+                .extracting(RuleProblem::message)
+                .asString()
+                .contains("dialect \"mvel\"");
 
         assertThat(problemsOf("declare Evil\n    name : String\nend\n"
-                + rule("BIL-96", "", "    $c : CustomerFact()", "    findings.raise(drools, $c, \"x\");")))
-                .singleElement().extracting(RuleProblem::message).asString().contains("declare", "Evil");
+                        + rule("BIL-96", "", "    $c : CustomerFact()", "    findings.raise(drools, $c, \"x\");")))
+                .singleElement()
+                .extracting(RuleProblem::message)
+                .asString()
+                .contains("declare", "Evil");
 
-        assertThat(problemsOf(rule("BIL-96", "", "    $c : CustomerFact()\n"
-                        + "    $n : Integer() from accumulate( ReadingFact( customerNo == $c.customerNo ),"
-                        + " init( int n = 0; ), action( n += 1; ), result( Integer.valueOf(n) ) )",
-                "    findings.raise(drools, $c, \"x\" + $n);")))
-                .first().extracting(RuleProblem::message).asString().contains("inline accumulate");
+        assertThat(problemsOf(rule(
+                        "BIL-96",
+                        "",
+                        "    $c : CustomerFact()\n"
+                                + "    $n : Integer() from accumulate( ReadingFact( customerNo == $c.customerNo ),"
+                                + " init( int n = 0; ), action( n += 1; ), result( Integer.valueOf(n) ) )",
+                        "    findings.raise(drools, $c, \"x\" + $n);")))
+                .first()
+                .extracting(RuleProblem::message)
+                .asString()
+                .contains("inline accumulate");
     }
 
     @Test
@@ -156,7 +194,9 @@ class RuleSetAllowListTests {
 
     @Test
     void factsParametersMathTimeModifyAccumulateFunctionsAndLambdasPass() throws IOException {
-        Files.writeString(rules.resolve("fine.drl"), HEADER + """
+        Files.writeString(
+                rules.resolve("fine.drl"),
+                HEADER + """
                 import function org.jicha.rules.Evidence.num;
 
                 function String upper(String first, String second) {
@@ -165,17 +205,16 @@ class RuleSetAllowListTests {
                 }
 
                 """
-                + rule("BIL-97", "", """
+                        + rule("BIL-97", "", """
                             $c : CustomerFact( Math.abs(contractKva) > params.decimal("BIL-06.hvThresholdKv"),
                                                openedOn != null, openedOn.isBefore(java.time.LocalDate.of(2026, 1, 1)) )
                             $n : Number( doubleValue > 0 ) from accumulate(
                                      ReadingFact( customerNo == $c.customerNo, $k : multiplier ), sum( $k ) )
-                            $p : String() from $c.lastPeriods(3)""",
-                        """
+                            $p : String() from $c.lastPeriods(3)""", """
                             java.time.LocalDate due = ctx.getAsOf().plusDays(Math.max(1, 2));
                             findings.raise(drools, $c, upper($p, $c.getCustomerNo()) + num($n.doubleValue()) + due
                                 + new java.math.BigDecimal("1.5").setScale(0, java.math.RoundingMode.HALF_UP));""")
-                + rule("BIL-98", "", "    $a : PfAdjustmentCheck( )", "    modify($a) { setRatePercent(1.5) }"),
+                        + rule("BIL-98", "", "    $a : PfAdjustmentCheck( )", "    modify($a) { setRatePercent(1.5) }"),
                 StandardCharsets.UTF_8);
 
         RuleSet set = new RuleSetLoader().load(rules);

@@ -31,8 +31,13 @@ class RuleSetCharsetTests {
     @Test
     void titlesSurviveALatin1DefaultCharset() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(List.of(java, "-Dfile.encoding=ISO-8859-1",
-                "-cp", System.getProperty("java.class.path"), RuleSetCharsetTests.class.getName(), "rules"))
+        Process child = new ProcessBuilder(List.of(
+                        java,
+                        "-Dfile.encoding=ISO-8859-1",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        RuleSetCharsetTests.class.getName(),
+                        "rules"))
                 .redirectError(new File(System.getProperty("java.io.tmpdir"), "jicha-charset-test.err"))
                 .start();
         String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);

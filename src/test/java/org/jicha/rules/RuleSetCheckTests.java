@@ -21,7 +21,9 @@ class RuleSetCheckTests {
 
     @Test
     void shippedDescriptionsAgreeWithTheirParameters() {
-        assertThat(RuleSetCheck.run(SHIPPED, false)).filteredOn(RuleSetCheck.Issue::error).isEmpty();
+        assertThat(RuleSetCheck.run(SHIPPED, false))
+                .filteredOn(RuleSetCheck.Issue::error)
+                .isEmpty();
     }
 
     @Test
@@ -29,13 +31,15 @@ class RuleSetCheckTests {
         copyShipped();
         replace("parameters.yml", "maxDaysSinceActualRead: 60 ", "maxDaysSinceActualRead: 61 ");
 
-        List<RuleSetCheck.Issue> errors = RuleSetCheck.run(rules, false).stream().filter(RuleSetCheck.Issue::error)
+        List<RuleSetCheck.Issue> errors = RuleSetCheck.run(rules, false).stream()
+                .filter(RuleSetCheck.Issue::error)
                 .toList();
 
         int descriptionLine = lineOf("bil/consumption.drl", "BIL-02.maxDaysSinceActualRead（60）");
         int parameterLine = lineOf("parameters.yml", "maxDaysSinceActualRead: 61");
-        assertThat(errors).extracting(RuleSetCheck.Issue::toString).containsExactly(
-                "bil/consumption.drl:" + descriptionLine + ": error: BIL-02 的 @description 写 "
+        assertThat(errors)
+                .extracting(RuleSetCheck.Issue::toString)
+                .containsExactly("bil/consumption.drl:" + descriptionLine + ": error: BIL-02 的 @description 写 "
                         + "BIL-02.maxDaysSinceActualRead 为 60，而 parameters.yml:" + parameterLine + " 中为 61 / the "
                         + "@description of BIL-02 says 60 for BIL-02.maxDaysSinceActualRead, parameters.yml:"
                         + parameterLine + " has 61");
@@ -46,8 +50,11 @@ class RuleSetCheckTests {
         copyShipped();
         replace("parameters.yml", "residentialRatePerDay: 0.001", "residentialRatePerDay: 0.01");
 
-        assertThat(RuleSetCheck.run(rules, false)).filteredOn(RuleSetCheck.Issue::error)
-                .extracting(RuleSetCheck.Issue::toString).singleElement().asString()
+        assertThat(RuleSetCheck.run(rules, false))
+                .filteredOn(RuleSetCheck.Issue::error)
+                .extracting(RuleSetCheck.Issue::toString)
+                .singleElement()
+                .asString()
                 .startsWith("bil/collection.drl:" + lineOf("bil/collection.drl", "BIL-15.residentialRatePerDay（0.1 %）"))
                 .contains("says 0.1% for BIL-15.residentialRatePerDay", "has 0.01");
     }

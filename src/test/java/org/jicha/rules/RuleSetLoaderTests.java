@@ -69,13 +69,16 @@ class RuleSetLoaderTests {
         // Every rule declared in the copy's DRL files loads (the count grows as rule groups ship).
         long declared;
         try (Stream<Path> walk = Files.walk(rules)) {
-            declared = walk.filter(f -> f.toString().endsWith(".drl")).flatMap(f -> {
-                try {
-                    return Files.readAllLines(f, StandardCharsets.UTF_8).stream();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).filter(line -> line.startsWith("rule \"")).count();
+            declared = walk.filter(f -> f.toString().endsWith(".drl"))
+                    .flatMap(f -> {
+                        try {
+                            return Files.readAllLines(f, StandardCharsets.UTF_8).stream();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .filter(line -> line.startsWith("rule \""))
+                    .count();
         }
         assertThat(declared).isGreaterThanOrEqualTo(14);
         assertThat(new RuleSetLoader().load(rules).rules()).hasSize((int) declared);
@@ -84,8 +87,12 @@ class RuleSetLoaderTests {
     @Test
     void aSyntaxErrorIsRejectedNamingFileAndLine() throws IOException {
         String file = "bus/business.drl";
-        write(file, read(file).replace("feeDifference > params.decimal(\"BUS-01.toleranceYuan\") )",
-                "feeDifference > params.decimal(\"BUS-01.toleranceYuan\") ) )"));
+        write(
+                file,
+                read(file)
+                        .replace(
+                                "feeDifference > params.decimal(\"BUS-01.toleranceYuan\") )",
+                                "feeDifference > params.decimal(\"BUS-01.toleranceYuan\") ) )"));
         int line = lineOf(file, "BUS-01.toleranceYuan\") ) )");
 
         List<RuleProblem> problems = problemsLoading();
@@ -135,7 +142,8 @@ class RuleSetLoaderTests {
     @Test
     void aDuplicateCodeIsRejectedNamingBothPlaces() throws IOException {
         // A second file in the same package carrying MET-06 again under another rule name.
-        String copy = read("met/metering.drl").replaceFirst("(?s)rule \"MET-01.*?\nend\n", "")
+        String copy = read("met/metering.drl")
+                .replaceFirst("(?s)rule \"MET-01.*?\nend\n", "")
                 .replace("rule \"MET-06 轮换超期\"", "rule \"MET-06 轮换超期（副本）\"");
         write("met/metering-copy.drl", copy);
         int original = lineOf("met/metering.drl", "rule \"MET-06");
@@ -152,7 +160,12 @@ class RuleSetLoaderTests {
     @Test
     void anUndefinedParameterIsRejectedNamingFileAndLine() throws IOException {
         String file = "bus/business.drl";
-        write(file, read(file).replace("params.integer(\"BUS-04.minReturnedSteps\")", "params.integer(\"BUS-04.minReturned\")"));
+        write(
+                file,
+                read(file)
+                        .replace(
+                                "params.integer(\"BUS-04.minReturnedSteps\")",
+                                "params.integer(\"BUS-04.minReturned\")"));
         int line = lineOf(file, "BUS-04.minReturned\"");
 
         List<RuleProblem> problems = problemsLoading();
@@ -166,11 +179,14 @@ class RuleSetLoaderTests {
 
     @Test
     void everyProblemIsReportedAtOnce() throws IOException {
-        write("bus/business.drl", read("bus/business.drl")
-                .replace("params.integer(\"BUS-04.minReturnedSteps\")", "params.integer(\"BUS-04.nope\")")
-                .replace("params.decimal(\"BUS-01.toleranceYuan\")", "params.decimal(\"BUS-01.nope\")"));
+        write(
+                "bus/business.drl",
+                read("bus/business.drl")
+                        .replace("params.integer(\"BUS-04.minReturnedSteps\")", "params.integer(\"BUS-04.nope\")")
+                        .replace("params.decimal(\"BUS-01.toleranceYuan\")", "params.decimal(\"BUS-01.nope\")"));
 
-        assertThat(problemsLoading()).extracting(RuleProblem::message)
+        assertThat(problemsLoading())
+                .extracting(RuleProblem::message)
                 .anySatisfy(m -> assertThat(m).contains("BUS-04.nope"))
                 .anySatisfy(m -> assertThat(m).contains("BUS-01.nope"));
     }

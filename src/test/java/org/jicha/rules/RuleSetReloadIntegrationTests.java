@@ -1,12 +1,12 @@
 package org.jicha.rules;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,10 +32,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -42,12 +43,14 @@ import org.springframework.test.web.servlet.MockMvc;
  * broken one is rejected with file and line while the set in force stays, and a forced reload activates a
  * fixed folder. Every test starts from the shipped rules in force and puts them back afterwards.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:rules-reload;DB_CLOSE_DELAY=-1",
-        "spring.quartz.auto-startup=false",
-        "jicha.rules.watch=true",
-        // long enough that a forced reload right after a write always comes before the watcher's
-        "jicha.rules.reload-debounce=2s"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:rules-reload;DB_CLOSE_DELAY=-1",
+            "spring.quartz.auto-startup=false",
+            "jicha.rules.watch=true",
+            // long enough that a forced reload right after a write always comes before the watcher's
+            "jicha.rules.reload-debounce=2s"
+        })
 @AutoConfigureMockMvc
 @WithMockUser(username = "auditor", roles = "AUDITOR")
 @DirtiesContext
@@ -108,11 +111,15 @@ class RuleSetReloadIntegrationTests {
                 .andExpect(jsonPath("$.contentHash").value(newHash))
                 .andExpect(jsonPath("$.parameters['BIL-06.minPeriodsBelowHv']").value(2));
 
-        String run = mvc.perform(post("/api/runs").with(csrf()).param("asOf", "2026-11-05")).andExpect(status().isAccepted())
-                .andReturn().getResponse().getContentAsString();
+        String run = mvc.perform(post("/api/runs").with(csrf()).param("asOf", "2026-11-05"))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat((String) JsonPath.read(run, "$.ruleSetHash")).isEqualTo(newHash);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rule_set_versions WHERE content_hash = ?", Integer.class,
-                newHash)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM rule_set_versions WHERE content_hash = ?", Integer.class, newHash))
+                .isEqualTo(1);
     }
 
     @Test
@@ -124,23 +131,29 @@ class RuleSetReloadIntegrationTests {
         List<String> messages = attempt.read("$.messages");
         assertThat(messages).isNotEmpty().anySatisfy(m -> assertThat(m).startsWith(BROKEN_FILE + ":" + line + ":"));
         assertThat((String) attempt.read("$.contentHash")).isEqualTo(RuleSetLoader.contentHash(rules));
-        mvc.perform(get("/api/rules/active").with(user("auditor").roles("AUDITOR"))).andExpect(jsonPath("$.version.contentHash").value(shippedHash));
+        mvc.perform(get("/api/rules/active").with(user("auditor").roles("AUDITOR")))
+                .andExpect(jsonPath("$.version.contentHash").value(shippedHash));
         mvc.perform(get("/api/rules")).andExpect(jsonPath("$.contentHash").value(shippedHash));
     }
 
     @Test
     void aParameterTypoIsRejectedByTheWatcherAndTheApiNamingItsLineAndTheSetInForceStays() throws Exception {
         edit(RuleSetLoader.PARAMETERS_FILE, "toleranceKwh: 1 ", "toleranceKwh: 一 ");
-        String at = RuleSetLoader.PARAMETERS_FILE + ":" + lineOf(RuleSetLoader.PARAMETERS_FILE, "toleranceKwh: 一") + ": ";
+        String at =
+                RuleSetLoader.PARAMETERS_FILE + ":" + lineOf(RuleSetLoader.PARAMETERS_FILE, "toleranceKwh: 一") + ": ";
 
         List<String> messages = awaitAttempt(ReloadOutcome.REJECTED).read("$.messages");
-        assertThat(messages).singleElement().satisfies(m -> assertThat(m).startsWith(at)
-                .contains("BIL-04.toleranceKwh", "应为数值", "must be a number", "\"一\"", "bil/consumption.drl:"));
+        assertThat(messages)
+                .singleElement()
+                .satisfies(m -> assertThat(m)
+                        .startsWith(at)
+                        .contains("BIL-04.toleranceKwh", "应为数值", "must be a number", "\"一\"", "bil/consumption.drl:"));
         mvc.perform(post("/api/rules/reload").with(csrf()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.attempt.messages[0]").value(startsWith(at)))
                 .andExpect(jsonPath("$.activeContentHash").value(shippedHash));
-        mvc.perform(get("/api/rules")).andExpect(jsonPath("$.contentHash").value(shippedHash))
+        mvc.perform(get("/api/rules"))
+                .andExpect(jsonPath("$.contentHash").value(shippedHash))
                 .andExpect(jsonPath("$.parameters['BIL-04.toleranceKwh']").value(1));
     }
 
@@ -165,18 +178,21 @@ class RuleSetReloadIntegrationTests {
 
         mvc.perform(post("/api/rules/reload").with(csrf()))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.attempt.messages[0]").value(startsWith("bil/zz-command.drl:4: rule \"BIL-99 command\"")))
+                .andExpect(jsonPath("$.attempt.messages[0]")
+                        .value(startsWith("bil/zz-command.drl:4: rule \"BIL-99 command\"")))
                 .andExpect(jsonPath("$.attempt.messages[0]").value(containsString("java.lang.Runtime.exec")))
                 .andExpect(jsonPath("$.activeContentHash").value(shippedHash));
 
         mvc.perform(get("/api/rules")).andExpect(jsonPath("$.contentHash").value(shippedHash));
         assertThat(ran).doesNotExist();
-        List<java.util.Map<String, Object>> trail = jdbc.queryForList(
-                "SELECT actor, target, detail FROM audit_trail WHERE action = 'RULES_RELOAD' AND target = ? ORDER BY id", tried);
+        List<Map<String, Object>> trail = jdbc.queryForList(
+                "SELECT actor, target, detail FROM audit_trail WHERE action = 'RULES_RELOAD' AND target = ? ORDER BY id",
+                tried);
         assertThat(trail).extracting(e -> e.get("ACTOR")).contains("system", "auditor");
         assertThat(trail).last().satisfies(e -> {
             assertThat(e.get("ACTOR")).isEqualTo("auditor");
-            assertThat((String) e.get("DETAIL")).startsWith("API REJECTED (in force: " + shippedHash + ")")
+            assertThat((String) e.get("DETAIL"))
+                    .startsWith("API REJECTED (in force: " + shippedHash + ")")
                     .contains("java.lang.Runtime.exec");
         });
     }
@@ -227,31 +243,44 @@ class RuleSetReloadIntegrationTests {
                 .andExpect(jsonPath("$.outcome").value("ACTIVATED"))
                 .andExpect(jsonPath("$.versionId").value((int) shippedVersion));
 
-        assertThat(jdbc.queryForList("SELECT content_hash FROM rule_set_versions WHERE content_hash IN (?, ?)",
-                String.class, shippedHash, edited)).containsExactlyInAnyOrder(shippedHash, edited);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rule_set_attempts WHERE outcome = 'ACTIVATED' "
-                + "AND content_hash = ?", Integer.class, shippedHash)).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.queryForList(
+                        "SELECT content_hash FROM rule_set_versions WHERE content_hash IN (?, ?)",
+                        String.class,
+                        shippedHash,
+                        edited))
+                .containsExactlyInAnyOrder(shippedHash, edited);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM rule_set_attempts WHERE outcome = 'ACTIVATED' " + "AND content_hash = ?",
+                        Integer.class,
+                        shippedHash))
+                .isGreaterThanOrEqualTo(2);
     }
 
     /** Waits for an attempt newer than the one before the test to come out as {@code outcome}. */
     private DocumentContext awaitAttempt(ReloadOutcome outcome) {
-        return await().atMost(AT_MOST).pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    Object attempt = active().read("$.lastAttempt");
-                    return JsonPath.parse(attempt);
-                },
+        return await().atMost(AT_MOST)
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            Object attempt = active().read("$.lastAttempt");
+                            return JsonPath.parse(attempt);
+                        },
                         a -> ((Number) a.read("$.id")).longValue() > lastAttemptId
                                 && outcome.name().equals(a.read("$.outcome")));
     }
 
     private int catalogueSize() throws Exception {
-        return JsonPath.read(mvc.perform(get("/api/rules")).andReturn().getResponse().getContentAsString(),
-                "$.rules.length()");
+        return JsonPath.read(
+                mvc.perform(get("/api/rules")).andReturn().getResponse().getContentAsString(), "$.rules.length()");
     }
 
     private DocumentContext active() throws Exception {
-        return JsonPath.parse(mvc.perform(get("/api/rules/active").with(user("auditor").roles("AUDITOR"))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
+        return JsonPath.parse(
+                mvc.perform(get("/api/rules/active").with(user("auditor").roles("AUDITOR")))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
     }
 
     private static void writeBrokenRuleFile() throws IOException {
@@ -296,7 +325,9 @@ class RuleSetReloadIntegrationTests {
     private static void copyShippedRules() throws IOException {
         try (Stream<Path> walk = Files.walk(rules)) {
             for (Path added : walk.filter(Files::isRegularFile)
-                    .filter(p -> !Files.exists(SHIPPED.resolve(rules.relativize(p).toString()))).toList()) {
+                    .filter(p ->
+                            !Files.exists(SHIPPED.resolve(rules.relativize(p).toString())))
+                    .toList()) {
                 Files.delete(added);
             }
         }

@@ -26,10 +26,14 @@ class RuleTestKitTests {
         CustomerBundle orderly = aBundle(aCustomer("C001"))
                 .with(anImportantCustomer())
                 .with(aMeter("M001"))
-                .with(readings("M001").monthlyFrom("2025-10", 120, 130, 125, 118, 122, 110, 100, 105, 140, 150, 135, 128, 121))
+                .with(readings("M001")
+                        .monthlyFrom("2025-10", 120, 130, 125, 118, 122, 110, 100, 105, 140, 150, 135, 128, 121))
                 .with(aBill("B1").period("2026-10"))
-                .with(anApplication("A1").type("LV_INCREASE").fee(100.0, 100.0)
-                        .step("ACCEPT", "2026-09-01", "2026-09-01").step("PLAN_REPLY", "2026-09-02", "2026-09-04"))
+                .with(anApplication("A1")
+                        .type("LV_INCREASE")
+                        .fee(100.0, 100.0)
+                        .step("ACCEPT", "2026-09-01", "2026-09-01")
+                        .step("PLAN_REPLY", "2026-09-02", "2026-09-04"))
                 .with(anInspection("I1"))
                 .build();
 

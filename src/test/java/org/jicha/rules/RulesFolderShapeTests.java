@@ -35,8 +35,8 @@ class RulesFolderShapeTests {
 
     @Test
     void everyCaseIsInTheCaseFileOfTheDrlFileThatHoldsItsRules() {
-        Map<String, String> fileOfCode = RuleTestKit.shippedRules().rules().stream()
-                .collect(Collectors.toMap(RuleMeta::code, RuleMeta::file));
+        Map<String, String> fileOfCode =
+                RuleTestKit.shippedRules().rules().stream().collect(Collectors.toMap(RuleMeta::code, RuleMeta::file));
         List<String> misplaced = new ArrayList<>();
         for (RuleCase c : RuleCaseRunner.casesIn(RULES, new ArrayList<>())) {
             for (String code : c.mentionedRules()) {
@@ -54,7 +54,8 @@ class RulesFolderShapeTests {
     void noDrlFileHoldsASingleRule() {
         Map<String, Long> rulesPerFile = RuleTestKit.shippedRules().rules().stream()
                 .collect(Collectors.groupingBy(RuleMeta::file, TreeMap::new, Collectors.counting()));
-        assertThat(rulesPerFile).allSatisfy((file, count) -> assertThat(count).as(file).isGreaterThan(1));
+        assertThat(rulesPerFile)
+                .allSatisfy((file, count) -> assertThat(count).as(file).isGreaterThan(1));
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,14 +56,15 @@ class ClusterPartitionRecoveryIntegrationTests {
     private static final String SCHEMA = "jicha_cluster_it";
     private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final String PASSWORD = "cluster-it-secret";
-    private static final Duration WAIT = Duration.ofSeconds(900); // a loaded 2-core box (load average 40 seen) starts a server very slowly
+    private static final Duration WAIT =
+            Duration.ofSeconds(900); // a loaded 2-core box (load average 40 seen) starts a server very slowly
     private static final int CUSTOMERS = 2_000;
     private static final int PARTITIONS = 8;
 
     @TempDir
     Path work;
 
-    private final Map<String, Process> nodes = new java.util.LinkedHashMap<>();
+    private final Map<String, Process> nodes = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
@@ -79,12 +81,13 @@ class ClusterPartitionRecoveryIntegrationTests {
     void aNodeKilledMidRunHasItsPartitionsRecoveredByTheOtherWithEveryFindingAndTicketOnce() throws Exception {
         assumeTrue(Files.isRegularFile(JAR), "target/jicha.jar is missing: the cluster test needs `mvn package` first");
         assumeTrue(postgresUp(), "no PostgreSQL on 127.0.0.1:5432 (database test, user postgres)");
-        try (Connection c = DriverManager.getConnection(URL, "postgres", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(URL, "postgres", "");
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         }
         Path batch = work.resolve("batch");
-        GeneratorOptions options = new GeneratorOptions(CUSTOMERS, 13, 7, batch, null, 0.01, 0,
-                Path.of("rules", "calendar", "cn-working-days.csv"));
+        GeneratorOptions options = new GeneratorOptions(
+                CUSTOMERS, 13, 7, batch, null, 0.01, 0, Path.of("rules", "calendar", "cn-working-days.csv"));
         ProvinceGenerator.generate(options);
 
         long t0 = System.nanoTime();
@@ -99,61 +102,82 @@ class ClusterPartitionRecoveryIntegrationTests {
         awaitStarted("node-b");
         log("node B up", t0);
 
-        HttpResponse<String> started = http.send(post(portA, "/api/runs?asOf=" + options.asOf() + "&partitions="
-                + PARTITIONS), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> started = http.send(
+                post(portA, "/api/runs?asOf=" + options.asOf() + "&partitions=" + PARTITIONS),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         long runId = firstId(started.body());
 
-        List<Map<String, Object>> onB = await("SELECT part_no FROM audit_run_partitions WHERE run_id = " + runId
-                + " AND node = 'node-b' AND status = 'RUNNING' AND last_key_done IS NOT NULL", rows -> !rows.isEmpty());
+        List<Map<String, Object>> onB = await(
+                "SELECT part_no FROM audit_run_partitions WHERE run_id = " + runId
+                        + " AND node = 'node-b' AND status = 'RUNNING' AND last_key_done IS NOT NULL",
+                rows -> !rows.isEmpty());
         log("node B has committed a batch of a partition", t0);
-        Set<Integer> killed = await("SELECT part_no FROM audit_run_partitions WHERE run_id = " + runId
-                + " AND node = 'node-b' AND status = 'RUNNING'", rows -> true).stream()
-                .map(r -> ((Number) r.get("part_no")).intValue()).collect(Collectors.toSet());
+        Set<Integer> killed = await(
+                        "SELECT part_no FROM audit_run_partitions WHERE run_id = " + runId
+                                + " AND node = 'node-b' AND status = 'RUNNING'",
+                        rows -> true)
+                .stream()
+                .map(r -> ((Number) r.get("part_no")).intValue())
+                .collect(Collectors.toSet());
         nodes.get("node-b").destroyForcibly();
         assertThat(nodes.get("node-b").waitFor(30, TimeUnit.SECONDS)).isTrue();
         long killedAt = System.nanoTime();
         log("node B killed while running partitions " + killed + " (" + onB.size() + " with a committed batch)", t0);
 
-        Map<String, Object> run = await("SELECT * FROM audit_runs WHERE id = " + runId + " AND status <> 'RUNNING'",
-                rows -> !rows.isEmpty()).get(0);
+        Map<String, Object> run = await(
+                        "SELECT * FROM audit_runs WHERE id = " + runId + " AND status <> 'RUNNING'",
+                        rows -> !rows.isEmpty())
+                .get(0);
         log("run ended " + Duration.ofNanos(System.nanoTime() - killedAt).toSeconds() + " s after the kill", t0);
 
         JdbcTemplate jdbc = jdbc();
         try {
             assertThat(run.get("status")).as(String.valueOf(run.get("message"))).isEqualTo("COMPLETED");
-            List<Map<String, Object>> partitions = jdbc.queryForList(
-                    "SELECT * FROM audit_run_partitions WHERE run_id = ? ORDER BY part_no", runId);
-            assertThat(partitions).hasSize(PARTITIONS + 1)
+            List<Map<String, Object>> partitions =
+                    jdbc.queryForList("SELECT * FROM audit_run_partitions WHERE run_id = ? ORDER BY part_no", runId);
+            assertThat(partitions)
+                    .hasSize(PARTITIONS + 1)
                     .allSatisfy(p -> assertThat(p.get("status")).isEqualTo("DONE"));
-            assertThat(partitions).filteredOn(p -> killed.contains(((Number) p.get("part_no")).intValue()))
-                    .isNotEmpty().allSatisfy(p -> {
+            assertThat(partitions)
+                    .filteredOn(p -> killed.contains(((Number) p.get("part_no")).intValue()))
+                    .isNotEmpty()
+                    .allSatisfy(p -> {
                         assertThat(((Number) p.get("attempts")).intValue()).isGreaterThanOrEqualTo(2);
                         assertThat(p.get("node")).isEqualTo("node-a");
                     });
-            assertThat(((Number) run.get("subjects_done")).longValue()).isEqualTo(((Number) run.get("subjects_total")).longValue());
+            assertThat(((Number) run.get("subjects_done")).longValue())
+                    .isEqualTo(((Number) run.get("subjects_total")).longValue());
 
-            List<String> found = jdbc.queryForList("SELECT fingerprint FROM findings WHERE run_id = ?", String.class, runId);
+            List<String> found =
+                    jdbc.queryForList("SELECT fingerprint FROM findings WHERE run_id = ?", String.class, runId);
             assertThat(found).as("every finding once").doesNotHaveDuplicates();
             assertThat(((Number) run.get("findings_count")).longValue()).isEqualTo(found.size());
             List<String> tickets = jdbc.queryForList("SELECT fingerprint FROM inspection_tickets", String.class);
             assertThat(tickets).as("one ticket per fingerprint").doesNotHaveDuplicates();
             assertThat(new HashSet<>(tickets)).isEqualTo(new HashSet<>(found));
 
-            Set<String> keys = new HashSet<>(jdbc.queryForList("SELECT rule_code || ',' || subject_type || ',' || subject_id "
-                    + "FROM findings WHERE run_id = ?", String.class, runId));
-            Set<String> planted = Files.readAllLines(batch.resolve("expected/planted.csv"), StandardCharsets.UTF_8)
-                    .stream().skip(1).collect(Collectors.toSet());
+            Set<String> keys = new HashSet<>(jdbc.queryForList(
+                    "SELECT rule_code || ',' || subject_type || ',' || subject_id " + "FROM findings WHERE run_id = ?",
+                    String.class,
+                    runId));
+            Set<String> planted =
+                    Files.readAllLines(batch.resolve("expected/planted.csv"), StandardCharsets.UTF_8).stream()
+                            .skip(1)
+                            .collect(Collectors.toSet());
             assertThat(keys).as("every planted deviation is found").containsAll(planted);
 
             // the oracle: an ordinary run on node A over the same data finds the same
-            HttpResponse<String> ordinary = http.send(post(portA, "/api/runs?asOf=" + options.asOf()),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ordinary =
+                    http.send(post(portA, "/api/runs?asOf=" + options.asOf()), HttpResponse.BodyHandlers.ofString());
             assertThat(ordinary.statusCode()).as(ordinary.body()).isEqualTo(202);
             long ordinaryId = firstId(ordinary.body());
-            await("SELECT id FROM audit_runs WHERE id = " + ordinaryId + " AND status = 'COMPLETED'", rows -> !rows.isEmpty());
-            assertThat(new HashSet<>(found)).isEqualTo(new HashSet<>(jdbc.queryForList(
-                    "SELECT fingerprint FROM findings WHERE run_id = ?", String.class, ordinaryId)));
+            await(
+                    "SELECT id FROM audit_runs WHERE id = " + ordinaryId + " AND status = 'COMPLETED'",
+                    rows -> !rows.isEmpty());
+            assertThat(new HashSet<>(found))
+                    .isEqualTo(new HashSet<>(jdbc.queryForList(
+                            "SELECT fingerprint FROM findings WHERE run_id = ?", String.class, ordinaryId)));
             log("checked; " + found.size() + " findings", t0);
         } finally {
             ((SingleConnectionDataSource) jdbc.getDataSource()).destroy();
@@ -162,7 +186,11 @@ class ClusterPartitionRecoveryIntegrationTests {
 
     private void start(String name, int port) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar",
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
                 JAR.toAbsolutePath().toString(),
                 "--spring.profiles.active=postgres,cluster",
                 "--spring.datasource.url=" + URL + "?currentSchema=" + SCHEMA + "&reWriteBatchedInserts=true",
@@ -182,8 +210,12 @@ class ClusterPartitionRecoveryIntegrationTests {
                 "--jicha.tickets.evidence.dir=" + work.resolve(name + "/evidence"),
                 "--jicha.audit.batch-size=25",
                 "--jicha.audit.batch-pause=700ms"));
-        nodes.put(name, new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve(name + ".log").toFile()).start());
+        nodes.put(
+                name,
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(work.resolve(name + ".log").toFile())
+                        .start());
     }
 
     private void awaitStarted(String name) throws Exception {
@@ -193,7 +225,8 @@ class ClusterPartitionRecoveryIntegrationTests {
                 throw new AssertionError(name + " exited:\n" + tail(name));
             }
             Path log = work.resolve(name + ".log");
-            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("Started JichaApplication")) {
+            if (Files.exists(log)
+                    && Files.readString(log, StandardCharsets.UTF_8).contains("Started JichaApplication")) {
                 return;
             }
             Thread.sleep(250);
@@ -219,7 +252,8 @@ class ClusterPartitionRecoveryIntegrationTests {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("waited " + WAIT + " for: " + sql + "\n" + tail("node-a") + "\n--- node-b\n" + tail("node-b"));
+        throw new AssertionError(
+                "waited " + WAIT + " for: " + sql + "\n" + tail("node-a") + "\n--- node-b\n" + tail("node-b"));
     }
 
     private static JdbcTemplate jdbc() {
@@ -251,27 +285,36 @@ class ClusterPartitionRecoveryIntegrationTests {
     }
 
     private static HttpRequest post(int port, String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", basic())
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", basic())
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
     }
 
     private static HttpRequest upload(int port, byte[] zip) {
         String boundary = "----jicha-cluster-it";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"batch.zip\"\r\n"
-                + "Content-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"batch.zip\"\r\n"
+                                + "Content-Type: application/zip\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(zip);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/loads"))
-                .header("Authorization", basic()).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .timeout(WAIT).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+                .header("Authorization", basic())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .timeout(WAIT)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
     }
 
     /** The batch's CSV files (not its expected/ folder) as a zip. */
     private static byte[] zip(Path batch) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.list(batch)) {
-            for (Path csv : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
+        try (ZipOutputStream zip = new ZipOutputStream(bytes);
+                Stream<Path> files = Files.list(batch)) {
+            for (Path csv :
+                    files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
                 zip.putNextEntry(new ZipEntry(csv.getFileName().toString()));
                 Files.copy(csv, zip);
                 zip.closeEntry();
@@ -281,7 +324,8 @@ class ClusterPartitionRecoveryIntegrationTests {
     }
 
     private static void log(String what, long t0) {
-        System.out.println("[cluster-it +" + Duration.ofNanos(System.nanoTime() - t0).toSeconds() + " s] " + what);
+        System.out.println(
+                "[cluster-it +" + Duration.ofNanos(System.nanoTime() - t0).toSeconds() + " s] " + what);
     }
 
     private String tail(String name) {

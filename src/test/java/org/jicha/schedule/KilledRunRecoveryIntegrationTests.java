@@ -23,6 +23,7 @@ import org.jicha.Deadline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -64,8 +65,12 @@ class KilledRunRecoveryIntegrationTests {
 
         child = start(url, "0/5 * * * * ?", "first");
         awaitStarted("first");
-        Map<String, Object> crashed = await(url, "SELECT id, as_of FROM audit_runs WHERE status = 'RUNNING' "
-                + "AND subjects_done > 0", rows -> !rows.isEmpty(), "first").get(0);
+        Map<String, Object> crashed = await(
+                        url,
+                        "SELECT id, as_of FROM audit_runs WHERE status = 'RUNNING' " + "AND subjects_done > 0",
+                        rows -> !rows.isEmpty(),
+                        "first")
+                .get(0);
         child.destroyForcibly();
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         long crashedId = ((Number) crashed.get("ID")).longValue();
@@ -73,8 +78,12 @@ class KilledRunRecoveryIntegrationTests {
         // restarted with a cron that does not fire: whatever runs now is Quartz's recovery of the killed job
         child = start(url, "0 0 0 1 1 ? 2099", "second");
         awaitStarted("second");
-        Map<String, Object> recovered = await(url, "SELECT * FROM audit_runs WHERE recovers_run_id = " + crashedId
-                + " AND status <> 'RUNNING'", rows -> !rows.isEmpty(), "second").get(0);
+        Map<String, Object> recovered = await(
+                        url,
+                        "SELECT * FROM audit_runs WHERE recovers_run_id = " + crashedId + " AND status <> 'RUNNING'",
+                        rows -> !rows.isEmpty(),
+                        "second")
+                .get(0);
         long recoveredId = ((Number) recovered.get("ID")).longValue();
 
         JdbcTemplate jdbc = jdbc(url);
@@ -84,19 +93,24 @@ class KilledRunRecoveryIntegrationTests {
             assertThat(recovered.get("AS_OF")).isEqualTo(crashed.get("AS_OF"));
             assertThat(jdbc.queryForMap("SELECT status, message FROM audit_runs WHERE id = ?", crashedId))
                     .containsEntry("STATUS", "FAILED")
-                    .containsEntry("MESSAGE", "中断后已由运行 " + recoveredId + " 重新执行 / interrupted; re-run as run "
-                            + recoveredId);
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_runs", Long.class)).isEqualTo(2L);
+                    .containsEntry(
+                            "MESSAGE", "中断后已由运行 " + recoveredId + " 重新执行 / interrupted; re-run as run " + recoveredId);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_runs", Long.class))
+                    .isEqualTo(2L);
 
             List<String> tickets = jdbc.queryForList("SELECT fingerprint FROM inspection_tickets", String.class);
             assertThat(tickets).doesNotHaveDuplicates().isNotEmpty();
-            Set<String> uninterrupted = new HashSet<>(jdbc.queryForList(
-                    "SELECT fingerprint FROM findings WHERE run_id = ?", String.class, recoveredId));
-            assertThat(new HashSet<>(tickets)).as("the tickets are those of one whole run").isEqualTo(uninterrupted);
-            assertThat(uninterrupted).containsAll(jdbc.queryForList(
-                    "SELECT fingerprint FROM findings WHERE run_id = ?", String.class, crashedId));
+            Set<String> uninterrupted = new HashSet<>(
+                    jdbc.queryForList("SELECT fingerprint FROM findings WHERE run_id = ?", String.class, recoveredId));
+            assertThat(new HashSet<>(tickets))
+                    .as("the tickets are those of one whole run")
+                    .isEqualTo(uninterrupted);
+            assertThat(uninterrupted)
+                    .containsAll(jdbc.queryForList(
+                            "SELECT fingerprint FROM findings WHERE run_id = ?", String.class, crashedId));
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM findings WHERE run_id = ?", Long.class, crashedId))
-                    .as("the killed run was part-way").isLessThan((long) uninterrupted.size());
+                    .as("the killed run was part-way")
+                    .isLessThan((long) uninterrupted.size());
         } finally {
             ((SingleConnectionDataSource) jdbc.getDataSource()).destroy();
         }
@@ -104,7 +118,12 @@ class KilledRunRecoveryIntegrationTests {
 
     private Process start(String url, String nightlyCron, String name) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toAbsolutePath().toString(),
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                JAR.toAbsolutePath().toString(),
                 "--spring.datasource.url=" + url,
                 "--server.port=0",
                 "--spring.jmx.enabled=false",
@@ -120,8 +139,10 @@ class KilledRunRecoveryIntegrationTests {
                 "--jicha.audit.arrival.min-reading-share=0",
                 "--jicha.audit.arrival.min-bill-share=0",
                 "--jicha.schedule.nightly-cron=" + nightlyCron));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(work.resolve(name + ".log").toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve(name + ".log").toFile())
+                .start();
     }
 
     /**
@@ -135,7 +156,9 @@ class KilledRunRecoveryIntegrationTests {
                 throw new AssertionError("the " + name + " server exited:\n" + tail(name));
             }
             Path log = work.resolve(name + ".log");
-            if (Files.exists(log) && new String(Files.readAllBytes(log), StandardCharsets.UTF_8).contains("Started JichaApplication")) {
+            if (Files.exists(log)
+                    && new String(Files.readAllBytes(log), StandardCharsets.UTF_8)
+                            .contains("Started JichaApplication")) {
                 return;
             }
             Thread.sleep(250);
@@ -144,8 +167,8 @@ class KilledRunRecoveryIntegrationTests {
     }
 
     /** Polls the child's database (a fresh connection each time) until the rows satisfy the condition. */
-    private List<Map<String, Object>> await(String url, String sql, Predicate<List<Map<String, Object>>> done,
-                                            String childName) throws Exception {
+    private List<Map<String, Object>> await(
+            String url, String sql, Predicate<List<Map<String, Object>>> done, String childName) throws Exception {
         Deadline deadline = Deadline.in(WAIT);
         while (deadline.pending()) {
             if (!child.isAlive()) {
@@ -163,7 +186,7 @@ class KilledRunRecoveryIntegrationTests {
     private static List<Map<String, Object>> query(String url, String sql) {
         try (Connection c = DriverManager.getConnection(url + ";IFEXISTS=TRUE", "sa", "")) {
             return new JdbcTemplate(new SingleConnectionDataSource(c, true)).queryForList(sql);
-        } catch (SQLException | org.springframework.dao.DataAccessException e) {
+        } catch (SQLException | DataAccessException e) {
             return null; // not up yet, or the schema is still being made
         }
     }
@@ -176,7 +199,8 @@ class KilledRunRecoveryIntegrationTests {
     private String tail(String name) {
         try {
             List<String> lines = new String(Files.readAllBytes(work.resolve(name + ".log")), StandardCharsets.UTF_8)
-                    .lines().toList();
+                    .lines()
+                    .toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";

@@ -33,7 +33,8 @@ class NightlyAuditJobIntegrationTests {
     static void folders(DynamicPropertyRegistry registry) {
         registry.add("jicha.ingest.inbox", () -> work.resolve("inbox").toString());
         registry.add("jicha.ingest.archive", () -> work.resolve("archive").toString());
-        registry.add("jicha.ingest.failed", () -> work.resolve("archive/_failed").toString());
+        registry.add(
+                "jicha.ingest.failed", () -> work.resolve("archive/_failed").toString());
     }
 
     @Autowired
@@ -49,8 +50,11 @@ class NightlyAuditJobIntegrationTests {
         assertThat(trigger.getCronExpression()).isEqualTo("0 0 2 * * ?");
         assertThat(trigger.getTimeZone().getID()).isEqualTo("Asia/Shanghai");
         assertThat(scheduler.getMetaData().getJobStoreClass().getSimpleName()).isEqualTo("LocalDataSourceJobStore");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM QRTZ_CRON_TRIGGERS WHERE TRIGGER_NAME = 'nightly-audit' "
-                + "AND TRIGGER_GROUP = 'jicha'", Long.class)).isEqualTo(1L);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM QRTZ_CRON_TRIGGERS WHERE TRIGGER_NAME = 'nightly-audit' "
+                                + "AND TRIGGER_GROUP = 'jicha'",
+                        Long.class))
+                .isEqualTo(1L);
     }
 
     /**
@@ -66,14 +70,27 @@ class NightlyAuditJobIntegrationTests {
         Path kept = Files.createDirectories(work.resolve("archive/2026-11-01"));
         Files.setLastModifiedTime(kept, FileTime.from(Instant.parse("2026-11-01T20:00:00Z")));
         Path batch = Files.createDirectories(work.resolve("inbox/2026-11-27"));
-        write(batch, "units.csv", "unit_code,unit_name,parent_code,unit_type,team_kind",
-                "CO,示范县供电公司,,COUNTY,", "ST1,城关供电所,CO,STATION,", "ST1-R,城关抄表班,ST1,TEAM,READING");
-        write(batch, "tariffs.csv", "tariff_code,tariff_name,customer_category,voltage_kv,energy_price,valid_from",
+        write(
+                batch,
+                "units.csv",
+                "unit_code,unit_name,parent_code,unit_type,team_kind",
+                "CO,示范县供电公司,,COUNTY,",
+                "ST1,城关供电所,CO,STATION,",
+                "ST1-R,城关抄表班,ST1,TEAM,READING");
+        write(
+                batch,
+                "tariffs.csv",
+                "tariff_code,tariff_name,customer_category,voltage_kv,energy_price,valid_from",
                 "RES,居民生活用电,RESIDENTIAL,0.22,0.5283,2024-01-01");
-        write(batch, "customers.csv",
+        write(
+                batch,
+                "customers.csv",
                 "customer_no,customer_name,category,voltage_kv,tariff_code,contract_kva,status,station_code,opened_on",
                 "C1,李四,RESIDENTIAL,0.22,RES,8,ACTIVE,ST1,2020-01-01");
-        write(batch, "meters.csv", "meter_id,customer_no,meter_kind,multiplier,installed_on,status",
+        write(
+                batch,
+                "meters.csv",
+                "meter_id,customer_no,meter_kind,multiplier,installed_on,status",
                 "M1,C1,SMART_SINGLE,1,2020-01-01,IN_SERVICE");
 
         scheduler.triggerJob(JobKey.jobKey("nightly-audit", "jicha"));
@@ -84,11 +101,14 @@ class NightlyAuditJobIntegrationTests {
             assertThat(run.get("STATUS")).isEqualTo("HELD");
             assertThat((String) run.get("MESSAGE")).contains("城关供电所（ST1）：抄表 0/1（0.0%），电费 0/1（0.0%）");
         });
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customers", Long.class)).isEqualTo(1L);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customers", Long.class))
+                .isEqualTo(1L);
         assertThat(Files.exists(batch)).isFalse();
         assertThat(Files.isDirectory(work.resolve("archive/2026-11-27"))).isTrue();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inspection_tickets", Long.class)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM findings", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM inspection_tickets", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM findings", Long.class))
+                .isZero();
         assertThat(expired).doesNotExist();
         assertThat(kept).isDirectory();
     }

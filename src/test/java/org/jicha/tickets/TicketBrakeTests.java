@@ -23,23 +23,37 @@ class TicketBrakeTests {
     @Test
     void aRunWithinFiveTimesTheMedianGoesOut() {
         // 2,800 BIL-01 tickets a month is this rule's normal month at province scale
-        assertThat(TicketBrake.judge("BIL-01", 3000, 0, List.of(2800L, 2900L, 2700L), DEFAULTS).held()).isFalse();
-        assertThat(TicketBrake.judge("BIL-01", 100, 0, List.of(20L, 20L), DEFAULTS).held()).isFalse();
-        assertThat(TicketBrake.judge("BIL-01", 101, 0, List.of(20L, 20L), DEFAULTS).held()).isTrue();
+        assertThat(TicketBrake.judge("BIL-01", 3000, 0, List.of(2800L, 2900L, 2700L), DEFAULTS)
+                        .held())
+                .isFalse();
+        assertThat(TicketBrake.judge("BIL-01", 100, 0, List.of(20L, 20L), DEFAULTS)
+                        .held())
+                .isFalse();
+        assertThat(TicketBrake.judge("BIL-01", 101, 0, List.of(20L, 20L), DEFAULTS)
+                        .held())
+                .isTrue();
     }
 
     @Test
     void nothingAtOrBelowMinNewIsHeldWhateverTheHistory() {
-        assertThat(TicketBrake.judge("BIL-01", 50, 0, List.of(0L, 0L, 0L), DEFAULTS).held()).isFalse();
-        assertThat(TicketBrake.judge("BIL-01", 51, 0, List.of(0L, 0L, 0L), DEFAULTS).held()).isTrue();
+        assertThat(TicketBrake.judge("BIL-01", 50, 0, List.of(0L, 0L, 0L), DEFAULTS)
+                        .held())
+                .isFalse();
+        assertThat(TicketBrake.judge("BIL-01", 51, 0, List.of(0L, 0L, 0L), DEFAULTS)
+                        .held())
+                .isTrue();
     }
 
     @Test
     void theNightsAfterTheMonthsFirstRunAreComparedWithTheWholePeriod() {
         // the month's first run opened 2,800; tonight 60 more: 2,860 in the period is a normal month
-        assertThat(TicketBrake.judge("BIL-01", 60, 2800, List.of(2800L, 2700L), DEFAULTS).held()).isFalse();
+        assertThat(TicketBrake.judge("BIL-01", 60, 2800, List.of(2800L, 2700L), DEFAULTS)
+                        .held())
+                .isFalse();
         // a late extract: tonight's 20,000 more make the period far above its usual size
-        assertThat(TicketBrake.judge("BIL-01", 20000, 2800, List.of(2800L, 2700L), DEFAULTS).held()).isTrue();
+        assertThat(TicketBrake.judge("BIL-01", 20000, 2800, List.of(2800L, 2700L), DEFAULTS)
+                        .held())
+                .isTrue();
     }
 
     @Test
@@ -49,7 +63,8 @@ class TicketBrakeTests {
         assertThat(first.held()).isTrue();
         assertThat(first.median()).isNull();
         assertThat(first.periods()).isZero();
-        assertThat(TicketBrake.judge("BIL-01", 50, 0, List.of(), DEFAULTS).held()).isFalse();
+        assertThat(TicketBrake.judge("BIL-01", 50, 0, List.of(), DEFAULTS).held())
+                .isFalse();
     }
 
     @Test

@@ -187,7 +187,8 @@ class TicketTransitionTableTests {
             "TEAM_OUT", new Actor("qc02re", Role.TEAM, "QC02RE", Set.of("QC02RE")),
             "SYSTEM", Actor.SYSTEM);
 
-    private static final List<String> COLUMNS = List.of("ADMIN", "AUDITOR", "SUPERVISOR", "TEAM_IN", "TEAM_OUT", "SYSTEM");
+    private static final List<String> COLUMNS =
+            List.of("ADMIN", "AUDITOR", "SUPERVISOR", "TEAM_IN", "TEAM_OUT", "SYSTEM");
 
     static Stream<Arguments> cells() {
         List<Arguments> cells = new ArrayList<>();
@@ -197,7 +198,8 @@ class TicketTransitionTableTests {
             }
             String[] f = line.strip().split("\\s+");
             for (int i = 0; i < COLUMNS.size(); i++) {
-                cells.add(Arguments.of(TicketStatus.valueOf(f[0]), TicketAction.valueOf(f[1]), COLUMNS.get(i), f[2 + i]));
+                cells.add(
+                        Arguments.of(TicketStatus.valueOf(f[0]), TicketAction.valueOf(f[1]), COLUMNS.get(i), f[2 + i]));
             }
         }
         return cells.stream();
@@ -206,27 +208,30 @@ class TicketTransitionTableTests {
     @Test
     void theTableCoversEveryStateActionAndRole() {
         assertThat(cells()).hasSize(TicketStatus.values().length * TicketAction.values().length * COLUMNS.size());
-        assertThat(cells().map(a -> a.get()[0] + " " + a.get()[1] + " " + a.get()[2]).distinct())
+        assertThat(cells().map(a -> a.get()[0] + " " + a.get()[1] + " " + a.get()[2])
+                        .distinct())
                 .hasSize(TicketStatus.values().length * TicketAction.values().length * COLUMNS.size());
     }
 
     @ParameterizedTest(name = "{0} {1} by {2} -> {3}")
     @MethodSource("cells")
-    void eachActionIsAllowedOrRefusedAsTheTableSays(TicketStatus state, TicketAction action, String role,
-                                                    String expected) {
+    void eachActionIsAllowedOrRefusedAsTheTableSays(
+            TicketStatus state, TicketAction action, String role, String expected) {
         InspectionTicket ticket = ticketIn(state);
         Actor actor = ACTORS.get(role);
         long occurrences = ticket.getOccurrences();
 
         switch (expected) {
             case "403" -> {
-                assertThatThrownBy(() -> perform(ticket, action, actor)).isInstanceOf(TicketActionForbiddenException.class);
+                assertThatThrownBy(() -> perform(ticket, action, actor))
+                        .isInstanceOf(TicketActionForbiddenException.class);
                 assertUnchanged(ticket, state);
             }
             case "409" -> {
                 assertThatThrownBy(() -> perform(ticket, action, actor))
                         .isInstanceOf(IllegalTicketTransitionException.class)
-                        .hasMessageContaining(state.name()).hasMessageContaining(action.name());
+                        .hasMessageContaining(state.name())
+                        .hasMessageContaining(action.name());
                 assertUnchanged(ticket, state);
             }
             default -> {
@@ -240,7 +245,8 @@ class TicketTransitionTableTests {
                     assertThat(t.getAt()).isEqualTo(NOW);
                 });
                 assertThat(ticket.isNeedsAttention()).isEqualTo(action == TicketAction.FLAG);
-                assertThat(ticket.getOccurrences()).isEqualTo(action == TicketAction.REOPEN ? occurrences + 1 : occurrences);
+                assertThat(ticket.getOccurrences())
+                        .isEqualTo(action == TicketAction.REOPEN ? occurrences + 1 : occurrences);
             }
         }
     }
@@ -251,7 +257,8 @@ class TicketTransitionTableTests {
         ReflectionTestUtils.setField(ticket, "exemptUntil", TODAY);
 
         assertThatThrownBy(() -> ticket.reopen(Actor.SYSTEM, TODAY, TODAY.plusDays(10), NOW))
-                .isInstanceOf(IllegalTicketTransitionException.class).hasMessageContaining(TODAY.toString());
+                .isInstanceOf(IllegalTicketTransitionException.class)
+                .hasMessageContaining(TODAY.toString());
     }
 
     @Test
@@ -271,21 +278,29 @@ class TicketTransitionTableTests {
         Actor team = ACTORS.get("TEAM_IN");
         Actor supervisor = ACTORS.get("SUPERVISOR");
         assertThatThrownBy(() -> ticketIn(TicketStatus.NEW).dispatch(auditor, " ", null, NOW))
-                .isInstanceOf(MissingTicketFieldException.class).hasMessageContaining("teamUnitCode");
+                .isInstanceOf(MissingTicketFieldException.class)
+                .hasMessageContaining("teamUnitCode");
         assertThatThrownBy(() -> ticketIn(TicketStatus.DISPATCHED).submitFeedback(team, null, NOW))
-                .isInstanceOf(MissingTicketFieldException.class).hasMessageContaining("comment");
+                .isInstanceOf(MissingTicketFieldException.class)
+                .hasMessageContaining("comment");
         assertThatThrownBy(() -> ticketIn(TicketStatus.DISPATCHED).rejectScope(team, "", NOW))
-                .isInstanceOf(MissingTicketFieldException.class).hasMessageContaining("reason");
+                .isInstanceOf(MissingTicketFieldException.class)
+                .hasMessageContaining("reason");
         assertThatThrownBy(() -> ticketIn(TicketStatus.FEEDBACK_SUBMITTED).returnFeedback(auditor, null, NOW))
-                .isInstanceOf(MissingTicketFieldException.class).hasMessageContaining("reason");
+                .isInstanceOf(MissingTicketFieldException.class)
+                .hasMessageContaining("reason");
         assertThatThrownBy(() -> ticketIn(TicketStatus.NEW).markFalsePositive(auditor, null, "x", NOW))
-                .isInstanceOf(MissingTicketFieldException.class).hasMessageContaining("reasonCode");
+                .isInstanceOf(MissingTicketFieldException.class)
+                .hasMessageContaining("reasonCode");
         assertThatThrownBy(() -> ticketIn(TicketStatus.NEW).exempt(supervisor, TODAY, "policy", TODAY, NOW))
-                .isInstanceOf(MissingTicketFieldException.class).hasMessageContaining("exemptUntil");
+                .isInstanceOf(MissingTicketFieldException.class)
+                .hasMessageContaining("exemptUntil");
         assertThatThrownBy(() -> ticketIn(TicketStatus.NEW).exempt(supervisor, null, "policy", TODAY, NOW))
-                .isInstanceOf(MissingTicketFieldException.class).hasMessageContaining("exemptUntil");
+                .isInstanceOf(MissingTicketFieldException.class)
+                .hasMessageContaining("exemptUntil");
         assertThatThrownBy(() -> ticketIn(TicketStatus.NEW).exempt(supervisor, TODAY.plusDays(1), null, TODAY, NOW))
-                .isInstanceOf(MissingTicketFieldException.class).hasMessageContaining("reason");
+                .isInstanceOf(MissingTicketFieldException.class)
+                .hasMessageContaining("reason");
     }
 
     @Test
@@ -294,11 +309,14 @@ class TicketTransitionTableTests {
                 .containsExactly(TicketAction.VERIFY, TicketAction.RETURN, TicketAction.MARK_FALSE_POSITIVE);
         assertThat(TicketTransitions.allowed(ticketIn(TicketStatus.DISPATCHED), ACTORS.get("TEAM_IN")))
                 .containsExactly(TicketAction.SUBMIT_FEEDBACK, TicketAction.REJECT_SCOPE);
-        assertThat(TicketTransitions.allowed(ticketIn(TicketStatus.DISPATCHED), ACTORS.get("TEAM_OUT"))).isEmpty();
+        assertThat(TicketTransitions.allowed(ticketIn(TicketStatus.DISPATCHED), ACTORS.get("TEAM_OUT")))
+                .isEmpty();
         assertThat(TicketTransitions.allowed(ticketIn(TicketStatus.RETURNED), ACTORS.get("SUPERVISOR")))
                 .containsExactly(TicketAction.EXEMPT);
-        assertThat(TicketTransitions.allowed(ticketIn(TicketStatus.NEW), ACTORS.get("ADMIN"))).isEmpty();
-        assertThat(TicketTransitions.allowed(ticketIn(TicketStatus.CLOSED), ACTORS.get("AUDITOR"))).isEmpty();
+        assertThat(TicketTransitions.allowed(ticketIn(TicketStatus.NEW), ACTORS.get("ADMIN")))
+                .isEmpty();
+        assertThat(TicketTransitions.allowed(ticketIn(TicketStatus.CLOSED), ACTORS.get("AUDITOR")))
+                .isEmpty();
     }
 
     private static void perform(InspectionTicket t, TicketAction action, Actor by) {

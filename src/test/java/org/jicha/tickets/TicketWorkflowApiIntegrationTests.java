@@ -43,6 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
@@ -52,11 +53,13 @@ import org.springframework.util.unit.DataSize;
  * also tried by a wrong role (403) and in a wrong state (409), stale versions, the reading scope of a station,
  * and evidence files.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:workflow;DB_CLOSE_DELAY=-1",
-        "spring.quartz.auto-startup=false",
-        "jicha.tickets.evidence.dir=target/test-evidence",
-        "jicha.tickets.evidence.max-file-size=1MB"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:workflow;DB_CLOSE_DELAY=-1",
+            "spring.quartz.auto-startup=false",
+            "jicha.tickets.evidence.dir=target/test-evidence",
+            "jicha.tickets.evidence.max-file-size=1MB"
+        })
 @AutoConfigureMockMvc
 class TicketWorkflowApiIntegrationTests {
 
@@ -65,7 +68,7 @@ class TicketWorkflowApiIntegrationTests {
     static final byte[] EXE = bytes(new byte[] {'M', 'Z', (byte) 0x90, 0}, 300);
 
     @Autowired
-    java.time.Clock clock;
+    Clock clock;
 
     @Autowired
     MockMvc mvc;
@@ -123,10 +126,14 @@ class TicketWorkflowApiIntegrationTests {
     void dispatchFeedbackWithAPhotoAndAPdfVerifyAndClose() throws Exception {
         long id = ticket("QC01", null, "NEW");
 
-        act("qc01re", id, "dispatch", "{\"version\": 0, \"teamUnitCode\": \"QC01RE\"}").andExpect(status().isNotFound());
-        act("qc01", id, "dispatch", "{\"version\": 0, \"teamUnitCode\": \"QC01RE\"}").andExpect(status().isForbidden());
-        act("supervisor", id, "dispatch", "{\"version\": 0, \"teamUnitCode\": \"QC01RE\"}").andExpect(status().isForbidden());
-        act("boss", id, "dispatch", "{\"version\": 0, \"teamUnitCode\": \"QC01RE\"}").andExpect(status().isForbidden());
+        act("qc01re", id, "dispatch", "{\"version\": 0, \"teamUnitCode\": \"QC01RE\"}")
+                .andExpect(status().isNotFound());
+        act("qc01", id, "dispatch", "{\"version\": 0, \"teamUnitCode\": \"QC01RE\"}")
+                .andExpect(status().isForbidden());
+        act("supervisor", id, "dispatch", "{\"version\": 0, \"teamUnitCode\": \"QC01RE\"}")
+                .andExpect(status().isForbidden());
+        act("boss", id, "dispatch", "{\"version\": 0, \"teamUnitCode\": \"QC01RE\"}")
+                .andExpect(status().isForbidden());
         act("auditor", id, "dispatch", "{\"version\": 0, \"teamUnitCode\": \"QC01RE\", \"comment\": \"请核实\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("DISPATCHED"))
@@ -156,12 +163,14 @@ class TicketWorkflowApiIntegrationTests {
                 .andExpect(jsonPath("$.allowedActions.length()").value(3))
                 .andExpect(jsonPath("$.allowedActions[0]").value("VERIFY"));
         act("qc01re", id, "verify", "{\"version\": 2}").andExpect(status().isForbidden());
-        act("auditor", id, "verify", "{\"version\": 2}").andExpect(status().isOk())
+        act("auditor", id, "verify", "{\"version\": 2}")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("VERIFIED"));
         act("auditor", id, "verify", "{\"version\": 3}").andExpect(status().isConflict());
 
         act("supervisor", id, "close", "{\"version\": 3}").andExpect(status().isForbidden());
-        act("auditor", id, "close", "{\"version\": 3, \"comment\": \"已闭环\"}").andExpect(status().isOk())
+        act("auditor", id, "close", "{\"version\": 3, \"comment\": \"已闭环\"}")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CLOSED"))
                 .andExpect(jsonPath("$.allowedActions.length()").value(0))
                 .andExpect(jsonPath("$.transitions.length()").value(4))
@@ -174,10 +183,13 @@ class TicketWorkflowApiIntegrationTests {
                 .andExpect(jsonPath("$.transitions[3].toStatus").value("CLOSED"));
         act("auditor", id, "close", "{\"version\": 4}").andExpect(status().isConflict());
 
-        assertThat(jdbc.queryForList("SELECT actor || ' ' || action || ' ' || target FROM audit_trail "
-                + "WHERE action LIKE 'TICKET_%' ORDER BY id", String.class)).containsExactly(
-                "auditor TICKET_DISPATCH ticket:" + id, "qc01re TICKET_SUBMIT_FEEDBACK ticket:" + id,
-                "auditor TICKET_VERIFY ticket:" + id, "auditor TICKET_CLOSE ticket:" + id);
+        assertThat(jdbc.queryForList(
+                        "SELECT actor || ' ' || action || ' ' || target FROM audit_trail "
+                                + "WHERE action LIKE 'TICKET_%' ORDER BY id",
+                        String.class))
+                .containsExactly(
+                        "auditor TICKET_DISPATCH ticket:" + id, "qc01re TICKET_SUBMIT_FEEDBACK ticket:" + id,
+                        "auditor TICKET_VERIFY ticket:" + id, "auditor TICKET_CLOSE ticket:" + id);
 
         long png = jdbc.queryForObject("SELECT MIN(id) FROM ticket_attachments WHERE ticket_id = ?", Long.class, id);
         mvc.perform(get("/api/tickets/{id}/attachments/{aid}", id, png).with(basic("qc01")))
@@ -186,7 +198,8 @@ class TicketWorkflowApiIntegrationTests {
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("Content-Disposition", containsString("attachment")))
                 .andExpect(header().string("Content-Disposition", containsString("filename*=UTF-8''")))
-                .andExpect(result -> assertThat(result.getResponse().getContentAsByteArray()).isEqualTo(PNG));
+                .andExpect(result ->
+                        assertThat(result.getResponse().getContentAsByteArray()).isEqualTo(PNG));
         mvc.perform(get("/api/tickets/{id}/attachments/{aid}", id, png).with(basic("qc02re")))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/tickets/{id}/attachments/{aid}", id, png + 1000).with(basic("auditor")))
@@ -197,18 +210,24 @@ class TicketWorkflowApiIntegrationTests {
     void returnedFeedbackGoesBackToTheTeamUntilVerified() throws Exception {
         long id = ticket("QC01", "QC01RE", "DISPATCHED");
 
-        act("qc01re", id, "submit-feedback", "{\"version\": 0}").andExpect(status().isBadRequest())
+        act("qc01re", id, "submit-feedback", "{\"version\": 0}")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(containsString("comment")));
-        act("qc01re", id, "submit-feedback", "{\"version\": 0, \"comment\": \"已补抄\"}").andExpect(status().isOk());
+        act("qc01re", id, "submit-feedback", "{\"version\": 0, \"comment\": \"已补抄\"}")
+                .andExpect(status().isOk());
         act("qc01re", id, "return", "{\"version\": 1, \"reason\": \"x\"}").andExpect(status().isForbidden());
-        act("auditor", id, "return", "{\"version\": 1}").andExpect(status().isBadRequest())
+        act("auditor", id, "return", "{\"version\": 1}")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("reason"));
-        act("auditor", id, "return", "{\"version\": 1, \"reason\": \"缺少现场照片\"}").andExpect(status().isOk())
+        act("auditor", id, "return", "{\"version\": 1, \"reason\": \"缺少现场照片\"}")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("RETURNED"));
         act("auditor", id, "return", "{\"version\": 2, \"reason\": \"again\"}").andExpect(status().isConflict());
-        feedback("qc01re", id, 2, png("补充照片.png")).andExpect(status().isOk())
+        feedback("qc01re", id, 2, png("补充照片.png"))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("FEEDBACK_SUBMITTED"));
-        act("auditor", id, "verify", "{\"version\": 3}").andExpect(status().isOk())
+        act("auditor", id, "verify", "{\"version\": 3}")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("VERIFIED"))
                 .andExpect(jsonPath("$.transitions[1].action").value("RETURN"))
                 .andExpect(jsonPath("$.transitions[1].comment").value("缺少现场照片"));
@@ -218,24 +237,34 @@ class TicketWorkflowApiIntegrationTests {
     void aTeamRejectsAnotherTeamsTicketAndTheAuditorDispatchesItElsewhere() throws Exception {
         long id = ticket("QC01", "QC01RE", "DISPATCHED");
 
-        act("qc01re", id, "reject-scope", "{\"version\": 0}").andExpect(status().isBadRequest())
+        act("qc01re", id, "reject-scope", "{\"version\": 0}")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(containsString("reason")));
-        act("auditor", id, "reject-scope", "{\"version\": 0, \"reason\": \"x\"}").andExpect(status().isForbidden());
+        act("auditor", id, "reject-scope", "{\"version\": 0, \"reason\": \"x\"}")
+                .andExpect(status().isForbidden());
         act("qc01re", id, "reject-scope", "{\"version\": 0, \"reason\": \"属河口抄表班 / QC02RE's meter\"}")
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SCOPE_REJECTED"));
-        act("qc01re", id, "reject-scope", "{\"version\": 1, \"reason\": \"again\"}").andExpect(status().isConflict());
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SCOPE_REJECTED"));
+        act("qc01re", id, "reject-scope", "{\"version\": 1, \"reason\": \"again\"}")
+                .andExpect(status().isConflict());
 
-        act("auditor", id, "dispatch", "{\"version\": 1}").andExpect(status().isBadRequest())
+        act("auditor", id, "dispatch", "{\"version\": 1}")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("teamUnitCode"));
-        act("auditor", id, "dispatch", "{\"version\": 1, \"teamUnitCode\": \"QC02\"}").andExpect(status().isBadRequest())
+        act("auditor", id, "dispatch", "{\"version\": 1, \"teamUnitCode\": \"QC02\"}")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(containsString("QC02")));
-        act("auditor", id, "dispatch", "{\"version\": 1, \"teamUnitCode\": \"QC02RE\"}").andExpect(status().isOk())
+        act("auditor", id, "dispatch", "{\"version\": 1, \"teamUnitCode\": \"QC02RE\"}")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("DISPATCHED"))
                 .andExpect(jsonPath("$.teamUnitCode").value("QC02RE"));
 
-        act("qc01re", id, "submit-feedback", "{\"version\": 2, \"comment\": \"x\"}").andExpect(status().isNotFound());
-        act("qc01", id, "submit-feedback", "{\"version\": 2, \"comment\": \"x\"}").andExpect(status().isForbidden());
-        act("qc02re", id, "submit-feedback", "{\"version\": 2, \"comment\": \"已处理\"}").andExpect(status().isOk())
+        act("qc01re", id, "submit-feedback", "{\"version\": 2, \"comment\": \"x\"}")
+                .andExpect(status().isNotFound());
+        act("qc01", id, "submit-feedback", "{\"version\": 2, \"comment\": \"x\"}")
+                .andExpect(status().isForbidden());
+        act("qc02re", id, "submit-feedback", "{\"version\": 2, \"comment\": \"已处理\"}")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("FEEDBACK_SUBMITTED"));
     }
 
@@ -245,10 +274,14 @@ class TicketWorkflowApiIntegrationTests {
 
         act("qc01re", id, "mark-false-positive", "{\"version\": 0, \"reasonCode\": \"SOURCE_DATA\"}")
                 .andExpect(status().isForbidden());
-        act("auditor", id, "mark-false-positive", "{\"version\": 0, \"comment\": \"x\"}").andExpect(status().isBadRequest())
+        act("auditor", id, "mark-false-positive", "{\"version\": 0, \"comment\": \"x\"}")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("reasonCode"));
-        act("auditor", id, "mark-false-positive",
-                "{\"version\": 0, \"reasonCode\": \"SOURCE_DATA\", \"comment\": \"营销系统数据延迟\"}")
+        act(
+                        "auditor",
+                        id,
+                        "mark-false-positive",
+                        "{\"version\": 0, \"reasonCode\": \"SOURCE_DATA\", \"comment\": \"营销系统数据延迟\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("FALSE_POSITIVE"))
                 .andExpect(jsonPath("$.falsePositiveReason").value("SOURCE_DATA"))
@@ -260,14 +293,18 @@ class TicketWorkflowApiIntegrationTests {
     @Test
     void aSupervisorExemptsUntilADateAfterToday() throws Exception {
         long id = ticket("QC01", "QC01RE", "RETURNED");
-        String until = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).plusDays(40).toString();
+        String until = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")))
+                .plusDays(40)
+                .toString();
 
         act("auditor", id, "exempt", "{\"version\": 0, \"exemptUntil\": \"" + until + "\", \"reason\": \"x\"}")
                 .andExpect(status().isForbidden());
         act("supervisor", id, "exempt", "{\"version\": 0, \"exemptUntil\": \"2020-01-01\", \"reason\": \"x\"}")
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("exemptUntil"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("exemptUntil"));
         act("supervisor", id, "exempt", "{\"version\": 0, \"reason\": \"x\"}")
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("exemptUntil"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("exemptUntil"));
         act("supervisor", id, "exempt", "{\"version\": 0, \"exemptUntil\": \"" + until + "\", \"reason\": \"线路改造期间\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("EXEMPTED"))
@@ -285,7 +322,8 @@ class TicketWorkflowApiIntegrationTests {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("工单已被他人修改，请刷新")))
                 .andExpect(jsonPath("$.currentVersion").value(3));
-        act("auditor", id, "verify", "{}").andExpect(status().isBadRequest())
+        act("auditor", id, "verify", "{}")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("version"));
         act("auditor", id, "auto-verify", "{\"version\": 3}").andExpect(status().isForbidden());
         act("auditor", id, "no-such-action", "{\"version\": 3}").andExpect(status().isBadRequest());
@@ -298,20 +336,24 @@ class TicketWorkflowApiIntegrationTests {
         Actor auditor = new Actor("auditor", Role.AUDITOR, null, null);
 
         assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            repository.findById(id).orElseThrow(); // read at version 0, as a request would
-            try (Connection other = dataSource.getConnection()) {  // someone else commits meanwhile
-                other.createStatement().executeUpdate("UPDATE inspection_tickets SET version = 1, "
-                        + "status = 'RETURNED' WHERE id = " + id);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            workflow.act(id, TicketAction.VERIFY, new TicketCommand(0L, null, null, null, null, null), auditor);
-        })).isInstanceOf(StaleTicketException.class)
+                    repository.findById(id).orElseThrow(); // read at version 0, as a request would
+                    try (Connection other = dataSource.getConnection()) { // someone else commits meanwhile
+                        other.createStatement()
+                                .executeUpdate("UPDATE inspection_tickets SET version = 1, "
+                                        + "status = 'RETURNED' WHERE id = " + id);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    workflow.act(id, TicketAction.VERIFY, new TicketCommand(0L, null, null, null, null, null), auditor);
+                }))
+                .isInstanceOf(StaleTicketException.class)
                 .hasMessageContaining("工单已被他人修改，请刷新")
-                .satisfies(e -> assertThat(((StaleTicketException) e).currentVersion()).isEqualTo(1L));
+                .satisfies(e ->
+                        assertThat(((StaleTicketException) e).currentVersion()).isEqualTo(1L));
 
         assertThat(statusOf(id)).isEqualTo("RETURNED");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_transitions", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_transitions", Long.class))
+                .isZero();
     }
 
     @Test
@@ -320,7 +362,8 @@ class TicketWorkflowApiIntegrationTests {
         long qc01Unassigned = ticket("QC01", null, "NEW");
         long qc02Ticket = ticket("QC02", "QC02RE", "DISPATCHED");
 
-        mvc.perform(get("/api/tickets/{id}", qc01Ticket).with(basic("qc02"))).andExpect(status().isNotFound())
+        mvc.perform(get("/api/tickets/{id}", qc01Ticket).with(basic("qc02")))
+                .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value(containsString("不存在")));
         mvc.perform(get("/api/tickets").with(basic("qc02")))
                 .andExpect(jsonPath("$.page.totalElements").value(1))
@@ -329,9 +372,11 @@ class TicketWorkflowApiIntegrationTests {
                 .andExpect(jsonPath("$.page.totalElements").value(0));
         mvc.perform(get("/api/tickets").with(basic("qc01")))
                 .andExpect(jsonPath("$.page.totalElements").value(2));
-        mvc.perform(get("/api/tickets/{id}", qc01Unassigned).with(basic("qc01"))).andExpect(status().isOk())
+        mvc.perform(get("/api/tickets/{id}", qc01Unassigned).with(basic("qc01")))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.allowedActions.length()").value(0));
-        mvc.perform(get("/api/tickets/{id}", qc01Unassigned).with(basic("qc01re"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/tickets/{id}", qc01Unassigned).with(basic("qc01re")))
+                .andExpect(status().isNotFound());
         mvc.perform(get("/api/tickets").with(basic("boss")))
                 .andExpect(jsonPath("$.page.totalElements").value(3));
         mvc.perform(get("/api/tickets/{id}", qc02Ticket).with(basic("boss")))
@@ -348,11 +393,16 @@ class TicketWorkflowApiIntegrationTests {
         jdbc.update("UPDATE inspection_tickets SET due_on = DATE '2020-01-06' WHERE id = ?", overdue);
 
         mvc.perform(get("/api/tickets").param("needsAttention", "true").with(basic("auditor")))
-                .andExpect(jsonPath("$.page.totalElements").value(1)).andExpect(jsonPath("$.content[0].id").value(flagged))
+                .andExpect(jsonPath("$.page.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].id").value(flagged))
                 .andExpect(jsonPath("$.content[0].attentionNote").value("n"));
         mvc.perform(get("/api/tickets").param("overdue", "true").with(basic("qc01re")))
-                .andExpect(jsonPath("$.page.totalElements").value(1)).andExpect(jsonPath("$.content[0].id").value(overdue));
-        mvc.perform(get("/api/tickets").param("status", "RETURNED").param("overdue", "false").with(basic("auditor")))
+                .andExpect(jsonPath("$.page.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].id").value(overdue));
+        mvc.perform(get("/api/tickets")
+                        .param("status", "RETURNED")
+                        .param("overdue", "false")
+                        .with(basic("auditor")))
                 .andExpect(jsonPath("$.page.totalElements").value(0));
     }
 
@@ -372,17 +422,22 @@ class TicketWorkflowApiIntegrationTests {
                 .andExpect(jsonPath("$.detail").value(containsString("1MB")));
 
         assertThat(statusOf(id)).isEqualTo("DISPATCHED");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_attachments", Long.class)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_transitions", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_attachments", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_transitions", Long.class))
+                .isZero();
         assertThat(storedFiles()).isEqualTo(filesBefore);
 
-        mvc.perform(multipart("/api/tickets/{id}/attachments", id).file(png("../../etc/passwd.png"))
+        mvc.perform(multipart("/api/tickets/{id}/attachments", id)
+                        .file(png("../../etc/passwd.png"))
                         .with(basic("qc01re")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].originalName").value("passwd.png"))
                 .andExpect(jsonPath("$[0].sha256").value(org.hamcrest.Matchers.hasLength(64)));
         assertThat(storedFiles()).isEqualTo(filesBefore + 1);
-        mvc.perform(multipart("/api/tickets/{id}/attachments", id).file(png("x.png")).with(basic("qc02re")))
+        mvc.perform(multipart("/api/tickets/{id}/attachments", id)
+                        .file(png("x.png"))
+                        .with(basic("qc02re")))
                 .andExpect(status().isNotFound());
     }
 
@@ -392,8 +447,11 @@ class TicketWorkflowApiIntegrationTests {
         long stale = ticket("QC01", null, "NEW");
         long closed = ticket("QC01", "QC01RE", "CLOSED");
 
-        mvc.perform(post("/api/tickets/dispatch").with(basic("auditor")).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"teamUnitCode\": \"QC01RE\", \"tickets\": [{\"id\": " + first + ", \"version\": 0}, "
+        mvc.perform(post("/api/tickets/dispatch")
+                        .with(basic("auditor"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"teamUnitCode\": \"QC01RE\", \"tickets\": [{\"id\": " + first
+                                + ", \"version\": 0}, "
                                 + "{\"id\": " + stale + ", \"version\": 7}, {\"id\": " + closed + ", \"version\": 0}, "
                                 + "{\"id\": 999999, \"version\": 0}]}"))
                 .andExpect(status().isOk())
@@ -418,40 +476,58 @@ class TicketWorkflowApiIntegrationTests {
         String recentFile = evidenceOf(closedRecently);
         String openFile = evidenceOf(stillOpen);
 
-        assertThat(retention(Duration.ZERO).removeExpired()).as("the default keeps evidence for ever").isEmpty();
+        assertThat(retention(Duration.ZERO).removeExpired())
+                .as("the default keeps evidence for ever")
+                .isEmpty();
         List<Long> removed = retention(Duration.ofDays(365)).removeExpired();
 
-        long oldAttachment = jdbc.queryForObject("SELECT id FROM ticket_attachments WHERE ticket_id = ?", Long.class,
-                closedLongAgo);
+        long oldAttachment =
+                jdbc.queryForObject("SELECT id FROM ticket_attachments WHERE ticket_id = ?", Long.class, closedLongAgo);
         assertThat(removed).containsExactly(oldAttachment);
         assertThat(Path.of("target/test-evidence", oldFile)).doesNotExist();
         assertThat(Path.of("target/test-evidence", recentFile)).exists();
         assertThat(Path.of("target/test-evidence", openFile)).exists();
-        assertThat(jdbc.queryForObject("SELECT removed_at FROM ticket_attachments WHERE id = ?", String.class,
-                oldAttachment)).startsWith("2026-12-07 10:00");
-        mvc.perform(get("/api/tickets/{id}/attachments/{aid}", closedLongAgo, oldAttachment).with(basic("auditor")))
+        assertThat(jdbc.queryForObject(
+                        "SELECT removed_at FROM ticket_attachments WHERE id = ?", String.class, oldAttachment))
+                .startsWith("2026-12-07 10:00");
+        mvc.perform(get("/api/tickets/{id}/attachments/{aid}", closedLongAgo, oldAttachment)
+                        .with(basic("auditor")))
                 .andExpect(status().isGone())
                 .andExpect(jsonPath("$.detail").value(containsString("按保留期限删除")))
                 .andExpect(jsonPath("$.detail").value(containsString("SHA-256 " + "ab".repeat(32))));
         mvc.perform(get("/api/tickets/{id}", closedLongAgo).with(basic("auditor")))
                 .andExpect(jsonPath("$.attachments[0].originalName").value("现场照片.png"))
                 .andExpect(jsonPath("$.attachments[0].removedAt").value("2026-12-07T10:00:00"));
-        assertThat(jdbc.queryForObject("SELECT actor || ' ' || detail FROM audit_trail WHERE action = 'EVIDENCE_EXPIRED'",
-                String.class)).isEqualTo("system 1 file(s) of tickets closed more than 365 days ago; attachments ["
-                + oldAttachment + "]");
+        assertThat(jdbc.queryForObject(
+                        "SELECT actor || ' ' || detail FROM audit_trail WHERE action = 'EVIDENCE_EXPIRED'",
+                        String.class))
+                .isEqualTo("system 1 file(s) of tickets closed more than 365 days ago; attachments [" + oldAttachment
+                        + "]");
     }
 
     /** The evidence retention with {@code keepAfterClose}, on 2026-12-07 10:00 Shanghai. */
     private EvidenceRetention retention(Duration keepAfterClose) {
-        TicketProperties properties = new TicketProperties(ZoneId.of("Asia/Shanghai"), new TicketProperties.Evidence(
-                Path.of("target/test-evidence"), DataSize.ofMegabytes(1), 20, Set.of(EvidenceType.PNG), keepAfterClose));
-        return new EvidenceRetention(jdbc, evidenceStore, properties, trail,
+        TicketProperties properties = new TicketProperties(
+                ZoneId.of("Asia/Shanghai"),
+                new TicketProperties.Evidence(
+                        Path.of("target/test-evidence"),
+                        DataSize.ofMegabytes(1),
+                        20,
+                        Set.of(EvidenceType.PNG),
+                        keepAfterClose));
+        return new EvidenceRetention(
+                jdbc,
+                evidenceStore,
+                properties,
+                trail,
                 Clock.fixed(Instant.parse("2026-12-07T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
     }
 
     private void closedAt(long ticket, String at) {
-        jdbc.update("INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status) "
-                + "VALUES (?, TIMESTAMP '" + at + "', 'auditor', 'CLOSE', 'VERIFIED', 'CLOSED')", ticket);
+        jdbc.update(
+                "INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status) "
+                        + "VALUES (?, TIMESTAMP '" + at + "', 'auditor', 'CLOSE', 'VERIFIED', 'CLOSED')",
+                ticket);
     }
 
     /** A stored PNG for the ticket, as the evidence store keeps it; returns its stored name. */
@@ -459,15 +535,22 @@ class TicketWorkflowApiIntegrationTests {
         String stored = UUID.randomUUID().toString();
         Files.createDirectories(Path.of("target/test-evidence"));
         Files.write(Path.of("target/test-evidence", stored), PNG);
-        jdbc.update("INSERT INTO ticket_attachments (ticket_id, stored_name, original_name, content_type, size_bytes, "
-                + "sha256, uploaded_by, uploaded_at) VALUES (?, ?, '现场照片.png', 'image/png', ?, ?, 'qc01re', "
-                + "TIMESTAMP '2025-11-20 15:00:00')", ticket, stored, PNG.length, "ab".repeat(32));
+        jdbc.update(
+                "INSERT INTO ticket_attachments (ticket_id, stored_name, original_name, content_type, size_bytes, "
+                        + "sha256, uploaded_by, uploaded_at) VALUES (?, ?, '现场照片.png', 'image/png', ?, ?, 'qc01re', "
+                        + "TIMESTAMP '2025-11-20 15:00:00')",
+                ticket,
+                stored,
+                PNG.length,
+                "ab".repeat(32));
         return stored;
     }
 
     private ResultActions act(String user, long id, String action, String json) throws Exception {
-        return mvc.perform(post("/api/tickets/{id}/actions/{action}", id, action).with(basic(user))
-                .contentType(MediaType.APPLICATION_JSON).content(json));
+        return mvc.perform(post("/api/tickets/{id}/actions/{action}", id, action)
+                .with(basic(user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
     }
 
     private ResultActions feedback(String user, long id, long version, MockMultipartFile... files) throws Exception {
@@ -475,25 +558,32 @@ class TicketWorkflowApiIntegrationTests {
         for (MockMultipartFile f : files) {
             request.file(f);
         }
-        return mvc.perform(request.param("version", String.valueOf(version)).param("comment", "已完成整改 / fixed")
+        return mvc.perform(request.param("version", String.valueOf(version))
+                .param("comment", "已完成整改 / fixed")
                 .with(basic(user)));
     }
 
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor basic(String user) {
+    private static RequestPostProcessor basic(String user) {
         return httpBasic(user, "pw-" + user + "-123");
     }
 
     private void user(String name, Role role, String unit) {
-        accounts.create(Actor.SYSTEM, new UserAccounts.NewUser(name, "pw-" + name + "-123", name, role, unit, null, false));
+        accounts.create(
+                Actor.SYSTEM, new UserAccounts.NewUser(name, "pw-" + name + "-123", name, role, unit, null, false));
     }
 
     private long ticket(String station, String team, String status) {
         long n = ++seq;
-        jdbc.update("INSERT INTO inspection_tickets (fingerprint, rule_code, theme, severity, title, subject_type, "
+        jdbc.update(
+                "INSERT INTO inspection_tickets (fingerprint, rule_code, theme, severity, title, subject_type, "
                         + "subject_id, station_code, team_kind, team_unit_code, message, status, opened_at, due_on, "
                         + "first_run_id, last_seen_run_id) VALUES (?, 'BIL-01', 'BIL', 'MAJOR', '超期未抄', 'METER', ?, ?, "
                         + "'READING', ?, '电能表超期未抄', ?, CURRENT_TIMESTAMP, DATE '2099-12-31', 1, 1)",
-                "BIL-01|METER|M" + n + "|2026-10", "M" + n, station, team, status);
+                "BIL-01|METER|M" + n + "|2026-10",
+                "M" + n,
+                station,
+                team,
+                status);
         return jdbc.queryForObject("SELECT id FROM inspection_tickets WHERE subject_id = ?", Long.class, "M" + n);
     }
 

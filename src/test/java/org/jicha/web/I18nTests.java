@@ -27,12 +27,12 @@ import org.jicha.people.PasswordRule;
 import org.jicha.people.Role;
 import org.jicha.plans.PlanKind;
 import org.jicha.reports.RatioKind;
-import org.jicha.rules.candidates.CandidateOutcome;
 import org.jicha.rules.ReloadOutcome;
 import org.jicha.rules.ReloadTrigger;
 import org.jicha.rules.Severity;
 import org.jicha.rules.TeamKind;
 import org.jicha.rules.Theme;
+import org.jicha.rules.candidates.CandidateOutcome;
 import org.jicha.tickets.FalsePositiveReason;
 import org.jicha.tickets.TicketAction;
 import org.jicha.tickets.TicketStatus;
@@ -56,21 +56,29 @@ class I18nTests {
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
     /** The page controllers: each feature's {@code web} package, the dashboard, and the layout in {@code web}. */
     static final Path SOURCES = Path.of("src/main/java/org/jicha");
+
     static final Set<String> EXEMPT_TEXT = Set.of("稽查 Jicha");
     /** Attributes a person reads or hears: they must come from messages too (th:attr / th:title ...). */
-    static final Set<String> SPOKEN_ATTRIBUTES = Set.of("title", "alt", "placeholder", "aria-label", "label", "summary");
+    static final Set<String> SPOKEN_ATTRIBUTES =
+            Set.of("title", "alt", "placeholder", "aria-label", "label", "summary");
 
     /** Keys built from an enum in a template, e.g. {@code #{${'theme.' + t}}}: each constant needs its message. */
     static final Map<String, Class<? extends Enum<?>>> ENUM_KEYS = Map.ofEntries(
-            Map.entry("theme.", Theme.class), Map.entry("severity.", Severity.class),
-            Map.entry("teamKind.", TeamKind.class), Map.entry("role.", Role.class),
-            Map.entry("runs.trigger.", RunTrigger.class), Map.entry("runs.status.", RunStatus.class),
-            Map.entry("loads.status.", LoadStatus.class), Map.entry("loads.fileStatus.", FileStatus.class),
+            Map.entry("theme.", Theme.class),
+            Map.entry("severity.", Severity.class),
+            Map.entry("teamKind.", TeamKind.class),
+            Map.entry("role.", Role.class),
+            Map.entry("runs.trigger.", RunTrigger.class),
+            Map.entry("runs.status.", RunStatus.class),
+            Map.entry("loads.status.", LoadStatus.class),
+            Map.entry("loads.fileStatus.", FileStatus.class),
             Map.entry("ticket.status.", TicketStatus.class),
             Map.entry("rules.reload.outcome.", ReloadOutcome.class),
-            Map.entry("rules.reload.trigger.", ReloadTrigger.class), Map.entry("plans.kind.", PlanKind.class),
+            Map.entry("rules.reload.trigger.", ReloadTrigger.class),
+            Map.entry("plans.kind.", PlanKind.class),
             Map.entry("rules.candidates.outcome.", CandidateOutcome.class),
-            Map.entry("ticket.action.", TicketAction.class), Map.entry("falsePositive.", FalsePositiveReason.class),
+            Map.entry("ticket.action.", TicketAction.class),
+            Map.entry("falsePositive.", FalsePositiveReason.class),
             Map.entry("dispatch.outcome.", TicketWorkflow.DispatchOutcome.class),
             Map.entry("bulk.outcome.", TicketWorkflow.BulkOutcome.class),
             Map.entry("password.rule.", PasswordRule.class));
@@ -82,10 +90,11 @@ class I18nTests {
      * In page controllers: whole message keys handed to templates ({@code "notice", "runs.started"}) or resolved;
      * keys built from a prefix and an enum ({@code "theme." + key}) are checked through {@link #ENUM_KEYS}.
      */
-    static final Pattern CODE_KEY = Pattern.compile(
-            "\"(?:notice|problem|previewError)\",\\s*\"([A-Za-z0-9_.]*[A-Za-z0-9_])\"\\s*\\)"
+    static final Pattern CODE_KEY =
+            Pattern.compile("\"(?:notice|problem|previewError)\",\\s*\"([A-Za-z0-9_.]*[A-Za-z0-9_])\"\\s*\\)"
                     + "|getMessage\\(\"([A-Za-z0-9_.]*[A-Za-z0-9_])\"\\s*,"
                     + "|onPages\\(\"([A-Za-z0-9_.]*[A-Za-z0-9_])\"");
+
     static final Pattern CODE_KEY_LIST = Pattern.compile(
             "for \\(String key : List\\.of\\(([^)]*)\\)\\) \\{\\s*labels\\.put\\(key, messages\\.getMessage\\(\"([a-z.]+)\" \\+ key");
 
@@ -105,8 +114,8 @@ class I18nTests {
 
     static Properties bundle(String name) throws IOException {
         Properties p = new Properties();
-        try (Reader r = new InputStreamReader(Files.newInputStream(Path.of("src/main/resources", name)),
-                StandardCharsets.UTF_8)) {
+        try (Reader r = new InputStreamReader(
+                Files.newInputStream(Path.of("src/main/resources", name)), StandardCharsets.UTF_8)) {
             p.load(r);
         }
         return p;
@@ -114,13 +123,17 @@ class I18nTests {
 
     @Test
     void bothBundlesHoldTheSameKeysAndNoEmptyText() {
-        assertThat(en.stringPropertyNames()).as("keys in Chinese but not in English")
+        assertThat(en.stringPropertyNames())
+                .as("keys in Chinese but not in English")
                 .containsAll(zh.stringPropertyNames());
-        assertThat(zh.stringPropertyNames()).as("keys in English but not in Chinese")
+        assertThat(zh.stringPropertyNames())
+                .as("keys in English but not in Chinese")
                 .containsAll(en.stringPropertyNames());
         List<String> empty = new ArrayList<>();
         for (Properties p : List.of(zh, en)) {
-            p.stringPropertyNames().stream().filter(k -> p.getProperty(k).isBlank()).forEach(empty::add);
+            p.stringPropertyNames().stream()
+                    .filter(k -> p.getProperty(k).isBlank())
+                    .forEach(empty::add);
         }
         assertThat(empty).as("keys without text").isEmpty();
     }
@@ -138,16 +151,19 @@ class I18nTests {
         labelled.put("role.", Role.class);
         labelled.put("mail.status.", TicketStatus.class);
         List<String> missing = new ArrayList<>();
-        labelled.forEach((prefix, type) -> Arrays.stream(type.getEnumConstants()).forEach(c -> {
-            List<String> keys = type == RatioKind.class ? List.of(prefix + c.name(), prefix + c.name() + ".definition")
-                    : List.of(prefix + c.name());
-            for (String key : keys) {
-                if (!zh.containsKey(key) || !en.containsKey(key)) {
-                    missing.add(key);
-                }
-            }
-        }));
-        assertThat(missing).as("enum constants without a label in messages.properties and messages_en.properties")
+        labelled.forEach((prefix, type) -> Arrays.stream(type.getEnumConstants())
+                .forEach(c -> {
+                    List<String> keys = type == RatioKind.class
+                            ? List.of(prefix + c.name(), prefix + c.name() + ".definition")
+                            : List.of(prefix + c.name());
+                    for (String key : keys) {
+                        if (!zh.containsKey(key) || !en.containsKey(key)) {
+                            missing.add(key);
+                        }
+                    }
+                }));
+        assertThat(missing)
+                .as("enum constants without a label in messages.properties and messages_en.properties")
                 .isEmpty();
     }
 
@@ -155,10 +171,12 @@ class I18nTests {
     void theChineseBundleIsChinese() {
         List<String> notChinese = zh.stringPropertyNames().stream()
                 .filter(k -> !k.startsWith("nav.lang.") && !k.equals("common.none"))
-                .filter(k -> zh.getProperty(k).codePoints().noneMatch(c -> Character.UnicodeScript.of(c)
-                        == Character.UnicodeScript.HAN))
+                .filter(k -> zh.getProperty(k)
+                        .codePoints()
+                        .noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
                 .filter(k -> !zh.getProperty(k).matches("[{}0-9\\s,()（），、/–-]*"))
-                .sorted().toList();
+                .sorted()
+                .toList();
         assertThat(notChinese).as("messages.properties is the Chinese bundle").isEmpty();
     }
 
@@ -174,13 +192,15 @@ class I18nTests {
             Matcher e = ENUM_KEY.matcher(text);
             while (e.find()) {
                 Class<? extends Enum<?>> type = ENUM_KEYS.get(e.group(1));
-                assertThat(type).as(page + ": key prefix " + e.group(1) + " is built from an enum this test knows")
+                assertThat(type)
+                        .as(page + ": key prefix " + e.group(1) + " is built from an enum this test knows")
                         .isNotNull();
                 Arrays.stream(type.getEnumConstants()).forEach(c -> used.add(e.group(1) + c.name()));
             }
             Matcher v = VARIABLE_KEY.matcher(text);
             while (v.find()) {
-                assertThat(v.group(1)).as(page + ": a key held in a variable comes from a page controller")
+                assertThat(v.group(1))
+                        .as(page + ": a key held in a variable comes from a page controller")
                         .isIn("notice", "problem", "previewError");
             }
         }
@@ -199,10 +219,15 @@ class I18nTests {
                 }
             }
         }
-        assertThat(used).contains("dashboard.chart.open", "runs.started", "loads.upload.invalid", "theme.IMP",
-                "runs.inProgress");
-        assertThat(zh.stringPropertyNames()).as("keys missing in messages.properties").containsAll(used);
-        assertThat(en.stringPropertyNames()).as("keys missing in messages_en.properties").containsAll(used);
+        assertThat(used)
+                .contains(
+                        "dashboard.chart.open", "runs.started", "loads.upload.invalid", "theme.IMP", "runs.inProgress");
+        assertThat(zh.stringPropertyNames())
+                .as("keys missing in messages.properties")
+                .containsAll(used);
+        assertThat(en.stringPropertyNames())
+                .as("keys missing in messages_en.properties")
+                .containsAll(used);
     }
 
     /**
@@ -228,14 +253,17 @@ class I18nTests {
             }
         }
         assertThat(actions).as("actions recorded in the trail").contains("LOGIN", "RUN_STARTED", "LOAD_UPLOAD");
-        assertThat(actions.stream().filter(a -> !zh.containsKey("trail.action." + a)).toList())
-                .as("trail actions without a Chinese label (trail.action.<ACTION>)").isEmpty();
+        assertThat(actions.stream()
+                        .filter(a -> !zh.containsKey("trail.action." + a))
+                        .toList())
+                .as("trail actions without a Chinese label (trail.action.<ACTION>)")
+                .isEmpty();
     }
 
     static boolean isPageCode(Path java) {
         String path = SOURCES.relativize(java).toString().replace('\\', '/');
-        return path.endsWith(".java") && (path.startsWith("web/") || path.contains("/web/")
-                || path.startsWith("dashboard/"));
+        return path.endsWith(".java")
+                && (path.startsWith("web/") || path.contains("/web/") || path.startsWith("dashboard/"));
     }
 
     /** The text of a call's second argument, the call's arguments starting at {@code from}. */
@@ -277,7 +305,9 @@ class I18nTests {
                 while (quoted.find()) {
                     String q = quoted.group(1);
                     // key prefixes ('theme.'), date patterns and language codes are not text
-                    if (q.codePoints().anyMatch(Character::isLetter) && !q.endsWith(".") && !exempt(q)
+                    if (q.codePoints().anyMatch(Character::isLetter)
+                            && !q.endsWith(".")
+                            && !exempt(q)
                             && !q.matches("[yMdHhmsS\\s:/.-]+|[a-z]{2}(-[A-Z]{2})?")) {
                         literal.add(page.getFileName() + " <" + tag + " th:text>: '" + q + "'");
                     }
@@ -297,7 +327,9 @@ class I18nTests {
     @Test
     void dataIsNeverPrintedUnescaped() throws IOException {
         for (Path page : pages) {
-            assertThat(Files.readString(page)).as(page + " uses th:utext or [(...)]").doesNotContain("th:utext")
+            assertThat(Files.readString(page))
+                    .as(page + " uses th:utext or [(...)]")
+                    .doesNotContain("th:utext")
                     .doesNotContainPattern("\\[\\(\\$\\{");
         }
     }

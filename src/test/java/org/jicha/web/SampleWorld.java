@@ -12,8 +12,7 @@ final class SampleWorld {
 
     static final String PASSWORD = "page-test-pw";
 
-    private SampleWorld() {
-    }
+    private SampleWorld() {}
 
     /** Creates auditor, supervisor, a reading team of station QC01 and one of QC02 (once per database). */
     static void users(UserAccounts accounts) {
@@ -27,8 +26,10 @@ final class SampleWorld {
         try {
             accounts.find(name);
         } catch (IllegalArgumentException absent) {
-            accounts.create(Actor.SYSTEM, new UserAccounts.NewUser(name, PASSWORD, display, role, unit,
-                    name + "@test.jicha.local", role == Role.TEAM));
+            accounts.create(
+                    Actor.SYSTEM,
+                    new UserAccounts.NewUser(
+                            name, PASSWORD, display, role, unit, name + "@test.jicha.local", role == Role.TEAM));
         }
     }
 }

@@ -3,7 +3,16 @@ package org.jicha.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jicha.people.UserAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,15 +33,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * sees only its tickets, a script in a customer's name stays text, the keyboard reaches everything. Screenshots
  * of every step land in {@code target/screenshots/<test>/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1",
-        "spring.quartz.auto-startup=false",
-        "jicha.bootstrap.sample-data=sample-data",
-        "jicha.bootstrap.as-of=2026-11-05",
-        "jicha.ingest.inbox=target/browser/inbox",
-        "jicha.ingest.archive=target/browser/archive",
-        "jicha.ingest.failed=target/browser/archive/_failed",
-        "jicha.security.initial-admin-password=page-chief-pw"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1",
+            "spring.quartz.auto-startup=false",
+            "jicha.bootstrap.sample-data=sample-data",
+            "jicha.bootstrap.as-of=2026-11-05",
+            "jicha.ingest.inbox=target/browser/inbox",
+            "jicha.ingest.archive=target/browser/archive",
+            "jicha.ingest.failed=target/browser/archive/_failed",
+            "jicha.security.initial-admin-password=page-chief-pw"
+        })
 class WebUiBrowserIntegrationTests {
 
     static final List<String> CHARTS = List.of("chart-theme", "chart-unit", "chart-trend", "chart-rate", "chart-rules");
@@ -50,8 +62,10 @@ class WebUiBrowserIntegrationTests {
 
     @BeforeEach
     void start(TestInfo test) {
-        assumeTrue(Browser.available(), "no /usr/bin/chromedriver and /usr/bin/chromium here: install the Debian "
-                + "packages chromium and chromium-driver (.ci/run does) to run the browser tests");
+        assumeTrue(
+                Browser.available(),
+                "no /usr/bin/chromedriver and /usr/bin/chromium here: install the Debian "
+                        + "packages chromium and chromium-driver (.ci/run does) to run the browser tests");
         SampleWorld.users(accounts);
         browser = new Browser(port, test.getTestMethod().orElseThrow().getName());
     }
@@ -79,25 +93,27 @@ class WebUiBrowserIntegrationTests {
         browser.find(".site-nav a[href='/runs']").click();
         browser.waitFor(d -> d.getTitle().contains("Audit runs"));
         browser.find("#runs-table tbody a").click();
-        browser.waitFor(d -> !d.findElements(org.openqa.selenium.By.cssSelector("#findings tbody tr")).isEmpty());
+        browser.waitFor(d -> !d.findElements(org.openqa.selenium.By.cssSelector("#findings tbody tr"))
+                .isEmpty());
         browser.shot("run-findings");
 
         browser.find(".site-nav a[href='/rules']").click();
         browser.waitFor(d -> d.getTitle().contains("Audit rules"));
-        assertThat(browser.all("form[action='/rules/reload']")).as("a supervisor does not reload rules").isEmpty();
+        assertThat(browser.all("form[action='/rules/reload']"))
+                .as("a supervisor does not reload rules")
+                .isEmpty();
         browser.shot("rules");
 
         browser.find(".site-nav a[href='/reports']").click();
         browser.waitFor(d -> d.getTitle().contains("Reports"));
         browser.shot("reports");
         browser.find("#deviation-xlsx").click();
-        java.nio.file.Path xlsx = browser.downloaded(".xlsx");
-        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
-                java.nio.file.Files.newInputStream(xlsx))) {
+        Path xlsx = browser.downloaded(".xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(xlsx))) {
             assertThat(book.getNumberOfSheets()).isPositive();
             assertThat(book.getSheetAt(0).getPhysicalNumberOfRows()).isPositive();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         assertThat(xlsx.getFileName().toString()).startsWith("稽查报告");
 
@@ -105,7 +121,8 @@ class WebUiBrowserIntegrationTests {
         browser.open("/?lang=zh-CN");
         waitForCharts();
         assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
-                .as("no sideways scrolling on a tablet").isTrue();
+                .as("no sideways scrolling on a tablet")
+                .isTrue();
         browser.shot("dashboard-tablet");
     }
 
@@ -131,7 +148,8 @@ class WebUiBrowserIntegrationTests {
         assertThat(browser.find("#ticket-message").getText()).isNotBlank();
         browser.shot("ticket-team");
 
-        long other = jdbc.queryForObject("SELECT MIN(id) FROM inspection_tickets WHERE station_code = 'QC02'", Long.class);
+        long other =
+                jdbc.queryForObject("SELECT MIN(id) FROM inspection_tickets WHERE station_code = 'QC02'", Long.class);
         browser.open("/tickets/" + other);
         assertThat(browser.find("h1").getText()).contains("404");
         browser.shot("ticket-of-another-station");
@@ -139,12 +157,13 @@ class WebUiBrowserIntegrationTests {
 
     @Test
     void aScriptInACustomerNameStaysTextAndTheKeyboardReachesEverything() {
-        long ticket = jdbc.queryForObject("SELECT MIN(id) FROM inspection_tickets WHERE customer_no IS NOT NULL "
-                + "AND station_code = 'QC01'", Long.class);
-        String customer = jdbc.queryForObject("SELECT customer_no FROM inspection_tickets WHERE id = ?", String.class,
-                ticket);
-        String name = jdbc.queryForObject("SELECT customer_name FROM customers WHERE customer_no = ?", String.class,
-                customer);
+        long ticket = jdbc.queryForObject(
+                "SELECT MIN(id) FROM inspection_tickets WHERE customer_no IS NOT NULL " + "AND station_code = 'QC01'",
+                Long.class);
+        String customer =
+                jdbc.queryForObject("SELECT customer_no FROM inspection_tickets WHERE id = ?", String.class, ticket);
+        String name = jdbc.queryForObject(
+                "SELECT customer_name FROM customers WHERE customer_no = ?", String.class, customer);
         String evil = "<script>alert(1)</script>";
         jdbc.update("UPDATE customers SET customer_name = ? WHERE customer_no = ?", evil, customer);
         try {
@@ -156,7 +175,8 @@ class WebUiBrowserIntegrationTests {
             new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
             browser.waitFor(d -> d.getCurrentUrl().endsWith("#main"));
             new Actions(browser.driver).sendKeys(Keys.TAB).perform();
-            assertThat(browser.js("return document.activeElement.id")).as("the first field after the skip")
+            assertThat(browser.js("return document.activeElement.id"))
+                    .as("the first field after the skip")
                     .isEqualTo("f-theme");
             browser.shot("keyboard-in-filters");
 
@@ -165,7 +185,7 @@ class WebUiBrowserIntegrationTests {
             assertNoAlert();
             browser.shot("ticket-with-script-name");
 
-            browser.open("/tickets?rule=" + java.net.URLEncoder.encode(evil, java.nio.charset.StandardCharsets.UTF_8));
+            browser.open("/tickets?rule=" + URLEncoder.encode(evil, StandardCharsets.UTF_8));
             assertThat(browser.find("#f-rule").getAttribute("value")).isEqualTo(evil);
             assertNoAlert();
             browser.shot("filter-with-script");
@@ -176,12 +196,12 @@ class WebUiBrowserIntegrationTests {
 
     @Test
     void aTeamSubmitsFeedbackWithAFileAndAnAuditorVerifiesIt() throws Exception {
-        long ticket = jdbc.queryForObject("SELECT MIN(id) FROM inspection_tickets WHERE team_unit_code = 'QC01RE' "
-                + "AND status = 'DISPATCHED'", Long.class);
-        java.nio.file.Path photo = browser.downloads.resolve("meter-photo.png");
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
-        javax.imageio.ImageIO.write(image, "png", photo.toFile());
+        long ticket = jdbc.queryForObject(
+                "SELECT MIN(id) FROM inspection_tickets WHERE team_unit_code = 'QC01RE' " + "AND status = 'DISPATCHED'",
+                Long.class);
+        Path photo = browser.downloads.resolve("meter-photo.png");
+        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        ImageIO.write(image, "png", photo.toFile());
 
         browser.signIn("qc01re", SampleWorld.PASSWORD);
         browser.open("/tickets/" + ticket);
@@ -190,7 +210,8 @@ class WebUiBrowserIntegrationTests {
         browser.find("#fb-files").sendKeys(photo.toString());
         browser.shot("feedback-filled");
         browser.find("#form-SUBMIT_FEEDBACK button[type=submit]").click();
-        browser.waitFor(d -> !d.findElements(org.openqa.selenium.By.cssSelector("p.notice")).isEmpty());
+        browser.waitFor(d ->
+                !d.findElements(org.openqa.selenium.By.cssSelector("p.notice")).isEmpty());
         assertThat(browser.find("#evidence-files").getText()).contains("meter-photo.png");
         assertThat(browser.find("dl.facts .badge").getText()).isEqualTo("已反馈");
         browser.shot("feedback-submitted");
@@ -202,7 +223,8 @@ class WebUiBrowserIntegrationTests {
         browser.find("#comment-VERIFY").sendKeys("照片与档案一致");
         browser.shot("auditor-verifies");
         browser.find("#do-VERIFY").click();
-        browser.waitFor(d -> !d.findElements(org.openqa.selenium.By.cssSelector("p.notice")).isEmpty());
+        browser.waitFor(d ->
+                !d.findElements(org.openqa.selenium.By.cssSelector("p.notice")).isEmpty());
         assertThat(browser.find("dl.facts .badge").getText()).isEqualTo("已验证");
         assertThat(browser.all("#ticket-history tbody tr")).hasSizeGreaterThanOrEqualTo(2);
         browser.shot("verified");
@@ -217,27 +239,33 @@ class WebUiBrowserIntegrationTests {
         assertThat(session.isHttpOnly()).isTrue();
         browser.shot("dashboard-under-csp");
 
-        new Actions(browser.driver).moveToElement(browser.find("#chart-theme canvas")).perform();
+        new Actions(browser.driver)
+                .moveToElement(browser.find("#chart-theme canvas"))
+                .perform();
         browser.shot("chart-tooltip");
         browser.open("/tickets");
         new Select(browser.find("#f-status")).selectByValue("DISPATCHED");
         browser.waitFor(d -> d.getCurrentUrl().contains("status=DISPATCHED"));
         browser.open("/runs");
         browser.find("#runs-table tbody a").click();
-        browser.waitFor(d -> !d.findElements(org.openqa.selenium.By.cssSelector("#findings tbody tr")).isEmpty());
+        browser.waitFor(d -> !d.findElements(org.openqa.selenium.By.cssSelector("#findings tbody tr"))
+                .isEmpty());
         browser.find(".who #change-password").click();
         browser.waitFor(d -> d.getCurrentUrl().endsWith("/account/password"));
         browser.shot("password-page");
 
-        assertThat(browser.consoleErrors()).as("nothing refused by the Content-Security-Policy, no script error")
-                .filteredOn(e -> !e.contains("/favicon.ico")).isEmpty();
+        assertThat(browser.consoleErrors())
+                .as("nothing refused by the Content-Security-Policy, no script error")
+                .filteredOn(e -> !e.contains("/favicon.ico"))
+                .isEmpty();
     }
 
     private void assertOnlyTeamTickets() {
         List<WebElement> rows = browser.all("#ticket-table tbody tr[data-team]");
         assertThat(rows).isNotEmpty();
-        assertThat(rows).allSatisfy(r -> assertThat(List.of(r.getAttribute("data-team"), r.getAttribute("data-station")))
-                .contains("QC01RE"));
+        assertThat(rows)
+                .allSatisfy(r -> assertThat(List.of(r.getAttribute("data-team"), r.getAttribute("data-station")))
+                        .contains("QC01RE"));
         assertThat(browser.find("#ticket-table").getText()).doesNotContain("QC02");
     }
 
@@ -255,7 +283,8 @@ class WebUiBrowserIntegrationTests {
         for (String id : CHARTS) {
             browser.waitFor(d -> {
                 List<WebElement> canvas = d.findElements(org.openqa.selenium.By.cssSelector("#" + id + " canvas"));
-                return !canvas.isEmpty() && canvas.get(0).getSize().getWidth() > 0
+                return !canvas.isEmpty()
+                        && canvas.get(0).getSize().getWidth() > 0
                         && canvas.get(0).getSize().getHeight() > 0;
             });
         }

@@ -1,5 +1,6 @@
 package org.jicha.audit.internal;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.jicha.facts.SubjectType;
 import org.jicha.rules.Finding;
@@ -76,8 +79,8 @@ public class ChangeTracker {
      * start, on its own clock, so loads are compared with loads), and those on the re-check list.
      */
     public Candidates selectCandidates(long runId, long loadsThrough) {
-        LocalDateTime since = jdbc.queryForObject("SELECT MIN(started_at) FROM load_batches WHERE id > ?",
-                LocalDateTime.class, loadsThrough);
+        LocalDateTime since = jdbc.queryForObject(
+                "SELECT MIN(started_at) FROM load_batches WHERE id > ?", LocalDateTime.class, loadsThrough);
         long changedCount = 0;
         if (since != null) {
             Timestamp from = Timestamp.valueOf(since);
@@ -87,12 +90,18 @@ public class ChangeTracker {
             for (int i = 1; i < args.length; i++) {
                 args[i] = from;
             }
-            changedCount = jdbc.update("INSERT INTO audit_run_candidates (run_id, customer_no, reason) "
-                    + "SELECT ?, x.customer_no, 'CHANGED' FROM (" + changed + ") x WHERE x.customer_no IS NOT NULL", args);
+            changedCount = jdbc.update(
+                    "INSERT INTO audit_run_candidates (run_id, customer_no, reason) "
+                            + "SELECT ?, x.customer_no, 'CHANGED' FROM (" + changed
+                            + ") x WHERE x.customer_no IS NOT NULL",
+                    args);
         }
-        long recheckCount = jdbc.update("INSERT INTO audit_run_candidates (run_id, customer_no, reason) "
-                + "SELECT DISTINCT ?, r.customer_no, 'RECHECK' FROM audit_recheck r WHERE NOT EXISTS (SELECT 1 FROM "
-                + "audit_run_candidates k WHERE k.run_id = ? AND k.customer_no = r.customer_no)", runId, runId);
+        long recheckCount = jdbc.update(
+                "INSERT INTO audit_run_candidates (run_id, customer_no, reason) "
+                        + "SELECT DISTINCT ?, r.customer_no, 'RECHECK' FROM audit_recheck r WHERE NOT EXISTS (SELECT 1 FROM "
+                        + "audit_run_candidates k WHERE k.run_id = ? AND k.customer_no = r.customer_no)",
+                runId,
+                runId);
         return new Candidates(changedCount, recheckCount);
     }
 
@@ -101,7 +110,8 @@ public class ChangeTracker {
         if (customers.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO audit_recheck (run_id, customer_no) VALUES (?, ?)",
+        jdbc.batchUpdate(
+                "INSERT INTO audit_recheck (run_id, customer_no) VALUES (?, ?)",
                 customers.stream().map(c -> new Object[] {runId, c}).toList());
     }
 
@@ -112,9 +122,13 @@ public class ChangeTracker {
      * @return how many findings were carried over
      */
     public long carryFindings(long runId, long baseRunId) {
-        return jdbc.update("INSERT INTO findings (run_id, " + FINDING_COLUMNS + ") SELECT ?, " + FINDING_COLUMNS
-                + " FROM findings f WHERE f.run_id = ? AND f.customer_no IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
-                + "audit_run_candidates k WHERE k.run_id = ? AND k.customer_no = f.customer_no)", runId, baseRunId, runId);
+        return jdbc.update(
+                "INSERT INTO findings (run_id, " + FINDING_COLUMNS + ") SELECT ?, " + FINDING_COLUMNS
+                        + " FROM findings f WHERE f.run_id = ? AND f.customer_no IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+                        + "audit_run_candidates k WHERE k.run_id = ? AND k.customer_no = f.customer_no)",
+                runId,
+                baseRunId,
+                runId);
     }
 
     /** The findings {@link #carryFindings} copied, {@code chunk} at a time in id order (for their tickets). */
@@ -122,17 +136,27 @@ public class ChangeTracker {
         long after = 0;
         while (true) {
             List<Long> ids = new ArrayList<>();
-            List<Finding> findings = jdbc.query("SELECT f.id, " + FINDING_COLUMNS + " FROM findings f WHERE f.run_id = ? "
-                    + "AND f.id > ? AND f.customer_no IS NOT NULL AND NOT EXISTS (SELECT 1 FROM audit_run_candidates k "
-                    + "WHERE k.run_id = ? AND k.customer_no = f.customer_no) ORDER BY f.id FETCH FIRST " + chunk
-                    + " ROWS ONLY", (rs, i) -> {
+            List<Finding> findings = jdbc.query(
+                    "SELECT f.id, " + FINDING_COLUMNS + " FROM findings f WHERE f.run_id = ? "
+                            + "AND f.id > ? AND f.customer_no IS NOT NULL AND NOT EXISTS (SELECT 1 FROM audit_run_candidates k "
+                            + "WHERE k.run_id = ? AND k.customer_no = f.customer_no) ORDER BY f.id FETCH FIRST " + chunk
+                            + " ROWS ONLY",
+                    (rs, i) -> {
                         ids.add(rs.getLong("id"));
-                        return new Finding(rs.getString("rule_code"), Theme.valueOf(rs.getString("theme")),
+                        return new Finding(
+                                rs.getString("rule_code"),
+                                Theme.valueOf(rs.getString("theme")),
                                 Severity.valueOf(rs.getString("severity")),
-                                SubjectType.valueOf(rs.getString("subject_type")), rs.getString("subject_id"),
-                                rs.getString("customer_no"), rs.getString("station_code"), rs.getString("period"),
+                                SubjectType.valueOf(rs.getString("subject_type")),
+                                rs.getString("subject_id"),
+                                rs.getString("customer_no"),
+                                rs.getString("station_code"),
+                                rs.getString("period"),
                                 rs.getString("message"));
-                    }, runId, after, runId);
+                    },
+                    runId,
+                    after,
+                    runId);
             if (findings.isEmpty()) {
                 return;
             }
@@ -150,8 +174,11 @@ public class ChangeTracker {
      */
     public void completed(long runId, boolean incremental) {
         if (incremental) {
-            jdbc.update("DELETE FROM audit_recheck WHERE run_id <> ? AND customer_no IN (SELECT customer_no FROM "
-                    + "audit_run_candidates WHERE run_id = ?)", runId, runId);
+            jdbc.update(
+                    "DELETE FROM audit_recheck WHERE run_id <> ? AND customer_no IN (SELECT customer_no FROM "
+                            + "audit_run_candidates WHERE run_id = ?)",
+                    runId,
+                    runId);
         } else {
             jdbc.update("DELETE FROM audit_recheck WHERE run_id <> ?", runId);
         }
@@ -159,12 +186,14 @@ public class ChangeTracker {
     }
 
     /** Findings per rule of a run, counted in the database (an incremental run's include the carried ones). */
-    public java.util.Map<String, Long> countsByRule(long runId) {
-        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
-        jdbc.query("SELECT rule_code, COUNT(*) AS n FROM findings WHERE run_id = ? GROUP BY rule_code",
+    public Map<String, Long> countsByRule(long runId) {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.query(
+                "SELECT rule_code, COUNT(*) AS n FROM findings WHERE run_id = ? GROUP BY rule_code",
                 rs -> {
                     counts.put(rs.getString("rule_code"), rs.getLong("n"));
-                }, runId);
+                },
+                runId);
         return counts;
     }
 
@@ -179,8 +208,10 @@ public class ChangeTracker {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        for (String sql : List.of("SELECT * FROM tariffs ORDER BY tariff_code, valid_from",
-                "SELECT * FROM units ORDER BY unit_code", "SELECT * FROM staff ORDER BY staff_id")) {
+        for (String sql : List.of(
+                "SELECT * FROM tariffs ORDER BY tariff_code, valid_from",
+                "SELECT * FROM units ORDER BY unit_code",
+                "SELECT * FROM staff ORDER BY staff_id")) {
             digest.update(sql.getBytes(StandardCharsets.UTF_8));
             jdbc.query(sql, rs -> {
                 ResultSetMetaData meta = rs.getMetaData();
@@ -189,8 +220,11 @@ public class ChangeTracker {
                         continue;
                     }
                     Object value = rs.getObject(i);
-                    digest.update(String.valueOf(value instanceof java.math.BigDecimal d ? d.stripTrailingZeros().toPlainString()
-                            : value).getBytes(StandardCharsets.UTF_8));
+                    digest.update(String.valueOf(
+                                    value instanceof BigDecimal d
+                                            ? d.stripTrailingZeros().toPlainString()
+                                            : value)
+                            .getBytes(StandardCharsets.UTF_8));
                     digest.update((byte) 0x1f);
                 }
                 digest.update((byte) 0x1e);

@@ -20,16 +20,30 @@ public class FindingStore {
     public void insert(long runId, List<Finding> findings) {
         List<Object[]> rows = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            rows.add(new Object[] {runId, f.ruleCode(), f.theme().name(), f.severity().name(), f.subjectType().name(),
-                    f.subjectId(), f.customerNo(), f.stationCode(), f.period(), truncate(f.message()), f.fingerprint()});
+            rows.add(new Object[] {
+                runId,
+                f.ruleCode(),
+                f.theme().name(),
+                f.severity().name(),
+                f.subjectType().name(),
+                f.subjectId(),
+                f.customerNo(),
+                f.stationCode(),
+                f.period(),
+                truncate(f.message()),
+                f.fingerprint()
+            });
         }
-        jdbc.batchUpdate("INSERT INTO findings (run_id, rule_code, theme, severity, subject_type, subject_id, "
-                + "customer_no, station_code, period, message, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.batchUpdate(
+                "INSERT INTO findings (run_id, rule_code, theme, severity, subject_type, subject_id, "
+                        + "customer_no, station_code, period, message, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows);
     }
 
     public void insertRuleCounts(long runId, Map<String, Long> countsByRule) {
         List<Object[]> rows = countsByRule.entrySet().stream()
-                .map(e -> new Object[] {runId, e.getKey(), e.getValue()}).toList();
+                .map(e -> new Object[] {runId, e.getKey(), e.getValue()})
+                .toList();
         jdbc.batchUpdate("INSERT INTO audit_run_rule_counts (run_id, rule_code, findings) VALUES (?, ?, ?)", rows);
     }
 

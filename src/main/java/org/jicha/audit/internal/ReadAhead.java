@@ -19,8 +19,7 @@ public final class ReadAhead {
 
     private static final Object END = new Object();
 
-    private ReadAhead() {
-    }
+    private ReadAhead() {}
 
     /** Produces batches; calls the sink with each and stops when the sink answers false. */
     @FunctionalInterface
@@ -36,16 +35,18 @@ public final class ReadAhead {
     public static <T> boolean run(String name, int depth, Producer<T> producer, Predicate<T> consumer) {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(Math.max(1, depth));
         Failure failure = new Failure();
-        Thread reader = new Thread(() -> {
-            try {
-                producer.produce(batch -> offer(queue, batch, failure) && !failure.stopped);
-            } catch (Throwable t) {
-                failure.thrown = t;
-                queue.clear();          // batches read before the fault are not evaluated
-            } finally {
-                offer(queue, END, failure);
-            }
-        }, name);
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        producer.produce(batch -> offer(queue, batch, failure) && !failure.stopped);
+                    } catch (Throwable t) {
+                        failure.thrown = t;
+                        queue.clear(); // batches read before the fault are not evaluated
+                    } finally {
+                        offer(queue, END, failure);
+                    }
+                },
+                name);
         reader.setDaemon(true);
         reader.start();
         try {

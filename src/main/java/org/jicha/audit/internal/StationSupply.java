@@ -23,9 +23,8 @@ import org.springframework.stereotype.Component;
 public class StationSupply {
 
     /** One station's counts. */
-    public record Counts(String stationCode, String stationName, long meters, long readings, long customers,
-                         long bills) {
-    }
+    public record Counts(
+            String stationCode, String stationName, long meters, long readings, long customers, long bills) {}
 
     private final JdbcTemplate jdbc;
 
@@ -40,25 +39,32 @@ public class StationSupply {
         if (stations != null && stations.isEmpty()) {
             return List.of();
         }
-        String filter = stations == null ? "" : " AND c.station_code IN ("
-                + String.join(", ", Collections.nCopies(stations.size(), "?")) + ")";
+        String filter = stations == null
+                ? ""
+                : " AND c.station_code IN (" + String.join(", ", Collections.nCopies(stations.size(), "?")) + ")";
         Date end = Date.valueOf(period.atEndOfMonth());
         String p = period.toString();
         String inService = "m.status = 'IN_SERVICE' AND m.installed_on <= ?";
         Map<String, long[]> meters = new TreeMap<>();
-        jdbc.query("SELECT c.station_code, COUNT(*) AS meters, SUM(CASE WHEN EXISTS (SELECT 1 FROM readings r "
+        jdbc.query(
+                "SELECT c.station_code, COUNT(*) AS meters, SUM(CASE WHEN EXISTS (SELECT 1 FROM readings r "
                         + "WHERE r.meter_id = m.meter_id AND r.period = ?) THEN 1 ELSE 0 END) AS readings "
                         + "FROM meters m JOIN customers c ON c.customer_no = m.customer_no WHERE " + inService + filter
-                        + " GROUP BY c.station_code", rs -> {
+                        + " GROUP BY c.station_code",
+                rs -> {
                     meters.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
-                }, args(p, end, stations));
+                },
+                args(p, end, stations));
         Map<String, long[]> customers = new HashMap<>();
-        jdbc.query("SELECT c.station_code, COUNT(*) AS customers, SUM(CASE WHEN EXISTS (SELECT 1 FROM bills b "
+        jdbc.query(
+                "SELECT c.station_code, COUNT(*) AS customers, SUM(CASE WHEN EXISTS (SELECT 1 FROM bills b "
                         + "WHERE b.customer_no = c.customer_no AND b.period = ?) THEN 1 ELSE 0 END) AS billed "
                         + "FROM customers c WHERE EXISTS (SELECT 1 FROM meters m WHERE m.customer_no = c.customer_no AND "
-                        + inService + ")" + filter + " GROUP BY c.station_code", rs -> {
+                        + inService + ")" + filter + " GROUP BY c.station_code",
+                rs -> {
                     customers.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
-                }, args(p, end, stations));
+                },
+                args(p, end, stations));
         Map<String, String> names = new HashMap<>();
         jdbc.query("SELECT unit_code, unit_name FROM units", rs -> {
             names.put(rs.getString(1), rs.getString(2));
@@ -73,10 +79,10 @@ public class StationSupply {
 
     /** The latest date a reading or bill of the period was taken or issued, if any is stored. */
     public LocalDate lastDatedIn(YearMonth period) {
-        LocalDate read = jdbc.queryForObject("SELECT MAX(read_on) FROM readings WHERE period = ?", LocalDate.class,
-                period.toString());
-        LocalDate billed = jdbc.queryForObject("SELECT MAX(issued_on) FROM bills WHERE period = ?", LocalDate.class,
-                period.toString());
+        LocalDate read = jdbc.queryForObject(
+                "SELECT MAX(read_on) FROM readings WHERE period = ?", LocalDate.class, period.toString());
+        LocalDate billed = jdbc.queryForObject(
+                "SELECT MAX(issued_on) FROM bills WHERE period = ?", LocalDate.class, period.toString());
         if (read == null) {
             return billed;
         }

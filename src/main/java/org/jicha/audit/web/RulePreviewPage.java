@@ -3,8 +3,8 @@ package org.jicha.audit.web;
 import java.time.LocalDate;
 import org.jicha.audit.CandidatePreview;
 import org.jicha.people.Actor;
-import org.jicha.rules.candidates.RuleCandidateNotFoundException;
 import org.jicha.rules.RuleSetException;
+import org.jicha.rules.candidates.RuleCandidateNotFoundException;
 import org.jicha.rules.web.RulePages;
 import org.jicha.web.WebPage;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -30,16 +30,19 @@ class RulePreviewPage {
     }
 
     @PostMapping("/rules/preview")
-    String preview(Actor actor, @RequestParam(required = false) String candidate,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                   Model model) {
+    String preview(
+            Actor actor,
+            @RequestParam(required = false) String candidate,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Model model) {
         model.addAttribute("candidate", candidate);
         model.addAttribute("asOf", asOf);
         try {
             model.addAttribute("report", preview.preview(actor, candidate, asOf));
         } catch (RuleSetException e) {
             model.addAttribute("previewError", "rules.preview.rejected");
-            model.addAttribute("problems", e.problems().stream().map(Object::toString).toList());
+            model.addAttribute(
+                    "problems", e.problems().stream().map(Object::toString).toList());
         } catch (RuleCandidateNotFoundException | IllegalArgumentException | IllegalStateException e) {
             model.addAttribute("previewError", "rules.preview.noCandidate");
         }

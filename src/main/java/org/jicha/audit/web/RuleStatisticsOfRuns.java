@@ -35,8 +35,14 @@ class RuleStatisticsOfRuns implements RuleStatistics {
         List<RuleFigures> out = new ArrayList<>();
         for (RuleMeta rule : audits.ruleCatalogue()) {
             RulePrecision.Judged j = judged.getOrDefault(rule.code(), RulePrecision.none());
-            out.add(new RuleFigures(rule.code(), rule.title(), trend.getOrDefault(rule.code(), List.of()),
-                    j.openTickets(), j.confirmed(), j.falsePositives(), j.precision()));
+            out.add(new RuleFigures(
+                    rule.code(),
+                    rule.title(),
+                    trend.getOrDefault(rule.code(), List.of()),
+                    j.openTickets(),
+                    j.confirmed(),
+                    j.falsePositives(),
+                    j.precision()));
         }
         return out;
     }

@@ -25,6 +25,7 @@ import org.jicha.web.Paging;
 import org.jicha.web.WebPage;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +34,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * Audit runs: the history (paged, a held run with the stations that lack data), a run with its findings per rule
@@ -58,10 +58,13 @@ public class RunPages {
     }
 
     @GetMapping("/runs")
-    String list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-                @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        model.addAttribute("runs", Paging.of(audits.list(
-                PageRequest.of(Paging.safePage(page), Paging.safeSize(size, 100)))));
+    String list(
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        model.addAttribute(
+                "runs", Paging.of(audits.list(PageRequest.of(Paging.safePage(page), Paging.safeSize(size, 100)))));
         return htmx != null ? "runs/list :: table" : "runs/list";
     }
 
@@ -77,9 +80,14 @@ public class RunPages {
      * figures per station) while the period's data has not arrived, unless forced with a reason (auditors).
      */
     @PostMapping("/runs")
-    String start(Actor actor, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                 @RequestParam(defaultValue = "false") boolean force, @RequestParam(required = false) String reason,
-                 Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String start(
+            Actor actor,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(defaultValue = "false") boolean force,
+            @RequestParam(required = false) String reason,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         LocalDate date = asOf == null ? audits.proposal().asOf() : asOf;
         try {
             RunView run = audits.start(RunRequest.of(date, RunTrigger.MANUAL).byPerson(actor, force, reason));
@@ -90,8 +98,10 @@ public class RunPages {
             model.addAttribute("refusal", e.verdict());
             model.addAttribute("asOf", e.asOf());
         } catch (InvalidRunRequestException | RunActionForbiddenException e) {
-            response.setStatus(e instanceof RunActionForbiddenException ? HttpServletResponse.SC_FORBIDDEN
-                    : HttpServletResponse.SC_BAD_REQUEST);
+            response.setStatus(
+                    e instanceof RunActionForbiddenException
+                            ? HttpServletResponse.SC_FORBIDDEN
+                            : HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problem", "runs.force.refused");
             model.addAttribute("problemDetail", e.getMessage());
             model.addAttribute("asOf", date);
@@ -101,9 +111,12 @@ public class RunPages {
     }
 
     @GetMapping("/runs/{id}")
-    String show(@PathVariable long id, @RequestParam(required = false) String rule,
-                @RequestParam(defaultValue = "0") int page,
-                @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+    String show(
+            @PathVariable long id,
+            @RequestParam(required = false) String rule,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
         RunView run = audits.get(id);
         Map<String, RuleMeta> catalogue = new HashMap<>();
         audits.ruleCatalogue().forEach(r -> catalogue.put(r.code(), r));
@@ -112,7 +125,8 @@ public class RunPages {
         String selected = rule != null && !rule.isBlank() ? rule : null;
         model.addAttribute("selectedRule", selected);
         int safePage = Paging.safePage(page);
-        long total = selected == null ? run.findingsCount() : run.findingsPerRule().getOrDefault(selected, 0L);
+        long total =
+                selected == null ? run.findingsCount() : run.findingsPerRule().getOrDefault(selected, 0L);
         List<FindingView> findings = audits.findings(id, selected, safePage * FINDINGS_PAGE, FINDINGS_PAGE);
         model.addAttribute("findings", new Paging<>(findings, safePage, FINDINGS_PAGE, total));
         return htmx != null ? "runs/show :: findings" : "runs/show";
@@ -132,8 +146,11 @@ public class RunPages {
 
     /** Withdraws a finished run and its untouched tickets (auditors, with a reason); the kept ones are listed. */
     @PostMapping("/runs/{id}/withdraw")
-    String withdraw(Actor actor, @PathVariable long id, @RequestParam(required = false) String reason,
-                    RedirectAttributes redirect) {
+    String withdraw(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
         return refusalsAsMessages(id, redirect, () -> {
             RunWithdrawal done = audits.withdraw(id, reason, actor);
             redirect.addFlashAttribute("withdrawal", done);
@@ -144,8 +161,12 @@ public class RunPages {
 
     /** Confirms the new tickets of a rule the brake held in this run: they go to their teams (auditors). */
     @PostMapping("/runs/{id}/held/{rule}/confirm")
-    String confirm(Actor actor, @PathVariable long id, @PathVariable String rule,
-                   @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+    String confirm(
+            Actor actor,
+            @PathVariable long id,
+            @PathVariable String rule,
+            @RequestParam(required = false) String comment,
+            RedirectAttributes redirect) {
         return refusalsAsMessages(id, redirect, () -> {
             runTickets.confirm(id, rule, comment, actor);
             redirect.addFlashAttribute("notice", "runs.held.confirmed");
@@ -155,8 +176,12 @@ public class RunPages {
 
     /** Withdraws the new tickets of a rule the brake held in this run (auditors, with a reason). */
     @PostMapping("/runs/{id}/held/{rule}/withdraw")
-    String withdrawHeld(Actor actor, @PathVariable long id, @PathVariable String rule,
-                        @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    String withdrawHeld(
+            Actor actor,
+            @PathVariable long id,
+            @PathVariable String rule,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
         return refusalsAsMessages(id, redirect, () -> {
             runTickets.withdrawHeld(id, rule, reason, actor);
             redirect.addFlashAttribute("notice", "runs.held.withdrawn");
@@ -172,17 +197,21 @@ public class RunPages {
     }
 
     /** An action on a run whose refusal comes back to the run's page as a message (the figures when data lack). */
-    public static String refusalsAsMessages(long id, RedirectAttributes redirect,
-                                             Supplier<String> action) {
+    public static String refusalsAsMessages(long id, RedirectAttributes redirect, Supplier<String> action) {
         try {
             return action.get();
         } catch (DataNotArrivedException e) {
             redirect.addFlashAttribute("problem", "runs.refused");
             redirect.addFlashAttribute("problemDetail", e.getMessage());
-        } catch (IllegalArgumentException | IllegalStateException | RunActionForbiddenException
-                 | TicketActionForbiddenException e) {
-            redirect.addFlashAttribute("problem", e instanceof MissingTicketFieldException
-                    || e instanceof InvalidRunRequestException ? "runs.reasonRequired" : "runs.actionRefused");
+        } catch (IllegalArgumentException
+                | IllegalStateException
+                | RunActionForbiddenException
+                | TicketActionForbiddenException e) {
+            redirect.addFlashAttribute(
+                    "problem",
+                    e instanceof MissingTicketFieldException || e instanceof InvalidRunRequestException
+                            ? "runs.reasonRequired"
+                            : "runs.actionRefused");
             redirect.addFlashAttribute("problemDetail", e.getMessage());
         }
         return "redirect:/runs/" + id;

@@ -1,6 +1,7 @@
 package org.jicha.ingest.internal;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -15,34 +16,36 @@ import java.time.format.ResolverStyle;
 final class CellParser {
 
     /** The reason a cell was not accepted. */
-    record Invalid(String reason) {
-    }
+    record Invalid(String reason) {}
 
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
 
-    private CellParser() {
-    }
+    private CellParser() {}
 
     static Object parse(Column column, String cell) {
         return switch (column.type()) {
-            case TEXT -> cell.length() <= column.maxLength() ? cell
-                    : new Invalid("longer than " + column.maxLength() + " characters");
-            case CODE -> column.codes().contains(cell) ? cell
-                    : new Invalid("not one of " + String.join(", ", column.codes()));
+            case TEXT ->
+                cell.length() <= column.maxLength()
+                        ? cell
+                        : new Invalid("longer than " + column.maxLength() + " characters");
+            case CODE ->
+                column.codes().contains(cell) ? cell : new Invalid("not one of " + String.join(", ", column.codes()));
             case ID_LIST -> idList(column, cell);
             case DATE -> date(cell);
             case TIMESTAMP -> timestamp(cell);
             case MONTH -> month(cell);
-            case DECIMAL -> isDecimal(cell) ? new BigDecimal(cell)
-                    : new Invalid("not a decimal number (digits, '.' as decimal point)");
-            case INTEGER -> isInteger(cell) ? Integer.valueOf(cell)
-                    : new Invalid("not a whole number");
-            case BOOLEAN -> switch (cell) {
-                case "Y" -> Boolean.TRUE;
-                case "N" -> Boolean.FALSE;
-                default -> new Invalid("must be Y or N");
-            };
+            case DECIMAL ->
+                isDecimal(cell)
+                        ? new BigDecimal(cell)
+                        : new Invalid("not a decimal number (digits, '.' as decimal point)");
+            case INTEGER -> isInteger(cell) ? Integer.valueOf(cell) : new Invalid("not a whole number");
+            case BOOLEAN ->
+                switch (cell) {
+                    case "Y" -> Boolean.TRUE;
+                    case "N" -> Boolean.FALSE;
+                    default -> new Invalid("must be Y or N");
+                };
         };
     }
 
@@ -121,8 +124,8 @@ final class CellParser {
         }
         try {
             return LocalDate.of(year, month, day);
-        } catch (java.time.DateTimeException e) {
-            return notADate();                              // 2026-02-30, 2026-04-31
+        } catch (DateTimeException e) {
+            return notADate(); // 2026-02-30, 2026-04-31
         }
     }
 

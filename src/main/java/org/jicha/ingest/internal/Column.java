@@ -7,8 +7,14 @@ import org.jicha.records.StoredColumn;
  * One column of a contract file: its name (as in the CSV header and the table), type, whether it is required
  * or part of the natural key, the longest text the table holds, the allowed codes and the record it refers to.
  */
-public record Column(String name, ColumnType type, boolean required, boolean key, int maxLength,
-                     List<String> codes, Reference references) {
+public record Column(
+        String name,
+        ColumnType type,
+        boolean required,
+        boolean key,
+        int maxLength,
+        List<String> codes,
+        Reference references) {
 
     static Column text(String name, int maxLength) {
         return new Column(name, ColumnType.TEXT, false, false, maxLength, List.of(), null);

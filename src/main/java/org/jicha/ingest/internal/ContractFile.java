@@ -25,22 +25,39 @@ import org.jicha.records.ContractTable;
  * Column lengths follow V1__contract_records.sql.
  */
 public enum ContractFile {
-
-    UNITS("units.csv", ContractTable.UNITS, List.of(),
+    UNITS(
+            "units.csv",
+            ContractTable.UNITS,
+            List.of(),
             text("unit_code", 32).asKey(),
             text("unit_name", 200).asRequired(),
             text("parent_code", 32).referencing(Reference.UNIT),
             code("unit_type", "COMPANY", "COUNTY", "STATION", "TEAM").asRequired(),
-            code("team_kind", "READING", "BILLING", "COLLECTION", "BUSINESS", "INSPECTION", "INSTALLATION",
-                    "METERING", "EXPANSION", "SAFETY")),
+            code(
+                    "team_kind",
+                    "READING",
+                    "BILLING",
+                    "COLLECTION",
+                    "BUSINESS",
+                    "INSPECTION",
+                    "INSTALLATION",
+                    "METERING",
+                    "EXPANSION",
+                    "SAFETY")),
 
-    STAFF("staff.csv", ContractTable.STAFF, List.of(),
+    STAFF(
+            "staff.csv",
+            ContractTable.STAFF,
+            List.of(),
             text("staff_id", 32).asKey(),
             text("name", 100).asRequired(),
             text("unit_code", 32).asRequired().referencing(Reference.UNIT),
             text("role", 100)),
 
-    TARIFFS("tariffs.csv", ContractTable.TARIFFS, List.of(),
+    TARIFFS(
+            "tariffs.csv",
+            ContractTable.TARIFFS,
+            List.of(),
             text("tariff_code", 32).asKey(),
             text("tariff_name", 200).asRequired(),
             customerCategory("customer_category").asRequired(),
@@ -56,7 +73,9 @@ public enum ContractFile {
             of("valid_from", DATE).asKey(),
             of("valid_to", DATE)),
 
-    CUSTOMERS("customers.csv", ContractTable.CUSTOMERS,
+    CUSTOMERS(
+            "customers.csv",
+            ContractTable.CUSTOMERS,
             List.of(RowPolicy.between("reading_day", 1, 28), RowPolicy.between("fixed_ratio_pct", 0, 100)),
             text("customer_no", 32).asKey(),
             text("customer_name", 300).asRequired(),
@@ -80,7 +99,10 @@ public enum ContractFile {
             of("fixed_deduction_kwh", DECIMAL),
             of("fixed_approved_on", DATE)),
 
-    IMPORTANT_CUSTOMERS("important_customers.csv", ContractTable.IMPORTANT_CUSTOMERS, List.of(),
+    IMPORTANT_CUSTOMERS(
+            "important_customers.csv",
+            ContractTable.IMPORTANT_CUSTOMERS,
+            List.of(),
             text("customer_no", 32).asKey().referencing(Reference.CUSTOMER),
             code("grade", "SPECIAL", "FIRST", "SECOND", "TEMPORARY").asRequired(),
             of("supply_sources", INTEGER).asRequired(),
@@ -88,10 +110,14 @@ public enum ContractFile {
             of("guarantee_plan_on", DATE),
             of("reported_to_authority_on", DATE)),
 
-    METERS("meters.csv", ContractTable.METERS, List.of(),
+    METERS(
+            "meters.csv",
+            ContractTable.METERS,
+            List.of(),
             text("meter_id", 32).asKey(),
             text("customer_no", 32).asRequired().referencing(Reference.CUSTOMER),
-            code("meter_kind", "SINGLE_PHASE", "THREE_PHASE", "SMART_SINGLE", "SMART_THREE").asRequired(),
+            code("meter_kind", "SINGLE_PHASE", "THREE_PHASE", "SMART_SINGLE", "SMART_THREE")
+                    .asRequired(),
             code("metering_class", "I", "II", "III", "IV", "V"),
             text("accuracy_class", 8),
             of("ct_ratio", DECIMAL),
@@ -104,8 +130,11 @@ public enum ContractFile {
             code("status", "IN_SERVICE", "REMOVED").asRequired(),
             of("removed_on", DATE)),
 
-    READINGS("readings.csv", ContractTable.READINGS,
-            List.of(RowPolicy.atLeast("consumption_kwh", BigDecimal.ZERO),
+    READINGS(
+            "readings.csv",
+            ContractTable.READINGS,
+            List.of(
+                    RowPolicy.atLeast("consumption_kwh", BigDecimal.ZERO),
                     RowPolicy.greaterThan("multiplier", BigDecimal.ZERO),
                     RowPolicy.readWithinPeriod("read_on", "period")),
             text("meter_id", 32).asKey().referencing(Reference.METER),
@@ -120,7 +149,10 @@ public enum ContractFile {
             of("max_demand_kw", DECIMAL),
             of("reactive_kvarh", DECIMAL)),
 
-    BILLS("bills.csv", ContractTable.BILLS, List.of(),
+    BILLS(
+            "bills.csv",
+            ContractTable.BILLS,
+            List.of(),
             text("bill_no", 40).asKey(),
             text("customer_no", 32).asRequired().referencing(Reference.CUSTOMER),
             of("period", MONTH).asRequired(),
@@ -142,12 +174,28 @@ public enum ContractFile {
             text("waiver_approver", 32),
             text("clerk_id", 32)),
 
-    APPLICATIONS("applications.csv", ContractTable.APPLICATIONS, List.of(),
+    APPLICATIONS(
+            "applications.csv",
+            ContractTable.APPLICATIONS,
+            List.of(),
             text("app_no", 40).asKey(),
             text("customer_no", 32).referencing(Reference.CUSTOMER),
             text("applicant_name", 300).asRequired(),
-            code("app_type", "RES_NEW", "LV_NEW", "LV_INCREASE", "HV_NEW", "HV_INCREASE", "TEMP_NEW", "PAUSE",
-                    "RESUME", "CAPACITY_REDUCE", "TRANSFER", "CHANGE_CATEGORY", "CLOSE").asRequired(),
+            code(
+                            "app_type",
+                            "RES_NEW",
+                            "LV_NEW",
+                            "LV_INCREASE",
+                            "HV_NEW",
+                            "HV_INCREASE",
+                            "TEMP_NEW",
+                            "PAUSE",
+                            "RESUME",
+                            "CAPACITY_REDUCE",
+                            "TRANSFER",
+                            "CHANGE_CATEGORY",
+                            "CLOSE")
+                    .asRequired(),
             code("supply_mode", "SINGLE", "DUAL"),
             of("capacity_kva", DECIMAL),
             of("voltage_kv", DECIMAL),
@@ -159,17 +207,32 @@ public enum ContractFile {
             of("fee_charged", DECIMAL),
             of("fee_standard", DECIMAL)),
 
-    APPLICATION_STEPS("application_steps.csv", ContractTable.APPLICATION_STEPS,
+    APPLICATION_STEPS(
+            "application_steps.csv",
+            ContractTable.APPLICATION_STEPS,
             List.of(RowPolicy.notBefore("finished_at", "started_at")),
             text("app_no", 40).asKey().referencing(Reference.APPLICATION),
-            code("step", "ACCEPT", "SURVEY", "PLAN_REPLY", "DESIGN_REVIEW", "MID_CHECK", "COMPLETION_CHECK",
-                    "CONTRACT", "CONNECT", "ARCHIVE").asKey(),
+            code(
+                            "step",
+                            "ACCEPT",
+                            "SURVEY",
+                            "PLAN_REPLY",
+                            "DESIGN_REVIEW",
+                            "MID_CHECK",
+                            "COMPLETION_CHECK",
+                            "CONTRACT",
+                            "CONNECT",
+                            "ARCHIVE")
+                    .asKey(),
             of("started_at", TIMESTAMP).asKey(),
             of("finished_at", TIMESTAMP),
             text("handler_id", 32),
             code("outcome", "PASS", "RETURNED")),
 
-    INSPECTIONS("inspections.csv", ContractTable.INSPECTIONS, List.of(),
+    INSPECTIONS(
+            "inspections.csv",
+            ContractTable.INSPECTIONS,
+            List.of(),
             text("inspection_no", 40).asKey(),
             text("customer_no", 32).asRequired().referencing(Reference.CUSTOMER),
             of("inspected_on", DATE).asRequired(),
@@ -183,7 +246,10 @@ public enum ContractFile {
             of("conclusion_signed", BOOLEAN),
             of("photo_count", INTEGER)),
 
-    METER_EVENTS("meter_events.csv", ContractTable.METER_EVENTS, List.of(),
+    METER_EVENTS(
+            "meter_events.csv",
+            ContractTable.METER_EVENTS,
+            List.of(),
             text("event_no", 40).asKey(),
             text("meter_id", 32).asRequired().referencing(Reference.METER),
             code("kind", "FAULT", "FIELD_TEST", "REPLACEMENT", "SEAL_CHANGE").asRequired(),
@@ -207,8 +273,7 @@ public enum ContractFile {
     private final List<Column> columns;
     private final Map<String, Integer> indexByName = new HashMap<>();
 
-    ContractFile(String fileName, ContractTable table, List<RowPolicy> policies,
-                 Column... columns) {
+    ContractFile(String fileName, ContractTable table, List<RowPolicy> policies, Column... columns) {
         this.fileName = fileName;
         this.table = table;
         this.policies = policies;

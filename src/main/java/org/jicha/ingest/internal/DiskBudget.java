@@ -42,7 +42,8 @@ public final class DiskBudget {
         if (Files.isDirectory(properties.inbox())) {
             try (Stream<Path> children = Files.list(properties.inbox())) {
                 bytes += children.filter(p -> p.getFileName().toString().startsWith(UPLOAD_PREFIX))
-                        .mapToLong(DiskBudget::size).sum();
+                        .mapToLong(DiskBudget::size)
+                        .sum();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not list the inbox " + properties.inbox(), e);
             }

@@ -23,8 +23,7 @@ final class EncodingDetector {
     static final Charset GB18030 = Charset.forName("GB18030");
     private static final int CHUNK = 64 * 1024;
 
-    private EncodingDetector() {
-    }
+    private EncodingDetector() {}
 
     static Optional<Charset> detect(Path file) throws IOException {
         if (decodesCleanly(file, StandardCharsets.UTF_8)) {

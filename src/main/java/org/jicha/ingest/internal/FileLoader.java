@@ -49,8 +49,8 @@ public class FileLoader {
         String name = path.getFileName().toString();
         Optional<ContractFile> contractFile = ContractFile.byFileName(name);
         if (contractFile.isEmpty()) {
-            return FileResult.rejected(name, null,
-                    "unknown file name; expected one of " + String.join(", ", ContractFile.fileNames()));
+            return FileResult.rejected(
+                    name, null, "unknown file name; expected one of " + String.join(", ", ContractFile.fileNames()));
         }
         ContractFile file = contractFile.get();
         long began = System.nanoTime();
@@ -58,8 +58,14 @@ public class FileLoader {
         if (result.status() == FileStatus.REJECTED) {
             session.references().markRejected(file);
         }
-        log.info("{}: {} ({} read, {} accepted, {} rejected, {} ms){}", name, result.status(), result.rowsRead(),
-                result.rowsAccepted(), result.rowsRejected(), result.millis(),
+        log.info(
+                "{}: {} ({} read, {} accepted, {} rejected, {} ms){}",
+                name,
+                result.status(),
+                result.rowsRead(),
+                result.rowsAccepted(),
+                result.rowsRejected(),
+                result.millis(),
                 result.fault() == null ? "" : ": " + result.fault());
         return result;
     }
@@ -69,8 +75,8 @@ public class FileLoader {
         try {
             Optional<Charset> detected = EncodingDetector.detect(path);
             if (detected.isEmpty()) {
-                return FileResult.rejected(file.fileName(), null,
-                        "undecodable bytes: the file is neither valid UTF-8 nor GB18030");
+                return FileResult.rejected(
+                        file.fileName(), null, "undecodable bytes: the file is neither valid UTF-8 nor GB18030");
             }
             charset = detected.get();
         } catch (IOException e) {
@@ -88,11 +94,15 @@ public class FileLoader {
             }
             RowReader reader = new RowReader(file, records.next().getFields());
             if (!reader.missingRequiredColumns().isEmpty()) {
-                return FileResult.rejected(file.fileName(), encoding,
+                return FileResult.rejected(
+                        file.fileName(),
+                        encoding,
                         "missing required column(s): " + String.join(", ", reader.missingRequiredColumns()));
             }
             if (!reader.duplicateColumns().isEmpty()) {
-                return FileResult.rejected(file.fileName(), encoding,
+                return FileResult.rejected(
+                        file.fileName(),
+                        encoding,
                         "duplicate column(s) in header: " + String.join(", ", reader.duplicateColumns()));
             }
             List<String> warnings = new ArrayList<>();
@@ -107,16 +117,21 @@ public class FileLoader {
         }
     }
 
-    private FileResult store(ContractFile file, String encoding, Iterator<CsvRecord> records, RowReader reader,
-                             List<String> warnings, BatchSession session) {
+    private FileResult store(
+            ContractFile file,
+            String encoding,
+            Iterator<CsvRecord> records,
+            RowReader reader,
+            List<String> warnings,
+            BatchSession session) {
         Tally tally = new Tally(file.fileName(), session.maxRejectionsPerFile());
         try {
             session.references().prepareFor(file);
             transactions.executeWithoutResult(status -> {
                 List<Column> present = reader.presentColumns();
                 List<StoredColumn> stored = present.stream().map(Column::stored).toList();
-                try (TableUpsert upsert = writer.upsert(file.table(), stored, session.changedAt(),
-                        session.jdbcBatchSize())) {
+                try (TableUpsert upsert =
+                        writer.upsert(file.table(), stored, session.changedAt(), session.jdbcBatchSize())) {
                     Rows rows = new Rows(upsert, session, tally, valueIndexes(file, present));
                     List<Violation> violations = new ArrayList<>();
                     while (records.hasNext()) {
@@ -136,16 +151,33 @@ public class FileLoader {
                 throw e;
             }
             String cause = NestedExceptionUtils.getMostSpecificCause(e).getMessage();
-            return new FileResult(file.fileName(), encoding, FileStatus.REJECTED, tally.rowsRead, 0,
-                    tally.rowsRejected, "storing failed, so no row of this file was stored: " + cause, warnings,
-                    tally.kept, 0);
+            return new FileResult(
+                    file.fileName(),
+                    encoding,
+                    FileStatus.REJECTED,
+                    tally.rowsRead,
+                    0,
+                    tally.rowsRejected,
+                    "storing failed, so no row of this file was stored: " + cause,
+                    warnings,
+                    tally.kept,
+                    0);
         }
         if (tally.truncated) {
             warnings.add("only the first " + tally.kept.size() + " rejections are listed; " + tally.rowsRejected
                     + " rows were rejected");
         }
-        return new FileResult(file.fileName(), encoding, FileStatus.LOADED, tally.rowsRead, tally.rowsAccepted,
-                tally.rowsRejected, null, warnings, tally.kept, 0);
+        return new FileResult(
+                file.fileName(),
+                encoding,
+                FileStatus.LOADED,
+                tally.rowsRead,
+                tally.rowsAccepted,
+                tally.rowsRejected,
+                null,
+                warnings,
+                tally.kept,
+                0);
     }
 
     /** Where each of the header's columns sits in a parsed row. */
@@ -237,8 +269,7 @@ public class FileLoader {
                 if (kept.size() >= keep) {
                     truncated = true;
                 } else {
-                    kept.add(new Rejection(fileName, line, violation.column(), violation.value(),
-                            violation.reason()));
+                    kept.add(new Rejection(fileName, line, violation.column(), violation.value(), violation.reason()));
                 }
             }
         }

@@ -59,22 +59,32 @@ public class LoadRecordStore {
             recordFile(load.id(), file);
         }
         if (!load.ignored().isEmpty()) {
-            batchJdbc.batchUpdate("INSERT INTO load_ignored (load_id, entry_name, size_bytes) VALUES (?, ?, ?)",
-                    load.ignored().stream().map(e -> new Object[] {load.id(), clip(e.name(), 500), e.sizeBytes()})
+            batchJdbc.batchUpdate(
+                    "INSERT INTO load_ignored (load_id, entry_name, size_bytes) VALUES (?, ?, ?)",
+                    load.ignored().stream()
+                            .map(e -> new Object[] {load.id(), clip(e.name(), 500), e.sizeBytes()})
                             .toList(),
                     new int[] {Types.BIGINT, Types.VARCHAR, Types.BIGINT});
         }
         jdbc.sql("""
                         UPDATE load_batches SET finished_at = ?, status = ?, message = ?, files_loaded = ?,
                           files_failed = ?, rows_accepted = ?, rows_rejected = ?, report_path = ? WHERE id = ?""")
-                .params(load.finishedAt(), load.status().name(), clip(load.message(), 2000), load.filesLoaded(),
-                        load.filesFailed(), load.rowsAccepted(), load.rowsRejected(), clip(load.reportPath(), 1000),
+                .params(
+                        load.finishedAt(),
+                        load.status().name(),
+                        clip(load.message(), 2000),
+                        load.filesLoaded(),
+                        load.filesFailed(),
+                        load.rowsAccepted(),
+                        load.rowsRejected(),
+                        clip(load.reportPath(), 1000),
                         load.id())
                 .update();
     }
 
     public void setReportPath(long loadId, String reportPath) {
-        jdbc.sql("UPDATE load_batches SET report_path = ? WHERE id = ?").params(clip(reportPath, 1000), loadId)
+        jdbc.sql("UPDATE load_batches SET report_path = ? WHERE id = ?")
+                .params(clip(reportPath, 1000), loadId)
                 .update();
     }
 
@@ -91,17 +101,29 @@ public class LoadRecordStore {
     }
 
     public Optional<LoadResult> find(long id) {
-        return jdbc.sql("SELECT * FROM load_batches WHERE id = ?").param(id)
-                .query((rs, n) -> new LoadResult(rs.getLong("id"), rs.getString("batch_name"),
-                        rs.getString("source_path"), LoadStatus.valueOf(rs.getString("status")),
-                        time(rs, "started_at"), time(rs, "finished_at"), rs.getString("message"),
-                        rs.getInt("files_loaded"), rs.getInt("files_failed"), rs.getLong("rows_accepted"),
-                        rs.getLong("rows_rejected"), rs.getString("report_path"), files(id), ignored(id)))
+        return jdbc.sql("SELECT * FROM load_batches WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new LoadResult(
+                        rs.getLong("id"),
+                        rs.getString("batch_name"),
+                        rs.getString("source_path"),
+                        LoadStatus.valueOf(rs.getString("status")),
+                        time(rs, "started_at"),
+                        time(rs, "finished_at"),
+                        rs.getString("message"),
+                        rs.getInt("files_loaded"),
+                        rs.getInt("files_failed"),
+                        rs.getLong("rows_accepted"),
+                        rs.getLong("rows_rejected"),
+                        rs.getString("report_path"),
+                        files(id),
+                        ignored(id)))
                 .optional();
     }
 
     private List<IgnoredEntry> ignored(long loadId) {
-        return jdbc.sql("SELECT entry_name, size_bytes FROM load_ignored WHERE load_id = ? ORDER BY id").param(loadId)
+        return jdbc.sql("SELECT entry_name, size_bytes FROM load_ignored WHERE load_id = ? ORDER BY id")
+                .param(loadId)
                 .query((rs, n) -> new IgnoredEntry(rs.getString(1), rs.getLong(2)))
                 .list();
     }
@@ -111,8 +133,15 @@ public class LoadRecordStore {
         jdbc.sql("""
                         INSERT INTO load_files (load_id, file_name, encoding, status, rows_read, rows_accepted,
                           rows_rejected, fault, warnings, millis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(loadId, clip(file.fileName(), 200), file.encoding(), file.status().name(), file.rowsRead(),
-                        file.rowsAccepted(), file.rowsRejected(), clip(file.fault(), 2000),
+                .params(
+                        loadId,
+                        clip(file.fileName(), 200),
+                        file.encoding(),
+                        file.status().name(),
+                        file.rowsRead(),
+                        file.rowsAccepted(),
+                        file.rowsRejected(),
+                        clip(file.fault(), 2000),
                         clip(file.warnings().isEmpty() ? null : String.join("\n", file.warnings()), 2000),
                         file.millis())
                 .update(keys, "id");
@@ -121,11 +150,14 @@ public class LoadRecordStore {
         for (int from = 0; from < rejections.size(); from += REJECTION_BATCH) {
             List<Object[]> rows = new ArrayList<>();
             for (Rejection r : rejections.subList(from, Math.min(rejections.size(), from + REJECTION_BATCH))) {
-                rows.add(new Object[] {fileId, r.line(), clip(r.column(), 100), clip(r.value(), 1000),
-                        clip(r.reason(), 1000)});
+                rows.add(new Object[] {
+                    fileId, r.line(), clip(r.column(), 100), clip(r.value(), 1000), clip(r.reason(), 1000)
+                });
             }
-            batchJdbc.batchUpdate("INSERT INTO load_rejections (load_file_id, line_no, column_name, cell_value, "
-                    + "reason) VALUES (?, ?, ?, ?, ?)", rows,
+            batchJdbc.batchUpdate(
+                    "INSERT INTO load_rejections (load_file_id, line_no, column_name, cell_value, "
+                            + "reason) VALUES (?, ?, ?, ?, ?)",
+                    rows,
                     new int[] {Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
         }
     }
@@ -133,7 +165,8 @@ public class LoadRecordStore {
     private List<FileResult> files(long loadId) {
         Map<Long, List<Rejection>> rejections = new HashMap<>();
         List<Long> fileIds = new ArrayList<>();
-        List<FileResult> files = jdbc.sql("SELECT * FROM load_files WHERE load_id = ? ORDER BY id").param(loadId)
+        List<FileResult> files = jdbc.sql("SELECT * FROM load_files WHERE load_id = ? ORDER BY id")
+                .param(loadId)
                 .query((rs, n) -> {
                     fileIds.add(rs.getLong("id"));
                     return fileWithoutRejections(rs);
@@ -142,34 +175,55 @@ public class LoadRecordStore {
         jdbc.sql("""
                         SELECT r.load_file_id, f.file_name, r.line_no, r.column_name, r.cell_value, r.reason
                         FROM load_rejections r JOIN load_files f ON f.id = r.load_file_id
-                        WHERE f.load_id = ? ORDER BY r.id""")
-                .param(loadId)
-                .query(rs -> {
-                    rejections.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Rejection(
+                        WHERE f.load_id = ? ORDER BY r.id""").param(loadId).query(rs -> {
+            rejections
+                    .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(new Rejection(
                             rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6)));
-                });
+        });
         List<FileResult> withRejections = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             FileResult f = files.get(i);
-            withRejections.add(new FileResult(f.fileName(), f.encoding(), f.status(), f.rowsRead(),
-                    f.rowsAccepted(), f.rowsRejected(), f.fault(), f.warnings(),
-                    rejections.getOrDefault(fileIds.get(i), List.of()), f.millis()));
+            withRejections.add(new FileResult(
+                    f.fileName(),
+                    f.encoding(),
+                    f.status(),
+                    f.rowsRead(),
+                    f.rowsAccepted(),
+                    f.rowsRejected(),
+                    f.fault(),
+                    f.warnings(),
+                    rejections.getOrDefault(fileIds.get(i), List.of()),
+                    f.millis()));
         }
         return withRejections;
     }
 
     private static FileResult fileWithoutRejections(ResultSet rs) throws SQLException {
         String warnings = rs.getString("warnings");
-        return new FileResult(rs.getString("file_name"), rs.getString("encoding"),
-                FileStatus.valueOf(rs.getString("status")), rs.getLong("rows_read"), rs.getLong("rows_accepted"),
-                rs.getLong("rows_rejected"), rs.getString("fault"),
-                warnings == null ? List.of() : Arrays.asList(warnings.split("\n")), List.of(), rs.getLong("millis"));
+        return new FileResult(
+                rs.getString("file_name"),
+                rs.getString("encoding"),
+                FileStatus.valueOf(rs.getString("status")),
+                rs.getLong("rows_read"),
+                rs.getLong("rows_accepted"),
+                rs.getLong("rows_rejected"),
+                rs.getString("fault"),
+                warnings == null ? List.of() : Arrays.asList(warnings.split("\n")),
+                List.of(),
+                rs.getLong("millis"));
     }
 
     private static LoadSummary summary(ResultSet rs) throws SQLException {
-        return new LoadSummary(rs.getLong("id"), rs.getString("batch_name"),
-                LoadStatus.valueOf(rs.getString("status")), rs.getInt("files_loaded"), rs.getInt("files_failed"),
-                rs.getLong("rows_accepted"), rs.getLong("rows_rejected"), time(rs, "started_at"),
+        return new LoadSummary(
+                rs.getLong("id"),
+                rs.getString("batch_name"),
+                LoadStatus.valueOf(rs.getString("status")),
+                rs.getInt("files_loaded"),
+                rs.getInt("files_failed"),
+                rs.getLong("rows_accepted"),
+                rs.getLong("rows_rejected"),
+                time(rs, "started_at"),
                 time(rs, "finished_at"));
     }
 

@@ -43,14 +43,32 @@ public class LoadReportWriter {
 
     static String text(LoadResult load) {
         StringBuilder out = new StringBuilder();
-        out.append("Load ").append(load.id()).append(" of batch ").append(load.batchName()).append('\n')
-                .append("Source:   ").append(load.sourcePath()).append('\n')
-                .append("Status:   ").append(load.status()).append('\n')
-                .append("Started:  ").append(load.startedAt()).append('\n')
-                .append("Finished: ").append(load.finishedAt()).append('\n')
-                .append("Files:    ").append(load.filesLoaded()).append(" loaded, ").append(load.filesFailed())
+        out.append("Load ")
+                .append(load.id())
+                .append(" of batch ")
+                .append(load.batchName())
+                .append('\n')
+                .append("Source:   ")
+                .append(load.sourcePath())
+                .append('\n')
+                .append("Status:   ")
+                .append(load.status())
+                .append('\n')
+                .append("Started:  ")
+                .append(load.startedAt())
+                .append('\n')
+                .append("Finished: ")
+                .append(load.finishedAt())
+                .append('\n')
+                .append("Files:    ")
+                .append(load.filesLoaded())
+                .append(" loaded, ")
+                .append(load.filesFailed())
                 .append(" rejected\n")
-                .append("Rows:     ").append(load.rowsAccepted()).append(" accepted, ").append(load.rowsRejected())
+                .append("Rows:     ")
+                .append(load.rowsAccepted())
+                .append(" accepted, ")
+                .append(load.rowsRejected())
                 .append(" rejected\n");
         if (load.message() != null) {
             out.append("Fault:    ").append(load.message()).append('\n');
@@ -60,8 +78,13 @@ public class LoadReportWriter {
             if (file.encoding() != null) {
                 out.append("  ").append(file.encoding());
             }
-            out.append("  read ").append(file.rowsRead()).append(", accepted ").append(file.rowsAccepted())
-                    .append(", rejected ").append(file.rowsRejected()).append('\n');
+            out.append("  read ")
+                    .append(file.rowsRead())
+                    .append(", accepted ")
+                    .append(file.rowsAccepted())
+                    .append(", rejected ")
+                    .append(file.rowsRejected())
+                    .append('\n');
             if (file.fault() != null) {
                 out.append("  fault: ").append(file.fault()).append('\n');
             }
@@ -71,10 +94,15 @@ public class LoadReportWriter {
             }
         }
         if (!load.ignored().isEmpty()) {
-            out.append("\nIgnored, not part of the data contract (").append(String.join(", ", ContractFile.fileNames()))
+            out.append("\nIgnored, not part of the data contract (")
+                    .append(String.join(", ", ContractFile.fileNames()))
                     .append("): neither loaded nor kept\n");
             for (IgnoredEntry entry : load.ignored()) {
-                out.append("  ").append(entry.name()).append("  ").append(entry.sizeBytes()).append(" bytes\n");
+                out.append("  ")
+                        .append(entry.name())
+                        .append("  ")
+                        .append(entry.sizeBytes())
+                        .append(" bytes\n");
             }
         }
         return out.toString();

@@ -13,6 +13,7 @@ public enum Reference {
     APPLICATION("application");
 
     private final String noun;
+
     Reference(String noun) {
         this.noun = noun;
     }

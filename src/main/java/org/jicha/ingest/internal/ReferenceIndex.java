@@ -16,7 +16,11 @@ import org.jicha.records.StoredKeys;
 final class ReferenceIndex {
 
     /** How a reference looked up in the index turned out. */
-    enum Resolution { FOUND, MISSING, NOT_A_STATION }
+    enum Resolution {
+        FOUND,
+        MISSING,
+        NOT_A_STATION
+    }
 
     private final StoredKeys stored;
     private final Map<Reference, Set<String>> known = new EnumMap<>(Reference.class);
@@ -37,11 +41,14 @@ final class ReferenceIndex {
             if (type == null) {
                 return Resolution.MISSING;
             }
-            return reference == Reference.STATION && !"STATION".equals(type) ? Resolution.NOT_A_STATION
+            return reference == Reference.STATION && !"STATION".equals(type)
+                    ? Resolution.NOT_A_STATION
                     : Resolution.FOUND;
         }
-        return loadIfNeeded(keySet).contains(key) || staged.getOrDefault(keySet, Set.of()).contains(key)
-                ? Resolution.FOUND : Resolution.MISSING;
+        return loadIfNeeded(keySet).contains(key)
+                        || staged.getOrDefault(keySet, Set.of()).contains(key)
+                ? Resolution.FOUND
+                : Resolution.MISSING;
     }
 
     String unitType(String unitCode) {
@@ -115,6 +122,10 @@ final class ReferenceIndex {
     }
 
     private static String keyColumn(ContractFile file) {
-        return file.columns().stream().filter(Column::key).findFirst().orElseThrow().name();
+        return file.columns().stream()
+                .filter(Column::key)
+                .findFirst()
+                .orElseThrow()
+                .name();
     }
 }

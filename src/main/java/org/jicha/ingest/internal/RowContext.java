@@ -6,5 +6,4 @@ package org.jicha.ingest.internal;
  * @param references the keys stored or accepted so far in this batch
  * @param readOnGraceDays how many days after the last day of its period a reading may still be taken
  */
-record RowContext(ReferenceIndex references, int readOnGraceDays) {
-}
+record RowContext(ReferenceIndex references, int readOnGraceDays) {}

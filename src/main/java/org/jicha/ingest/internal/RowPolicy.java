@@ -33,13 +33,13 @@ interface RowPolicy {
         BigDecimal high = BigDecimal.valueOf(maximum);
         return (row, context) -> {
             Object value = row.value(column);
-            BigDecimal number = value instanceof Integer i ? BigDecimal.valueOf(i)
-                    : value instanceof BigDecimal d ? d : null;
+            BigDecimal number =
+                    value instanceof Integer i ? BigDecimal.valueOf(i) : value instanceof BigDecimal d ? d : null;
             if (number == null || (number.compareTo(low) >= 0 && number.compareTo(high) <= 0)) {
                 return Optional.empty();
             }
-            return Optional.of(Violation.of(column, row.cell(column),
-                    "must be between " + minimum + " and " + maximum));
+            return Optional.of(
+                    Violation.of(column, row.cell(column), "must be between " + minimum + " and " + maximum));
         };
     }
 
@@ -56,7 +56,9 @@ interface RowPolicy {
             YearMonth month = YearMonth.parse(period);
             LocalDate latest = month.atEndOfMonth().plusDays(context.readOnGraceDays());
             if (readOn.isBefore(month.atDay(1)) || readOn.isAfter(latest)) {
-                return Optional.of(Violation.of(readOnColumn, row.cell(readOnColumn),
+                return Optional.of(Violation.of(
+                        readOnColumn,
+                        row.cell(readOnColumn),
                         "must be within period " + period + " or at most " + context.readOnGraceDays()
                                 + " days after it (" + month.atDay(1) + " to " + latest + ")"));
             }
@@ -66,8 +68,11 @@ interface RowPolicy {
 
     static RowPolicy notBefore(String column, String earlierColumn) {
         return (row, context) -> row.value(column) instanceof LocalDateTime later
-                && row.value(earlierColumn) instanceof LocalDateTime earlier && later.isBefore(earlier)
-                ? Optional.of(Violation.of(column, row.cell(column),
+                        && row.value(earlierColumn) instanceof LocalDateTime earlier
+                        && later.isBefore(earlier)
+                ? Optional.of(Violation.of(
+                        column,
+                        row.cell(column),
                         "must not be before " + earlierColumn + " " + row.cell(earlierColumn)))
                 : Optional.empty();
     }

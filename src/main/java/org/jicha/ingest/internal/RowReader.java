@@ -19,6 +19,7 @@ final class RowReader {
     private final int headerSize;
     /** For each contract column, its position in the header, or -1 when absent. */
     private final int[] positions;
+
     private final List<String> missingRequired = new ArrayList<>();
     private final List<String> unknown = new ArrayList<>();
     private final Set<String> duplicates = new LinkedHashSet<>();
@@ -78,8 +79,8 @@ final class RowReader {
         String[] cells = new String[columnCount];
         Object[] values = new Object[columnCount];
         if (record.getFieldCount() != headerSize) {
-            violations.add(Violation.of(null, null,
-                    "row has " + record.getFieldCount() + " fields but the header has " + headerSize));
+            violations.add(Violation.of(
+                    null, null, "row has " + record.getFieldCount() + " fields but the header has " + headerSize));
             return new ParsedRow(file, record.getStartingLineNumber(), cells, values);
         }
         for (int i = 0; i < columnCount; i++) {

@@ -8,8 +8,7 @@ import java.util.List;
  */
 final class RowValidator {
 
-    private RowValidator() {
-    }
+    private RowValidator() {}
 
     static void validate(ParsedRow row, RowContext context, List<Violation> violations) {
         List<Column> columns = row.file().columns();
@@ -26,14 +25,14 @@ final class RowValidator {
         }
     }
 
-    private static void checkReference(ContractFile file, Column column, String key, ReferenceIndex references,
-                                       List<Violation> violations) {
+    private static void checkReference(
+            ContractFile file, Column column, String key, ReferenceIndex references, List<Violation> violations) {
         Reference reference = column.references();
         switch (references.resolve(reference, key)) {
-            case FOUND -> {
-            }
-            case NOT_A_STATION -> violations.add(Violation.of(column.name(), key,
-                    "unit " + key + " is a " + references.unitType(key) + ", not a STATION"));
+            case FOUND -> {}
+            case NOT_A_STATION ->
+                violations.add(Violation.of(
+                        column.name(), key, "unit " + key + " is a " + references.unitType(key) + ", not a STATION"));
             case MISSING -> {
                 ContractFile source = reference.producedBy();
                 String reason = references.wasRejected(source)

@@ -53,8 +53,7 @@ public final class ZipBatchExtractor {
     }
 
     /** What was extracted: the folder holding the contract files, and the entries left out. */
-    public record Extraction(Path batch, List<IgnoredEntry> ignored) {
-    }
+    public record Extraction(Path batch, List<IgnoredEntry> ignored) {}
 
     /**
      * Extracts the contract files of the zip into {@code target} (which must exist).
@@ -85,7 +84,8 @@ public final class ZipBatchExtractor {
                 }
                 String folder = name.contains("/") ? name.substring(0, name.lastIndexOf('/')) : "";
                 String fileName = name.substring(name.lastIndexOf('/') + 1);
-                boolean contract = !folder.contains("/") && !folder.equals("__MACOSX")
+                boolean contract = !folder.contains("/")
+                        && !folder.equals("__MACOSX")
                         && ContractFile.byFileName(fileName).isPresent();
                 if (!contract) {
                     ignored.add(new IgnoredEntry(name, counter.skip(in)));

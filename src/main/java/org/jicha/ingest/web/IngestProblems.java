@@ -35,10 +35,11 @@ class IngestProblems implements Problems {
             problem.setProperty("limit", ByteCount.of(e.limitBytes()));
             problem.setProperty("setting", e.setting());
         });
-        problems.map(DiskBudgetExceededException.class, HttpStatus.INSUFFICIENT_STORAGE).with((e, problem) -> {
-            problem.setProperty("limit", ByteCount.of(e.limitBytes()));
-            problem.setProperty("setting", e.setting());
-        });
+        problems.map(DiskBudgetExceededException.class, HttpStatus.INSUFFICIENT_STORAGE)
+                .with((e, problem) -> {
+                    problem.setProperty("limit", ByteCount.of(e.limitBytes()));
+                    problem.setProperty("setting", e.setting());
+                });
         problems.map(MaxUploadSizeExceededException.class, HttpStatus.CONTENT_TOO_LARGE)
                 .detail(e -> "上传超过 " + uploadLimit(e) + " 的上限（spring.servlet.multipart.max-file-size，随 "
                         + "jicha.ingest.max-upload-size）/ the upload is larger than the limit of " + uploadLimit(e)

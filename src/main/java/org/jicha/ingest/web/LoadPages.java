@@ -39,8 +39,10 @@ class LoadPages {
     }
 
     @GetMapping("/loads")
-    String list(@RequestParam(defaultValue = "0") int page,
-                @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+    String list(
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
         LoadPage loads = history.newestFirst(Paging.safePage(page), Paging.DEFAULT_SIZE);
         model.addAttribute("loads", new Paging<>(loads.content(), loads.page(), loads.size(), loads.totalElements()));
         return htmx != null ? "loads/list :: table" : "loads/list";
@@ -69,8 +71,11 @@ class LoadPages {
     }
 
     @GetMapping("/loads/{id}")
-    String show(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
-                @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+    String show(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
         LoadResult load;
         try {
             load = history.get(id);

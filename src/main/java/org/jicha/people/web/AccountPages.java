@@ -42,10 +42,15 @@ class AccountPages {
     }
 
     @PostMapping("/account/password")
-    String change(Actor actor, @RequestParam(defaultValue = "") String currentPassword,
-                  @RequestParam(defaultValue = "") String newPassword,
-                  @RequestParam(defaultValue = "") String confirmPassword, HttpServletRequest request,
-                  HttpServletResponse response, Model model, RedirectAttributes redirect) {
+    String change(
+            Actor actor,
+            @RequestParam(defaultValue = "") String currentPassword,
+            @RequestParam(defaultValue = "") String newPassword,
+            @RequestParam(defaultValue = "") String confirmPassword,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
         if (!newPassword.equals(confirmPassword)) {
             model.addAttribute("problem", "account.password.mismatch");
             return refused(actor, model, response);

@@ -23,7 +23,8 @@ class LoginPage {
 
     @GetMapping("/login")
     String login(Model model) {
-        model.addAttribute("lockoutMinutes", Math.max(1, security.signIn().lockout().toMinutes()));
+        model.addAttribute(
+                "lockoutMinutes", Math.max(1, security.signIn().lockout().toMinutes()));
         return "login";
     }
 }

@@ -21,7 +21,8 @@ class PeopleProblems implements Problems {
         problems.map(InvalidUserException.class, HttpStatus.BAD_REQUEST).with((e, problem) -> {
             problem.setProperty("field", e.field());
             if (e instanceof PasswordRejectedException rejected) {
-                problem.setProperty("reasons", rejected.reasons().stream().map(Enum::name).toList());
+                problem.setProperty(
+                        "reasons", rejected.reasons().stream().map(Enum::name).toList());
             }
         });
         problems.map(UsernameTakenException.class, HttpStatus.CONFLICT);

@@ -31,17 +31,20 @@ class TrailPage {
     }
 
     /** One entry as the page shows it. */
-    record Row(long id, LocalDateTime at, String actor, String action, String actionName, String target,
-               String detail) {
-    }
+    record Row(
+            long id, LocalDateTime at, String actor, String action, String actionName, String target, String detail) {}
 
     @GetMapping("/trail")
-    String list(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
-                Locale locale, Model model) {
+    String list(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
+            Locale locale,
+            Model model) {
         String who = actor == null || actor.isBlank() ? null : actor.strip();
         String what = action == null || action.isBlank() ? null : action.strip();
         List<Row> rows = trail.latest(who, what, SHOWN).stream()
-                .map(e -> new Row(e.id(), e.at(), e.actor(), e.action(), name(e.action(), locale), e.target(), e.detail()))
+                .map(e -> new Row(
+                        e.id(), e.at(), e.actor(), e.action(), name(e.action(), locale), e.target(), e.detail()))
                 .toList();
         model.addAttribute("rows", rows);
         model.addAttribute("actor", who);

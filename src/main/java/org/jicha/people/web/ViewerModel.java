@@ -16,18 +16,22 @@ class ViewerModel {
 
     @ModelAttribute("viewer")
     Viewer viewer(Authentication authentication) {
-        if (authentication == null || authentication instanceof AnonymousAuthenticationToken
+        if (authentication == null
+                || authentication instanceof AnonymousAuthenticationToken
                 || !authentication.isAuthenticated()) {
             return null;
         }
         if (authentication.getPrincipal() instanceof JichaPrincipal p) {
-            return new Viewer(p.username(), p.displayName() == null ? p.username() : p.displayName(), p.role(),
-                    p.unitCode());
+            return new Viewer(
+                    p.username(), p.displayName() == null ? p.username() : p.displayName(), p.role(), p.unitCode());
         }
-        Role role = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a != null && a.startsWith("ROLE_")).map(a -> a.substring(5))
+        Role role = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a != null && a.startsWith("ROLE_"))
+                .map(a -> a.substring(5))
                 .flatMap(r -> Arrays.stream(Role.values()).filter(x -> x.name().equals(r)))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
         return new Viewer(authentication.getName(), authentication.getName(), role, null);
     }
 }

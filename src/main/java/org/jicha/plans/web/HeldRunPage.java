@@ -26,8 +26,11 @@ class HeldRunPage {
     }
 
     @PostMapping("/runs/{id}/release")
-    String release(Actor actor, @PathVariable long id, @RequestParam(required = false) String reason,
-                   RedirectAttributes redirect) {
+    String release(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
         return RunPages.refusalsAsMessages(id, redirect, () -> {
             RunView run = release.release(id, reason, actor);
             redirect.addFlashAttribute("notice", "runs.started");

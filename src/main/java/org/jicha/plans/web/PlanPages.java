@@ -52,8 +52,7 @@ class PlanPages {
     }
 
     @PostMapping("/plans/{id}/enabled")
-    String enable(Actor actor, @PathVariable long id,
-                  @RequestParam boolean value, RedirectAttributes redirect) {
+    String enable(Actor actor, @PathVariable long id, @RequestParam boolean value, RedirectAttributes redirect) {
         try {
             if (value) {
                 plans.enable(id, actor.username());

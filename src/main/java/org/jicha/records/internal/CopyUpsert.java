@@ -110,7 +110,9 @@ public final class CopyUpsert implements TableUpsert {
             // same column types as the table (so COPY rounds and overflows as an insert would), no constraints
             statement.execute("CREATE TEMP TABLE " + stage + " ON COMMIT DROP AS SELECT " + names
                     + ", CAST(0 AS BIGINT) AS stage_line FROM " + table.table() + " WITH NO DATA");
-            copy = connection.unwrap(PGConnection.class).getCopyAPI()
+            copy = connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyIn("COPY " + stage + " (" + names + ", stage_line) FROM STDIN");
         } catch (SQLException e) {
             throw translate("staging", e);
@@ -157,10 +159,16 @@ public final class CopyUpsert implements TableUpsert {
     }
 
     String upsertSql() {
-        List<String> keys = columns.stream().filter(StoredColumn::key).map(StoredColumn::name).toList();
-        List<String> nonKey = columns.stream().filter(c -> !c.key()).map(StoredColumn::name).toList();
-        List<String> targetNames = new ArrayList<>(columns.stream().map(StoredColumn::name).toList());
-        List<String> values = new ArrayList<>(targetNames.stream().map(n -> "s." + n).toList());
+        List<String> keys = columns.stream()
+                .filter(StoredColumn::key)
+                .map(StoredColumn::name)
+                .toList();
+        List<String> nonKey =
+                columns.stream().filter(c -> !c.key()).map(StoredColumn::name).toList();
+        List<String> targetNames =
+                new ArrayList<>(columns.stream().map(StoredColumn::name).toList());
+        List<String> values =
+                new ArrayList<>(targetNames.stream().map(n -> "s." + n).toList());
         String changedAtColumn = table.changedAtColumn();
         if (changedAtColumn != null) {
             targetNames.add(changedAtColumn);
@@ -176,12 +184,14 @@ public final class CopyUpsert implements TableUpsert {
         if (nonKey.isEmpty()) {
             return sql + "NOTHING";
         }
-        List<String> sets = new ArrayList<>(nonKey.stream().map(n -> n + " = EXCLUDED." + n).toList());
+        List<String> sets =
+                new ArrayList<>(nonKey.stream().map(n -> n + " = EXCLUDED." + n).toList());
         if (changedAtColumn != null) {
             sets.add(changedAtColumn + " = EXCLUDED." + changedAtColumn);
         }
         return sql + "UPDATE SET " + String.join(", ", sets) + " WHERE "
-                + nonKey.stream().map(n -> "t." + n + " IS DISTINCT FROM EXCLUDED." + n)
+                + nonKey.stream()
+                        .map(n -> "t." + n + " IS DISTINCT FROM EXCLUDED." + n)
                         .collect(Collectors.joining(" OR "));
     }
 

@@ -27,7 +27,8 @@ public final class TableStatistics {
         if (written.isEmpty()) {
             return;
         }
-        String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        String product =
+                jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
         String analyze = "PostgreSQL".equalsIgnoreCase(product) ? "ANALYZE " : "ANALYZE TABLE ";
         for (ContractTable table : written) {
             try {

@@ -40,23 +40,29 @@ public final class UpsertStatement {
     }
 
     private static String buildSql(ContractTable table, List<StoredColumn> columns) {
-        List<String> names = new ArrayList<>(columns.stream().map(StoredColumn::name).toList());
+        List<String> names =
+                new ArrayList<>(columns.stream().map(StoredColumn::name).toList());
         List<String> casts = new ArrayList<>(columns.stream()
-                .map(c -> "CAST(? AS " + c.type().sqlType() + ")").toList());
+                .map(c -> "CAST(? AS " + c.type().sqlType() + ")")
+                .toList());
         String changedAt = table.changedAtColumn();
         if (changedAt != null) {
             names.add(changedAt);
             casts.add("CAST(? AS TIMESTAMP)");
         }
-        String matchOn = columns.stream().filter(StoredColumn::key)
-                .map(c -> "t." + c.name() + " = s." + c.name()).collect(Collectors.joining(" AND "));
+        String matchOn = columns.stream()
+                .filter(StoredColumn::key)
+                .map(c -> "t." + c.name() + " = s." + c.name())
+                .collect(Collectors.joining(" AND "));
         List<StoredColumn> nonKey = columns.stream().filter(c -> !c.key()).toList();
         String merge = "MERGE INTO " + table.table() + " t USING (VALUES (" + String.join(", ", casts) + ")) AS s ("
                 + String.join(", ", names) + ") ON " + matchOn;
         if (!nonKey.isEmpty()) {
-            String differs = nonKey.stream().map(c -> "t." + c.name() + " IS DISTINCT FROM s." + c.name())
+            String differs = nonKey.stream()
+                    .map(c -> "t." + c.name() + " IS DISTINCT FROM s." + c.name())
                     .collect(Collectors.joining(" OR "));
-            List<String> sets = new ArrayList<>(nonKey.stream().map(c -> c.name() + " = s." + c.name()).toList());
+            List<String> sets = new ArrayList<>(
+                    nonKey.stream().map(c -> c.name() + " = s." + c.name()).toList());
             if (changedAt != null) {
                 sets.add(changedAt + " = s." + changedAt);
             }
@@ -99,14 +105,16 @@ public final class UpsertStatement {
     private static void bind(PreparedStatement statement, int index, StoredType type, Object value)
             throws SQLException {
         if (value == null) {
-            statement.setNull(index, switch (type) {
-                case TEXT -> Types.VARCHAR;
-                case DATE -> Types.DATE;
-                case TIMESTAMP -> Types.TIMESTAMP;
-                case DECIMAL -> Types.NUMERIC;
-                case INTEGER -> Types.INTEGER;
-                case BOOLEAN -> Types.BOOLEAN;
-            });
+            statement.setNull(
+                    index,
+                    switch (type) {
+                        case TEXT -> Types.VARCHAR;
+                        case DATE -> Types.DATE;
+                        case TIMESTAMP -> Types.TIMESTAMP;
+                        case DECIMAL -> Types.NUMERIC;
+                        case INTEGER -> Types.INTEGER;
+                        case BOOLEAN -> Types.BOOLEAN;
+                    });
         } else if (value instanceof String text) {
             statement.setString(index, text);
         } else if (value instanceof BigDecimal number) {

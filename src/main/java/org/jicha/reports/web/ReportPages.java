@@ -29,10 +29,14 @@ class ReportPages {
     }
 
     @GetMapping("/reports")
-    String reports(Actor actor, @RequestParam(required = false) String period,
-                   @RequestParam(required = false) String unit, @RequestParam(required = false) String team,
-                   Model model) {
-        String month = period != null && period.matches("\\d{4}-\\d{2}") ? period
+    String reports(
+            Actor actor,
+            @RequestParam(required = false) String period,
+            @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String team,
+            Model model) {
+        String month = period != null && period.matches("\\d{4}-\\d{2}")
+                ? period
                 : audits.latestCompleted().map(RunView::auditedPeriod).orElse(null);
         String feedbackTeam = team != null && !team.isBlank() ? team.strip() : actor.unitCode();
         model.addAttribute("period", month);

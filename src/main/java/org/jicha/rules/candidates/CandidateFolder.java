@@ -74,8 +74,8 @@ final class CandidateFolder {
                 throw refused("压缩包为空 / the zip holds no entry", false);
             }
             if (entries.size() > maxEntries) {
-                throw refused("压缩包条目超过 " + maxEntries + " 个 / the zip holds more than " + maxEntries
-                        + " entries", true);
+                throw refused(
+                        "压缩包条目超过 " + maxEntries + " 个 / the zip holds more than " + maxEntries + " entries", true);
             }
             for (ZipArchiveEntry entry : entries) {
                 safePath(entry.getName());
@@ -92,8 +92,10 @@ final class CandidateFolder {
                 }
                 String path = top == null ? entry.getName() : entry.getName().substring(top.length() + 1);
                 if (!isRuleSetFile(path)) {
-                    throw refused("压缩包中有规则集以外的文件 / the zip entry is not a rule-set file (*.drl, *.drl.xlsx, "
-                            + "parameters.yml, calendar/*.csv, tests/*.yml): " + entry.getName(), false);
+                    throw refused(
+                            "压缩包中有规则集以外的文件 / the zip entry is not a rule-set file (*.drl, *.drl.xlsx, "
+                                    + "parameters.yml, calendar/*.csv, tests/*.yml): " + entry.getName(),
+                            false);
                 }
                 if (!seen.add(path.toLowerCase(Locale.ROOT))) {
                     throw refused("压缩包中文件重复 / the zip holds this file twice: " + entry.getName(), false);
@@ -119,7 +121,9 @@ final class CandidateFolder {
         try (Stream<Path> walk = Files.walk(rulesDir)) {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String path = rulesDir.relativize(file).toString().replace('\\', '/');
-                if (isRuleSetFile(path) && Stream.of(path.split("/")).allMatch(s -> STEP.matcher(s).matches())) {
+                if (isRuleSetFile(path)
+                        && Stream.of(path.split("/"))
+                                .allMatch(s -> STEP.matcher(s).matches())) {
                     try (InputStream in = Files.newInputStream(file)) {
                         write(in, target, path, path);
                     }
@@ -136,10 +140,12 @@ final class CandidateFolder {
      */
     public String layOver(String uploadedName, InputStream content, Path target) throws IOException {
         String name = fileName(uploadedName);
-        if (!STEP.matcher(name).matches() || !(name.equals("parameters.yml") || name.endsWith(".drl")
-                || name.endsWith(".drl.xlsx"))) {
-            throw refused("只能上传 zip、*.drl、*.drl.xlsx 或 parameters.yml / not a zip, *.drl, *.drl.xlsx or "
-                    + "parameters.yml: " + uploadedName, false);
+        if (!STEP.matcher(name).matches()
+                || !(name.equals("parameters.yml") || name.endsWith(".drl") || name.endsWith(".drl.xlsx"))) {
+            throw refused(
+                    "只能上传 zip、*.drl、*.drl.xlsx 或 parameters.yml / not a zip, *.drl, *.drl.xlsx or " + "parameters.yml: "
+                            + uploadedName,
+                    false);
         }
         String path = name;
         if (!name.equals("parameters.yml")) {
@@ -147,11 +153,14 @@ final class CandidateFolder {
             try (Stream<Path> walk = Files.walk(target)) {
                 same = walk.filter(p -> p.getFileName().toString().equals(name))
                         .map(p -> target.relativize(p).toString().replace('\\', '/'))
-                        .filter(p -> !p.startsWith("tests/")).toList();
+                        .filter(p -> !p.startsWith("tests/"))
+                        .toList();
             }
             if (same.size() > 1) {
-                throw refused("规则目录中有多个同名文件，请上传 zip / more than one file of this name in the rules folder ("
-                        + String.join(", ", same) + "); upload a zip instead: " + name, false);
+                throw refused(
+                        "规则目录中有多个同名文件，请上传 zip / more than one file of this name in the rules folder ("
+                                + String.join(", ", same) + "); upload a zip instead: " + name,
+                        false);
             }
             if (same.size() == 1) {
                 path = same.get(0);
@@ -192,8 +201,10 @@ final class CandidateFolder {
                 }
                 written += n;
                 if (written > maxBytes) {
-                    throw refused("解压后超过 " + maxBytes + " 字节 / the candidate extracts to more than " + maxBytes
-                            + " bytes (at " + entryName + ")", true);
+                    throw refused(
+                            "解压后超过 " + maxBytes + " 字节 / the candidate extracts to more than " + maxBytes
+                                    + " bytes (at " + entryName + ")",
+                            true);
                 }
                 out.write(buffer, 0, n);
             }
@@ -203,11 +214,17 @@ final class CandidateFolder {
     /** Refuses a name that could leave the folder or hide: absolute, .., ., empty steps, backslashes, drives. */
     static void safePath(String name) {
         String path = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
-        boolean safe = !path.isEmpty() && !path.startsWith("/") && path.indexOf('\\') < 0 && path.indexOf(':') < 0
-                && Stream.of(path.split("/", -1)).allMatch(step -> STEP.matcher(step).matches());
+        boolean safe = !path.isEmpty()
+                && !path.startsWith("/")
+                && path.indexOf('\\') < 0
+                && path.indexOf(':') < 0
+                && Stream.of(path.split("/", -1))
+                        .allMatch(step -> STEP.matcher(step).matches());
         if (!safe) {
-            throw refused("压缩包条目路径不安全 / unsafe entry path in the zip (absolute, .., hidden or with a "
-                    + "backslash): " + name, false);
+            throw refused(
+                    "压缩包条目路径不安全 / unsafe entry path in the zip (absolute, .., hidden or with a " + "backslash): "
+                            + name,
+                    false);
         }
     }
 

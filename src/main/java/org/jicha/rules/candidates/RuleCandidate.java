@@ -47,12 +47,19 @@ class RuleCandidate {
     @Column(length = MAX_TEXT)
     private String problems;
 
-    protected RuleCandidate() {
-    }
+    protected RuleCandidate() {}
 
-    RuleCandidate(String id, String uploadedBy, Instant uploadedAt, String contentHash, String baseHash,
-                  List<String> files, List<String> uploadedFiles, CandidateOutcome outcome, int ruleCount,
-                  List<String> problems) {
+    RuleCandidate(
+            String id,
+            String uploadedBy,
+            Instant uploadedAt,
+            String contentHash,
+            String baseHash,
+            List<String> files,
+            List<String> uploadedFiles,
+            CandidateOutcome outcome,
+            int ruleCount,
+            List<String> problems) {
         this.id = id;
         this.uploadedBy = uploadedBy;
         this.uploadedAt = uploadedAt;
@@ -87,7 +94,16 @@ class RuleCandidate {
     }
 
     RuleCandidateView view() {
-        return new RuleCandidateView(id, uploadedBy, uploadedAt, contentHash, baseHash, lines(files),
-                lines(uploadedFiles), outcome, ruleCount, lines(problems));
+        return new RuleCandidateView(
+                id,
+                uploadedBy,
+                uploadedAt,
+                contentHash,
+                baseHash,
+                lines(files),
+                lines(uploadedFiles),
+                outcome,
+                ruleCount,
+                lines(problems));
     }
 }

@@ -18,10 +18,10 @@ import org.springframework.util.unit.DataSize;
  * @param maxAge           candidates older than this are removed
  */
 @ConfigurationProperties("jicha.rules.candidates")
-public record RuleCandidateProperties(@DefaultValue("./rule-candidates") Path dir,
-                                      @DefaultValue("20MB") DataSize maxUploadSize,
-                                      @DefaultValue("500") int maxFiles,
-                                      @DefaultValue("50MB") DataSize maxExtractedSize,
-                                      @DefaultValue("50") int keep,
-                                      @DefaultValue("90d") Duration maxAge) {
-}
+public record RuleCandidateProperties(
+        @DefaultValue("./rule-candidates") Path dir,
+        @DefaultValue("20MB") DataSize maxUploadSize,
+        @DefaultValue("500") int maxFiles,
+        @DefaultValue("50MB") DataSize maxExtractedSize,
+        @DefaultValue("50") int keep,
+        @DefaultValue("90d") Duration maxAge) {}

@@ -15,7 +15,14 @@ import org.jicha.rules.RuleSetLoader;
  * @param ruleCount     rules compiled (0 when rejected)
  * @param problems      file:line: message of each problem when rejected
  */
-public record RuleCandidateView(String id, String uploadedBy, Instant uploadedAt, String contentHash, String baseHash,
-                                List<String> files, List<String> uploadedFiles, CandidateOutcome outcome,
-                                int ruleCount, List<String> problems) {
-}
+public record RuleCandidateView(
+        String id,
+        String uploadedBy,
+        Instant uploadedAt,
+        String contentHash,
+        String baseHash,
+        List<String> files,
+        List<String> uploadedFiles,
+        CandidateOutcome outcome,
+        int ruleCount,
+        List<String> problems) {}

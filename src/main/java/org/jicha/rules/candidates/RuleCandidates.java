@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -53,8 +54,12 @@ public class RuleCandidates {
     private final AuditTrail trail;
     private final Clock clock;
 
-    RuleCandidates(RuleCandidateProperties properties, RulesProperties rules, RuleCandidateRepository candidates,
-                   AuditTrail trail, Clock clock) {
+    RuleCandidates(
+            RuleCandidateProperties properties,
+            RulesProperties rules,
+            RuleCandidateRepository candidates,
+            AuditTrail trail,
+            Clock clock) {
         this.properties = properties;
         this.rules = rules;
         this.candidates = candidates;
@@ -63,12 +68,10 @@ public class RuleCandidates {
     }
 
     /** One uploaded file: the name the client gave it, its size and its bytes. */
-    public record Upload(String fileName, long size, InputStreamSource content) {
-    }
+    public record Upload(String fileName, long size, InputStreamSource content) {}
 
     /** A stored candidate compiled for a preview. */
-    public record Compiled(RuleCandidateView candidate, RuleSet ruleSet) {
-    }
+    public record Compiled(RuleCandidateView candidate, RuleSet ruleSet) {}
 
     /**
      * Stores, compiles and records an upload: one zip, or single rule files. A refused upload (unsafe or
@@ -92,15 +95,24 @@ public class RuleCandidates {
                 throw e;
             }
             RuleCandidateView view = candidate.view();
-            trail.record(actor.username(), "RULE_CANDIDATE_UPLOADED", target(id), "hash=" + view.contentHash()
-                    + " outcome=" + view.outcome() + (view.baseHash() == null ? "" : " over=" + view.baseHash())
-                    + " files=" + String.join(", ", view.uploadedFiles()));
+            trail.record(
+                    actor.username(),
+                    "RULE_CANDIDATE_UPLOADED",
+                    target(id),
+                    "hash=" + view.contentHash()
+                            + " outcome=" + view.outcome() + (view.baseHash() == null ? "" : " over=" + view.baseHash())
+                            + " files=" + String.join(", ", view.uploadedFiles()));
             expireQuietly();
             return view;
         } catch (RuleCandidateRefusedException e) {
             deleteFolder(incoming);
-            trail.record(actor.username(), "RULE_CANDIDATE_REFUSED", null, e.getMessage() + " (uploaded: "
-                    + String.join(", ", files.stream().map(Upload::fileName).toList()) + ")");
+            trail.record(
+                    actor.username(),
+                    "RULE_CANDIDATE_REFUSED",
+                    null,
+                    e.getMessage() + " (uploaded: "
+                            + String.join(
+                                    ", ", files.stream().map(Upload::fileName).toList()) + ")");
             throw e;
         } catch (IOException e) {
             deleteFolder(incoming);
@@ -117,27 +129,29 @@ public class RuleCandidates {
         }
         boolean zip = files.stream().anyMatch(f -> isZip(f.fileName()));
         if (zip && files.size() > 1) {
-            throw new RuleCandidateRefusedException("请只上传一个 zip，或若干单个规则文件 / upload one zip, or single rule "
-                    + "files, not both", false);
+            throw new RuleCandidateRefusedException(
+                    "请只上传一个 zip，或若干单个规则文件 / upload one zip, or single rule " + "files, not both", false);
         }
         for (Upload f : files) {
             if (f.size() > properties.maxUploadSize().toBytes()) {
-                throw new RuleCandidateRefusedException("文件超过 " + properties.maxUploadSize() + " / the file is larger "
-                        + "than " + properties.maxUploadSize() + ": " + f.fileName(), true);
+                throw new RuleCandidateRefusedException(
+                        "文件超过 " + properties.maxUploadSize() + " / the file is larger " + "than "
+                                + properties.maxUploadSize() + ": " + f.fileName(),
+                        true);
             }
         }
     }
 
     private static boolean isZip(String name) {
-        return name != null && name.toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
+        return name != null && name.toLowerCase(Locale.ROOT).endsWith(".zip");
     }
 
     /** The files of a new candidate folder, what the uploader sent, and the rules folder laid under. */
-    private record Written(List<String> uploaded, String baseHash) {
-    }
+    private record Written(List<String> uploaded, String baseHash) {}
 
     private Written write(List<Upload> files, Path incoming) throws IOException {
-        CandidateFolder folder = new CandidateFolder(properties.maxExtractedSize().toBytes(), properties.maxFiles());
+        CandidateFolder folder =
+                new CandidateFolder(properties.maxExtractedSize().toBytes(), properties.maxFiles());
         List<String> uploaded = new ArrayList<>();
         if (isZip(files.get(0).fileName())) {
             Upload zip = files.get(0);
@@ -161,7 +175,8 @@ public class RuleCandidates {
             try (InputStream in = f.content().getInputStream()) {
                 String path = folder.layOver(name, in, incoming);
                 if (names.contains(path)) {
-                    throw new RuleCandidateRefusedException("同一文件上传了两次 / the same file was uploaded twice: " + name, false);
+                    throw new RuleCandidateRefusedException(
+                            "同一文件上传了两次 / the same file was uploaded twice: " + name, false);
                 }
                 names.add(path);
             }
@@ -176,17 +191,37 @@ public class RuleCandidates {
         Instant now = clock.instant();
         try {
             RuleSet set = new RuleSetLoader().load(folder);
-            return new RuleCandidate(id, actor.username(), now, hash, written.baseHash(), files, written.uploaded(),
-                    CandidateOutcome.COMPILED, set.rules().size(), List.of());
+            return new RuleCandidate(
+                    id,
+                    actor.username(),
+                    now,
+                    hash,
+                    written.baseHash(),
+                    files,
+                    written.uploaded(),
+                    CandidateOutcome.COMPILED,
+                    set.rules().size(),
+                    List.of());
         } catch (RuleSetException e) {
-            return new RuleCandidate(id, actor.username(), now, hash, written.baseHash(), files, written.uploaded(),
-                    CandidateOutcome.REJECTED, 0, e.problems().stream().map(RuleProblem::toString).toList());
+            return new RuleCandidate(
+                    id,
+                    actor.username(),
+                    now,
+                    hash,
+                    written.baseHash(),
+                    files,
+                    written.uploaded(),
+                    CandidateOutcome.REJECTED,
+                    0,
+                    e.problems().stream().map(RuleProblem::toString).toList());
         }
     }
 
     /** Newest first. */
     public List<RuleCandidateView> list() {
-        return candidates.findAllByOrderByUploadedAtDescIdDesc().stream().map(RuleCandidate::view).toList();
+        return candidates.findAllByOrderByUploadedAtDescIdDesc().stream()
+                .map(RuleCandidate::view)
+                .toList();
     }
 
     /** One candidate; 400 for anything that is not an id, 404 for an unknown one. */
@@ -203,12 +238,12 @@ public class RuleCandidates {
         RuleCandidate candidate = find(id);
         Path folder = area().resolve(candidate.getId());
         if (!Files.isDirectory(folder)) {
-            throw new RuleCandidateNotFoundException("候选规则集的文件不在本服务器上 / the files of candidate " + id
-                    + " are not on this server");
+            throw new RuleCandidateNotFoundException(
+                    "候选规则集的文件不在本服务器上 / the files of candidate " + id + " are not on this server");
         }
         if (!RuleSetLoader.contentHash(folder).equals(candidate.getContentHash())) {
-            throw new IllegalStateException("候选规则集的文件已被改动 / the files of candidate " + id
-                    + " changed since they were uploaded");
+            throw new IllegalStateException(
+                    "候选规则集的文件已被改动 / the files of candidate " + id + " changed since they were uploaded");
         }
         return new Compiled(candidate.view(), new RuleSetLoader().load(folder));
     }
@@ -235,8 +270,9 @@ public class RuleCandidates {
             throw new IllegalArgumentException("候选规则集编号无效（只接受服务器生成的编号，不接受路径）/ not a candidate id "
                     + "(only the ids the server generated, never a path): " + abbreviate(id));
         }
-        return candidates.findById(id).orElseThrow(() -> new RuleCandidateNotFoundException(
-                "没有这个候选规则集 / no candidate rule set " + id));
+        return candidates
+                .findById(id)
+                .orElseThrow(() -> new RuleCandidateNotFoundException("没有这个候选规则集 / no candidate rule set " + id));
     }
 
     private static String abbreviate(String text) {
@@ -260,13 +296,20 @@ public class RuleCandidates {
             RuleCandidate c = all.get(i);
             if (i >= properties.keep() || c.getUploadedAt().isBefore(oldest)) {
                 remove(c);
-                trail.record(Actor.SYSTEM.username(), "RULE_CANDIDATE_EXPIRED", target(c.getId()),
+                trail.record(
+                        Actor.SYSTEM.username(),
+                        "RULE_CANDIDATE_EXPIRED",
+                        target(c.getId()),
                         "hash=" + c.getContentHash());
             }
         }
         try (Stream<Path> leftovers = Files.list(area())) {
-            for (Path p : leftovers.filter(p -> p.getFileName().toString().startsWith(INCOMING)).toList()) {
-                if (Files.getLastModifiedTime(p).toInstant().isBefore(clock.instant().minusSeconds(86_400))) {
+            for (Path p : leftovers
+                    .filter(p -> p.getFileName().toString().startsWith(INCOMING))
+                    .toList()) {
+                if (Files.getLastModifiedTime(p)
+                        .toInstant()
+                        .isBefore(clock.instant().minusSeconds(86_400))) {
                     deleteFolder(p);
                 }
             }
@@ -290,8 +333,10 @@ public class RuleCandidates {
 
     private static List<String> files(Path folder) {
         try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile).map(p -> folder.relativize(p).toString().replace('\\', '/'))
-                    .sorted().toList();
+            return walk.filter(Files::isRegularFile)
+                    .map(p -> folder.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

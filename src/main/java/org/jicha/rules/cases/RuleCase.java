@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One data-driven rule test from {@code rules/tests/<theme>/*.yml}: records in the data contract's terms
@@ -12,8 +13,13 @@ import java.util.Set;
  * @param file  the case file as it lies in the rules folder, e.g. {@code tests/bil/reading.yml}
  * @param only  rule codes the expectation is restricted to; empty = every rule of the set
  */
-public record RuleCase(String file, String name, LocalDate asOf, Map<String, List<Map<String, String>>> records,
-                       Set<Expected> expected, Set<String> only) {
+public record RuleCase(
+        String file,
+        String name,
+        LocalDate asOf,
+        Map<String, List<Map<String, String>>> records,
+        Set<Expected> expected,
+        Set<String> only) {
 
     /** A finding expected (or found): the rule code and the subject's natural key. */
     public record Expected(String rule, String subject) implements Comparable<Expected> {
@@ -37,7 +43,7 @@ public record RuleCase(String file, String name, LocalDate asOf, Map<String, Lis
 
     /** Every rule code the case mentions (in {@code only} or in its expectations). */
     public Set<String> mentionedRules() {
-        Set<String> codes = new java.util.TreeSet<>(only);
+        Set<String> codes = new TreeSet<>(only);
         expected.forEach(e -> codes.add(e.rule()));
         return codes;
     }

@@ -49,8 +49,7 @@ public final class RuleCaseFile {
 
     private static final Set<String> CASE_KEYS = Set.of("name", "as_of", "records", "expect", "only");
 
-    private RuleCaseFile() {
-    }
+    private RuleCaseFile() {}
 
     /** The {@code *.yml} files below {@code <rulesDir>/tests}, sorted; none when the folder is missing. */
     public static List<Path> files(Path rulesDir) {
@@ -60,8 +59,10 @@ public final class RuleCaseFile {
         }
         try (Stream<Path> walk = Files.walk(tests)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".yml") || p.getFileName().toString().endsWith(".yaml"))
-                    .sorted().toList();
+                    .filter(p -> p.getFileName().toString().endsWith(".yml")
+                            || p.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new RuleCaseException(tests + ": " + e.getMessage());
         }
@@ -83,7 +84,8 @@ public final class RuleCaseFile {
         for (int i = 0; i < cases.size(); i++) {
             RuleCase c = readCase(display, i + 1, cases.get(i));
             if (!names.add(c.name())) {
-                throw new RuleCaseException(display + ": case \"" + c.name() + "\": the name is used twice in the file");
+                throw new RuleCaseException(
+                        display + ": case \"" + c.name() + "\": the name is used twice in the file");
             }
             result.add(c);
         }
@@ -92,13 +94,15 @@ public final class RuleCaseFile {
 
     private static RuleCase readCase(String file, int index, Object raw) {
         if (!(raw instanceof Map<?, ?> map)) {
-            throw new RuleCaseException(file + ": case " + index + ": expected a mapping with name, as_of, records, expect");
+            throw new RuleCaseException(
+                    file + ": case " + index + ": expected a mapping with name, as_of, records, expect");
         }
         String name = map.get("name") instanceof String s && !s.isBlank() ? s.strip() : "#" + index;
         String where = file + ": case \"" + name + "\"";
         for (Object key : map.keySet()) {
             if (!CASE_KEYS.contains(String.valueOf(key))) {
-                throw new RuleCaseException(where + ": unknown key '" + key + "' (expected one of " + new TreeSet<>(CASE_KEYS) + ")");
+                throw new RuleCaseException(
+                        where + ": unknown key '" + key + "' (expected one of " + new TreeSet<>(CASE_KEYS) + ")");
             }
         }
         if (!(map.get("name") instanceof String)) {
@@ -110,7 +114,12 @@ public final class RuleCaseFile {
         } catch (DateTimeParseException e) {
             throw new RuleCaseException(where + ": field as_of: \"" + map.get("as_of") + "\" is not a date yyyy-MM-dd");
         }
-        return new RuleCase(file, name, asOf, records(where, map.get("records")), expected(where, map.get("expect")),
+        return new RuleCase(
+                file,
+                name,
+                asOf,
+                records(where, map.get("records")),
+                expected(where, map.get("expect")),
                 only(where, map.get("only")));
     }
 
@@ -130,10 +139,12 @@ public final class RuleCaseFile {
             }
             for (int i = 0; i < list.size(); i++) {
                 if (!(list.get(i) instanceof Map<?, ?> row)) {
-                    throw new RuleCaseException(where + ": records " + fileName + " row " + (i + 1) + ": expected column: value pairs");
+                    throw new RuleCaseException(
+                            where + ": records " + fileName + " row " + (i + 1) + ": expected column: value pairs");
                 }
                 Map<String, String> cells = new LinkedHashMap<>();
-                row.forEach((k, v) -> cells.put(String.valueOf(k), v == null ? "" : String.valueOf(v).strip()));
+                row.forEach((k, v) -> cells.put(
+                        String.valueOf(k), v == null ? "" : String.valueOf(v).strip()));
                 rows.add(cells);
             }
             result.put(fileName, rows);
@@ -147,9 +158,12 @@ public final class RuleCaseFile {
         }
         Set<RuleCase.Expected> result = new TreeSet<>();
         for (Object item : list) {
-            if (!(item instanceof Map<?, ?> m) || !(m.get("rule") instanceof String rule) || !(m.get("subject") instanceof String subject)
+            if (!(item instanceof Map<?, ?> m)
+                    || !(m.get("rule") instanceof String rule)
+                    || !(m.get("subject") instanceof String subject)
                     || m.size() != 2) {
-                throw new RuleCaseException(where + ": field expect: \"" + item + "\" is not {rule: CODE, subject: KEY}");
+                throw new RuleCaseException(
+                        where + ": field expect: \"" + item + "\" is not {rule: CODE, subject: KEY}");
             }
             result.add(new RuleCase.Expected(rule.strip(), subject.strip()));
         }
@@ -180,6 +194,11 @@ public final class RuleCaseFile {
             }
         };
         DumperOptions dumper = new DumperOptions();
-        return new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(dumper), dumper, new LoaderOptions(), textOnly);
+        return new Yaml(
+                new SafeConstructor(new LoaderOptions()),
+                new Representer(dumper),
+                dumper,
+                new LoaderOptions(),
+                textOnly);
     }
 }

@@ -27,8 +27,8 @@ public final class RuleCaseRunner {
     }
 
     /** The outcome of one case: passed when nothing is missing or unexpected and the case could be read. */
-    public record Result(RuleCase ruleCase, Set<RuleCase.Expected> missing, Set<RuleCase.Expected> unexpected,
-                         String error) {
+    public record Result(
+            RuleCase ruleCase, Set<RuleCase.Expected> missing, Set<RuleCase.Expected> unexpected, String error) {
 
         public boolean passed() {
             return error == null && missing.isEmpty() && unexpected.isEmpty();
@@ -84,8 +84,10 @@ public final class RuleCaseRunner {
                     found.add(new RuleCase.Expected(f.ruleCode(), f.subjectId()));
                 }
             }
-            evaluation.errors().forEach(e -> errors.add("rule " + e.ruleCode() + " (" + e.location() + ") threw on "
-                    + e.subject() + ": " + e.message()));
+            evaluation
+                    .errors()
+                    .forEach(e -> errors.add("rule " + e.ruleCode() + " (" + e.location() + ") threw on " + e.subject()
+                            + ": " + e.message()));
         }
         Set<RuleCase.Expected> missing = new TreeSet<>(c.expected());
         missing.removeAll(found);

@@ -55,8 +55,10 @@ final class ClassFileCheck {
      */
     static boolean isDroolsStub(ClassReader reader) {
         String[] interfaces = reader.getInterfaces();
-        if ((reader.getAccess() & Opcodes.ACC_PUBLIC) == 0 || !"java/lang/Object".equals(reader.getSuperName())
-                || interfaces.length == 0 || isNested(reader)) {
+        if ((reader.getAccess() & Opcodes.ACC_PUBLIC) == 0
+                || !"java/lang/Object".equals(reader.getSuperName())
+                || interfaces.length == 0
+                || isNested(reader)) {
             return false;
         }
         boolean invoker = false;
@@ -72,17 +74,19 @@ final class ClassFileCheck {
 
     private static boolean isNested(ClassReader reader) {
         boolean[] nested = {false};
-        reader.accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public void visitInnerClass(String name, String outerName, String innerName, int access) {
-                nested[0] |= name.equals(reader.getClassName());
-            }
+        reader.accept(
+                new ClassVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitInnerClass(String name, String outerName, String innerName, int access) {
+                        nested[0] |= name.equals(reader.getClassName());
+                    }
 
-            @Override
-            public void visitOuterClass(String owner, String name, String descriptor) {
-                nested[0] = true;
-            }
-        }, ClassReader.SKIP_CODE | READ);
+                    @Override
+                    public void visitOuterClass(String owner, String name, String descriptor) {
+                        nested[0] = true;
+                    }
+                },
+                ClassReader.SKIP_CODE | READ);
         return nested[0];
     }
 
@@ -161,7 +165,9 @@ final class ClassFileCheck {
         /** A type the class may create, call or read: an allowed one or one of the rule set's own classes. */
         private boolean usable(String name) {
             String element = TypeAllowList.elementOf(name);
-            return TypeAllowList.allows(element) || isOwnRuleClass(element) || element.startsWith(TypeAllowList.BIT_MASKS);
+            return TypeAllowList.allows(element)
+                    || isOwnRuleClass(element)
+                    || element.startsWith(TypeAllowList.BIT_MASKS);
         }
 
         private boolean isOwnRuleClass(String name) {
@@ -174,8 +180,11 @@ final class ClassFileCheck {
             if (usable(element) || TypeAllowList.isHandle(element) || TypeAllowList.isDeclarationOnly(element)) {
                 return true;
             }
-            return stub && (element.startsWith("org.drools.") || element.startsWith("org.kie.")
-                    || element.equals("java.lang.Class") || classes.containsKey(element));
+            return stub
+                    && (element.startsWith("org.drools.")
+                            || element.startsWith("org.kie.")
+                            || element.equals("java.lang.Class")
+                            || classes.containsKey(element));
         }
 
         private void declarable(String name, String as) {
@@ -214,7 +223,8 @@ final class ClassFileCheck {
             }
             String type = binary(owner);
             String member = type + "." + name;
-            if (stub && TypeAllowList.STUB_MEMBERS.contains(member) || TypeAllowList.TEMPLATE_MEMBERS.contains(member)) {
+            if (stub && TypeAllowList.STUB_MEMBERS.contains(member)
+                    || TypeAllowList.TEMPLATE_MEMBERS.contains(member)) {
                 return;
             }
             if (TypeAllowList.REFUSED_MEMBER_NAMES.contains(name) || TypeAllowList.REFUSED_MEMBERS.contains(member)) {
@@ -262,14 +272,15 @@ final class ClassFileCheck {
         }
 
         @Override
-        public void visit(int version, int access, String name, String signature, String superName,
-                          String[] interfaces) {
+        public void visit(
+                int version, int access, String name, String signature, String superName, String[] interfaces) {
             if (superName != null && !superName.equals("java/lang/Object") && !usable(binary(superName))) {
                 found.add("extends " + binary(superName));
             }
             for (String i : interfaces) {
                 String type = binary(i);
-                boolean allowed = stub ? TypeAllowList.STUB_INTERFACES.contains(type)
+                boolean allowed = stub
+                        ? TypeAllowList.STUB_INTERFACES.contains(type)
                         : usable(type) || TypeAllowList.isDeclarationOnly(type);
                 if (!allowed) {
                     found.add("implements " + type);
@@ -284,8 +295,8 @@ final class ClassFileCheck {
         }
 
         @Override
-        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                         String[] exceptions) {
+        public MethodVisitor visitMethod(
+                int access, String name, String descriptor, String signature, String[] exceptions) {
             descriptor(descriptor);
             if (exceptions != null) {
                 for (String e : exceptions) {
@@ -307,7 +318,8 @@ final class ClassFileCheck {
 
                 @Override
                 public void visitMethodInsn(int opcode, String owner, String member, String desc, boolean itf) {
-                    if (classLiteral != null && (binary(owner) + "." + member).equals(TypeAllowList.MODIFY_UPDATE)
+                    if (classLiteral != null
+                            && (binary(owner) + "." + member).equals(TypeAllowList.MODIFY_UPDATE)
                             && desc.equals(TypeAllowList.MODIFY_UPDATE_DESCRIPTOR)
                             && TypeAllowList.allows(classLiteral.getClassName())) {
                         classLiteral = null;
@@ -342,14 +354,14 @@ final class ClassFileCheck {
                 }
 
                 @Override
-                public void visitTableSwitchInsn(int min, int max, org.objectweb.asm.Label dflt,
-                                                 org.objectweb.asm.Label... labels) {
+                public void visitTableSwitchInsn(
+                        int min, int max, org.objectweb.asm.Label dflt, org.objectweb.asm.Label... labels) {
                     next();
                 }
 
                 @Override
-                public void visitLookupSwitchInsn(org.objectweb.asm.Label dflt, int[] keys,
-                                                  org.objectweb.asm.Label[] labels) {
+                public void visitLookupSwitchInsn(
+                        org.objectweb.asm.Label dflt, int[] keys, org.objectweb.asm.Label[] labels) {
                     next();
                 }
 
@@ -405,8 +417,11 @@ final class ClassFileCheck {
                 }
 
                 @Override
-                public void visitTryCatchBlock(org.objectweb.asm.Label start, org.objectweb.asm.Label end,
-                                               org.objectweb.asm.Label handler, String type) {
+                public void visitTryCatchBlock(
+                        org.objectweb.asm.Label start,
+                        org.objectweb.asm.Label end,
+                        org.objectweb.asm.Label handler,
+                        String type) {
                     if (type != null) {
                         declarable(binary(type), "catch");
                     }

@@ -1,5 +1,6 @@
 package org.jicha.rules.compile;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -72,15 +73,13 @@ final class CompiledRuleSetCheck {
      * Something a rule set may not do. {@code sourcePath} is the Drools resource's path (null for the
      * whole set); {@code rule} or {@code function} names the definition at fault when known.
      */
-    public record Violation(String sourcePath, String rule, String function, String message) {
-    }
+    public record Violation(String sourcePath, String rule, String function, String message) {}
 
     private final List<Violation> violations = new ArrayList<>();
     private final Map<String, byte[]> classes = new LinkedHashMap<>();
     private final Set<String> ownClasses = new HashSet<>();
 
-    private CompiledRuleSetCheck() {
-    }
+    private CompiledRuleSetCheck() {}
 
     /** Every violation of the compiled packages; empty when the rule set keeps to the allow-list. */
     public static List<Violation> check(Collection<KiePackage> packages) {
@@ -90,12 +89,17 @@ final class CompiledRuleSetCheck {
     }
 
     private void run(Collection<KiePackage> packages) {
-        List<InternalKnowledgePackage> internal = packages.stream().map(InternalKnowledgePackage.class::cast).toList();
+        List<InternalKnowledgePackage> internal =
+                packages.stream().map(InternalKnowledgePackage.class::cast).toList();
         for (InternalKnowledgePackage pkg : internal) {
-            JavaDialectRuntimeData java = (JavaDialectRuntimeData) pkg.getDialectRuntimeRegistry().getDialectData("java");
+            JavaDialectRuntimeData java =
+                    (JavaDialectRuntimeData) pkg.getDialectRuntimeRegistry().getDialectData("java");
             if (java != null) {
-                java.getStore().forEach((path, bytes) -> classes.put(
-                        path.substring(0, path.length() - ".class".length()).replace('/', '.'), bytes));
+                java.getStore()
+                        .forEach((path, bytes) -> classes.put(
+                                path.substring(0, path.length() - ".class".length())
+                                        .replace('/', '.'),
+                                bytes));
             }
         }
         // the bytecode first: nothing of the rule set is loaded or run before its classes are checked
@@ -112,9 +116,11 @@ final class CompiledRuleSetCheck {
         Map<String, Owner> owners = owners(internal);
         refusals.forEach((className, refused) -> {
             Owner owner = owners.getOrDefault(className, ownerByPrefix(className, owners));
-            add(new Violation(owner == null ? null : owner.sourcePath(), owner == null ? null : owner.rule(),
-                    owner == null ? null : owner.function(), refusedMessage(owner == null ? "class " + className
-                            : owner.describe(), refused)));
+            add(new Violation(
+                    owner == null ? null : owner.sourcePath(),
+                    owner == null ? null : owner.rule(),
+                    owner == null ? null : owner.function(),
+                    refusedMessage(owner == null ? "class " + className : owner.describe(), refused)));
         });
     }
 
@@ -125,8 +131,7 @@ final class CompiledRuleSetCheck {
     }
 
     static String refusedMessage(String where, List<String> refused) {
-        return where + " uses what rules may not use (不在允许清单内 / not on the allow-list): "
-                + String.join(", ", refused);
+        return where + " uses what rules may not use (不在允许清单内 / not on the allow-list): " + String.join(", ", refused);
     }
 
     /** Which rule or function a compiled class belongs to. */
@@ -149,7 +154,8 @@ final class CompiledRuleSetCheck {
                     String invoker = rule.getConsequence().getClass().getName();
                     String suffix = "DefaultConsequenceInvoker";
                     if (classes.containsKey(invoker) && invoker.endsWith(suffix)) {
-                        owners.put(invoker.substring(0, invoker.length() - suffix.length()),
+                        owners.put(
+                                invoker.substring(0, invoker.length() - suffix.length()),
                                 new Owner(path(rule.getResource()), rule.getName(), null));
                     }
                 }
@@ -176,26 +182,39 @@ final class CompiledRuleSetCheck {
     private void definitions(InternalKnowledgePackage pkg) {
         for (TypeDeclaration declaration : pkg.getTypeDeclarations().values()) {
             if (declaration.getNature() == TypeDeclaration.Nature.DEFINITION) {
-                add(new Violation(path(declaration.getResource()), null, null, "declare "
-                        + declaration.getTypeName() + ": rules may not declare types (类型来自事实模型 / the types "
-                        + "come from the fact model, org.jicha.facts)"));
+                add(new Violation(
+                        path(declaration.getResource()),
+                        null,
+                        null,
+                        "declare "
+                                + declaration.getTypeName() + ": rules may not declare types (类型来自事实模型 / the types "
+                                + "come from the fact model, org.jicha.facts)"));
             }
         }
         if (!pkg.getWindowDeclarations().isEmpty()) {
-            add(new Violation(null, null, null, "package " + pkg.getName()
-                    + " declares windows, which rules may not use"));
+            add(new Violation(
+                    null, null, null, "package " + pkg.getName() + " declares windows, which rules may not use"));
         }
         for (Map.Entry<String, Type> global : pkg.getGlobals().entrySet()) {
-            String type = global.getValue() instanceof Class<?> c ? c.getName() : global.getValue().getTypeName();
+            String type = global.getValue() instanceof Class<?> c
+                    ? c.getName()
+                    : global.getValue().getTypeName();
             if (!TypeAllowList.allows(type)) {
-                add(new Violation(null, null, null, "global " + global.getKey() + " of type " + type
-                        + " is not on the allow-list (不在允许清单内)"));
+                add(new Violation(
+                        null,
+                        null,
+                        null,
+                        "global " + global.getKey() + " of type " + type + " is not on the allow-list (不在允许清单内)"));
             }
         }
         for (Function f : pkg.getFunctions().values()) {
             if (!"java".equals(f.getDialect())) {
-                add(new Violation(path(f.getResource()), null, f.getName(), "function " + f.getName()
-                        + "() is written in dialect \"" + f.getDialect() + "\"; only Java functions are checked and allowed"));
+                add(new Violation(
+                        path(f.getResource()),
+                        null,
+                        f.getName(),
+                        "function " + f.getName() + "() is written in dialect \"" + f.getDialect()
+                                + "\"; only Java functions are checked and allowed"));
             }
         }
     }
@@ -205,8 +224,10 @@ final class CompiledRuleSetCheck {
         if (rule.getConsequence() instanceof MVELConsequence) {
             checks.refuse("its consequence is in dialect \"mvel\", which is not allowed: write it in Java "
                     + "(the default dialect) so that it can be checked");
-        } else if (rule.getConsequence() != null && !classes.containsKey(rule.getConsequence().getClass().getName())) {
-            checks.refuse("its consequence is of an unknown kind (" + rule.getConsequence().getClass().getName() + ")");
+        } else if (rule.getConsequence() != null
+                && !classes.containsKey(rule.getConsequence().getClass().getName())) {
+            checks.refuse("its consequence is of an unknown kind ("
+                    + rule.getConsequence().getClass().getName() + ")");
         }
         if (rule.hasNamedConsequences()) {
             checks.refuse("named consequences (then[...], do[...]) are not allowed");
@@ -300,7 +321,8 @@ final class CompiledRuleSetCheck {
                     reader(read, "constraint");
                 }
             } else if (!(constraint instanceof QueryNameConstraint)) {
-                refuse("a constraint of an unknown kind (" + constraint.getClass().getSimpleName() + ")");
+                refuse("a constraint of an unknown kind ("
+                        + constraint.getClass().getSimpleName() + ")");
             }
         }
 
@@ -310,14 +332,18 @@ final class CompiledRuleSetCheck {
                 return;
             }
             if (reader instanceof ClassFieldReader field) {
-                if (!TypeAllowList.allows(field.getClassName()) || field.getFieldName().equals("class")) {
+                if (!TypeAllowList.allows(field.getClassName())
+                        || field.getFieldName().equals("class")) {
                     refuse(what + " reads " + field.getClassName() + "." + field.getFieldName()
                             + ", which is not on the allow-list (不在允许清单内)");
                 }
             } else if (reader instanceof MVELClassFieldReader expression) {
                 // as MVELObjectClassFieldReader#doCompile compiles it: "this" only
-                ParserContext context = context(mvel.getParserConfiguration(), new String[] {"this"},
-                        new String[] {expression.getClassName()}, expression.isTypeSafe());
+                ParserContext context = context(
+                        mvel.getParserConfiguration(),
+                        new String[] {"this"},
+                        new String[] {expression.getClassName()},
+                        expression.isTypeSafe());
                 if (context != null) {
                     mvel(context, expression.getExpression(), what);
                 }
@@ -330,7 +356,8 @@ final class CompiledRuleSetCheck {
             Object expression = eval.getEvalExpression();
             if (expression instanceof MVELEvalExpression mvelEval) {
                 mvel(unit(mvelEval, "unit"), "eval");
-            } else if (expression == null || !classes.containsKey(expression.getClass().getName())) {
+            } else if (expression == null
+                    || !classes.containsKey(expression.getClass().getName())) {
                 refuse("an eval of an unknown kind");
             }
         }
@@ -348,15 +375,16 @@ final class CompiledRuleSetCheck {
                 return;
             }
             if (function == null || !function.getClass().getName().startsWith(ACCUMULATE_FUNCTIONS)) {
-                refuse("the accumulate function " + (function == null ? "?" : function.getClass().getName())
-                        + " is not one of Drools' own");
+                refuse("the accumulate function "
+                        + (function == null ? "?" : function.getClass().getName()) + " is not one of Drools' own");
             }
         }
 
         private MVELCompilationUnit unit(Object holder, String field) {
             Object unit = field(holder, field);
             if (!(unit instanceof MVELCompilationUnit)) {
-                refuse("an expression that cannot be checked (" + holder.getClass().getSimpleName() + "); simplify it");
+                refuse("an expression that cannot be checked ("
+                        + holder.getClass().getSimpleName() + "); simplify it");
                 return null;
             }
             return (MVELCompilationUnit) unit;
@@ -366,8 +394,11 @@ final class CompiledRuleSetCheck {
             if (unit == null) {
                 return;
             }
-            ParserContext context = context(mvel.getParserConfiguration(), unit.getInputIdentifiers(),
-                    unit.getInputTypes(), unit.isStrictMode());
+            ParserContext context = context(
+                    mvel.getParserConfiguration(),
+                    unit.getInputIdentifiers(),
+                    unit.getInputTypes(),
+                    unit.isStrictMode());
             if (context != null) {
                 mvel(context, unit.getExpression(), what);
             }
@@ -378,8 +409,8 @@ final class CompiledRuleSetCheck {
             try {
                 compiled = MVEL.compileExpression(expression.trim(), context);
             } catch (RuntimeException e) {
-                refuse(what + ": the expression cannot be checked (" + e.getMessage().lines().findFirst().orElse("")
-                        + "); simplify it");
+                refuse(what + ": the expression cannot be checked ("
+                        + e.getMessage().lines().findFirst().orElse("") + "); simplify it");
                 return;
             }
             List<String> refused;
@@ -389,14 +420,17 @@ final class CompiledRuleSetCheck {
                 refused = List.of("an expression that cannot be checked (" + e + "); simplify it");
             }
             if (!refused.isEmpty()) {
-                add(new Violation(sourcePath, rule.getName(), null,
+                add(new Violation(
+                        sourcePath,
+                        rule.getName(),
+                        null,
                         refusedMessage("rule \"" + rule.getName() + "\" (" + what + ")", refused)));
             }
         }
 
         /** The parser context Drools compiles an expression in (MVELCompilationUnit#getCompiledExpression). */
-        private ParserContext context(ParserConfiguration configuration, String[] inputs, String[] types,
-                                      boolean strict) {
+        private ParserContext context(
+                ParserConfiguration configuration, String[] inputs, String[] types, boolean strict) {
             ParserContext context = new ParserContext(configuration, null);
             context.setStrictTypeEnforcement(strict);
             context.setStrongTyping(strict);
@@ -404,7 +438,8 @@ final class CompiledRuleSetCheck {
             context.addIndexedInput(inputs);
             for (int i = 0; i < inputs.length; i++) {
                 try {
-                    context.addInput(inputs[i], MVELCompilationUnit.loadClass(configuration.getClassLoader(), types[i]));
+                    context.addInput(
+                            inputs[i], MVELCompilationUnit.loadClass(configuration.getClassLoader(), types[i]));
                 } catch (ClassNotFoundException e) {
                     refuse("the type " + types[i] + " of " + inputs[i] + " cannot be found");
                     return null;
@@ -416,7 +451,7 @@ final class CompiledRuleSetCheck {
         private Object field(Object holder, String name) {
             for (Class<?> type = holder.getClass(); type != null; type = type.getSuperclass()) {
                 try {
-                    java.lang.reflect.Field field = type.getDeclaredField(name);
+                    Field field = type.getDeclaredField(name);
                     field.setAccessible(true);
                     return field.get(holder);
                 } catch (NoSuchFieldException e) {

@@ -27,10 +27,10 @@ public final class DescriptionCheck {
     /** A parameter key, then its value in full-width brackets or after spaces, optionally as a percentage. */
     private static final Pattern NAMED_VALUE = Pattern.compile(
             "((?:BIL|BUS|INS|MET|EXP|IMP)(?:-\\d{2})?\\.[A-Za-z]\\w*(?:\\.\\w+)*)(?:（|\\s+)(-?\\d+(?:\\.\\d+)?)\\s*(%?)");
+
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private DescriptionCheck() {
-    }
+    private DescriptionCheck() {}
 
     /** Every number of a description that disagrees with the parameter it names. */
     public static List<RuleProblem> check(Path rulesDir, List<RuleMeta> rules, RuleParameters parameters) {
@@ -54,11 +54,16 @@ public final class DescriptionCheck {
                     lines = lines(rulesDir.resolve(rule.file()));
                 }
                 int line = lineSaying(lines, rule.line(), m.group());
-                problems.add(new RuleProblem(rule.file(), line, rule.code() + " 的 @description 写 " + m.group(1) + " 为 "
-                        + m.group(2) + m.group(3) + "，而 " + RuleFolder.PARAMETERS_FILE + ":"
-                        + parameters.lineOf(m.group(1)) + " 中为 " + number + " / the @description of " + rule.code()
-                        + " says " + m.group(2) + m.group(3) + " for " + m.group(1) + ", " + RuleFolder.PARAMETERS_FILE
-                        + ":" + parameters.lineOf(m.group(1)) + " has " + number));
+                problems.add(new RuleProblem(
+                        rule.file(),
+                        line,
+                        rule.code() + " 的 @description 写 " + m.group(1) + " 为 "
+                                + m.group(2) + m.group(3) + "，而 " + RuleFolder.PARAMETERS_FILE + ":"
+                                + parameters.lineOf(m.group(1)) + " 中为 " + number + " / the @description of "
+                                + rule.code()
+                                + " says " + m.group(2) + m.group(3) + " for " + m.group(1) + ", "
+                                + RuleFolder.PARAMETERS_FILE
+                                + ":" + parameters.lineOf(m.group(1)) + " has " + number));
             }
         }
         return problems;

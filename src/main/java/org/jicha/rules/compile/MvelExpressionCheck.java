@@ -36,7 +36,6 @@ import org.mvel2.ast.Union;
 import org.mvel2.compiler.CompiledExpression;
 import org.mvel2.compiler.ExecutableAccessor;
 import org.mvel2.compiler.ExecutableLiteral;
-import org.mvel2.compiler.ExecutableStatement;
 import org.mvel2.util.MethodStub;
 import org.mvel2.util.NullType;
 import org.mvel2.util.ParseTools;
@@ -166,16 +165,19 @@ final class MvelExpressionCheck {
     private Type literal(Object value, Class<?> type) {
         if (value instanceof Class<?> c) {
             type(c, "class literal");
-        } else if (value != null && !(value instanceof String || value instanceof Number || value instanceof Boolean
-                || value instanceof Character)) {
+        } else if (value != null
+                && !(value instanceof String
+                        || value instanceof Number
+                        || value instanceof Boolean
+                        || value instanceof Character)) {
             unknown(value.getClass().getSimpleName(), String.valueOf(value));
         }
         return type;
     }
 
     private Type unknown(String construct, String text) {
-        refused.add("an MVEL construct that cannot be checked (" + construct + ": " + text
-                + "); simplify the expression");
+        refused.add(
+                "an MVEL construct that cannot be checked (" + construct + ": " + text + "); simplify the expression");
         return null;
     }
 
@@ -191,7 +193,8 @@ final class MvelExpressionCheck {
         while (element.isArray()) {
             element = element.getComponentType();
         }
-        return element == NullType.class || TypeAllowList.allows(element.getName())
+        return element == NullType.class
+                || TypeAllowList.allows(element.getName())
                 || ownClasses.contains(element.getName());
     }
 
@@ -271,15 +274,15 @@ final class MvelExpressionCheck {
             }
         }
         for (; i < segments.size() && value.type() != null; i++) {
-            value = value.isClass() ? staticStep((Class<?>) value.type(), segments.get(i), text)
+            value = value.isClass()
+                    ? staticStep((Class<?>) value.type(), segments.get(i), text)
                     : new Value(step(value.type(), segments.get(i), text), false);
         }
         return value.type();
     }
 
     /** The value of a step: a type, or a class named for static access ({@code Math} in {@code Math.abs}). */
-    private record Value(Type type, boolean isClass) {
-    }
+    private record Value(Type type, boolean isClass) {}
 
     private Value classReference(Class<?> type) {
         if (!usable(type)) {
@@ -302,8 +305,8 @@ final class MvelExpressionCheck {
         Class<?>[] arguments = arguments(root.inner());
         if (context.hasImport(root.name())) {
             Object imported = context.getParserConfiguration().getStaticOrClassImport(root.name());
-            Method method = imported instanceof MethodStub stub ? stub.getMethod()
-                    : imported instanceof Method m ? m : null;
+            Method method =
+                    imported instanceof MethodStub stub ? stub.getMethod() : imported instanceof Method m ? m : null;
             if (method == null) {
                 return unknown("call", text);
             }
@@ -353,7 +356,8 @@ final class MvelExpressionCheck {
             }
             case METHOD -> {
                 Class<?>[] arguments = arguments(segment.inner());
-                if (raw.isArray() && arguments.length == 0
+                if (raw.isArray()
+                        && arguments.length == 0
                         && (segment.name().equals("size") || segment.name().equals("length"))) {
                     return int.class;
                 }
@@ -427,7 +431,8 @@ final class MvelExpressionCheck {
     /** May a member named {@code name} be used on a value of this static type? */
     private boolean receiver(Class<?> receiver, String name) {
         String type = receiver.getName();
-        if (TypeAllowList.REFUSED_MEMBER_NAMES.contains(name) || TypeAllowList.REFUSED_MEMBERS.contains(type + "." + name)) {
+        if (TypeAllowList.REFUSED_MEMBER_NAMES.contains(name)
+                || TypeAllowList.REFUSED_MEMBERS.contains(type + "." + name)) {
             refused.add(type + "." + name);
             return false;
         }
@@ -569,7 +574,11 @@ final class MvelExpressionCheck {
     /** One step of an access chain: {@code .name}, {@code .name(args)} or {@code [index]}. */
     record Segment(Kind kind, String name, String inner) {
 
-        enum Kind { PROPERTY, METHOD, INDEX }
+        enum Kind {
+            PROPERTY,
+            METHOD,
+            INDEX
+        }
 
         /** The steps of a chain, or null if it is not a plain chain (a with-block, an operator, a closure). */
         static List<Segment> parse(String text) {

@@ -46,10 +46,15 @@ public final class ParameterCheck {
                 continue; // params.has asks whether the key is there: never a fault
             }
             if (!check.defined(use)) {
-                problems.add(new RuleProblem(use.file(), use.line(), (use.kind() == ParameterKind.TABLE
-                        ? "参数表 " + use.key() + " 未在 " + RuleSetLoader.PARAMETERS_FILE + " 中定义 / parameter table \""
-                        : "参数 " + use.key() + " 未在 " + RuleSetLoader.PARAMETERS_FILE + " 中定义 / parameter \"")
-                        + use.key() + "\" is not defined in " + RuleSetLoader.PARAMETERS_FILE));
+                problems.add(new RuleProblem(
+                        use.file(),
+                        use.line(),
+                        (use.kind() == ParameterKind.TABLE
+                                        ? "参数表 " + use.key() + " 未在 " + RuleSetLoader.PARAMETERS_FILE
+                                                + " 中定义 / parameter table \""
+                                        : "参数 " + use.key() + " 未在 " + RuleSetLoader.PARAMETERS_FILE
+                                                + " 中定义 / parameter \"")
+                                + use.key() + "\" is not defined in " + RuleSetLoader.PARAMETERS_FILE));
                 continue;
             }
             for (String key : check.readBy(use)) {
@@ -60,11 +65,18 @@ public final class ParameterCheck {
                 ParameterKind both = earlier.kind().and(kind);
                 if (both == null) {
                     if (conflicts.add(earlier.where() + " " + use.where())) {
-                        problems.add(new RuleProblem(use.file(), use.line(), "参数 " + key + " 在此按" + kind.zh() + "读取（"
-                                + kind.function() + "），但在 " + earlier.where() + " 按" + earlier.kind().zh() + "读取（"
-                                + earlier.kind().function() + "），没有值能同时满足 / parameter \"" + key + "\" is read as "
-                                + kind.en() + " here (" + kind.function() + ") but as " + earlier.kind().en() + " at "
-                                + earlier.where() + " (" + earlier.kind().function() + "): no value can be both"));
+                        problems.add(new RuleProblem(
+                                use.file(),
+                                use.line(),
+                                "参数 " + key + " 在此按" + kind.zh() + "读取（"
+                                        + kind.function() + "），但在 " + earlier.where() + " 按"
+                                        + earlier.kind().zh() + "读取（"
+                                        + earlier.kind().function() + "），没有值能同时满足 / parameter \"" + key
+                                        + "\" is read as "
+                                        + kind.en() + " here (" + kind.function() + ") but as "
+                                        + earlier.kind().en() + " at "
+                                        + earlier.where() + " ("
+                                        + earlier.kind().function() + "): no value can be both"));
                     }
                 } else if (both != earlier.kind()) {
                     strictest.put(key, use);
@@ -118,8 +130,11 @@ public final class ParameterCheck {
         if (kind == ParameterKind.TABLE) {
             if (!table) {
                 Value value = contents.values().get(key);
-                problem(value.line(), "参数 " + key + " 应为" + kind.zh() + "，实际为" + describeZh(value),
-                        "parameter " + key + " must be " + kind.en() + ", found " + describeEn(value), use);
+                problem(
+                        value.line(),
+                        "参数 " + key + " 应为" + kind.zh() + "，实际为" + describeZh(value),
+                        "parameter " + key + " must be " + kind.en() + ", found " + describeEn(value),
+                        use);
                 return;
             }
             String entries = key + ".";
@@ -131,15 +146,21 @@ public final class ParameterCheck {
             return;
         }
         if (table) {
-            problem(contents.tables().get(key), "参数 " + key + " 应为" + kind.zh() + "，实际为一个表",
-                    "parameter " + key + " must be " + kind.en() + ", found a table", use);
+            problem(
+                    contents.tables().get(key),
+                    "参数 " + key + " 应为" + kind.zh() + "，实际为一个表",
+                    "parameter " + key + " must be " + kind.en() + ", found a table",
+                    use);
             return;
         }
         Value value = contents.values().get(key);
         Object typedValue = typed(value, kind);
         if (typedValue == null) {
-            problem(value.line(), "参数 " + key + " 应为" + kind.zh() + "，实际为" + describeZh(value),
-                    "parameter " + key + " must be " + kind.en() + ", found " + describeEn(value), use);
+            problem(
+                    value.line(),
+                    "参数 " + key + " 应为" + kind.zh() + "，实际为" + describeZh(value),
+                    "parameter " + key + " must be " + kind.en() + ", found " + describeEn(value),
+                    use);
         } else {
             typed.put(key, typedValue);
         }
@@ -152,9 +173,12 @@ public final class ParameterCheck {
         } else if (RuleParameters.NO_LIMIT.equals(value.resolved())) {
             typed.put(key, RuleParameters.NO_LIMIT);
         } else {
-            problem(value.line(), "参数表 " + table + " 中 " + group + " 的值应为整数（无限值写 \"-\" 或不写该分组），实际为"
-                            + describeZh(value), "entry " + group + " of parameter table " + table
-                            + " must be a whole number (\"-\" or no entry for no limit), found " + describeEn(value), use);
+            problem(
+                    value.line(),
+                    "参数表 " + table + " 中 " + group + " 的值应为整数（无限值写 \"-\" 或不写该分组），实际为" + describeZh(value),
+                    "entry " + group + " of parameter table " + table
+                            + " must be a whole number (\"-\" or no entry for no limit), found " + describeEn(value),
+                    use);
         }
     }
 
@@ -192,9 +216,13 @@ public final class ParameterCheck {
     }
 
     private void problem(int line, String zh, String en, ParameterUse use) {
-        problems.add(new RuleProblem(RuleSetLoader.PARAMETERS_FILE, line, zh + "（" + use.where() + " 以 "
-                + use.kind().function() + " 读取） / " + en + " (read by " + use.kind().function() + " at "
-                + use.where() + ")"));
+        problems.add(new RuleProblem(
+                RuleSetLoader.PARAMETERS_FILE,
+                line,
+                zh + "（" + use.where() + " 以 "
+                        + use.kind().function() + " 读取） / " + en + " (read by "
+                        + use.kind().function() + " at "
+                        + use.where() + ")"));
     }
 
     private static String describeZh(Value value) {

@@ -8,7 +8,6 @@ package org.jicha.rules.compile;
  * number and as text must hold a number; a table and a single value exclude each other.
  */
 enum ParameterKind {
-
     INTEGER("integer", "整数", "a whole number"),
     NUMBER("decimal", "数值", "a number"),
     TEXT("text", "文本", "text"),

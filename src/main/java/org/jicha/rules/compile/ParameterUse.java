@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 public record ParameterUse(String function, String key, String file, int line) {
 
     private static final Pattern DECLARED = Pattern.compile("\\b(?:org\\.jicha\\.rules\\.)?RuleParameters\\s+(\\w+)");
-    private static final Pattern CALL = Pattern.compile("\\b(\\w+)\\.(integer|decimal|text|limit|has)\\(\\s*\"([^\"]+)\"");
+    private static final Pattern CALL =
+            Pattern.compile("\\b(\\w+)\\.(integer|decimal|text|limit|has)\\(\\s*\"([^\"]+)\"");
 
     /** What a value must be for this use; null for {@code has}. */
     ParameterKind kind() {

@@ -39,11 +39,9 @@ public final class ParametersFile {
      * One value: {@code resolved} as YAML typed it (Integer, Long, Double, String, Boolean, null for an empty
      * value, a List...), {@code text} as written (null for a sequence or a map), {@code line} 1-based.
      */
-    public record Value(Object resolved, String text, int line) {
-    }
+    public record Value(Object resolved, String text, int line) {}
 
-    private ParametersFile() {
-    }
+    private ParametersFile() {}
 
     public static Contents read(Path file, String displayName, List<RuleProblem> problems) {
         if (!Files.exists(file)) {

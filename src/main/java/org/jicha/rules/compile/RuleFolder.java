@@ -27,8 +27,7 @@ public final class RuleFolder {
     public static final String PARAMETERS_FILE = "parameters.yml";
     public static final String CALENDAR_FILE = "calendar/cn-working-days.csv";
 
-    private RuleFolder() {
-    }
+    private RuleFolder() {}
 
     public static WorkingDayCalendar readCalendar(Path rulesDir, List<RuleProblem> problems) {
         Path file = rulesDir.resolve(CALENDAR_FILE);
@@ -49,7 +48,8 @@ public final class RuleFolder {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> {
                         String name = p.getFileName().toString();
-                        return !name.startsWith("~$") && !name.startsWith(".")
+                        return !name.startsWith("~$")
+                                && !name.startsWith(".")
                                 && (name.endsWith(".drl") || name.endsWith(".drl.xlsx"));
                     })
                     .sorted()

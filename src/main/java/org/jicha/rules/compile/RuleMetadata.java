@@ -22,20 +22,20 @@ import org.kie.api.definition.type.Description;
  */
 public final class RuleMetadata {
 
-    public static final List<String> REQUIRED_METADATA = List.of(
-            "code", "theme", "title", "titleEn", "severity", "teamKind", "rectifyDays", "basis", "remedy");
+    public static final List<String> REQUIRED_METADATA =
+            List.of("code", "theme", "title", "titleEn", "severity", "teamKind", "rectifyDays", "basis", "remedy");
 
     private static final Pattern REQUIRED_COLUMN = Pattern.compile("[a-z_]+\\.[a-z_]+");
     private static final Pattern CODE_FORMAT = Pattern.compile("(BIL|BUS|INS|MET|EXP|IMP)-\\d{2}");
 
-    private RuleMetadata() {
-    }
+    private RuleMetadata() {}
 
     /** The rule's metadata, or null when a fault was added to {@code problems}. */
     public static RuleMeta read(Rule rule, String file, int line, List<RuleProblem> problems) {
         Map<String, Object> md = rule.getMetaData();
         List<String> missing = REQUIRED_METADATA.stream()
-                .filter(k -> md.get(k) == null || String.valueOf(md.get(k)).isBlank()).toList();
+                .filter(k -> md.get(k) == null || String.valueOf(md.get(k)).isBlank())
+                .toList();
         if (!missing.isEmpty()) {
             problems.add(new RuleProblem(file, line, "rule \"" + rule.getName() + "\" lacks metadata " + missing));
             return null;
@@ -58,11 +58,13 @@ public final class RuleMetadata {
                 problems.add(new RuleProblem(file, line, "rectifyDays must be a positive number of working days"));
             }
         } catch (NumberFormatException e) {
-            problems.add(new RuleProblem(file, line, "rectifyDays \"" + md.get("rectifyDays") + "\" is not a whole number"));
+            problems.add(
+                    new RuleProblem(file, line, "rectifyDays \"" + md.get("rectifyDays") + "\" is not a whole number"));
         }
         List<String> requires = new ArrayList<>();
         if (md.get("requires") != null) {
-            for (String column : String.valueOf(md.get("requires")).replace("\"", "").split(",")) {
+            for (String column :
+                    String.valueOf(md.get("requires")).replace("\"", "").split(",")) {
                 String c = column.strip();
                 if (!REQUIRED_COLUMN.matcher(c).matches()) {
                     problems.add(new RuleProblem(file, line, "@requires entry \"" + c + "\" is not table.column"));
@@ -75,8 +77,19 @@ public final class RuleMetadata {
         }
         // Drools files @description under the key of its own Description annotation type
         Object description = md.getOrDefault("description", md.get(Description.class.getName()));
-        return new RuleMeta(code, theme, text(md, "title"), text(md, "titleEn"), severity, teamKind, rectifyDays,
-                text(md, "basis"), text(md, "remedy"), description == null ? "" : String.valueOf(description), file, line,
+        return new RuleMeta(
+                code,
+                theme,
+                text(md, "title"),
+                text(md, "titleEn"),
+                severity,
+                teamKind,
+                rectifyDays,
+                text(md, "basis"),
+                text(md, "remedy"),
+                description == null ? "" : String.valueOf(description),
+                file,
+                line,
                 requires);
     }
 
@@ -84,15 +97,14 @@ public final class RuleMetadata {
         return String.valueOf(md.get(key)).strip();
     }
 
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String key, String file, int line,
-                                                   List<RuleProblem> problems) {
+    private static <E extends Enum<E>> E parseEnum(
+            Class<E> type, String value, String key, String file, int line, List<RuleProblem> problems) {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(new RuleProblem(file, line, key + " \"" + value + "\" is not one of "
-                    + Arrays.toString(type.getEnumConstants())));
+            problems.add(new RuleProblem(
+                    file, line, key + " \"" + value + "\" is not one of " + Arrays.toString(type.getEnumConstants())));
             return null;
         }
     }
-
 }

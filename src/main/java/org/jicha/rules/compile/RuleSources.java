@@ -23,17 +23,18 @@ public final class RuleSources {
 
     private static final Pattern ACCUMULATE_IMPORT = Pattern.compile("^\\s*import\\s+accumulate\\s+([\\w.$]+)");
 
-    private RuleSources() {
-    }
+    private RuleSources() {}
 
     /**
      * What Drools compiled, checked against the allow-list of types before the set is loaded: each violation
      * located by the rule's (or function's) file and line.
      */
-    public static List<RuleProblem> allowListProblems(KieBuilder builder, Path rulesDir,
-                                                       Map<String, String> displayByKiePath,
-                                                       Map<String, Map<String, Integer>> ruleLines,
-                                                       Map<String, Map<String, Integer>> functionLines) {
+    public static List<RuleProblem> allowListProblems(
+            KieBuilder builder,
+            Path rulesDir,
+            Map<String, String> displayByKiePath,
+            Map<String, Map<String, Integer>> ruleLines,
+            Map<String, Map<String, Integer>> functionLines) {
         InternalKieModule module = (InternalKieModule) builder.getKieModule();
         List<RuleProblem> problems = new ArrayList<>();
         for (String kieBase : module.getKieModuleModel().getKieBaseModels().keySet()) {
@@ -42,15 +43,21 @@ public final class RuleSources {
                 violations = CompiledRuleSetCheck.check(module.getKnowledgePackagesForKieBase(kieBase));
             } catch (RuntimeException e) {
                 // fail closed: what cannot be checked is not loaded
-                return List.of(new RuleProblem(rulesDir.toString(), 0, "the compiled rule set cannot be checked against "
-                        + "the allow-list of types: " + e));
+                return List.of(new RuleProblem(
+                        rulesDir.toString(),
+                        0,
+                        "the compiled rule set cannot be checked against " + "the allow-list of types: " + e));
             }
             for (CompiledRuleSetCheck.Violation v : violations) {
                 Map<String, Map<String, Integer>> lines = v.rule() != null ? ruleLines : functionLines;
                 String name = v.rule() != null ? v.rule() : v.function();
-                String file = v.sourcePath() != null ? displayOfSource(v.sourcePath(), displayByKiePath)
-                        : lines.entrySet().stream().filter(e -> name != null && e.getValue().containsKey(name))
-                                .map(Map.Entry::getKey).findFirst().orElse(rulesDir.toString());
+                String file = v.sourcePath() != null
+                        ? displayOfSource(v.sourcePath(), displayByKiePath)
+                        : lines.entrySet().stream()
+                                .filter(e -> name != null && e.getValue().containsKey(name))
+                                .map(Map.Entry::getKey)
+                                .findFirst()
+                                .orElse(rulesDir.toString());
                 int line = name == null ? 0 : lines.getOrDefault(file, Map.of()).getOrDefault(name, 0);
                 problems.add(new RuleProblem(file, line, v.message()));
             }
@@ -67,8 +74,12 @@ public final class RuleSources {
         for (int i = 0; i < lines.length; i++) {
             Matcher m = ACCUMULATE_IMPORT.matcher(lines[i]);
             if (m.find() && !m.group(1).startsWith("org.drools.core.base.accumulators.")) {
-                problems.add(new RuleProblem(file, i + 1, "import accumulate " + m.group(1)
-                        + ": only Drools' own accumulate functions may be used (不在允许清单内 / not on the allow-list)"));
+                problems.add(
+                        new RuleProblem(
+                                file,
+                                i + 1,
+                                "import accumulate " + m.group(1)
+                                        + ": only Drools' own accumulate functions may be used (不在允许清单内 / not on the allow-list)"));
             }
         }
     }
@@ -99,7 +110,8 @@ public final class RuleSources {
     }
 
     public static String fileOf(Rule rule, Map<String, String> displayByKiePath) {
-        if (rule instanceof RuleImpl impl && impl.getResource() != null
+        if (rule instanceof RuleImpl impl
+                && impl.getResource() != null
                 && impl.getResource().getSourcePath() != null) {
             return displayOfSource(impl.getResource().getSourcePath(), displayByKiePath);
         }
@@ -115,5 +127,4 @@ public final class RuleSources {
         }
         return source;
     }
-
 }

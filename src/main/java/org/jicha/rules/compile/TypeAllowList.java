@@ -49,38 +49,93 @@ public final class TypeAllowList {
 
     static final String FACTS = "org.jicha.facts.";
 
-    static final Set<String> RULE_HELPERS = Set.of(
-            "org.jicha.rules.Evidence", "org.jicha.rules.RuleParameters", "org.jicha.rules.FindingCollector");
+    static final Set<String> RULE_HELPERS =
+            Set.of("org.jicha.rules.Evidence", "org.jicha.rules.RuleParameters", "org.jicha.rules.FindingCollector");
 
     static final Set<String> JAVA_LANG = Set.of(
-            "java.lang.Object", "java.lang.String", "java.lang.StringBuilder", "java.lang.CharSequence",
-            "java.lang.Comparable", "java.lang.Iterable", "java.lang.Enum", "java.lang.Math", "java.lang.StrictMath",
-            "java.lang.Number", "java.lang.Integer", "java.lang.Long", "java.lang.Double", "java.lang.Float",
-            "java.lang.Short", "java.lang.Byte", "java.lang.Boolean", "java.lang.Character", "java.lang.Void",
+            "java.lang.Object",
+            "java.lang.String",
+            "java.lang.StringBuilder",
+            "java.lang.CharSequence",
+            "java.lang.Comparable",
+            "java.lang.Iterable",
+            "java.lang.Enum",
+            "java.lang.Math",
+            "java.lang.StrictMath",
+            "java.lang.Number",
+            "java.lang.Integer",
+            "java.lang.Long",
+            "java.lang.Double",
+            "java.lang.Float",
+            "java.lang.Short",
+            "java.lang.Byte",
+            "java.lang.Boolean",
+            "java.lang.Character",
+            "java.lang.Void",
             // exceptions a rule may throw or catch (and NoSuchFieldError: javac's switch over an enum)
-            "java.lang.Throwable", "java.lang.Exception", "java.lang.RuntimeException",
-            "java.lang.IllegalArgumentException", "java.lang.IllegalStateException", "java.lang.ArithmeticException",
-            "java.lang.NullPointerException", "java.lang.IndexOutOfBoundsException",
-            "java.lang.ArrayIndexOutOfBoundsException", "java.lang.StringIndexOutOfBoundsException",
-            "java.lang.NumberFormatException", "java.lang.UnsupportedOperationException",
-            "java.lang.ClassCastException", "java.lang.NoSuchFieldError");
+            "java.lang.Throwable",
+            "java.lang.Exception",
+            "java.lang.RuntimeException",
+            "java.lang.IllegalArgumentException",
+            "java.lang.IllegalStateException",
+            "java.lang.ArithmeticException",
+            "java.lang.NullPointerException",
+            "java.lang.IndexOutOfBoundsException",
+            "java.lang.ArrayIndexOutOfBoundsException",
+            "java.lang.StringIndexOutOfBoundsException",
+            "java.lang.NumberFormatException",
+            "java.lang.UnsupportedOperationException",
+            "java.lang.ClassCastException",
+            "java.lang.NoSuchFieldError");
 
     static final Set<String> JAVA_UTIL = Set.of(
-            "java.util.Collection", "java.util.List", "java.util.ArrayList", "java.util.LinkedList",
-            "java.util.Set", "java.util.HashSet", "java.util.LinkedHashSet", "java.util.SortedSet",
-            "java.util.NavigableSet", "java.util.TreeSet", "java.util.Map", "java.util.Map$Entry",
-            "java.util.HashMap", "java.util.LinkedHashMap", "java.util.SortedMap", "java.util.NavigableMap",
-            "java.util.TreeMap", "java.util.Queue", "java.util.Deque", "java.util.ArrayDeque",
-            "java.util.PriorityQueue", "java.util.EnumMap", "java.util.EnumSet", "java.util.Iterator",
-            "java.util.ListIterator", "java.util.Comparator", "java.util.Collections", "java.util.Arrays",
-            "java.util.Objects", "java.util.Optional", "java.util.OptionalInt", "java.util.OptionalLong",
-            "java.util.OptionalDouble", "java.util.StringJoiner", "java.util.Locale",
-            "java.util.NoSuchElementException", "java.util.AbstractMap$SimpleEntry",
+            "java.util.Collection",
+            "java.util.List",
+            "java.util.ArrayList",
+            "java.util.LinkedList",
+            "java.util.Set",
+            "java.util.HashSet",
+            "java.util.LinkedHashSet",
+            "java.util.SortedSet",
+            "java.util.NavigableSet",
+            "java.util.TreeSet",
+            "java.util.Map",
+            "java.util.Map$Entry",
+            "java.util.HashMap",
+            "java.util.LinkedHashMap",
+            "java.util.SortedMap",
+            "java.util.NavigableMap",
+            "java.util.TreeMap",
+            "java.util.Queue",
+            "java.util.Deque",
+            "java.util.ArrayDeque",
+            "java.util.PriorityQueue",
+            "java.util.EnumMap",
+            "java.util.EnumSet",
+            "java.util.Iterator",
+            "java.util.ListIterator",
+            "java.util.Comparator",
+            "java.util.Collections",
+            "java.util.Arrays",
+            "java.util.Objects",
+            "java.util.Optional",
+            "java.util.OptionalInt",
+            "java.util.OptionalLong",
+            "java.util.OptionalDouble",
+            "java.util.StringJoiner",
+            "java.util.Locale",
+            "java.util.NoSuchElementException",
+            "java.util.AbstractMap$SimpleEntry",
             "java.util.AbstractMap$SimpleImmutableEntry");
 
     static final Set<String> ALLOWED_PACKAGES = Set.of(
-            "java.time.", "java.time.format.", "java.time.temporal.", "java.time.chrono.", "java.math.",
-            "java.util.function.", "java.util.stream.");
+            "java.time.",
+            "java.time.format.",
+            "java.time.temporal.",
+            "java.time.chrono.",
+            "java.math.",
+            "java.util.function.",
+            "java.util.stream.");
 
     /** What a consequence receives from Drools: may be passed on, never called. */
     static final Set<String> HANDLES = Set.of(
@@ -89,16 +144,24 @@ public final class TypeAllowList {
 
     /** Template and invokedynamic types: declared, never instantiated or called. */
     static final Set<String> DECLARATION_ONLY = Set.of(
-            "java.io.Externalizable", "java.io.Serializable", "java.io.ObjectInput", "java.io.ObjectOutput",
-            "java.io.IOException", "java.lang.ClassNotFoundException", "java.lang.invoke.MethodHandles",
-            "java.lang.invoke.MethodHandles$Lookup", "java.lang.invoke.StringConcatFactory",
-            "java.lang.invoke.LambdaMetafactory", "org.drools.mvel.field.FieldFactory",
+            "java.io.Externalizable",
+            "java.io.Serializable",
+            "java.io.ObjectInput",
+            "java.io.ObjectOutput",
+            "java.io.IOException",
+            "java.lang.ClassNotFoundException",
+            "java.lang.invoke.MethodHandles",
+            "java.lang.invoke.MethodHandles$Lookup",
+            "java.lang.invoke.StringConcatFactory",
+            "java.lang.invoke.LambdaMetafactory",
+            "org.drools.mvel.field.FieldFactory",
             "org.drools.base.rule.accessor.FieldValue");
 
     /** {@code owner.name} of the bootstrap methods javac uses for {@code +} on strings and for lambdas. */
     static final Set<String> BOOTSTRAPS = Set.of(
             "java.lang.invoke.StringConcatFactory.makeConcatWithConstants",
-            "java.lang.invoke.LambdaMetafactory.metafactory", "java.lang.invoke.LambdaMetafactory.altMetafactory");
+            "java.lang.invoke.LambdaMetafactory.metafactory",
+            "java.lang.invoke.LambdaMetafactory.altMetafactory");
 
     /** {@code owner.name} Drools writes into the rule class for an accumulate function's Java expression. */
     static final Set<String> TEMPLATE_MEMBERS = Set.of(
@@ -106,6 +169,7 @@ public final class TypeAllowList {
 
     /** The call a {@code modify} block ends in: owner.name and descriptor. */
     static final String MODIFY_UPDATE = "org.drools.core.rule.consequence.KnowledgeHelper.update";
+
     static final String MODIFY_UPDATE_DESCRIPTOR =
             "(Lorg/kie/api/runtime/rule/FactHandle;Lorg/drools/util/bitmask/BitMask;Ljava/lang/Class;)V";
 
@@ -117,8 +181,10 @@ public final class TypeAllowList {
             "java.lang.Object.getClass",
             "org.drools.mvel.asm.MethodComparator.getMethodBytecode",
             "org.drools.mvel.asm.MethodComparator.compareBytecode",
-            "org.drools.mvel.asm.ConsequenceGenerator.generate", "org.drools.mvel.asm.EvalGenerator.generate",
-            "org.drools.mvel.asm.PredicateGenerator.generate", "org.drools.mvel.asm.ReturnValueGenerator.generate",
+            "org.drools.mvel.asm.ConsequenceGenerator.generate",
+            "org.drools.mvel.asm.EvalGenerator.generate",
+            "org.drools.mvel.asm.PredicateGenerator.generate",
+            "org.drools.mvel.asm.ReturnValueGenerator.generate",
             "org.drools.base.rule.accessor.CompiledInvoker.getMethodBytecode",
             "org.drools.base.rule.consequence.Consequence.evaluate",
             "org.drools.base.rule.accessor.EvalExpression.evaluate",
@@ -128,25 +194,31 @@ public final class TypeAllowList {
 
     /** Interfaces a Drools invoker stub implements. */
     static final Set<String> STUB_INTERFACES = Set.of(
-            "org.drools.base.rule.accessor.CompiledInvoker", "org.drools.mvel.asm.ConsequenceStub",
-            "org.drools.mvel.asm.EvalStub", "org.drools.mvel.asm.PredicateStub", "org.drools.mvel.asm.ReturnValueStub",
-            "org.drools.base.rule.consequence.Consequence", "org.drools.base.rule.accessor.EvalExpression",
-            "org.drools.base.rule.accessor.ReturnValueExpression", "org.drools.base.rule.accessor.PredicateExpression");
+            "org.drools.base.rule.accessor.CompiledInvoker",
+            "org.drools.mvel.asm.ConsequenceStub",
+            "org.drools.mvel.asm.EvalStub",
+            "org.drools.mvel.asm.PredicateStub",
+            "org.drools.mvel.asm.ReturnValueStub",
+            "org.drools.base.rule.consequence.Consequence",
+            "org.drools.base.rule.accessor.EvalExpression",
+            "org.drools.base.rule.accessor.ReturnValueExpression",
+            "org.drools.base.rule.accessor.PredicateExpression");
 
     /** Drools' operator wrapper, which MVEL calls for {@code str[...]}, {@code after} and the like. */
     static final String OPERATOR_HANDLE = "org.drools.compiler.rule.builder.EvaluatorWrapper";
 
     /** Members refused on any type: the class of an object, monitors, finalization, printing. */
-    static final Set<String> REFUSED_MEMBER_NAMES = Set.of(
-            "getClass", "wait", "notify", "notifyAll", "finalize", "printStackTrace");
+    static final Set<String> REFUSED_MEMBER_NAMES =
+            Set.of("getClass", "wait", "notify", "notifyAll", "finalize", "printStackTrace");
 
     /** Members of allowed types that reach JVM-wide state: system properties, the default locale. */
     static final Set<String> REFUSED_MEMBERS = Set.of(
-            "java.lang.Boolean.getBoolean", "java.lang.Integer.getInteger", "java.lang.Long.getLong",
+            "java.lang.Boolean.getBoolean",
+            "java.lang.Integer.getInteger",
+            "java.lang.Long.getLong",
             "java.util.Locale.setDefault");
 
-    private TypeAllowList() {
-    }
+    private TypeAllowList() {}
 
     /** True for a type a rule may use: hold, create, call. Arrays by their element type; primitives always. */
     public static boolean allows(String binaryName) {
@@ -154,7 +226,9 @@ public final class TypeAllowList {
         if (name.indexOf('.') < 0) {
             return isPrimitive(name);
         }
-        if (name.startsWith(FACTS) || RULE_HELPERS.contains(name) || JAVA_LANG.contains(name)
+        if (name.startsWith(FACTS)
+                || RULE_HELPERS.contains(name)
+                || JAVA_LANG.contains(name)
                 || JAVA_UTIL.contains(name)) {
             return true;
         }

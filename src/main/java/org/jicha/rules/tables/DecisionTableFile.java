@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
@@ -33,10 +35,44 @@ public final class DecisionTableFile {
     private static final Pattern RULE_NAME = Pattern.compile("^rule \"(.+)_(\\d+)\"");
     private static final Pattern CELL_REF = Pattern.compile("\\b([A-Z]{1,3})(\\d{1,7})\\b");
     private static final Pattern QUOTED_EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?):\\s*\\n");
-    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("CONDITION", "C", "ACTION", "A", "METADATA",
-            "@", "NAME", "N", "DESCRIPTION", "I", "PRIORITY", "P", "SALIENCE", "DURATION", "D", "TIMER", "T", "CALENDARS",
-            "E", "NO-LOOP", "U", "LOCK-ON-ACTIVE", "L", "AUTO-FOCUS", "F", "ACTIVATION-GROUP", "X", "AGENDA-GROUP", "G",
-            "RULEFLOW-GROUP", "R", "DATE-EFFECTIVE", "V", "DATE-EXPIRES", "Z", "ENABLED", "B");
+    private static final Set<String> KEYWORDS = Set.of(
+            "CONDITION",
+            "C",
+            "ACTION",
+            "A",
+            "METADATA",
+            "@",
+            "NAME",
+            "N",
+            "DESCRIPTION",
+            "I",
+            "PRIORITY",
+            "P",
+            "SALIENCE",
+            "DURATION",
+            "D",
+            "TIMER",
+            "T",
+            "CALENDARS",
+            "E",
+            "NO-LOOP",
+            "U",
+            "LOCK-ON-ACTIVE",
+            "L",
+            "AUTO-FOCUS",
+            "F",
+            "ACTIVATION-GROUP",
+            "X",
+            "AGENDA-GROUP",
+            "G",
+            "RULEFLOW-GROUP",
+            "R",
+            "DATE-EFFECTIVE",
+            "V",
+            "DATE-EXPIRES",
+            "Z",
+            "ENABLED",
+            "B");
     private static final Pattern SHEET_CELL = Pattern.compile("Cell\\s*\\[?\\s*(\\d+)\\s*,\\s*(\\d+)");
 
     private final String display;
@@ -109,19 +145,21 @@ public final class DecisionTableFile {
             }
         }
         if (row == 0) {
-            return new RuleProblem(display, 0, "in the rule table's header (compiled DRL line " + drlLine + "): " + message);
+            return new RuleProblem(
+                    display, 0, "in the rule table's header (compiled DRL line " + drlLine + "): " + message);
         }
         String errorLine = drlLine >= 1 && drlLine <= drlLines.length ? drlLines[drlLine - 1] : "";
         if (errorLine.strip().startsWith("@") || errorLine.strip().startsWith("rule ")) {
-            errorLine = ruleBody(drlLine); // the error is reported at the rule's head: look at its conditions and actions
+            errorLine =
+                    ruleBody(drlLine); // the error is reported at the rule's head: look at its conditions and actions
         }
         try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
             Sheet sheet = sheetOf(wb, tableName);
             String where = "sheet \"" + sheet.getSheetName() + "\", row " + row;
             Cell cell = quotedCell(sheet.getRow(row - 1), message, errorLine);
             if (cell != null) {
-                where += ", column " + CellReference.convertNumToColString(cell.getColumnIndex())
-                        + " (cell " + new CellReference(cell).formatAsString(false) + ")";
+                where += ", column " + CellReference.convertNumToColString(cell.getColumnIndex()) + " (cell "
+                        + new CellReference(cell).formatAsString(false) + ")";
             }
             return new RuleProblem(display, row, where + ": " + message);
         } catch (IOException | RuntimeException e) {
@@ -161,13 +199,18 @@ public final class DecisionTableFile {
                     }
                     for (Cell c : keywords) {
                         String text = format.formatCellValue(c).strip();
-                        if (c.getColumnIndex() > first.getColumnIndex() && !text.isEmpty()
-                                && !KEYWORDS.contains(text.toUpperCase(java.util.Locale.ROOT))) {
+                        if (c.getColumnIndex() > first.getColumnIndex()
+                                && !text.isEmpty()
+                                && !KEYWORDS.contains(text.toUpperCase(Locale.ROOT))) {
                             String ref = new CellReference(c).formatAsString(false);
-                            problems.add(new RuleProblem(display, c.getRowIndex() + 1, "sheet \"" + sheet.getSheetName()
-                                    + "\", row " + (c.getRowIndex() + 1) + ", column "
-                                    + CellReference.convertNumToColString(c.getColumnIndex()) + " (cell " + ref
-                                    + "): unknown decision-table keyword \"" + text + "\" (expected one of CONDITION, ACTION, METADATA, ...)"));
+                            problems.add(new RuleProblem(
+                                    display,
+                                    c.getRowIndex() + 1,
+                                    "sheet \"" + sheet.getSheetName()
+                                            + "\", row " + (c.getRowIndex() + 1) + ", column "
+                                            + CellReference.convertNumToColString(c.getColumnIndex()) + " (cell " + ref
+                                            + "): unknown decision-table keyword \"" + text
+                                            + "\" (expected one of CONDITION, ACTION, METADATA, ...)"));
                         }
                     }
                 }
@@ -180,7 +223,9 @@ public final class DecisionTableFile {
     /** The lines of the rule starting at or before drlLine, without its name and metadata. */
     private String ruleBody(int drlLine) {
         StringBuilder body = new StringBuilder();
-        for (int i = Math.max(drlLine, 1) - 1; i < drlLines.length && !drlLines[i].strip().equals("end"); i++) {
+        for (int i = Math.max(drlLine, 1) - 1;
+                i < drlLines.length && !drlLines[i].strip().equals("end");
+                i++) {
             String line = drlLines[i].strip();
             if (!line.startsWith("@") && !line.startsWith("rule ")) {
                 body.append(line).append('\n');
@@ -215,8 +260,12 @@ public final class DecisionTableFile {
             Cell best = null;
             for (Cell c : row) {
                 String text = format.formatCellValue(c).strip();
-                if (!text.isEmpty() && c.getColumnIndex() > 0 && containsToken(haystack, text)
-                        && (best == null || text.length() > format.formatCellValue(best).strip().length())) {
+                if (!text.isEmpty()
+                        && c.getColumnIndex() > 0
+                        && containsToken(haystack, text)
+                        && (best == null
+                                || text.length()
+                                        > format.formatCellValue(best).strip().length())) {
                     best = c;
                 }
             }
@@ -228,12 +277,16 @@ public final class DecisionTableFile {
     }
 
     private static boolean containsToken(String haystack, String text) {
-        return Pattern.compile("(?<![\\w.])" + Pattern.quote(text) + "(?![\\w.])").matcher(haystack).find();
+        return Pattern.compile("(?<![\\w.])" + Pattern.quote(text) + "(?![\\w.])")
+                .matcher(haystack)
+                .find();
     }
 
     /** A table Drools cannot parse: its message names a cell (e.g. "B12" or "[11,3]"); say which sheet. */
     private static RuleProblem malformed(Path file, String display, RuntimeException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        String message = e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getMessage().strip();
         int row = 0;
         String cell = null;
         Matcher ref = CELL_REF.matcher(message);
@@ -252,7 +305,10 @@ public final class DecisionTableFile {
             // the workbook itself is unreadable: the message says why
         }
         String where = (sheetName == null ? "" : "sheet \"" + sheetName + "\", ")
-                + (cell == null ? "" : "row " + row + ", column " + cell.replaceAll("\\d", "") + " (cell " + cell + ")");
-        return new RuleProblem(display, row, "malformed decision table" + (where.isEmpty() ? "" : " at " + where) + ": " + message);
+                + (cell == null
+                        ? ""
+                        : "row " + row + ", column " + cell.replaceAll("\\d", "") + " (cell " + cell + ")");
+        return new RuleProblem(
+                display, row, "malformed decision table" + (where.isEmpty() ? "" : " at " + where) + ": " + message);
     }
 }

@@ -3,10 +3,12 @@ package org.jicha.rules.tables;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -34,16 +36,19 @@ public final class PfDecisionTables {
     static final String ADJUSTMENT_SHEET = "BIL-13 力调电费";
 
     /** A row of the standard table; null bounds and categories are left blank (no condition). */
-    record StandardRow(String categories, String excludedCategories, Integer minKva, Integer belowKva,
-                       Integer minKv, Integer belowKv, String standard) {
-    }
+    record StandardRow(
+            String categories,
+            String excludedCategories,
+            Integer minKva,
+            Integer belowKva,
+            Integer minKv,
+            Integer belowKv,
+            String standard) {}
 
     /** A row of the adjustment table: standard, actual pf from..to (inclusive), percentage. */
-    record AdjustmentRow(String standard, String pfFrom, String pfTo, String percent) {
-    }
+    record AdjustmentRow(String standard, String pfFrom, String pfTo, String percent) {}
 
-    private PfDecisionTables() {
-    }
+    private PfDecisionTables() {}
 
     public static void main(String[] args) throws IOException {
         Path rules = Path.of(args.length > 0 ? args[0] : "rules");
@@ -70,22 +75,54 @@ public final class PfDecisionTables {
     /** Every pf from 0.00 to 1.00 for each standard; the flat top of each table is one range row. */
     static List<AdjustmentRow> adjustmentRows() {
         List<AdjustmentRow> rows = new ArrayList<>();
-        addTable(rows, "0.90", 95, "-0.75", p -> p >= 90 ? -0.15 * (p - 90)
-                : p >= 70 ? 0.5 * (90 - p) : p >= 65 ? 10 + (70 - p) : 15 + 2 * (65 - p));
-        addTable(rows, "0.85", 94, "-1.10", p -> p >= 91 ? -0.65 - 0.15 * (p - 91) : p >= 85 ? -0.1 * (p - 85)
-                : p >= 65 ? 0.5 * (85 - p) : p >= 60 ? 10 + (65 - p) : 15 + 2 * (60 - p));
-        addTable(rows, "0.80", 92, "-1.30", p -> p == 91 ? -1.15 : p >= 80 ? -0.1 * (p - 80)
-                : p >= 60 ? 0.5 * (80 - p) : p >= 55 ? 10 + (60 - p) : 15 + 2 * (55 - p));
+        addTable(
+                rows,
+                "0.90",
+                95,
+                "-0.75",
+                p -> p >= 90
+                        ? -0.15 * (p - 90)
+                        : p >= 70 ? 0.5 * (90 - p) : p >= 65 ? 10 + (70 - p) : 15 + 2 * (65 - p));
+        addTable(
+                rows,
+                "0.85",
+                94,
+                "-1.10",
+                p -> p >= 91
+                        ? -0.65 - 0.15 * (p - 91)
+                        : p >= 85
+                                ? -0.1 * (p - 85)
+                                : p >= 65 ? 0.5 * (85 - p) : p >= 60 ? 10 + (65 - p) : 15 + 2 * (60 - p));
+        addTable(
+                rows,
+                "0.80",
+                92,
+                "-1.30",
+                p -> p == 91
+                        ? -1.15
+                        : p >= 80
+                                ? -0.1 * (p - 80)
+                                : p >= 60 ? 0.5 * (80 - p) : p >= 55 ? 10 + (60 - p) : 15 + 2 * (55 - p));
         return rows;
     }
 
-    private static void addTable(List<AdjustmentRow> rows, String standard, int flatFrom, String flatPercent,
-                                 java.util.function.IntToDoubleFunction percentBelowFlat) {
+    private static void addTable(
+            List<AdjustmentRow> rows,
+            String standard,
+            int flatFrom,
+            String flatPercent,
+            IntToDoubleFunction percentBelowFlat) {
         rows.add(new AdjustmentRow(standard, hundredths(flatFrom), "1.00", flatPercent));
         for (int p = flatFrom - 1; p >= 0; p--) {
             String pf = hundredths(p);
-            rows.add(new AdjustmentRow(standard, pf, pf, BigDecimal.valueOf(percentBelowFlat.applyAsDouble(p))
-                    .setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()));
+            rows.add(new AdjustmentRow(
+                    standard,
+                    pf,
+                    pf,
+                    BigDecimal.valueOf(percentBelowFlat.applyAsDouble(p))
+                            .setScale(2, RoundingMode.HALF_UP)
+                            .stripTrailingZeros()
+                            .toPlainString()));
         }
     }
 
@@ -96,16 +133,29 @@ public final class PfDecisionTables {
     static Workbook standardWorkbook() {
         Workbook wb = new XSSFWorkbook();
         Sheet sheet = wb.createSheet(STANDARD_SHEET);
-        int r = header(wb, sheet, "org.jicha.facts.PfStandardCheck",
+        int r = header(
+                wb,
+                sheet,
+                "org.jicha.facts.PfStandardCheck",
                 "BIL-12 力调标准：按用户类别、合同容量、电压确定应执行的功率因数考核标准（功率因数调整电费办法 (83)水电财字第215号）。"
                         + "各行条件须互不重叠；空白单元格表示不限。考核标准填 0.90 / 0.85 / 0.80，不考核的行在“不考核”列填 X。");
-        String[] keywords = {"CONDITION", "CONDITION", "CONDITION", "CONDITION", "CONDITION", "CONDITION",
-                "ACTION", "ACTION", "METADATA"};
-        String[] templates = {"forall(||){customerCategory == \"$\"}", "forall(&&){customerCategory != \"$\"}",
-                "contractKva >= $param", "contractKva < $param", "voltageKv >= $param", "voltageKv < $param",
-                "modify($c) { setExpectedStandard($param) }", "modify($c) { setNotAssessed(true) }", "supports(\"$param\")"};
-        String[] labels = {"用户类别（逗号分隔，任一）", "排除的用户类别（逗号分隔）", "合同容量 kVA ≥", "合同容量 kVA <",
-                "电压 kV ≥", "电压 kV <", "考核标准", "不考核（X）", "所属规则"};
+        String[] keywords = {
+            "CONDITION", "CONDITION", "CONDITION", "CONDITION", "CONDITION", "CONDITION", "ACTION", "ACTION", "METADATA"
+        };
+        String[] templates = {
+            "forall(||){customerCategory == \"$\"}",
+            "forall(&&){customerCategory != \"$\"}",
+            "contractKva >= $param",
+            "contractKva < $param",
+            "voltageKv >= $param",
+            "voltageKv < $param",
+            "modify($c) { setExpectedStandard($param) }",
+            "modify($c) { setNotAssessed(true) }",
+            "supports(\"$param\")"
+        };
+        String[] labels = {
+            "用户类别（逗号分隔，任一）", "排除的用户类别（逗号分隔）", "合同容量 kVA ≥", "合同容量 kVA <", "电压 kV ≥", "电压 kV <", "考核标准", "不考核（X）", "所属规则"
+        };
         r = columns(wb, sheet, r, "$c : PfStandardCheck", 6, keywords, templates, labels);
         for (StandardRow row : standardRows()) {
             Row x = sheet.createRow(r++);
@@ -129,12 +179,20 @@ public final class PfDecisionTables {
     static Workbook adjustmentWorkbook() {
         Workbook wb = new XSSFWorkbook();
         Sheet sheet = wb.createSheet(ADJUSTMENT_SHEET);
-        int r = header(wb, sheet, "org.jicha.facts.PfAdjustmentCheck",
+        int r = header(
+                wb,
+                sheet,
+                "org.jicha.facts.PfAdjustmentCheck",
                 "BIL-13 功率因数调整电费表（(83)水电财字第215号）：按执行的考核标准和实际功率因数（四舍五入到两位小数）查得调整百分比，"
                         + "正数为增收、负数为减收，按（电度电费 + 基本电费）计算。功率因数“从”“至”均含本数，同一标准的各行不得重叠。");
         String[] keywords = {"CONDITION", "CONDITION", "CONDITION", "ACTION", "METADATA"};
-        String[] templates = {"standard == $param", "pf >= $param", "pf <= $param", "modify($c) { setRatePercent($param) }",
-                "supports(\"$param\")"};
+        String[] templates = {
+            "standard == $param",
+            "pf >= $param",
+            "pf <= $param",
+            "modify($c) { setRatePercent($param) }",
+            "supports(\"$param\")"
+        };
         String[] labels = {"考核标准", "实际功率因数 从", "实际功率因数 至", "调整百分比 %", "所属规则"};
         r = columns(wb, sheet, r, "$c : PfAdjustmentCheck", 3, keywords, templates, labels);
         for (AdjustmentRow row : adjustmentRows()) {
@@ -165,8 +223,15 @@ public final class PfDecisionTables {
         return 5;
     }
 
-    private static int columns(Workbook wb, Sheet sheet, int r, String pattern, int conditions,
-                               String[] keywords, String[] templates, String[] labels) {
+    private static int columns(
+            Workbook wb,
+            Sheet sheet,
+            int r,
+            String pattern,
+            int conditions,
+            String[] keywords,
+            String[] templates,
+            String[] labels) {
         Row kw = sheet.createRow(r);
         Row obj = sheet.createRow(r + 1);
         Row tpl = sheet.createRow(r + 2);
@@ -221,7 +286,8 @@ public final class PfDecisionTables {
 
     private static void writeWorkbook(Path file, Workbook wb) throws IOException {
         Files.createDirectories(file.getParent());
-        try (wb; OutputStream out = Files.newOutputStream(file)) {
+        try (wb;
+                OutputStream out = Files.newOutputStream(file)) {
             wb.write(out);
         }
     }

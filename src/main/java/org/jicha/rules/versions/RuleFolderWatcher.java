@@ -63,12 +63,15 @@ class RuleFolderWatcher implements SmartLifecycle {
             watchService = FileSystems.getDefault().newWatchService();
             registerTree(properties.dir());
         } catch (IOException | UncheckedIOException e) {
-            throw new IllegalStateException("cannot watch the rules folder " + properties.dir() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot watch the rules folder " + properties.dir() + ": " + e.getMessage(), e);
         }
         thread = new Thread(this::watch, "rules-watch");
         thread.setDaemon(true);
         thread.start();
-        log.info("Watching {} for rule changes (reload after {} of quiet)", properties.dir().toAbsolutePath().normalize(),
+        log.info(
+                "Watching {} for rule changes (reload after {} of quiet)",
+                properties.dir().toAbsolutePath().normalize(),
                 properties.reloadDebounce());
     }
 
@@ -94,7 +97,9 @@ class RuleFolderWatcher implements SmartLifecycle {
 
     /** Whether a change to this file name is a change to the rules (not an editor's temp or lock file). */
     static boolean matters(String fileName) {
-        return !(fileName.startsWith("~$") || fileName.startsWith(".") || fileName.endsWith(".swp")
+        return !(fileName.startsWith("~$")
+                || fileName.startsWith(".")
+                || fileName.endsWith(".swp")
                 || fileName.endsWith("~"));
     }
 

@@ -1,7 +1,5 @@
 package org.jicha.rules.versions;
 
-import java.time.Instant;
-import java.util.List;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +8,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
 import org.jicha.rules.ReloadAttempt;
 import org.jicha.rules.ReloadOutcome;
 import org.jicha.rules.ReloadTrigger;
@@ -45,12 +45,11 @@ class RuleSetAttempt {
     @Column(length = MAX_MESSAGES_LENGTH)
     private String messages;
 
-    protected RuleSetAttempt() {
-    }
+    protected RuleSetAttempt() {}
 
     /** An attempt that left {@code versionId} in force: ACTIVATED or UNCHANGED. */
-    static RuleSetAttempt succeeded(ReloadOutcome outcome, ReloadTrigger trigger, long versionId,
-                                    String contentHash, Instant at) {
+    static RuleSetAttempt succeeded(
+            ReloadOutcome outcome, ReloadTrigger trigger, long versionId, String contentHash, Instant at) {
         if (outcome == ReloadOutcome.REJECTED) {
             throw new IllegalArgumentException("a rejected attempt has no version");
         }
@@ -60,8 +59,8 @@ class RuleSetAttempt {
     }
 
     /** A rejected attempt; {@code versionInForce} is the version that stays active. */
-    static RuleSetAttempt rejected(ReloadTrigger trigger, String contentHash, List<String> problems,
-                                   Long versionInForce, Instant at) {
+    static RuleSetAttempt rejected(
+            ReloadTrigger trigger, String contentHash, List<String> problems, Long versionInForce, Instant at) {
         RuleSetAttempt attempt = new RuleSetAttempt(trigger, ReloadOutcome.REJECTED, contentHash, at);
         attempt.versionId = versionInForce;
         attempt.messages = fit(String.join("\n", problems));
@@ -77,11 +76,19 @@ class RuleSetAttempt {
 
     private static String fit(String text) {
         String tail = "\n...";
-        return text.length() <= MAX_MESSAGES_LENGTH ? text : text.substring(0, MAX_MESSAGES_LENGTH - tail.length()) + tail;
+        return text.length() <= MAX_MESSAGES_LENGTH
+                ? text
+                : text.substring(0, MAX_MESSAGES_LENGTH - tail.length()) + tail;
     }
 
     ReloadAttempt view() {
-        return new ReloadAttempt(id, attemptedAt, trigger, outcome, contentHash, versionId,
+        return new ReloadAttempt(
+                id,
+                attemptedAt,
+                trigger,
+                outcome,
+                contentHash,
+                versionId,
                 messages == null || messages.isEmpty() ? List.of() : List.of(messages.split("\n")));
     }
 }

@@ -39,7 +39,8 @@ public class RuleSetHistory {
         } catch (DataIntegrityViolationException e) {
             // another node recorded the same content a moment ago
             version = tx.execute(status -> {
-                RuleSetVersion known = versions.findByContentHash(set.contentHash()).orElseThrow(() -> e);
+                RuleSetVersion known =
+                        versions.findByContentHash(set.contentHash()).orElseThrow(() -> e);
                 known.activatedAgain(at);
                 return known;
             });
@@ -50,19 +51,20 @@ public class RuleSetHistory {
     }
 
     public ReloadAttempt unchanged(RuleSetVersionView inForce, ReloadTrigger trigger, Instant at) {
-        return attempts.save(RuleSetAttempt.succeeded(ReloadOutcome.UNCHANGED, trigger, inForce.id(),
-                inForce.contentHash(), at)).view();
+        return attempts.save(RuleSetAttempt.succeeded(
+                        ReloadOutcome.UNCHANGED, trigger, inForce.id(), inForce.contentHash(), at))
+                .view();
     }
 
-    public ReloadAttempt rejected(ReloadTrigger trigger, String contentHash, List<String> problems,
-                           RuleSetVersionView inForce, Instant at) {
-        return attempts.save(RuleSetAttempt.rejected(trigger, contentHash, problems, inForce.id(), at)).view();
+    public ReloadAttempt rejected(
+            ReloadTrigger trigger, String contentHash, List<String> problems, RuleSetVersionView inForce, Instant at) {
+        return attempts.save(RuleSetAttempt.rejected(trigger, contentHash, problems, inForce.id(), at))
+                .view();
     }
 
     public Optional<ReloadAttempt> lastAttempt() {
         return attempts.findFirstByOrderByIdDesc().map(RuleSetAttempt::view);
     }
 
-    public record Recorded(RuleSetVersionView version, ReloadAttempt attempt) {
-    }
+    public record Recorded(RuleSetVersionView version, ReloadAttempt attempt) {}
 }

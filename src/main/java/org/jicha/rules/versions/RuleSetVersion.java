@@ -1,13 +1,13 @@
 package org.jicha.rules.versions;
 
-import java.time.Instant;
-import java.util.List;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
 import org.jicha.rules.RuleSet;
 import org.jicha.rules.RuleSetVersionView;
 
@@ -35,8 +35,7 @@ class RuleSetVersion {
     @Column(name = "activated_at", nullable = false)
     private Instant activatedAt;
 
-    protected RuleSetVersion() {
-    }
+    protected RuleSetVersion() {}
 
     static RuleSetVersion of(RuleSet set, Instant activatedAt) {
         RuleSetVersion version = new RuleSetVersion();
@@ -54,8 +53,13 @@ class RuleSetVersion {
     }
 
     RuleSetVersionView view() {
-        return new RuleSetVersionView(id, contentHash, files.isEmpty() ? List.of() : List.of(files.split("\n")),
-                ruleCount, compiledAt, activatedAt);
+        return new RuleSetVersionView(
+                id,
+                contentHash,
+                files.isEmpty() ? List.of() : List.of(files.split("\n")),
+                ruleCount,
+                compiledAt,
+                activatedAt);
     }
 
     Long getId() {

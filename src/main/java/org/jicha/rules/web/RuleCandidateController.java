@@ -35,8 +35,11 @@ class RuleCandidateController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     RuleCandidateView upload(Actor actor, @RequestParam("files") List<MultipartFile> files) {
-        return candidates.upload(actor, files.stream()
-                .map(f -> new RuleCandidates.Upload(f.getOriginalFilename(), f.getSize(), f)).toList());
+        return candidates.upload(
+                actor,
+                files.stream()
+                        .map(f -> new RuleCandidates.Upload(f.getOriginalFilename(), f.getSize(), f))
+                        .toList());
     }
 
     @GetMapping

@@ -1,5 +1,6 @@
 package org.jicha.rules.web;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jicha.people.Actor;
@@ -25,17 +26,24 @@ class RuleCatalogueController {
         this.active = active;
     }
 
-    record Catalogue(String contentHash, java.time.Instant compiledAt, List<String> files, List<RuleMeta> rules,
-                     Map<String, Object> parameters) {
-    }
+    record Catalogue(
+            String contentHash,
+            Instant compiledAt,
+            List<String> files,
+            List<RuleMeta> rules,
+            Map<String, Object> parameters) {}
 
-    record ActiveVersion(RuleSetVersionView version, ReloadAttempt lastAttempt) {
-    }
+    record ActiveVersion(RuleSetVersionView version, ReloadAttempt lastAttempt) {}
 
     @GetMapping
     Catalogue catalogue() {
         RuleSet set = active.current();
-        return new Catalogue(set.contentHash(), set.compiledAt(), set.files(), set.rules(), set.parameters().asMap());
+        return new Catalogue(
+                set.contentHash(),
+                set.compiledAt(),
+                set.files(),
+                set.rules(),
+                set.parameters().asMap());
     }
 
     @GetMapping("/active")

@@ -9,15 +9,22 @@ import org.springframework.modulith.NamedInterface;
  * judged (precision = confirmed / (confirmed + false positive), null until any is judged).
  */
 @NamedInterface("pages")
-public record RuleFigures(String code, String title, List<RunPoint> findingsPerRun, long openTickets, long confirmed,
-                          long falsePositives, Double precision) {
+public record RuleFigures(
+        String code,
+        String title,
+        List<RunPoint> findingsPerRun,
+        long openTickets,
+        long confirmed,
+        long falsePositives,
+        Double precision) {
 
     /** Findings of the most recent completed run, or null when the rule has not run yet. */
     public Long lastFindings() {
-        return findingsPerRun.isEmpty() ? null : findingsPerRun.get(findingsPerRun.size() - 1).findings();
+        return findingsPerRun.isEmpty()
+                ? null
+                : findingsPerRun.get(findingsPerRun.size() - 1).findings();
     }
 
     /** A rule's findings in one completed run. */
-    public record RunPoint(long runId, LocalDate asOf, long findings) {
-    }
+    public record RunPoint(long runId, LocalDate asOf, long findings) {}
 }

@@ -8,17 +8,18 @@ import java.util.TreeMap;
 import org.jicha.calendar.ChinaTime;
 import org.jicha.people.Actor;
 import org.jicha.rules.ActiveRuleSet;
-import org.jicha.rules.candidates.CandidateOutcome;
 import org.jicha.rules.ReloadAttempt;
 import org.jicha.rules.ReloadTrigger;
+import org.jicha.rules.RuleMeta;
+import org.jicha.rules.RuleSet;
+import org.jicha.rules.candidates.CandidateOutcome;
 import org.jicha.rules.candidates.RuleCandidateNotFoundException;
 import org.jicha.rules.candidates.RuleCandidateRefusedException;
 import org.jicha.rules.candidates.RuleCandidateView;
 import org.jicha.rules.candidates.RuleCandidates;
-import org.jicha.rules.RuleMeta;
-import org.jicha.rules.RuleSet;
 import org.jicha.web.PageNotFoundException;
 import org.jicha.web.WebPage;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * The rule catalogue in force: each rule's metadata, parameters, last findings and precision; the version in
@@ -72,7 +72,8 @@ public class RulePages {
         model.addAttribute("lastAttempt", active.lastAttempt().orElse(null));
         model.addAttribute("today", ChinaTime.today(clock));
         List<CandidateRow> rows = candidates.list().stream()
-                .map(c -> new CandidateRow(c, LocalDateTime.ofInstant(c.uploadedAt(), ChinaTime.ZONE))).toList();
+                .map(c -> new CandidateRow(c, LocalDateTime.ofInstant(c.uploadedAt(), ChinaTime.ZONE)))
+                .toList();
         model.addAttribute("candidates", rows);
         return "rules/list";
     }
@@ -89,8 +90,12 @@ public class RulePages {
         });
         model.addAttribute("rule", rule);
         model.addAttribute("parameters", parameters);
-        model.addAttribute("figures", statistics.ofLastRuns(12).stream().filter(f -> f.code().equals(code))
-                .findFirst().orElse(null));
+        model.addAttribute(
+                "figures",
+                statistics.ofLastRuns(12).stream()
+                        .filter(f -> f.code().equals(code))
+                        .findFirst()
+                        .orElse(null));
         return "rules/show";
     }
 
@@ -102,11 +107,18 @@ public class RulePages {
     }
 
     @PostMapping("/rules/candidates")
-    String upload(Actor actor, @RequestParam(name = "files", required = false) List<MultipartFile> files,
-                  RedirectAttributes redirect) {
+    String upload(
+            Actor actor,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            RedirectAttributes redirect) {
         try {
-            RuleCandidateView candidate = candidates.upload(actor, files == null ? List.of() : files.stream()
-                    .map(f -> new RuleCandidates.Upload(f.getOriginalFilename(), f.getSize(), f)).toList());
+            RuleCandidateView candidate = candidates.upload(
+                    actor,
+                    files == null
+                            ? List.of()
+                            : files.stream()
+                                    .map(f -> new RuleCandidates.Upload(f.getOriginalFilename(), f.getSize(), f))
+                                    .toList());
             if (candidate.outcome() == CandidateOutcome.COMPILED) {
                 redirect.addFlashAttribute("notice", "rules.candidates.uploaded");
             } else {

@@ -1,9 +1,9 @@
 package org.jicha.rules.web;
 
-import org.jicha.rules.candidates.RuleCandidateNotFoundException;
-import org.jicha.rules.candidates.RuleCandidateRefusedException;
 import org.jicha.rules.RuleSetException;
 import org.jicha.rules.RuleSetRejectedException;
+import org.jicha.rules.candidates.RuleCandidateNotFoundException;
+import org.jicha.rules.candidates.RuleCandidateRefusedException;
 import org.jicha.web.ProblemMap;
 import org.jicha.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -20,13 +20,16 @@ class RuleProblems implements Problems {
     @Override
     public void declare(ProblemMap problems) {
         problems.map(RuleCandidateNotFoundException.class, HttpStatus.NOT_FOUND);
-        problems.map(RuleSetException.class, HttpStatus.UNPROCESSABLE_CONTENT).with((e, problem) ->
-                problem.setProperty("problems", e.problems().stream().map(Object::toString).toList()));
-        problems.map(RuleSetRejectedException.class, HttpStatus.UNPROCESSABLE_CONTENT).with((e, problem) -> {
-            problem.setProperty("attempt", e.attempt());
-            problem.setProperty("activeContentHash", e.inForce().contentHash());
-        });
-        problems.map(RuleCandidateRefusedException.class,
+        problems.map(RuleSetException.class, HttpStatus.UNPROCESSABLE_CONTENT)
+                .with((e, problem) -> problem.setProperty(
+                        "problems", e.problems().stream().map(Object::toString).toList()));
+        problems.map(RuleSetRejectedException.class, HttpStatus.UNPROCESSABLE_CONTENT)
+                .with((e, problem) -> {
+                    problem.setProperty("attempt", e.attempt());
+                    problem.setProperty("activeContentHash", e.inForce().contentHash());
+                });
+        problems.map(
+                RuleCandidateRefusedException.class,
                 e -> e.tooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -42,8 +43,7 @@ public class EvidenceStore {
     }
 
     /** A file as stored. */
-    public record StoredFile(String storedName, String originalName, EvidenceType type, long size, String sha256) {
-    }
+    public record StoredFile(String storedName, String originalName, EvidenceType type, long size, String sha256) {}
 
     /**
      * Checks and stores the files of one upload to a ticket that already holds {@code alreadyHeld} files.
@@ -51,11 +51,15 @@ public class EvidenceStore {
      * @throws EvidenceRejectedException naming the file at fault and the limit; nothing is left on disk then
      */
     public List<StoredFile> store(List<MultipartFile> files, long alreadyHeld) {
-        List<MultipartFile> upload = files == null ? List.of() : files.stream().filter(f -> f != null).toList();
+        List<MultipartFile> upload = files == null
+                ? List.of()
+                : files.stream().filter(f -> f != null).toList();
         if (alreadyHeld + upload.size() > config.maxFiles()) {
-            throw new EvidenceRejectedException("每张工单最多 " + config.maxFiles() + " 个附件（已有 " + alreadyHeld
-                    + " 个，本次 " + upload.size() + " 个） / a ticket holds at most " + config.maxFiles()
-                    + " files (it has " + alreadyHeld + ", this upload adds " + upload.size() + ")", false);
+            throw new EvidenceRejectedException(
+                    "每张工单最多 " + config.maxFiles() + " 个附件（已有 " + alreadyHeld
+                            + " 个，本次 " + upload.size() + " 个） / a ticket holds at most " + config.maxFiles()
+                            + " files (it has " + alreadyHeld + ", this upload adds " + upload.size() + ")",
+                    false);
         }
         List<EvidenceType> types = new ArrayList<>();
         for (MultipartFile file : upload) {
@@ -73,7 +77,8 @@ public class EvidenceStore {
             if (e instanceof EvidenceRejectedException rejected) {
                 throw rejected;
             }
-            throw e instanceof IOException io ? new UncheckedIOException("无法保存附件 / cannot store evidence", io)
+            throw e instanceof IOException io
+                    ? new UncheckedIOException("无法保存附件 / cannot store evidence", io)
                     : (RuntimeException) e;
         }
     }
@@ -108,15 +113,19 @@ public class EvidenceStore {
         }
         String base = name.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1);
-        base = base.codePoints().map(c -> Character.isISOControl(c) || "\"<>:|?*;".indexOf(c) >= 0 ? '_' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        base = base.codePoints()
+                .map(c -> Character.isISOControl(c) || "\"<>:|?*;".indexOf(c) >= 0 ? '_' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString()
+                .strip();
         while (base.startsWith(".")) {
             base = base.substring(1);
         }
         if (base.isBlank()) {
             return "evidence";
         }
-        return base.codePointCount(0, base.length()) <= MAX_NAME ? base
+        return base.codePointCount(0, base.length()) <= MAX_NAME
+                ? base
                 : base.substring(0, base.offsetByCodePoints(0, MAX_NAME));
     }
 
@@ -124,8 +133,10 @@ public class EvidenceStore {
         String name = sanitise(file.getOriginalFilename());
         long max = config.maxFileSize().toBytes();
         if (file.getSize() > max) {
-            throw new EvidenceRejectedException("文件 " + name + " 超过 " + config.maxFileSize().toMegabytes()
-                    + "MB 的上限 / file " + name + " is larger than the limit of " + config.maxFileSize(), true);
+            throw new EvidenceRejectedException(
+                    "文件 " + name + " 超过 " + config.maxFileSize().toMegabytes() + "MB 的上限 / file " + name
+                            + " is larger than the limit of " + config.maxFileSize(),
+                    true);
         }
         if (file.isEmpty()) {
             throw new EvidenceRejectedException("文件 " + name + " 为空 / file " + name + " is empty", false);
@@ -137,11 +148,14 @@ public class EvidenceStore {
         } catch (IOException e) {
             throw new EvidenceRejectedException("无法读取文件 " + name + " / cannot read file " + name, false);
         }
-        byte[] actual = java.util.Arrays.copyOf(head, read);
-        return EvidenceType.sniff(actual).filter(config.allowedTypes()::contains)
-                .orElseThrow(() -> new EvidenceRejectedException("文件 " + name + " 的类型不允许，只接受 " + allowed()
-                        + " / file " + name + " is not of an allowed type (" + allowed()
-                        + "), judged by its content", false));
+        byte[] actual = Arrays.copyOf(head, read);
+        return EvidenceType.sniff(actual)
+                .filter(config.allowedTypes()::contains)
+                .orElseThrow(() -> new EvidenceRejectedException(
+                        "文件 " + name + " 的类型不允许，只接受 " + allowed()
+                                + " / file " + name + " is not of an allowed type (" + allowed()
+                                + "), judged by its content",
+                        false));
     }
 
     private StoredFile write(MultipartFile file, EvidenceType type) throws IOException {
@@ -152,13 +166,15 @@ public class EvidenceStore {
         long size = 0;
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = file.getInputStream();
-             OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
+                OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 size += n;
                 if (size > max) {
-                    throw new EvidenceRejectedException("文件 " + sanitise(file.getOriginalFilename()) + " 超过上限 / file "
-                            + sanitise(file.getOriginalFilename()) + " is larger than the limit of "
-                            + config.maxFileSize(), true);
+                    throw new EvidenceRejectedException(
+                            "文件 " + sanitise(file.getOriginalFilename()) + " 超过上限 / file "
+                                    + sanitise(file.getOriginalFilename()) + " is larger than the limit of "
+                                    + config.maxFileSize(),
+                            true);
                 }
                 sha.update(buffer, 0, n);
                 out.write(buffer, 0, n);
@@ -167,7 +183,11 @@ public class EvidenceStore {
             Files.deleteIfExists(target);
             throw e;
         }
-        return new StoredFile(storedName, sanitise(file.getOriginalFilename()), type, size,
+        return new StoredFile(
+                storedName,
+                sanitise(file.getOriginalFilename()),
+                type,
+                size,
                 HexFormat.of().formatHex(sha.digest()));
     }
 

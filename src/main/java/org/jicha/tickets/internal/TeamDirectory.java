@@ -15,17 +15,20 @@ public final class TeamDirectory {
 
     public static TeamDirectory read(JdbcTemplate jdbc) {
         Map<String, String> map = new HashMap<>();
-        jdbc.query("SELECT unit_code, parent_code, team_kind FROM units WHERE unit_type = 'TEAM' "
-                + "AND parent_code IS NOT NULL AND team_kind IS NOT NULL ORDER BY unit_code", rs -> {
-                    map.putIfAbsent(rs.getString("parent_code") + "|" + rs.getString("team_kind"), rs.getString("unit_code"));
+        jdbc.query(
+                "SELECT unit_code, parent_code, team_kind FROM units WHERE unit_type = 'TEAM' "
+                        + "AND parent_code IS NOT NULL AND team_kind IS NOT NULL ORDER BY unit_code",
+                rs -> {
+                    map.putIfAbsent(
+                            rs.getString("parent_code") + "|" + rs.getString("team_kind"), rs.getString("unit_code"));
                 });
         return new TeamDirectory(map);
     }
 
     /** True when the unit exists and is a TEAM: a ticket may be dispatched to it. */
     public static boolean isTeam(JdbcTemplate jdbc, String unitCode) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM units WHERE unit_code = ? AND unit_type = 'TEAM'", Long.class,
-                unitCode);
+        Long n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM units WHERE unit_code = ? AND unit_type = 'TEAM'", Long.class, unitCode);
         return n != null && n > 0;
     }
 

@@ -9,9 +9,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.jicha.calendar.ChinaTime;
-import org.jicha.records.CustomerNames;
 import org.jicha.people.Actor;
 import org.jicha.people.Role;
+import org.jicha.records.CustomerNames;
 import org.jicha.rules.Theme;
 import org.jicha.tickets.EvidenceRejectedException;
 import org.jicha.tickets.FalsePositiveReason;
@@ -69,22 +69,39 @@ class TicketPages {
     }
 
     @GetMapping("/tickets")
-    String list(Actor actor, @RequestParam(required = false) String theme, @RequestParam(required = false) String rule,
-                @RequestParam(required = false) String unit, @RequestParam(required = false) TicketStatus status,
-                @RequestParam(required = false) Boolean overdue, @RequestParam(defaultValue = "0") int page,
-                @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        TicketFilter filter = new TicketFilter(blankToNull(theme), blankToNull(rule), blankToNull(unit), status, null,
+    String list(
+            Actor actor,
+            @RequestParam(required = false) String theme,
+            @RequestParam(required = false) String rule,
+            @RequestParam(required = false) String unit,
+            @RequestParam(required = false) TicketStatus status,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        TicketFilter filter = new TicketFilter(
+                blankToNull(theme),
+                blankToNull(rule),
+                blankToNull(unit),
+                status,
+                null,
                 Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null);
-        Page<InspectionTicket> found = tickets.search(filter, actor,
-                PageRequest.of(Paging.safePage(page), PAGE_SIZE, Sort.by("dueOn", "id")));
+        Page<InspectionTicket> found =
+                tickets.search(filter, actor, PageRequest.of(Paging.safePage(page), PAGE_SIZE, Sort.by("dueOn", "id")));
         model.addAttribute("tickets", Paging.of(found));
-        model.addAttribute("names", customers.of(found.getContent().stream().map(InspectionTicket::getCustomerNo).toList()));
+        model.addAttribute(
+                "names",
+                customers.of(found.getContent().stream()
+                        .map(InspectionTicket::getCustomerNo)
+                        .toList()));
         model.addAttribute("filter", filter);
         model.addAttribute("themes", Theme.values());
         // a team never sees tickets the brake holds for the auditors: not offered as a filter either
-        model.addAttribute("statuses", Arrays.stream(TicketStatus.values())
-                .filter(st -> !(actor.is(Role.TEAM) && st == TicketStatus.AWAITING_CONFIRMATION))
-                .toList());
+        model.addAttribute(
+                "statuses",
+                Arrays.stream(TicketStatus.values())
+                        .filter(st -> !(actor.is(Role.TEAM) && st == TicketStatus.AWAITING_CONFIRMATION))
+                        .toList());
         model.addAttribute("falsePositiveReasons", FalsePositiveReason.values());
         model.addAttribute("today", ChinaTime.today(clock));
         return htmx != null ? "tickets/list :: results" : "tickets/list";
@@ -92,9 +109,12 @@ class TicketPages {
 
     /** Bulk dispatch: each ticket checked as {@code id:version}; every refusal is reported, the rest go through. */
     @PostMapping("/tickets/dispatch")
-    String dispatch(Actor actor, @RequestParam(name = "ticket", required = false) List<String> selected,
-                    @RequestParam String teamUnitCode, @RequestParam(required = false) String comment,
-                    RedirectAttributes redirect) {
+    String dispatch(
+            Actor actor,
+            @RequestParam(name = "ticket", required = false) List<String> selected,
+            @RequestParam String teamUnitCode,
+            @RequestParam(required = false) String comment,
+            RedirectAttributes redirect) {
         List<TicketWorkflow.TicketRef> refs = refs(selected);
         if (refs.isEmpty()) {
             redirect.addFlashAttribute("problem", "tickets.dispatch.none");
@@ -104,8 +124,8 @@ class TicketPages {
                 new TicketWorkflow.BulkDispatch(teamUnitCode.strip(), blankToNull(comment), refs), actor);
         redirect.addFlashAttribute("dispatchResults", results);
         redirect.addFlashAttribute("notice", "tickets.dispatch.done");
-        return "redirect:/tickets?status=DISPATCHED&unit=" + URLEncoder.encode(teamUnitCode.strip(),
-                StandardCharsets.UTF_8);
+        return "redirect:/tickets?status=DISPATCHED&unit="
+                + URLEncoder.encode(teamUnitCode.strip(), StandardCharsets.UTF_8);
     }
 
     /**
@@ -113,17 +133,22 @@ class TicketPages {
      * {@code id:version}; each ticket's result is reported.
      */
     @PostMapping("/tickets/false-positive")
-    String falsePositive(Actor actor, @RequestParam(name = "ticket", required = false) List<String> selected,
-                         @RequestParam(required = false) FalsePositiveReason reasonCode,
-                         @RequestParam(required = false) String fpComment, RedirectAttributes redirect) {
+    String falsePositive(
+            Actor actor,
+            @RequestParam(name = "ticket", required = false) List<String> selected,
+            @RequestParam(required = false) FalsePositiveReason reasonCode,
+            @RequestParam(required = false) String fpComment,
+            RedirectAttributes redirect) {
         List<TicketWorkflow.TicketRef> refs = refs(selected);
         if (refs.isEmpty()) {
             redirect.addFlashAttribute("problem", "tickets.dispatch.none");
             return "redirect:/tickets";
         }
         try {
-            redirect.addFlashAttribute("bulkResults", workflow.falsePositiveAll(
-                    new TicketWorkflow.BulkFalsePositive(reasonCode, blankToNull(fpComment), refs), actor));
+            redirect.addFlashAttribute(
+                    "bulkResults",
+                    workflow.falsePositiveAll(
+                            new TicketWorkflow.BulkFalsePositive(reasonCode, blankToNull(fpComment), refs), actor));
             redirect.addFlashAttribute("notice", "tickets.falsePositive.done");
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", "tickets.action.refused");
@@ -134,7 +159,9 @@ class TicketPages {
 
     /** The checked tickets, {@code id:version} each. */
     private static List<TicketWorkflow.TicketRef> refs(List<String> selected) {
-        return selected == null ? List.of() : selected.stream().map(TicketWorkflow.TicketRef::parse).toList();
+        return selected == null
+                ? List.of()
+                : selected.stream().map(TicketWorkflow.TicketRef::parse).toList();
     }
 
     @GetMapping("/tickets/{id}")
@@ -149,8 +176,12 @@ class TicketPages {
         Map<String, String> names = customers.of(Collections.singletonList(ticket.getCustomerNo()));
         model.addAttribute("ticket", ticket);
         model.addAttribute("details", details);
-        model.addAttribute("actions", details.allowedActions().stream().filter(a -> !a.isSystemOnly())
-                .map(Enum::name).toList());
+        model.addAttribute(
+                "actions",
+                details.allowedActions().stream()
+                        .filter(a -> !a.isSystemOnly())
+                        .map(Enum::name)
+                        .toList());
         model.addAttribute("falsePositiveReasons", FalsePositiveReason.values());
         model.addAttribute("customerName", names.get(ticket.getCustomerNo()));
         model.addAttribute("today", ChinaTime.today(clock));
@@ -159,28 +190,39 @@ class TicketPages {
 
     /** One workflow action from the ticket page's form; the form names the ticket version it was read at. */
     @PostMapping("/tickets/{id}/actions/{action}")
-    String act(Actor actor, @PathVariable long id, @PathVariable String action,
-               @RequestParam(required = false) Long version, @RequestParam(required = false) String comment,
-               @RequestParam(required = false) String reason,
-               @RequestParam(required = false) FalsePositiveReason reasonCode,
-               @RequestParam(required = false) String teamUnitCode,
-               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-               LocalDate exemptUntil,
-               RedirectAttributes redirect) {
-        TicketCommand command = new TicketCommand(version, blankToNull(comment), blankToNull(reason), reasonCode,
-                blankToNull(teamUnitCode), exemptUntil);
+    String act(
+            Actor actor,
+            @PathVariable long id,
+            @PathVariable String action,
+            @RequestParam(required = false) Long version,
+            @RequestParam(required = false) String comment,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) FalsePositiveReason reasonCode,
+            @RequestParam(required = false) String teamUnitCode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate exemptUntil,
+            RedirectAttributes redirect) {
+        TicketCommand command = new TicketCommand(
+                version, blankToNull(comment), blankToNull(reason), reasonCode, blankToNull(teamUnitCode), exemptUntil);
         return refusalsAsMessages(id, redirect, () -> workflow.act(id, TicketAction.parse(action), command, actor));
     }
 
     /** The team's feedback: what was done, with evidence files (photos, PDF). */
     @PostMapping("/tickets/{id}/feedback")
-    String feedback(Actor actor, @PathVariable long id, @RequestParam(required = false) Long version,
-                    @RequestParam(required = false) String comment,
-                    @RequestParam(name = "files", required = false) List<MultipartFile> files,
-                    RedirectAttributes redirect) {
-        List<MultipartFile> chosen = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
-        return refusalsAsMessages(id, redirect, () -> workflow.submitFeedback(id,
-                new TicketCommand(version, blankToNull(comment), null, null, null, null), chosen, actor));
+    String feedback(
+            Actor actor,
+            @PathVariable long id,
+            @RequestParam(required = false) Long version,
+            @RequestParam(required = false) String comment,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            RedirectAttributes redirect) {
+        List<MultipartFile> chosen = files == null
+                ? List.of()
+                : files.stream().filter(f -> !f.isEmpty()).toList();
+        return refusalsAsMessages(
+                id,
+                redirect,
+                () -> workflow.submitFeedback(
+                        id, new TicketCommand(version, blankToNull(comment), null, null, null, null), chosen, actor));
     }
 
     private String refusalsAsMessages(long id, RedirectAttributes redirect, Runnable action) {
@@ -189,8 +231,11 @@ class TicketPages {
             redirect.addFlashAttribute("notice", "tickets.action.done");
         } catch (TicketNotFoundException e) {
             throw new PageNotFoundException("ticket " + id);
-        } catch (IllegalTicketTransitionException | StaleTicketException | TicketActionForbiddenException
-                 | EvidenceRejectedException | IllegalArgumentException e) {
+        } catch (IllegalTicketTransitionException
+                | StaleTicketException
+                | TicketActionForbiddenException
+                | EvidenceRejectedException
+                | IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", "tickets.action.refused");
             redirect.addFlashAttribute("problemDetail", e.getMessage());
         }

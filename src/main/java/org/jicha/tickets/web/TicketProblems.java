@@ -25,17 +25,19 @@ class TicketProblems implements Problems {
     @Override
     public void declare(ProblemMap problems) {
         problems.map(TicketNotFoundException.class, HttpStatus.NOT_FOUND);
-        problems.map(IllegalTicketTransitionException.class, HttpStatus.CONFLICT).with((e, problem) -> {
-            problem.setProperty("ticketStatus", e.status().name());
-            problem.setProperty("action", e.action().name());
-        });
+        problems.map(IllegalTicketTransitionException.class, HttpStatus.CONFLICT)
+                .with((e, problem) -> {
+                    problem.setProperty("ticketStatus", e.status().name());
+                    problem.setProperty("action", e.action().name());
+                });
         problems.map(StaleTicketException.class, HttpStatus.CONFLICT)
                 .with((e, problem) -> problem.setProperty("currentVersion", e.currentVersion()));
         problems.map(HeldTicketsDecidedException.class, HttpStatus.CONFLICT);
         problems.map(TicketActionForbiddenException.class, HttpStatus.FORBIDDEN);
         problems.map(MissingTicketFieldException.class, HttpStatus.BAD_REQUEST)
                 .with((e, problem) -> problem.setProperty("field", e.field()));
-        problems.map(EvidenceRejectedException.class,
+        problems.map(
+                EvidenceRejectedException.class,
                 e -> e.tooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST);
         problems.map(EvidenceRemovedException.class, HttpStatus.GONE);
     }

@@ -17,12 +17,12 @@ import org.jicha.audit.AuditService;
 import org.jicha.audit.RunRequest;
 import org.jicha.audit.RunTrigger;
 import org.jicha.audit.RunView;
-import org.jicha.tools.compare.CheckComparison;
-import org.jicha.tools.compare.CheckFinding;
-import org.jicha.tools.compare.ComparedRules;
 import org.jicha.ingest.BatchLoader;
 import org.jicha.ingest.FileResult;
 import org.jicha.ingest.LoadResult;
+import org.jicha.tools.compare.CheckComparison;
+import org.jicha.tools.compare.CheckFinding;
+import org.jicha.tools.compare.ComparedRules;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -64,18 +64,22 @@ public class Benchmark {
             throw new IllegalArgumentException("repetitions must be at least 1, was " + repetitions);
         }
         Properties manifest = readManifest(data);
-        String database = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-        String url = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getURL());
+        String database =
+                jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        String url =
+                jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getURL());
         HeapPeaks heap = new HeapPeaks();
 
         LoadFigures load = load(data, manifest, "PostgreSQL".equals(database), heap);
-        long customers = load.files().stream().filter(f -> f.file().equals("customers.csv"))
-                .mapToLong(FileFigures::rowsAccepted).sum();
+        long customers = load.files().stream()
+                .filter(f -> f.file().equals("customers.csv"))
+                .mapToLong(FileFigures::rowsAccepted)
+                .sum();
         AuditFigures audit = audit(asOf, heap);
         ComparisonFigures compared = compare(data, asOf, repetitions, heap);
         IncrementalFigures incremental = incremental(data, manifest, heap);
-        return new BenchmarkReport(database, url, customers, asOf, HeapPeaks.maxBytes(), load, audit, compared,
-                incremental);
+        return new BenchmarkReport(
+                database, url, customers, asOf, HeapPeaks.maxBytes(), load, audit, compared, incremental);
     }
 
     private LoadFigures load(Path data, Properties manifest, boolean analyze, HeapPeaks heap) {
@@ -94,14 +98,20 @@ public class Benchmark {
             }
             analyzeMillis = Math.max(1, millisSince(analyzing));
         }
-        List<FileFigures> files = result.files().stream().map(f -> figures(f, manifest)).toList();
+        List<FileFigures> files =
+                result.files().stream().map(f -> figures(f, manifest)).toList();
         return new LoadFigures(files, wall, analyzeMillis, peak);
     }
 
     private static FileFigures figures(FileResult f, Properties manifest) {
         String expected = manifest.getProperty("rows." + f.fileName());
-        return new FileFigures(f.fileName(), f.rowsAccepted(), f.rowsRejected(),
-                expected == null ? null : Long.valueOf(expected), f.millis(), f.rowsPerSecond());
+        return new FileFigures(
+                f.fileName(),
+                f.rowsAccepted(),
+                f.rowsRejected(),
+                expected == null ? null : Long.valueOf(expected),
+                f.millis(),
+                f.rowsPerSecond());
     }
 
     private AuditFigures audit(LocalDate asOf, HeapPeaks heap) {
@@ -109,8 +119,8 @@ public class Benchmark {
         long began = System.nanoTime();
         RunView run = audits.run(asOf, RunTrigger.CLI);
         long wall = millisSince(began);
-        return new AuditFigures(run.id(), run.status().name(), wall, run.subjectsChecked(), run.findingsCount(),
-                heap.peakBytes());
+        return new AuditFigures(
+                run.id(), run.status().name(), wall, run.subjectsChecked(), run.findingsCount(), heap.peakBytes());
     }
 
     private ComparisonFigures compare(Path data, LocalDate asOf, int repetitions, HeapPeaks heap) {
@@ -120,11 +130,21 @@ public class Benchmark {
         long wall = millisSince(began);
         long peak = heap.peakBytes();
         Set<String> planted = readPlanted(data);
-        Set<String> found = r.drools().stream().map(CheckFinding::plantedKey)
-                .collect(Collectors.toCollection(TreeSet::new));
-        return new ComparisonFigures(repetitions, r.drools().size(), r.sql().size(), r.java().size(), r.droolsNanos(),
-                r.sqlNanos(), r.javaNanos(), r.identical(), planted == null ? null : planted.size(),
-                planted != null && planted.equals(found), wall, peak);
+        Set<String> found =
+                r.drools().stream().map(CheckFinding::plantedKey).collect(Collectors.toCollection(TreeSet::new));
+        return new ComparisonFigures(
+                repetitions,
+                r.drools().size(),
+                r.sql().size(),
+                r.java().size(),
+                r.droolsNanos(),
+                r.sqlNanos(),
+                r.javaNanos(),
+                r.identical(),
+                planted == null ? null : planted.size(),
+                planted != null && planted.equals(found),
+                wall,
+                peak);
     }
 
     /**
@@ -149,17 +169,32 @@ public class Benchmark {
         began = System.nanoTime();
         RunView full = audits.run(RunRequest.of(nextAsOf, RunTrigger.CLI));
         long fullMillis = millisSince(began);
-        return new IncrementalFigures(null, delta.rowsAccepted(), loadMillis, incremental.id(),
-                incremental.mode().name(), incremental.progress().total(), incremental.findingsCarried(),
-                incrementalMillis, incremental.findingsCount(), full.id(), fullMillis, full.findingsCount(),
-                findingsMissingFrom(full.id(), incremental.id()), findingsMissingFrom(incremental.id(), full.id()),
+        return new IncrementalFigures(
+                null,
+                delta.rowsAccepted(),
+                loadMillis,
+                incremental.id(),
+                incremental.mode().name(),
+                incremental.progress().total(),
+                incremental.findingsCarried(),
+                incrementalMillis,
+                incremental.findingsCount(),
+                full.id(),
+                fullMillis,
+                full.findingsCount(),
+                findingsMissingFrom(full.id(), incremental.id()),
+                findingsMissingFrom(incremental.id(), full.id()),
                 heap.peakBytes());
     }
 
     /** Findings of run {@code of} whose fingerprint run {@code other} does not have. */
     private long findingsMissingFrom(long other, long of) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM findings a WHERE a.run_id = ? AND NOT EXISTS "
-                + "(SELECT 1 FROM findings b WHERE b.run_id = ? AND b.fingerprint = a.fingerprint)", Long.class, of, other);
+        Long n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM findings a WHERE a.run_id = ? AND NOT EXISTS "
+                        + "(SELECT 1 FROM findings b WHERE b.run_id = ? AND b.fingerprint = a.fingerprint)",
+                Long.class,
+                of,
+                other);
         return n == null ? 0 : n;
     }
 
@@ -170,7 +205,8 @@ public class Benchmark {
             return null;
         }
         try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            return lines.skip(1).filter(line -> !line.isBlank())
+            return lines.skip(1)
+                    .filter(line -> !line.isBlank())
                     .filter(line -> ComparedRules.SET.contains(line.substring(0, Math.max(0, line.indexOf(',')))))
                     .collect(Collectors.toCollection(TreeSet::new));
         } catch (IOException e) {

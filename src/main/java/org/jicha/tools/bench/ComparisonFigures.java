@@ -6,10 +6,19 @@ package org.jicha.tools.bench;
  * and whether they equal the batch's planted deviations of those rules ({@code planted} null when the batch has no
  * {@code expected/planted.csv}), and the phase's wall time (all rounds of all three ways) and peak heap.
  */
-public record ComparisonFigures(int repetitions, int droolsFindings, int sqlFindings, int javaFindings,
-                                long droolsNanos, long sqlNanos, long javaNanos, boolean identical, Integer planted,
-                                boolean equalsPlanted, long wallMillis,
-                                long peakHeapBytes) {
+public record ComparisonFigures(
+        int repetitions,
+        int droolsFindings,
+        int sqlFindings,
+        int javaFindings,
+        long droolsNanos,
+        long sqlNanos,
+        long javaNanos,
+        boolean identical,
+        Integer planted,
+        boolean equalsPlanted,
+        long wallMillis,
+        long peakHeapBytes) {
 
     public double droolsToSql() {
         return (double) droolsNanos / sqlNanos;

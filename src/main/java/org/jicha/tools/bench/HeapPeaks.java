@@ -27,7 +27,9 @@ final class HeapPeaks {
 
     /** The sum of the heap pools' peak use since the last {@link #reset()}, in bytes. */
     long peakBytes() {
-        return heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        return heapPools.stream()
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
     }
 
     /** The most heap this JVM may use: {@code -Xmx}. */

@@ -9,10 +9,22 @@ package org.jicha.tools.bench;
  * @param note why there is no figure (the batch has no next-night extract); null when measured
  * @param mode the mode the incremental run ended up in: INCREMENTAL, or FULL when it found no base (a problem)
  */
-public record IncrementalFigures(String note, long deltaRows, long deltaLoadMillis, long incrementalRunId,
-                                 String mode, long evaluated, long carried, long incrementalMillis,
-                                 long incrementalFindings, long fullRunId, long fullMillis, long fullFindings,
-                                 long onlyIncremental, long onlyFull, long peakHeapBytes) {
+public record IncrementalFigures(
+        String note,
+        long deltaRows,
+        long deltaLoadMillis,
+        long incrementalRunId,
+        String mode,
+        long evaluated,
+        long carried,
+        long incrementalMillis,
+        long incrementalFindings,
+        long fullRunId,
+        long fullMillis,
+        long fullFindings,
+        long onlyIncremental,
+        long onlyFull,
+        long peakHeapBytes) {
 
     static IncrementalFigures notMeasured(String note) {
         return new IncrementalFigures(note, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);

@@ -3,8 +3,7 @@ package org.jicha.tools.bench;
 /** Per-second rates from counts and milliseconds. */
 final class Rates {
 
-    private Rates() {
-    }
+    private Rates() {}
 
     /** {@code count} per second of {@code millis}; 0 when nothing was timed. */
     static double perSecond(long count, long millis) {

@@ -38,9 +38,16 @@ public class CheckComparison {
     }
 
     /** The three finding sets of the last round and the median time of each way. */
-    public record Result(LocalDate asOf, String auditedPeriod, int repetitions, SortedSet<CheckFinding> drools,
-                         SortedSet<CheckFinding> sql, SortedSet<CheckFinding> java, long droolsNanos, long sqlNanos,
-                         long javaNanos) {
+    public record Result(
+            LocalDate asOf,
+            String auditedPeriod,
+            int repetitions,
+            SortedSet<CheckFinding> drools,
+            SortedSet<CheckFinding> sql,
+            SortedSet<CheckFinding> java,
+            long droolsNanos,
+            long sqlNanos,
+            long javaNanos) {
 
         public boolean identical() {
             return drools.equals(sql) && sql.equals(java);
@@ -56,16 +63,27 @@ public class CheckComparison {
 
         /** One line per way: findings, median milliseconds and the ratio to SQL. */
         public String table() {
-            return String.format(Locale.ROOT, """
+            return String.format(
+                    Locale.ROOT,
+                    """
                     as of %s (audited period %s), median of %d
                     way      findings  median ms  ratio to SQL
                     Drools   %8d  %9.1f  %12.2f
                     SQL      %8d  %9.1f  %12.2f
                     Java     %8d  %9.1f  %12.2f
-                    """, asOf, auditedPeriod, repetitions,
-                    drools.size(), droolsNanos / 1e6, droolsToSql(),
-                    sql.size(), sqlNanos / 1e6, 1.0,
-                    java.size(), javaNanos / 1e6, javaToSql());
+                    """,
+                    asOf,
+                    auditedPeriod,
+                    repetitions,
+                    drools.size(),
+                    droolsNanos / 1e6,
+                    droolsToSql(),
+                    sql.size(),
+                    sqlNanos / 1e6,
+                    1.0,
+                    java.size(),
+                    javaNanos / 1e6,
+                    javaToSql());
         }
     }
 
@@ -93,8 +111,16 @@ public class CheckComparison {
             bySql = s.findings;
             byJava = j.findings;
         }
-        return new Result(asOf, ctx.getAuditedPeriod(), repetitions, byDrools, bySql, byJava, median(droolsTimes),
-                median(sqlTimes), median(javaTimes));
+        return new Result(
+                asOf,
+                ctx.getAuditedPeriod(),
+                repetitions,
+                byDrools,
+                bySql,
+                byJava,
+                median(droolsTimes),
+                median(sqlTimes),
+                median(javaTimes));
     }
 
     /** The rule set over every batch of facts, as {@code AuditService} evaluates it; findings of the five kept. */
@@ -112,8 +138,7 @@ public class CheckComparison {
         return found;
     }
 
-    private record Timed(SortedSet<CheckFinding> findings, long nanos) {
-    }
+    private record Timed(SortedSet<CheckFinding> findings, long nanos) {}
 
     private static Timed timed(Supplier<SortedSet<CheckFinding>> way) {
         long began = System.nanoTime();

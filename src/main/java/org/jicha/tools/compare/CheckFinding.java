@@ -10,7 +10,8 @@ public record CheckFinding(String ruleCode, String subjectType, String subjectId
         implements Comparable<CheckFinding> {
 
     private static final Comparator<CheckFinding> ORDER = Comparator.comparing(CheckFinding::ruleCode)
-            .thenComparing(CheckFinding::subjectType).thenComparing(CheckFinding::subjectId)
+            .thenComparing(CheckFinding::subjectType)
+            .thenComparing(CheckFinding::subjectId)
             .thenComparing(CheckFinding::period, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     @Override

@@ -9,6 +9,5 @@ public final class ComparedRules {
     public static final List<String> CODES = List.of("BIL-01", "BIL-02", "BIL-06", "BIL-07", "BIL-08");
     public static final Set<String> SET = Set.copyOf(CODES);
 
-    private ComparedRules() {
-    }
+    private ComparedRules() {}
 }

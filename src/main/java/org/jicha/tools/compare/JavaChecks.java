@@ -35,8 +35,8 @@ public class JavaChecks {
     }
 
     /** Checks one batch of facts, adding what fires to {@code found}. */
-    public static void check(AuditContext ctx, RuleParameters params, Collection<?> facts,
-                             Collection<CheckFinding> found) {
+    public static void check(
+            AuditContext ctx, RuleParameters params, Collection<?> facts, Collection<CheckFinding> found) {
         String period = ctx.getAuditedPeriod();
         LocalDate actualReadLimit = ctx.daysAgo(params.integer("BIL-02.maxDaysSinceActualRead"));
         for (Object fact : facts) {
@@ -61,7 +61,8 @@ public class JavaChecks {
     }
 
     static boolean bil01(MeterFact m, AuditContext ctx) {
-        return m.isInService() && m.isCustomerActive()
+        return m.isInService()
+                && m.isCustomerActive()
                 && m.getCustomerOpenedOn().isBefore(ctx.getPeriodStart())
                 && m.getInstalledOn().isBefore(ctx.getPeriodStart())
                 && (m.getAuditedReadType() == null || "MISSED".equals(m.getAuditedReadType()));
@@ -71,10 +72,12 @@ public class JavaChecks {
         if (!m.isInService() || !m.isCustomerActive()) {
             return false;
         }
-        boolean twiceEstimated = "ESTIMATED".equals(m.getAuditedReadType())
-                && "ESTIMATED".equals(m.getPrecedingReadType());
+        boolean twiceEstimated =
+                "ESTIMATED".equals(m.getAuditedReadType()) && "ESTIMATED".equals(m.getPrecedingReadType());
         LocalDate lastActual = m.getLastActualReadOn();
-        boolean notReadForReal = lastActual != null ? lastActual.isBefore(limit) : m.getInstalledOn().isBefore(limit);
+        boolean notReadForReal = lastActual != null
+                ? lastActual.isBefore(limit)
+                : m.getInstalledOn().isBefore(limit);
         return twiceEstimated || notReadForReal;
     }
 
@@ -87,15 +90,19 @@ public class JavaChecks {
         if (streak < params.integer(hv ? "BIL-06.minPeriodsHv" : "BIL-06.minPeriodsBelowHv")) {
             return false;
         }
-        return !c.hasApplicationAccepted("PAUSE,CAPACITY_REDUCE",
-                c.getZeroStreakStart().minusDays(params.integer("BIL-06.applicationLookbackDays")), ctx.getPeriodEnd());
+        return !c.hasApplicationAccepted(
+                "PAUSE,CAPACITY_REDUCE",
+                c.getZeroStreakStart().minusDays(params.integer("BIL-06.applicationLookbackDays")),
+                ctx.getPeriodEnd());
     }
 
     static boolean bil07(CustomerFact c, AuditContext ctx, RuleParameters params) {
         Double history = c.getHistoryDeviationShare();
         Double sameMonth = c.getSameMonthDeviationShare();
-        if (!c.isActive() || c.getHistoryMonths() < params.integer("BIL-07.minHistoryMonths")
-                || history == null || sameMonth == null) {
+        if (!c.isActive()
+                || c.getHistoryMonths() < params.integer("BIL-07.minHistoryMonths")
+                || history == null
+                || sameMonth == null) {
             return false;
         }
         boolean hv = c.getVoltageKv() >= params.decimal("BIL-07.hvThresholdKv");
@@ -103,7 +110,8 @@ public class JavaChecks {
         return c.getHistoryAverageKwh() >= minAverage
                 && history > params.decimal("BIL-07.maxHistoryDeviationShare")
                 && sameMonth > params.decimal("BIL-07.maxSameMonthDeviationShare")
-                && !c.hasApplicationAccepted(params.text("BIL-07.explainingAppTypes"),
+                && !c.hasApplicationAccepted(
+                        params.text("BIL-07.explainingAppTypes"),
                         ctx.getPeriodStart().minusDays(params.integer("BIL-07.applicationLookbackDays")),
                         ctx.getPeriodEnd());
     }
@@ -111,6 +119,7 @@ public class JavaChecks {
     static boolean bil08(BillFact b) {
         return b.isInAuditedPeriod()
                 && (!b.getTariffCode().equals(b.getCustomerTariffCode())
-                    || (b.isAppliedTariffFound() && !b.getAppliedTariffCategory().equals(b.getCustomerCategory())));
+                        || (b.isAppliedTariffFound()
+                                && !b.getAppliedTariffCategory().equals(b.getCustomerCategory())));
     }
 }

@@ -48,7 +48,8 @@ public class SqlChecks {
     /** IN_SERVICE meter of an ACTIVE customer, both older than the period, without a reading of it or a MISSED one. */
     List<CheckFinding> bil01(AuditContext ctx) {
         String period = ctx.getAuditedPeriod();
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT m.meter_id
                   FROM meters m
                   JOIN customers c ON c.customer_no = m.customer_no
@@ -56,8 +57,11 @@ public class SqlChecks {
                  WHERE m.status = 'IN_SERVICE' AND c.status = 'ACTIVE'
                    AND c.opened_on < ? AND m.installed_on < ?
                    AND (r.meter_id IS NULL OR r.read_type = 'MISSED')
-                """, (rs, i) -> new CheckFinding("BIL-01", "METER", rs.getString(1), period),
-                period, ctx.getPeriodStart(), ctx.getPeriodStart());
+                """,
+                (rs, i) -> new CheckFinding("BIL-01", "METER", rs.getString(1), period),
+                period,
+                ctx.getPeriodStart(),
+                ctx.getPeriodStart());
     }
 
     /**
@@ -68,7 +72,8 @@ public class SqlChecks {
     List<CheckFinding> bil02(AuditContext ctx, RuleParameters params) {
         String period = ctx.getAuditedPeriod();
         LocalDate limit = ctx.daysAgo(params.integer("BIL-02.maxDaysSinceActualRead"));
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 WITH last_actual AS (
                     SELECT r.meter_id, MAX(r.read_on) AS read_on
                       FROM readings r
@@ -84,8 +89,14 @@ public class SqlChecks {
                    AND ((a.read_type = 'ESTIMATED' AND p.read_type = 'ESTIMATED')
                         OR (l.read_on IS NOT NULL AND l.read_on < ?)
                         OR (l.read_on IS NULL AND m.installed_on < ?))
-                """, (rs, i) -> new CheckFinding("BIL-02", "METER", rs.getString(1), period),
-                firstPeriod(ctx), ctx.getAsOf(), period, ctx.auditedMonth().minusMonths(1).toString(), limit, limit);
+                """,
+                (rs, i) -> new CheckFinding("BIL-02", "METER", rs.getString(1), period),
+                firstPeriod(ctx),
+                ctx.getAsOf(),
+                period,
+                ctx.auditedMonth().minusMonths(1).toString(),
+                limit,
+                limit);
     }
 
     /**
@@ -98,8 +109,9 @@ public class SqlChecks {
         String period = ctx.getAuditedPeriod();
         int lookback = params.integer("BIL-06.applicationLookbackDays");
         double hv = params.decimal("BIL-06.hvThresholdKv");
-        return jdbc.query("WITH win (period, idx, lookback_from) AS (VALUES " + window(ctx, lookback) + "),\n"
-                + CONSUMPTION + """
+        return jdbc.query(
+                "WITH win (period, idx, lookback_from) AS (VALUES " + window(ctx, lookback) + "),\n"
+                        + CONSUMPTION + """
                 , zero AS (
                     SELECT pk.customer_no, w.idx, w.idx - ROW_NUMBER() OVER (PARTITION BY pk.customer_no ORDER BY w.idx) AS island
                       FROM period_kwh pk JOIN win w ON w.period = pk.period
@@ -118,9 +130,16 @@ public class SqlChecks {
                         WHERE a.customer_no = c.customer_no AND a.status <> 'CANCELLED'
                           AND a.app_type IN ('PAUSE', 'CAPACITY_REDUCE')
                           AND CAST(a.accepted_at AS DATE) >= w.lookback_from AND CAST(a.accepted_at AS DATE) <= ?)
-                """, (rs, i) -> new CheckFinding("BIL-06", "CUSTOMER", rs.getString(1), period),
-                firstPeriod(ctx), period, HISTORY, hv, params.integer("BIL-06.minPeriodsBelowHv"), hv,
-                params.integer("BIL-06.minPeriodsHv"), ctx.getPeriodEnd());
+                """,
+                (rs, i) -> new CheckFinding("BIL-06", "CUSTOMER", rs.getString(1), period),
+                firstPeriod(ctx),
+                period,
+                HISTORY,
+                hv,
+                params.integer("BIL-06.minPeriodsBelowHv"),
+                hv,
+                params.integer("BIL-06.minPeriodsHv"),
+                ctx.getPeriodEnd());
     }
 
     /**
@@ -132,19 +151,30 @@ public class SqlChecks {
     List<CheckFinding> bil07(AuditContext ctx, RuleParameters params) {
         String period = ctx.getAuditedPeriod();
         double hv = params.decimal("BIL-07.hvThresholdKv");
-        List<String> types = Arrays.stream(params.text("BIL-07.explainingAppTypes").split("\\s*,\\s*"))
-                .filter(t -> !t.isBlank()).toList();
-        List<Object> args = new ArrayList<>(List.of(firstPeriod(ctx), period, firstPeriod(ctx), period, period,
-                firstPeriod(ctx), params.integer("BIL-07.minHistoryMonths"),
-                hv, decimal(params.decimal("BIL-07.minHistoryAverageBelowHv")),
-                hv, decimal(params.decimal("BIL-07.minHistoryAverageHv")),
+        List<String> types = Arrays.stream(
+                        params.text("BIL-07.explainingAppTypes").split("\\s*,\\s*"))
+                .filter(t -> !t.isBlank())
+                .toList();
+        List<Object> args = new ArrayList<>(List.of(
+                firstPeriod(ctx),
+                period,
+                firstPeriod(ctx),
+                period,
+                period,
+                firstPeriod(ctx),
+                params.integer("BIL-07.minHistoryMonths"),
+                hv,
+                decimal(params.decimal("BIL-07.minHistoryAverageBelowHv")),
+                hv,
+                decimal(params.decimal("BIL-07.minHistoryAverageHv")),
                 decimal(params.decimal("BIL-07.maxHistoryDeviationShare")),
                 decimal(params.decimal("BIL-07.maxSameMonthDeviationShare"))));
         args.addAll(types);
         args.add(ctx.getPeriodStart().minusDays(params.integer("BIL-07.applicationLookbackDays")));
         args.add(ctx.getPeriodEnd());
         String typeList = types.stream().map(t -> "?").collect(Collectors.joining(", "));
-        return jdbc.query("WITH " + CONSUMPTION + """
+        return jdbc.query(
+                "WITH " + CONSUMPTION + """
                 , history AS (
                     SELECT customer_no, COUNT(*) AS n, SUM(kwh) AS total
                       FROM period_kwh WHERE period >= ? AND period < ? GROUP BY customer_no)
@@ -163,7 +193,9 @@ public class SqlChecks {
                           AND a.app_type IN (""" + typeList + """
                 )
                           AND CAST(a.accepted_at AS DATE) >= ? AND CAST(a.accepted_at AS DATE) <= ?)
-                """, (rs, i) -> new CheckFinding("BIL-07", "CUSTOMER", rs.getString(1), period), args.toArray());
+                """,
+                (rs, i) -> new CheckFinding("BIL-07", "CUSTOMER", rs.getString(1), period),
+                args.toArray());
     }
 
     /**
@@ -174,7 +206,8 @@ public class SqlChecks {
         String period = ctx.getAuditedPeriod();
         LocalDate start = ctx.getPeriodStart();
         LocalDate end = ctx.getPeriodEnd();
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT b.bill_no, b.period
                   FROM bills b
                   JOIN customers c ON c.customer_no = b.customer_no
@@ -187,8 +220,13 @@ public class SqlChecks {
                  WHERE b.period = ?
                    AND (b.tariff_code <> c.tariff_code
                         OR COALESCE(te.customer_category, ts.customer_category) <> c.category)
-                """, (rs, i) -> new CheckFinding("BIL-08", "BILL", rs.getString(1), rs.getString(2)),
-                end, end, start, start, period);
+                """,
+                (rs, i) -> new CheckFinding("BIL-08", "BILL", rs.getString(1), rs.getString(2)),
+                end,
+                end,
+                start,
+                start,
+                period);
     }
 
     /** Consumption per customer and period from the first history period to the audited one; MISSED has none. */

@@ -17,16 +17,21 @@ public final class Organisation {
 
     /** The teams of a 供电所, in the order their units are written. */
     public enum TeamKind {
-        READING("RE", "RE", "抄表班", "抄表员"), BILLING("BI", "BI", "核算班", "核算员"),
-        COLLECTION("CO", "CO", "收费班", "收费员"), BUSINESS("BU", "BU", "营业班", "营业员"),
-        INSPECTION("IN", "INC", "用电检查班", "用电检查员"), INSTALLATION("IL", "INL", "装表接电班", "装表接电工"),
-        METERING("ME", "ME", "计量班", "计量专责"), EXPANSION("EX", "EX", "业扩班", "客户经理"),
+        READING("RE", "RE", "抄表班", "抄表员"),
+        BILLING("BI", "BI", "核算班", "核算员"),
+        COLLECTION("CO", "CO", "收费班", "收费员"),
+        BUSINESS("BU", "BU", "营业班", "营业员"),
+        INSPECTION("IN", "INC", "用电检查班", "用电检查员"),
+        INSTALLATION("IL", "INL", "装表接电班", "装表接电工"),
+        METERING("ME", "ME", "计量班", "计量专责"),
+        EXPANSION("EX", "EX", "业扩班", "客户经理"),
         SAFETY("SA", "SA", "客户安全班", "客户安全专责");
 
         /** The suffix of the team's unit code after its station's code. */
         final String suffix;
         /** The sample batch's suffix: it set INSPECTION and INSTALLATION apart by a third letter. */
         final String countySuffix;
+
         final String teamName;
         final String role;
 
@@ -57,7 +62,13 @@ public final class Organisation {
     }
 
     /** A 供电所: code, unit name, county and place names, index in the tree (0-based), head and staff by team. */
-    public record Station(String code, String name, String countyName, String place, int index, String head,
+    public record Station(
+            String code,
+            String name,
+            String countyName,
+            String place,
+            int index,
+            String head,
             Map<TeamKind, List<String>> teams) {
 
         /** Member {@code i} of a team, counting round: spreads the work over the team. */
@@ -72,10 +83,14 @@ public final class Organisation {
     static final int CUSTOMERS_PER_COUNTY = 200_000;
     static final int CUSTOMERS_PER_STATION = 6_000;
 
-    private static final String[] COUNTY_NAMES = {"青川", "柳江", "石门", "安宁", "长乐", "云溪", "平山", "临河", "东阳",
-        "西岭", "南屏", "北川", "白水", "凤台", "金沙", "龙泉", "桃源", "清河", "玉山", "松阳"};
-    private static final String[] STATION_PLACES = {"城关", "河口", "石桥", "新街", "东门", "西关", "南桥", "北坝", "柳湾",
-        "青石", "龙潭", "白沙", "桃园", "杨柳", "金鸡", "马坪", "高桥", "双河", "太平", "永兴", "三合", "红星", "黄土", "花园"};
+    private static final String[] COUNTY_NAMES = {
+        "青川", "柳江", "石门", "安宁", "长乐", "云溪", "平山", "临河", "东阳", "西岭", "南屏", "北川", "白水", "凤台", "金沙", "龙泉", "桃源", "清河",
+        "玉山", "松阳"
+    };
+    private static final String[] STATION_PLACES = {
+        "城关", "河口", "石桥", "新街", "东门", "西关", "南桥", "北坝", "柳湾", "青石", "龙潭", "白沙", "桃园", "杨柳", "金鸡", "马坪", "高桥", "双河",
+        "太平", "永兴", "三合", "红星", "黄土", "花园"
+    };
 
     private final Rows rows;
     private final boolean countyCodes;

@@ -12,8 +12,7 @@ import java.math.RoundingMode;
  */
 public final class PfAdjustment {
 
-    private PfAdjustment() {
-    }
+    private PfAdjustment() {}
 
     /** pf = kWh / sqrt(kWh^2 + kvarh^2), rounded half-up to 2 decimals; null when kWh is 0. */
     public static BigDecimal actualPf(BigDecimal kwh, BigDecimal kvarh) {
@@ -31,12 +30,16 @@ public final class PfAdjustment {
         BigDecimal k = BigDecimal.valueOf(kwh);
         BigDecimal q = BigDecimal.valueOf(kvarh);
         BigDecimal apparent = k.pow(2).add(q.pow(2)).sqrt(mc);
-        return k.divide(apparent, mc).setScale(2, RoundingMode.HALF_UP).movePointRight(2).intValueExact();
+        return k.divide(apparent, mc)
+                .setScale(2, RoundingMode.HALF_UP)
+                .movePointRight(2)
+                .intValueExact();
     }
 
     /** Adjustment percentage, e.g. -0.75 or 5.00, rounded half-up to 2 decimals. */
     public static BigDecimal ratePercent(BigDecimal standard, BigDecimal pf) {
-        double rate = table(standard.movePointRight(2).intValueExact(), pf.movePointRight(2).intValueExact());
+        double rate = table(
+                standard.movePointRight(2).intValueExact(), pf.movePointRight(2).intValueExact());
         return BigDecimal.valueOf(rate).setScale(2, RoundingMode.HALF_UP);
     }
 

@@ -45,9 +45,20 @@ public final class TariffBook {
     private static final TariffBook PROVINCE = new TariffBook(PROVINCE_FIRST_VALID);
 
     /** One version of a tariff as the contract's {@code tariffs.csv} carries it; a null price means none. */
-    public record Tariff(String code, String name, String category, BigDecimal voltageKv, BigDecimal energyPrice,
-            BigDecimal tier1LimitKwh, BigDecimal tier2LimitKwh, BigDecimal tier2Price, BigDecimal tier3Price,
-            BigDecimal basicPriceKva, BigDecimal basicPriceKw, BigDecimal pfStandard, LocalDate validFrom,
+    public record Tariff(
+            String code,
+            String name,
+            String category,
+            BigDecimal voltageKv,
+            BigDecimal energyPrice,
+            BigDecimal tier1LimitKwh,
+            BigDecimal tier2LimitKwh,
+            BigDecimal tier2Price,
+            BigDecimal tier3Price,
+            BigDecimal basicPriceKva,
+            BigDecimal basicPriceKw,
+            BigDecimal pfStandard,
+            LocalDate validFrom,
             LocalDate validTo) {
 
         /** Valid on every day of the period. */
@@ -64,19 +75,57 @@ public final class TariffBook {
         }
 
         Tariff tiers(String limit1, String limit2, String price2, String price3) {
-            return new Tariff(code, name, category, voltageKv, energyPrice, new BigDecimal(limit1),
-                    new BigDecimal(limit2), new BigDecimal(price2), new BigDecimal(price3), basicPriceKva, basicPriceKw,
-                    pfStandard, validFrom, validTo);
+            return new Tariff(
+                    code,
+                    name,
+                    category,
+                    voltageKv,
+                    energyPrice,
+                    new BigDecimal(limit1),
+                    new BigDecimal(limit2),
+                    new BigDecimal(price2),
+                    new BigDecimal(price3),
+                    basicPriceKva,
+                    basicPriceKw,
+                    pfStandard,
+                    validFrom,
+                    validTo);
         }
 
         Tariff basic(String perKva, String perKw) {
-            return new Tariff(code, name, category, voltageKv, energyPrice, tier1LimitKwh, tier2LimitKwh, tier2Price,
-                    tier3Price, new BigDecimal(perKva), new BigDecimal(perKw), pfStandard, validFrom, validTo);
+            return new Tariff(
+                    code,
+                    name,
+                    category,
+                    voltageKv,
+                    energyPrice,
+                    tier1LimitKwh,
+                    tier2LimitKwh,
+                    tier2Price,
+                    tier3Price,
+                    new BigDecimal(perKva),
+                    new BigDecimal(perKw),
+                    pfStandard,
+                    validFrom,
+                    validTo);
         }
 
         Tariff pf(String standard) {
-            return new Tariff(code, name, category, voltageKv, energyPrice, tier1LimitKwh, tier2LimitKwh, tier2Price,
-                    tier3Price, basicPriceKva, basicPriceKw, new BigDecimal(standard), validFrom, validTo);
+            return new Tariff(
+                    code,
+                    name,
+                    category,
+                    voltageKv,
+                    energyPrice,
+                    tier1LimitKwh,
+                    tier2LimitKwh,
+                    tier2Price,
+                    tier3Price,
+                    basicPriceKva,
+                    basicPriceKw,
+                    new BigDecimal(standard),
+                    validFrom,
+                    validTo);
         }
     }
 
@@ -84,14 +133,37 @@ public final class TariffBook {
      * A version's prices as doubles for pricing millions of bills without {@code BigDecimal}s; 0 means none.
      * The doubles are the nearest to the catalogue's decimal prices.
      */
-    public record Rates(String code, String name, String category, String voltageKv, double energyPrice,
-            double tier1Limit, double tier2Limit, double tier2Price, double tier3Price, double basicPriceKva,
-            double basicPriceKw, double pfStandard, LocalDate validFrom, LocalDate validTo) {
+    public record Rates(
+            String code,
+            String name,
+            String category,
+            String voltageKv,
+            double energyPrice,
+            double tier1Limit,
+            double tier2Limit,
+            double tier2Price,
+            double tier3Price,
+            double basicPriceKva,
+            double basicPriceKw,
+            double pfStandard,
+            LocalDate validFrom,
+            LocalDate validTo) {
 
         static Rates of(Tariff t) {
-            return new Rates(t.code(), t.name(), t.category(), t.voltageKv().toPlainString(), value(t.energyPrice()),
-                    value(t.tier1LimitKwh()), value(t.tier2LimitKwh()), value(t.tier2Price()), value(t.tier3Price()),
-                    value(t.basicPriceKva()), value(t.basicPriceKw()), value(t.pfStandard()), t.validFrom(),
+            return new Rates(
+                    t.code(),
+                    t.name(),
+                    t.category(),
+                    t.voltageKv().toPlainString(),
+                    value(t.energyPrice()),
+                    value(t.tier1LimitKwh()),
+                    value(t.tier2LimitKwh()),
+                    value(t.tier2Price()),
+                    value(t.tier3Price()),
+                    value(t.basicPriceKva()),
+                    value(t.basicPriceKw()),
+                    value(t.pfStandard()),
+                    t.validFrom(),
                     t.validTo());
         }
 
@@ -116,21 +188,33 @@ public final class TariffBook {
                 .tiers("230", "400", "0.5783", "0.8283"));
         add(version(COM04, "一般工商业单一制(不满1千伏)", "COMMERCIAL", "0.4", "0.6712", since, REFORM.minusDays(1)));
         add(version(COM04, "一般工商业单一制(不满1千伏)", "COMMERCIAL", "0.4", "0.6598", REFORM, null));
-        add(version(COM04P, "一般工商业单一制(不满1千伏,100千伏安及以上,力调0.85)", "COMMERCIAL", "0.4", "0.6712", since,
-                REFORM.minusDays(1)).pf("0.85"));
-        add(version(COM04P, "一般工商业单一制(不满1千伏,100千伏安及以上,力调0.85)", "COMMERCIAL", "0.4", "0.6598", REFORM,
-                null).pf("0.85"));
-        add(version(COM10, "一般工商业单一制(10千伏,力调0.85)", "COMMERCIAL", "10", "0.6462", since, null).pf("0.85"));
+        add(version(
+                        COM04P,
+                        "一般工商业单一制(不满1千伏,100千伏安及以上,力调0.85)",
+                        "COMMERCIAL",
+                        "0.4",
+                        "0.6712",
+                        since,
+                        REFORM.minusDays(1))
+                .pf("0.85"));
+        add(version(COM04P, "一般工商业单一制(不满1千伏,100千伏安及以上,力调0.85)", "COMMERCIAL", "0.4", "0.6598", REFORM, null)
+                .pf("0.85"));
+        add(version(COM10, "一般工商业单一制(10千伏,力调0.85)", "COMMERCIAL", "10", "0.6462", since, null)
+                .pf("0.85"));
         add(version(COM10D, "一般工商业两部制(10千伏,力调0.85)", "COMMERCIAL", "10", "0.6185", since, null)
-                .basic("26.00", "39.00").pf("0.85"));
+                .basic("26.00", "39.00")
+                .pf("0.85"));
         add(version(LI10, "大工业两部制(10千伏)", "LARGE_INDUSTRIAL", "10", "0.6318", since, null)
-                .basic("27.00", "40.50").pf("0.90"));
+                .basic("27.00", "40.50")
+                .pf("0.90"));
         add(version(LI35, "大工业两部制(35千伏)", "LARGE_INDUSTRIAL", "35", "0.6068", since, null)
-                .basic("25.50", "38.50").pf("0.90"));
+                .basic("25.50", "38.50")
+                .pf("0.90"));
         add(version(AGR04, "农业生产用电(不满1千伏)", "AGRICULTURAL", "0.4", "0.4886", since, null));
-        add(version(AGR04P, "农业生产用电(不满1千伏,100千伏安及以上,力调0.80)", "AGRICULTURAL", "0.4", "0.4886", since,
-                null).pf("0.80"));
-        add(version(AGR10, "农业生产用电(10千伏,力调0.80)", "AGRICULTURAL", "10", "0.4786", since, null).pf("0.80"));
+        add(version(AGR04P, "农业生产用电(不满1千伏,100千伏安及以上,力调0.80)", "AGRICULTURAL", "0.4", "0.4886", since, null)
+                .pf("0.80"));
+        add(version(AGR10, "农业生产用电(10千伏,力调0.80)", "AGRICULTURAL", "10", "0.4786", since, null)
+                .pf("0.80"));
     }
 
     /** The catalogue of the sample batch, valid from 2023-06-01. */
@@ -143,10 +227,23 @@ public final class TariffBook {
         return PROVINCE;
     }
 
-    private static Tariff version(String code, String name, String category, String kv, String price,
-            LocalDate from, LocalDate to) {
-        return new Tariff(code, name, category, new BigDecimal(kv), new BigDecimal(price), null, null, null, null, null,
-                null, null, from, to);
+    private static Tariff version(
+            String code, String name, String category, String kv, String price, LocalDate from, LocalDate to) {
+        return new Tariff(
+                code,
+                name,
+                category,
+                new BigDecimal(kv),
+                new BigDecimal(price),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                from,
+                to);
     }
 
     private void add(Tariff t) {
@@ -191,7 +288,8 @@ public final class TariffBook {
     }
 
     private static boolean validOn(Rates v, LocalDate day) {
-        return !v.validFrom().isAfter(day) && (v.validTo() == null || !v.validTo().isBefore(day));
+        return !v.validFrom().isAfter(day)
+                && (v.validTo() == null || !v.validTo().isBefore(day));
     }
 
     // ---- exact pricing, in BigDecimal ----
@@ -202,9 +300,11 @@ public final class TariffBook {
             return money(kwh.multiply(t.energyPrice()));
         }
         BigDecimal tier1 = kwh.min(t.tier1LimitKwh());
-        BigDecimal tier2 = kwh.min(t.tier2LimitKwh()).subtract(t.tier1LimitKwh()).max(BigDecimal.ZERO);
+        BigDecimal tier2 =
+                kwh.min(t.tier2LimitKwh()).subtract(t.tier1LimitKwh()).max(BigDecimal.ZERO);
         BigDecimal tier3 = kwh.subtract(t.tier2LimitKwh()).max(BigDecimal.ZERO);
-        return money(tier1.multiply(t.energyPrice()).add(tier2.multiply(t.tier2Price()))
+        return money(tier1.multiply(t.energyPrice())
+                .add(tier2.multiply(t.tier2Price()))
                 .add(tier3.multiply(t.tier3Price())));
     }
 
@@ -241,8 +341,8 @@ public final class TariffBook {
      * BIL-15: unpaid amount x daily rate x calendar days late (day after due_on .. paid_on); residential 0.1 %,
      * others 0.2 %, and 0.3 % for the days after 31 December of the year of the bill's period; at least 1 yuan.
      */
-    public static BigDecimal lateFee(String category, YearMonth period, BigDecimal unpaid, LocalDate dueOn,
-            LocalDate paidOn) {
+    public static BigDecimal lateFee(
+            String category, YearMonth period, BigDecimal unpaid, LocalDate dueOn, LocalDate paidOn) {
         BigDecimal fee = BigDecimal.ZERO;
         LocalDate yearEnd = LocalDate.of(period.getYear(), 12, 31);
         for (LocalDate d = dueOn.plusDays(1); !d.isAfter(paidOn); d = d.plusDays(1)) {

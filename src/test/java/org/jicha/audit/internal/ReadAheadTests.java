@@ -15,18 +15,22 @@ class ReadAheadTests {
     @Test
     void everyBatchReachesTheConsumerInOrderIncludingTheLastOnesStillQueued() {
         List<Integer> consumed = new ArrayList<>();
-        boolean whole = ReadAhead.<Integer>run("t", 2, sink -> {
-            for (int i = 0; i < 50; i++) {
-                if (!sink.test(i)) {
-                    return false;
-                }
-            }
-            return true;
-        }, batch -> {
-            sleepQuietly(batch % 10 == 0 ? 5 : 0);      // a slow consumer leaves batches waiting at the end
-            consumed.add(batch);
-            return true;
-        });
+        boolean whole = ReadAhead.<Integer>run(
+                "t",
+                2,
+                sink -> {
+                    for (int i = 0; i < 50; i++) {
+                        if (!sink.test(i)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                },
+                batch -> {
+                    sleepQuietly(batch % 10 == 0 ? 5 : 0); // a slow consumer leaves batches waiting at the end
+                    consumed.add(batch);
+                    return true;
+                });
         assertThat(whole).isTrue();
         assertThat(consumed).hasSize(50).isSorted().startsWith(0, 1, 2).endsWith(48, 49);
     }
@@ -35,21 +39,27 @@ class ReadAheadTests {
     void aConsumerSayingStopEndsTheProducerAfterTheBatchItReads() {
         AtomicInteger produced = new AtomicInteger();
         List<Integer> consumed = new ArrayList<>();
-        boolean whole = ReadAhead.<Integer>run("t", 1, sink -> {
-            for (int i = 0; i < 1_000; i++) {
-                produced.incrementAndGet();
-                if (!sink.test(i)) {
-                    return false;
-                }
-            }
-            return true;
-        }, batch -> {
-            consumed.add(batch);
-            return batch < 3;
-        });
+        boolean whole = ReadAhead.<Integer>run(
+                "t",
+                1,
+                sink -> {
+                    for (int i = 0; i < 1_000; i++) {
+                        produced.incrementAndGet();
+                        if (!sink.test(i)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                },
+                batch -> {
+                    consumed.add(batch);
+                    return batch < 3;
+                });
         assertThat(whole).isFalse();
         assertThat(consumed).containsExactly(0, 1, 2, 3);
-        assertThat(produced.get()).as("the producer stops soon after, not at the end").isLessThan(10);
+        assertThat(produced.get())
+                .as("the producer stops soon after, not at the end")
+                .isLessThan(10);
     }
 
     /**
@@ -64,44 +74,61 @@ class ReadAheadTests {
                 int stopAfter = round % 7;
                 AtomicInteger consumed = new AtomicInteger();
                 Thread[] readerThread = new Thread[1];
-                boolean whole = ReadAhead.<Integer>run("t", 1 + round % 3, sink -> {
-                    readerThread[0] = Thread.currentThread();
-                    for (int i = 0; i < 8; i++) {
-                        if (!sink.test(i)) {
-                            return false;
-                        }
-                    }
-                    return true;
-                }, batch -> consumed.incrementAndGet() <= stopAfter);
+                boolean whole = ReadAhead.<Integer>run(
+                        "t",
+                        1 + round % 3,
+                        sink -> {
+                            readerThread[0] = Thread.currentThread();
+                            for (int i = 0; i < 8; i++) {
+                                if (!sink.test(i)) {
+                                    return false;
+                                }
+                            }
+                            return true;
+                        },
+                        batch -> consumed.incrementAndGet() <= stopAfter);
                 assertThat(whole).isFalse();
                 assertThat(consumed.get()).isEqualTo(stopAfter + 1);
-                assertThat(readerThread[0].isAlive()).as("the reader has finished when run returns").isFalse();
+                assertThat(readerThread[0].isAlive())
+                        .as("the reader has finished when run returns")
+                        .isFalse();
             }
         });
     }
 
     @Test
     void aProducerFaultIsRethrownOnTheCallersThread() {
-        assertThatThrownBy(() -> ReadAhead.<Integer>run("t", 2, sink -> {
-            sink.test(1);
-            throw new IllegalStateException("database gone");
-        }, batch -> true)).isInstanceOf(IllegalStateException.class).hasMessage("database gone");
+        assertThatThrownBy(() -> ReadAhead.<Integer>run(
+                        "t",
+                        2,
+                        sink -> {
+                            sink.test(1);
+                            throw new IllegalStateException("database gone");
+                        },
+                        batch -> true))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("database gone");
     }
 
     @Test
     void aConsumerFaultStopsTheProducerAndIsRethrown() {
         AtomicInteger produced = new AtomicInteger();
-        assertThatThrownBy(() -> ReadAhead.<Integer>run("t", 1, sink -> {
-            for (int i = 0; i < 1_000; i++) {
-                produced.incrementAndGet();
-                if (!sink.test(i)) {
-                    return false;
-                }
-            }
-            return true;
-        }, batch -> {
-            throw new IllegalArgumentException("bad batch " + batch);
-        })).hasMessage("bad batch 0");
+        assertThatThrownBy(() -> ReadAhead.<Integer>run(
+                        "t",
+                        1,
+                        sink -> {
+                            for (int i = 0; i < 1_000; i++) {
+                                produced.incrementAndGet();
+                                if (!sink.test(i)) {
+                                    return false;
+                                }
+                            }
+                            return true;
+                        },
+                        batch -> {
+                            throw new IllegalArgumentException("bad batch " + batch);
+                        }))
+                .hasMessage("bad batch 0");
     }
 
     private static void sleepQuietly(long millis) {

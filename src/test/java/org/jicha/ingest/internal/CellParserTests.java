@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class CellParserTests {
@@ -56,26 +62,30 @@ class CellParserTests {
      */
     @Test
     void handWrittenChecksAgreeWithThePatternsAndFormatters() {
-        java.util.regex.Pattern decimal = java.util.regex.Pattern.compile("-?\\d{1,20}(\\.\\d{1,12})?");
-        java.util.regex.Pattern integer = java.util.regex.Pattern.compile("-?\\d{1,9}");
-        java.time.format.DateTimeFormatter date = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd")
-                .withResolverStyle(java.time.format.ResolverStyle.STRICT);
-        java.time.format.DateTimeFormatter month = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM")
-                .withResolverStyle(java.time.format.ResolverStyle.STRICT);
-        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        Pattern decimal = Pattern.compile("-?\\d{1,20}(\\.\\d{1,12})?");
+        Pattern integer = Pattern.compile("-?\\d{1,9}");
+        DateTimeFormatter date = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+        DateTimeFormatter month = DateTimeFormatter.ofPattern("uuuu-MM").withResolverStyle(ResolverStyle.STRICT);
+        SplittableRandom random = new SplittableRandom(11);
         String alphabet = "0123456789-.-.x ９";
         for (int i = 0; i < 100_000; i++) {
             StringBuilder b = new StringBuilder();
             int length = random.nextInt(0, 36);
             for (int k = 0; k < length; k++) {
-                b.append(random.nextInt(4) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
-                        : (char) ('0' + random.nextInt(10)));
+                b.append(
+                        random.nextInt(4) == 0
+                                ? alphabet.charAt(random.nextInt(alphabet.length()))
+                                : (char) ('0' + random.nextInt(10)));
             }
             String cell = b.toString();
-            assertThat(CellParser.isDecimal(cell)).as("decimal '%s'", cell).isEqualTo(decimal.matcher(cell).matches());
-            assertThat(CellParser.isInteger(cell)).as("integer '%s'", cell).isEqualTo(integer.matcher(cell).matches());
+            assertThat(CellParser.isDecimal(cell))
+                    .as("decimal '%s'", cell)
+                    .isEqualTo(decimal.matcher(cell).matches());
+            assertThat(CellParser.isInteger(cell))
+                    .as("integer '%s'", cell)
+                    .isEqualTo(integer.matcher(cell).matches());
         }
-        for (java.time.LocalDate d = java.time.LocalDate.of(1999, 1, 1); d.getYear() < 2031; d = d.plusDays(1)) {
+        for (LocalDate d = LocalDate.of(1999, 1, 1); d.getYear() < 2031; d = d.plusDays(1)) {
             assertThat(parse(ColumnType.DATE, d.toString())).isEqualTo(d);
         }
         for (int y : new int[] {0, 1999, 2024, 2026, 9999}) {
@@ -84,8 +94,8 @@ class CellParserTests {
                     String cell = String.format("%04d-%02d-%02d", y, m, day);
                     Object expected;
                     try {
-                        expected = java.time.LocalDate.parse(cell, date);
-                    } catch (java.time.format.DateTimeParseException e) {
+                        expected = LocalDate.parse(cell, date);
+                    } catch (DateTimeParseException e) {
                         expected = null;
                     }
                     Object parsed = parse(ColumnType.DATE, cell);
@@ -98,15 +108,18 @@ class CellParserTests {
                 String cell = String.format("%04d-%02d", y, m);
                 boolean valid;
                 try {
-                    java.time.YearMonth.parse(cell, month);
+                    YearMonth.parse(cell, month);
                     valid = true;
-                } catch (java.time.format.DateTimeParseException e) {
+                } catch (DateTimeParseException e) {
                     valid = false;
                 }
-                assertThat(parse(ColumnType.MONTH, cell) instanceof String).as(cell).isEqualTo(valid);
+                assertThat(parse(ColumnType.MONTH, cell) instanceof String)
+                        .as(cell)
+                        .isEqualTo(valid);
             }
         }
-        for (String bad : new String[] {"2026-1-01", "2026-01-1", "20260101", "2026-01-01 ", "２０２６-01-01", "-026-01-01"}) {
+        for (String bad :
+                new String[] {"2026-1-01", "2026-01-1", "20260101", "2026-01-01 ", "２０２６-01-01", "-026-01-01"}) {
             assertThat(parse(ColumnType.DATE, bad)).as(bad).isInstanceOf(CellParser.Invalid.class);
         }
         for (String bad : new String[] {"2026-7", "2026-1a", "２０２６-07", "2026/07", "-026-07"}) {

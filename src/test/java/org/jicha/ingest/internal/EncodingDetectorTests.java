@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EncodingDetectorTests {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private Path file(byte[] content) throws IOException {
         return Files.write(dir.resolve("f.csv"), content);
@@ -43,7 +44,8 @@ class EncodingDetectorTests {
 
     @Test
     void bytesValidInNeitherEncodingAreUndecodable() throws IOException {
-        assertThat(EncodingDetector.detect(file(new byte[] {'a', (byte) 0xFF, (byte) 0xFF, 'b'}))).isEmpty();
+        assertThat(EncodingDetector.detect(file(new byte[] {'a', (byte) 0xFF, (byte) 0xFF, 'b'})))
+                .isEmpty();
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Extracting an uploaded zip: only the contract's files, safely, within the byte limit and the disk guard. */
 class ZipBatchExtractorTests {
 
-    @TempDir Path root;
+    @TempDir
+    Path root;
+
     Path target;
 
     @BeforeEach
@@ -55,7 +58,7 @@ class ZipBatchExtractorTests {
         return bytes.toByteArray();
     }
 
-    private static final ZipBatchExtractor.WriteGuard NO_GUARD = total -> { };
+    private static final ZipBatchExtractor.WriteGuard NO_GUARD = total -> {};
 
     private static ZipBatchExtractor extractor() {
         return new ZipBatchExtractor(1000, 10);
@@ -75,28 +78,47 @@ class ZipBatchExtractorTests {
 
     @Test
     void filesInOneFolderOfTheZipAreExtractedFlatIntoTheTarget() throws IOException {
-        ZipBatchExtractor.Extraction extraction = extractor().extract(
-                zip("2026-11-27/units.csv", "a", "__MACOSX/2026-11-27/._units.csv", "x"), target, NO_GUARD);
+        ZipBatchExtractor.Extraction extraction = extractor()
+                .extract(zip("2026-11-27/units.csv", "a", "__MACOSX/2026-11-27/._units.csv", "x"), target, NO_GUARD);
 
         assertThat(extraction.batch()).isEqualTo(target.toAbsolutePath());
         assertThat(extraction.batch().resolve("units.csv")).hasContent("a");
         assertThat(extraction.ignored()).containsExactly(new IgnoredEntry("__MACOSX/2026-11-27/._units.csv", 1));
-        assertThat(target).isDirectoryNotContaining(p -> !p.getFileName().toString().equals("units.csv"));
+        assertThat(target)
+                .isDirectoryNotContaining(p -> !p.getFileName().toString().equals("units.csv"));
     }
 
     @Test
     void onlyTheContractFilesAreWrittenEveryOtherEntryIsListedWithItsInflatedSize() throws IOException {
-        ZipBatchExtractor.Extraction extraction = extractor().extract(zip("units.csv", "a",
-                "rules/x.drl", "rule \"x\" when then System.exit(1); end", "evil.sh", "rm -rf /",
-                "nested.zip", "PK..", "deeper/folder/meters.csv", "b", "units.csv.bak", "c"), target, NO_GUARD);
+        ZipBatchExtractor.Extraction extraction = extractor()
+                .extract(
+                        zip(
+                                "units.csv",
+                                "a",
+                                "rules/x.drl",
+                                "rule \"x\" when then System.exit(1); end",
+                                "evil.sh",
+                                "rm -rf /",
+                                "nested.zip",
+                                "PK..",
+                                "deeper/folder/meters.csv",
+                                "b",
+                                "units.csv.bak",
+                                "c"),
+                        target,
+                        NO_GUARD);
 
         assertThat(target).isDirectoryContaining(p -> p.getFileName().toString().equals("units.csv"));
         try (Stream<Path> written = Files.walk(target)) {
             assertThat(written.filter(Files::isRegularFile)).containsExactly(target.resolve("units.csv"));
         }
-        assertThat(extraction.ignored()).containsExactly(new IgnoredEntry("rules/x.drl", 38),
-                new IgnoredEntry("evil.sh", 8), new IgnoredEntry("nested.zip", 4),
-                new IgnoredEntry("deeper/folder/meters.csv", 1), new IgnoredEntry("units.csv.bak", 1));
+        assertThat(extraction.ignored())
+                .containsExactly(
+                        new IgnoredEntry("rules/x.drl", 38),
+                        new IgnoredEntry("evil.sh", 8),
+                        new IgnoredEntry("nested.zip", 4),
+                        new IgnoredEntry("deeper/folder/meters.csv", 1),
+                        new IgnoredEntry("units.csv.bak", 1));
     }
 
     @Test
@@ -111,10 +133,10 @@ class ZipBatchExtractorTests {
     void aContractFileTwiceIsRefused() throws IOException {
         // ZipOutputStream refuses a name twice; a hostile zip need not: rename the second entry in place
         byte[] twice = new String(zipBytes("units.csv", "a", "unitX.csv", "b"), StandardCharsets.ISO_8859_1)
-                .replace("unitX.csv", "units.csv").getBytes(StandardCharsets.ISO_8859_1);
+                .replace("unitX.csv", "units.csv")
+                .getBytes(StandardCharsets.ISO_8859_1);
 
-        assertThatThrownBy(() -> extract(new ByteArrayInputStream(twice)))
-                .hasMessage("the zip holds units.csv twice");
+        assertThatThrownBy(() -> extract(new ByteArrayInputStream(twice))).hasMessage("the zip holds units.csv twice");
         assertThat(target).isEmptyDirectory();
     }
 
@@ -166,7 +188,7 @@ class ZipBatchExtractorTests {
     @Test
     void aZipCutShortIsRefusedAsUnreadable() throws IOException {
         byte[] whole = zipBytes("units.csv", "unit_code,unit_name\n".repeat(40));
-        byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+        byte[] cut = Arrays.copyOf(whole, whole.length / 2);
 
         assertThatThrownBy(() -> extract(new ByteArrayInputStream(cut)))
                 .isInstanceOf(InvalidBatchArchiveException.class)
@@ -181,8 +203,7 @@ class ZipBatchExtractorTests {
             entries[2 * i] = "f" + i + ".csv";
             entries[2 * i + 1] = "x";
         }
-        assertThatThrownBy(() -> extract(zip(entries)))
-                .hasMessage("the zip holds more than 10 entries");
+        assertThatThrownBy(() -> extract(zip(entries))).hasMessage("the zip holds more than 10 entries");
     }
 
     @Test

@@ -31,7 +31,9 @@ class RuleCaseFilesTests {
         return RuleCaseRunner.casesIn(RULES, new ArrayList<>()).stream()
                 .map(c -> DynamicTest.dynamicTest(c.label(), () -> {
                     RuleCaseRunner.Result result = runner.run(c);
-                    assertThat(result.passed()).as(() -> String.join("\n", result.differences())).isTrue();
+                    assertThat(result.passed())
+                            .as(() -> String.join("\n", result.differences()))
+                            .isTrue();
                 }));
     }
 }

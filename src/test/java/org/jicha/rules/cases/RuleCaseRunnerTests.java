@@ -48,16 +48,22 @@ class RuleCaseRunnerTests {
 
     @Test
     void aMatchingExpectationPasses() throws Exception {
-        RuleCase c = write(METER_WITHOUT_OCTOBER_READING.formatted("2026-11-05", "2020-01-01", "{rule: BIL-01, subject: M001}")).get(0);
+        RuleCase c = write(METER_WITHOUT_OCTOBER_READING.formatted(
+                        "2026-11-05", "2020-01-01", "{rule: BIL-01, subject: M001}"))
+                .get(0);
 
         RuleCaseRunner.Result result = runner.run(c);
 
-        assertThat(result.passed()).as(() -> String.join("\n", result.differences())).isTrue();
+        assertThat(result.passed())
+                .as(() -> String.join("\n", result.differences()))
+                .isTrue();
     }
 
     @Test
     void aWrongExpectationReportsTheMissingAndTheUnexpectedFinding() throws Exception {
-        RuleCase c = write(METER_WITHOUT_OCTOBER_READING.formatted("2026-11-05", "2020-01-01", "{rule: MET-06, subject: M001}")).get(0);
+        RuleCase c = write(METER_WITHOUT_OCTOBER_READING.formatted(
+                        "2026-11-05", "2020-01-01", "{rule: MET-06, subject: M001}"))
+                .get(0);
 
         RuleCaseRunner.Result result = runner.run(c);
 
@@ -69,7 +75,8 @@ class RuleCaseRunnerTests {
 
     @Test
     void findingsOfRulesOutsideOnlyAreIgnored() throws Exception {
-        String yaml = METER_WITHOUT_OCTOBER_READING.formatted("2026-11-05", "2020-01-01", "{rule: MET-06, subject: M001}")
+        String yaml = METER_WITHOUT_OCTOBER_READING
+                .formatted("2026-11-05", "2020-01-01", "{rule: MET-06, subject: M001}")
                 .replace("only: [BIL-01, MET-06]", "only: [MET-06]");
 
         RuleCaseRunner.Result result = runner.run(write(yaml).get(0));
@@ -80,35 +87,46 @@ class RuleCaseRunnerTests {
 
     @Test
     void aBadDateInARecordFailsTheCaseNamingFileCaseAndField() throws Exception {
-        RuleCase c = write(METER_WITHOUT_OCTOBER_READING.formatted("2026-11-05", "2020-13-01", "{rule: BIL-01, subject: M001}")).get(0);
+        RuleCase c = write(METER_WITHOUT_OCTOBER_READING.formatted(
+                        "2026-11-05", "2020-13-01", "{rule: BIL-01, subject: M001}"))
+                .get(0);
 
         RuleCaseRunner.Result result = runner.run(c);
 
         assertThat(result.passed()).isFalse();
-        assertThat(result.error()).contains("tests/bil/case.yml", "meter not read", "customers row 1", "field opened_on", "2020-13-01");
+        assertThat(result.error())
+                .contains("tests/bil/case.yml", "meter not read", "customers row 1", "field opened_on", "2020-13-01");
     }
 
     @Test
     void aBadAsOfDateIsReportedWithFileCaseAndField() {
-        assertThatThrownBy(() -> write(METER_WITHOUT_OCTOBER_READING.formatted("2026-11-31", "2020-01-01", "{rule: BIL-01, subject: M001}")))
+        assertThatThrownBy(() -> write(METER_WITHOUT_OCTOBER_READING.formatted(
+                        "2026-11-31", "2020-01-01", "{rule: BIL-01, subject: M001}")))
                 .isInstanceOf(RuleCaseException.class)
-                .hasMessageContaining("tests/bil/case.yml").hasMessageContaining("meter not read").hasMessageContaining("field as_of");
+                .hasMessageContaining("tests/bil/case.yml")
+                .hasMessageContaining("meter not read")
+                .hasMessageContaining("field as_of");
     }
 
     @Test
     void aMissingRequiredColumnAndAMisspeltColumnAreReported() throws Exception {
-        String missing = METER_WITHOUT_OCTOBER_READING.formatted("2026-11-05", "2020-01-01", "{rule: BIL-01, subject: M001}")
+        String missing = METER_WITHOUT_OCTOBER_READING
+                .formatted("2026-11-05", "2020-01-01", "{rule: BIL-01, subject: M001}")
                 .replace("status: ACTIVE, ", "");
-        String misspelt = METER_WITHOUT_OCTOBER_READING.formatted("2026-11-05", "2020-01-01", "{rule: BIL-01, subject: M001}")
+        String misspelt = METER_WITHOUT_OCTOBER_READING
+                .formatted("2026-11-05", "2020-01-01", "{rule: BIL-01, subject: M001}")
                 .replace("status: IN_SERVICE}", "status: IN_SERVICE, rotation_due: 2026-01-01}");
 
         assertThat(runner.run(write(missing).get(0)).error()).contains("customers row 1", "field status", "required");
-        assertThat(runner.run(write(misspelt).get(0)).error()).contains("meters row 1", "field rotation_due", "unknown column");
+        assertThat(runner.run(write(misspelt).get(0)).error())
+                .contains("meters row 1", "field rotation_due", "unknown column");
     }
 
     @Test
     void anExpectationNamingAnUnknownRuleFails() throws Exception {
-        RuleCase c = write(METER_WITHOUT_OCTOBER_READING.formatted("2026-11-05", "2020-01-01", "{rule: BIL-99, subject: M001}")).get(0);
+        RuleCase c = write(METER_WITHOUT_OCTOBER_READING.formatted(
+                        "2026-11-05", "2020-01-01", "{rule: BIL-99, subject: M001}"))
+                .get(0);
 
         assertThat(runner.run(c).error()).contains("BIL-99", "not in the rule set");
     }

@@ -71,8 +71,13 @@ class ParameterValueCheckTests {
         assertThat(problemsLoading()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo(PARAMETERS);
             assertThat(p.line()).isEqualTo(line);
-            assertThat(p.message()).contains("BIL-06.minPeriodsBelowHv 应为整数", "must be a whole number",
-                    "found the decimal 2.5", "bil/", "params.integer");
+            assertThat(p.message())
+                    .contains(
+                            "BIL-06.minPeriodsBelowHv 应为整数",
+                            "must be a whole number",
+                            "found the decimal 2.5",
+                            "bil/",
+                            "params.integer");
         });
     }
 
@@ -85,22 +90,33 @@ class ParameterValueCheckTests {
         assertThat(problemsLoading()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo(PARAMETERS);
             assertThat(p.line()).isEqualTo(line);
-            assertThat(p.message()).contains("参数表 MET-04.maxTestAgeMonths 中 II 的值应为整数",
-                    "entry II of parameter table MET-04.maxTestAgeMonths must be a whole number", "found the text \"six\"",
-                    "met/devices.drl:" + readAt, "params.limit");
+            assertThat(p.message())
+                    .contains(
+                            "参数表 MET-04.maxTestAgeMonths 中 II 的值应为整数",
+                            "entry II of parameter table MET-04.maxTestAgeMonths must be a whole number",
+                            "found the text \"six\"",
+                            "met/devices.drl:" + readAt,
+                            "params.limit");
         });
     }
 
     @Test
     void aSingleValueWhereARuleReadsATableIsRejectedAtTheValue() throws IOException {
-        edit(PARAMETERS, "maxMonthsSinceInspection: { SPECIAL: 3, FIRST: 3, SECOND: 6 }", "maxMonthsSinceInspection: 3");
+        edit(
+                PARAMETERS,
+                "maxMonthsSinceInspection: { SPECIAL: 3, FIRST: 3, SECOND: 6 }",
+                "maxMonthsSinceInspection: 3");
         int line = lineOf(PARAMETERS, "maxMonthsSinceInspection: 3");
 
         assertThat(problemsLoading()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo(PARAMETERS);
             assertThat(p.line()).isEqualTo(line);
-            assertThat(p.message()).contains("IMP-03.maxMonthsSinceInspection 应为整数表",
-                    "must be a table of whole numbers by group", "found the whole number 3", "imp/safety.drl:");
+            assertThat(p.message())
+                    .contains(
+                            "IMP-03.maxMonthsSinceInspection 应为整数表",
+                            "must be a table of whole numbers by group",
+                            "found the whole number 3",
+                            "imp/safety.drl:");
         });
     }
 
@@ -109,11 +125,16 @@ class ParameterValueCheckTests {
         edit(PARAMETERS, "  maxMonthsSinceInspection: { SPECIAL: 3, FIRST: 3, SECOND: 6 }", "  other: 1");
         int readAt = lineOf("imp/safety.drl", "params.limit(\"IMP-03.maxMonthsSinceInspection\"");
 
-        assertThat(problemsLoading()).filteredOn(p -> p.line() == readAt).singleElement().satisfies(p -> {
-            assertThat(p.file()).isEqualTo("imp/safety.drl");
-            assertThat(p.message()).contains("参数表 IMP-03.maxMonthsSinceInspection 未在 parameters.yml 中定义",
-                    "parameter table \"IMP-03.maxMonthsSinceInspection\" is not defined in parameters.yml");
-        });
+        assertThat(problemsLoading())
+                .filteredOn(p -> p.line() == readAt)
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.file()).isEqualTo("imp/safety.drl");
+                    assertThat(p.message())
+                            .contains(
+                                    "参数表 IMP-03.maxMonthsSinceInspection 未在 parameters.yml 中定义",
+                                    "parameter table \"IMP-03.maxMonthsSinceInspection\" is not defined in parameters.yml");
+                });
     }
 
     @Test
@@ -131,7 +152,10 @@ class ParameterValueCheckTests {
     @Test
     void aValueReadThroughADrlFunctionsParameterIsCheckedToo() throws IOException {
         // impliedClass(MeterFact m, RuleParameters p) reads p.decimal("MET-03.minKva.II")
-        edit(PARAMETERS, "minKva:        { I: 10000, II: 2000, III: 315 }", "minKva:        { I: 10000, II: 2千, III: 315 }");
+        edit(
+                PARAMETERS,
+                "minKva:        { I: 10000, II: 2000, III: 315 }",
+                "minKva:        { I: 10000, II: 2千, III: 315 }");
 
         assertThat(problemsLoading()).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(lineOf(PARAMETERS, "II: 2千"));
@@ -153,15 +177,17 @@ class ParameterValueCheckTests {
     @Test
     void aKeyReadAsATableAndAsASingleValueIsRejectedAtTheRuleLine() throws IOException {
         String file = "bil/consumption.drl";
-        edit(file, "+ \" kWh（允差 \" + num(params.decimal(\"BIL-04.toleranceKwh\"))",
+        edit(
+                file,
+                "+ \" kWh（允差 \" + num(params.decimal(\"BIL-04.toleranceKwh\"))",
                 "+ \" kWh（允差 \" + num(params.limit(\"BIL-04.toleranceKwh\", \"LV\"))");
         int line = lineOf(file, "params.limit(\"BIL-04.toleranceKwh\"");
 
         assertThat(problemsLoading()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo(file);
             assertThat(p.line()).isEqualTo(line);
-            assertThat(p.message()).contains("BIL-04.toleranceKwh", "a table of whole numbers", "a number",
-                    "no value can be both");
+            assertThat(p.message())
+                    .contains("BIL-04.toleranceKwh", "a table of whole numbers", "a number", "no value can be both");
         });
     }
 
@@ -180,7 +206,10 @@ class ParameterValueCheckTests {
 
     @Test
     void aDashInATableMeansNoLimitAsInTheCatalogue() throws IOException {
-        edit(PARAMETERS, "maxTestAgeMonths: { I: 3, II: 6, III: 12 }", "maxTestAgeMonths: { I: 3, II: \"-\", III: 12 }");
+        edit(
+                PARAMETERS,
+                "maxTestAgeMonths: { I: 3, II: 6, III: 12 }",
+                "maxTestAgeMonths: { I: 3, II: \"-\", III: 12 }");
 
         RuleParameters params = new RuleSetLoader().load(rules).parameters();
 

@@ -32,22 +32,52 @@ class TypeAllowListTests {
 
     @Test
     void theFactModelTheRuleHelpersAndJavaBasicsAreAllowed() {
-        for (String type : List.of("org.jicha.facts.CustomerFact", "org.jicha.rules.Evidence",
-                "org.jicha.rules.RuleParameters", "org.jicha.rules.FindingCollector", "java.lang.String",
-                "java.lang.Math", "java.lang.StringBuilder", "java.lang.Integer", "java.time.LocalDate",
-                "java.time.format.DateTimeFormatter", "java.math.BigDecimal", "java.util.ArrayList", "java.util.Map$Entry",
-                "java.util.function.Supplier", "java.util.stream.Collectors", "int", "double[]")) {
+        for (String type : List.of(
+                "org.jicha.facts.CustomerFact",
+                "org.jicha.rules.Evidence",
+                "org.jicha.rules.RuleParameters",
+                "org.jicha.rules.FindingCollector",
+                "java.lang.String",
+                "java.lang.Math",
+                "java.lang.StringBuilder",
+                "java.lang.Integer",
+                "java.time.LocalDate",
+                "java.time.format.DateTimeFormatter",
+                "java.math.BigDecimal",
+                "java.util.ArrayList",
+                "java.util.Map$Entry",
+                "java.util.function.Supplier",
+                "java.util.stream.Collectors",
+                "int",
+                "double[]")) {
             assertThat(TypeAllowList.allows(type)).as(type).isTrue();
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"java.lang.Runtime", "java.lang.ProcessBuilder", "java.lang.System", "java.lang.Thread",
-            "java.lang.ClassLoader", "java.lang.Class", "java.lang.reflect.Method", "java.lang.invoke.MethodHandles",
-            "java.io.File", "java.nio.file.Files", "java.net.URL", "javax.script.ScriptEngineManager",
-            "javax.naming.InitialContext", "sun.misc.Unsafe", "java.io.ObjectInputStream",
-            "java.time.zone.ZoneRulesProvider", "java.util.concurrent.Executors", "java.util.ServiceLoader",
-            "org.drools.core.rule.consequence.KnowledgeHelper", "java.lang.Runtime[]"})
+    @ValueSource(
+            strings = {
+                "java.lang.Runtime",
+                "java.lang.ProcessBuilder",
+                "java.lang.System",
+                "java.lang.Thread",
+                "java.lang.ClassLoader",
+                "java.lang.Class",
+                "java.lang.reflect.Method",
+                "java.lang.invoke.MethodHandles",
+                "java.io.File",
+                "java.nio.file.Files",
+                "java.net.URL",
+                "javax.script.ScriptEngineManager",
+                "javax.naming.InitialContext",
+                "sun.misc.Unsafe",
+                "java.io.ObjectInputStream",
+                "java.time.zone.ZoneRulesProvider",
+                "java.util.concurrent.Executors",
+                "java.util.ServiceLoader",
+                "org.drools.core.rule.consequence.KnowledgeHelper",
+                "java.lang.Runtime[]"
+            })
     void everythingElseIsRefused(String type) {
         assertThat(TypeAllowList.allows(type)).isFalse();
     }
@@ -58,9 +88,11 @@ class TypeAllowListTests {
         assertThat(TypeAllowList.refusal("java.lang.Object", "wait")).isNotNull();
         assertThat(TypeAllowList.refusal("java.lang.Boolean", "getBoolean")).isNotNull();
         assertThat(TypeAllowList.refusal("java.util.Locale", "setDefault")).isNotNull();
-        assertThat(TypeAllowList.refusal("java.lang.Runtime", "availableProcessors")).isEqualTo("java.lang.Runtime");
+        assertThat(TypeAllowList.refusal("java.lang.Runtime", "availableProcessors"))
+                .isEqualTo("java.lang.Runtime");
         assertThat(TypeAllowList.refusal("java.lang.String", "length")).isNull();
-        assertThat(TypeAllowList.refusal("org.jicha.rules.FindingCollector", "raise")).isNull();
+        assertThat(TypeAllowList.refusal("org.jicha.rules.FindingCollector", "raise"))
+                .isNull();
     }
 
     // --- the bytecode check, on classes javac compiled from these fixtures ---
@@ -73,7 +105,9 @@ class TypeAllowListTests {
 
     static class ReachesRuntimeByName {
         static Object consequence() throws ReflectiveOperationException {
-            return Class.forName("java.lang." + "Runtime").getMethod("getRuntime").invoke(null);
+            return Class.forName("java.lang." + "Runtime")
+                    .getMethod("getRuntime")
+                    .invoke(null);
         }
     }
 
@@ -141,14 +175,15 @@ class TypeAllowListTests {
         assertThat(refusalsOf(ReachesRuntimeByName.class).get(ReachesRuntimeByName.class.getName()))
                 .contains("java.lang.Class.forName", "java.lang.Class.getMethod", "java.lang.reflect.Method.invoke");
         assertThat(refusalsOf(ReachesAClassLoaderThroughGetClass.class)
-                .get(ReachesAClassLoaderThroughGetClass.class.getName()))
+                        .get(ReachesAClassLoaderThroughGetClass.class.getName()))
                 .contains("java.lang.Object.getClass", "java.lang.Class.getClassLoader");
     }
 
     @Test
     void aMethodReferenceIsCheckedLikeACall() {
         assertThat(refusalsOf(RefersToRuntimeThroughAMethodReference.class)
-                .get(RefersToRuntimeThroughAMethodReference.class.getName())).contains("java.lang.Runtime.getRuntime");
+                        .get(RefersToRuntimeThroughAMethodReference.class.getName()))
+                .contains("java.lang.Runtime.getRuntime");
     }
 
     @Test
@@ -186,10 +221,12 @@ class TypeAllowListTests {
 
     @Test
     void constraintsOnFactsParametersMathAndTimePass() {
-        assertThat(mvelRefusals("Math.abs(contractKva) > params.decimal(\"x\") && customerNo != null")).isEmpty();
+        assertThat(mvelRefusals("Math.abs(contractKva) > params.decimal(\"x\") && customerNo != null"))
+                .isEmpty();
         assertThat(mvelRefusals("ctx.asOf.isAfter(java.time.LocalDate.of(2026, 1, 1)) || openedOn < ctx.periodStart"))
                 .isEmpty();
-        assertThat(mvelRefusals("(\"C\" + customerNo).length() > params.integer(\"n\") * 2")).isEmpty();
+        assertThat(mvelRefusals("(\"C\" + customerNo).length() > params.integer(\"n\") * 2"))
+                .isEmpty();
     }
 
     @Test
@@ -202,7 +239,8 @@ class TypeAllowListTests {
         assertThat(mvelRefusals("\"\".getClass().getName() != null")).contains("java.lang.String.getClass");
         assertThat(mvelRefusals("this.getClass() != null")).contains("org.jicha.facts.CustomerFact.getClass");
         assertThat(mvelRefusals("customerNo.class != null")).contains("java.lang.String.class");
-        assertThat(mvelRefusals("Class.forName(\"java.lang.\" + \"Runtime\") != null")).contains("java.lang.Class");
+        assertThat(mvelRefusals("Class.forName(\"java.lang.\" + \"Runtime\") != null"))
+                .contains("java.lang.Class");
     }
 
     @Test
@@ -214,15 +252,20 @@ class TypeAllowListTests {
 
     @Test
     void whatCannotBeCheckedIsRefusedWithAHintToSimplify() {
-        assertThat(mvelRefusals("[1, 2, 3].size() > 0")).singleElement().asString().contains("simplify");
+        assertThat(mvelRefusals("[1, 2, 3].size() > 0"))
+                .singleElement()
+                .asString()
+                .contains("simplify");
     }
 
     @Test
     void anAccessChainIsReadStepByStep() {
         List<MvelExpressionCheck.Segment> steps = MvelExpressionCheck.Segment.parse("a.b(c, \"x.y(\")[0]?.d");
-        assertThat(steps).extracting(MvelExpressionCheck.Segment::kind).containsExactly(
-                MvelExpressionCheck.Segment.Kind.PROPERTY, MvelExpressionCheck.Segment.Kind.METHOD,
-                MvelExpressionCheck.Segment.Kind.INDEX, MvelExpressionCheck.Segment.Kind.PROPERTY);
+        assertThat(steps)
+                .extracting(MvelExpressionCheck.Segment::kind)
+                .containsExactly(
+                        MvelExpressionCheck.Segment.Kind.PROPERTY, MvelExpressionCheck.Segment.Kind.METHOD,
+                        MvelExpressionCheck.Segment.Kind.INDEX, MvelExpressionCheck.Segment.Kind.PROPERTY);
         assertThat(steps.get(1).inner()).isEqualTo("c, \"x.y(\"");
         assertThat(MvelExpressionCheck.Segment.parse("a.{ b = 1 }")).isNull();
     }

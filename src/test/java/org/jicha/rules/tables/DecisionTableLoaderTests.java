@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellReference;
 import org.jicha.rules.RuleMeta;
 import org.jicha.rules.RuleProblem;
 import org.jicha.rules.RuleSet;
@@ -49,11 +50,12 @@ class DecisionTableLoaderTests {
         try (InputStream in = Files.newInputStream(path)) {
             wb = WorkbookFactory.create(in);
         }
-        org.apache.poi.ss.util.CellReference ref = new org.apache.poi.ss.util.CellReference(cellRef);
+        CellReference ref = new CellReference(cellRef);
         var row = wb.getSheetAt(0).getRow(ref.getRow());
         var cell = row.getCell(ref.getCol()) == null ? row.createCell(ref.getCol()) : row.getCell(ref.getCol());
         cell.setCellValue(text);
-        try (wb; OutputStream out = Files.newOutputStream(path)) {
+        try (wb;
+                OutputStream out = Files.newOutputStream(path)) {
             wb.write(out);
         }
     }
@@ -88,8 +90,11 @@ class DecisionTableLoaderTests {
     void aNonNumericBoundIsReportedWithItsColumn() throws IOException {
         setCell(PfDecisionTables.STANDARD_FILE, "D10", "many");
 
-        assertThat(problemsLoading()).isNotEmpty().allSatisfy(p -> assertThat(p.toString())
-                .startsWith("bil/pf-standard.drl.xlsx:10: sheet \"BIL-12 力调标准\", row 10, column D (cell D10): "));
+        assertThat(problemsLoading())
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.toString())
+                        .startsWith(
+                                "bil/pf-standard.drl.xlsx:10: sheet \"BIL-12 力调标准\", row 10, column D (cell D10): "));
     }
 
     @Test
@@ -106,7 +111,10 @@ class DecisionTableLoaderTests {
     void aRowSupportingNoRuleIsRejected() throws IOException {
         setCell(PfDecisionTables.ADJUSTMENT_FILE, "F12", "BIL-99");
 
-        assertThat(problemsLoading()).extracting(RuleProblem::toString).containsExactly(PfDecisionTables.ADJUSTMENT_FILE
-                + ":12: decision-table row 12: its supports metadata (\"BIL-99\") does not name a rule code of the set");
+        assertThat(problemsLoading())
+                .extracting(RuleProblem::toString)
+                .containsExactly(
+                        PfDecisionTables.ADJUSTMENT_FILE
+                                + ":12: decision-table row 12: its supports metadata (\"BIL-99\") does not name a rule code of the set");
     }
 }

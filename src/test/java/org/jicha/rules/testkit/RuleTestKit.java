@@ -28,8 +28,7 @@ import org.jicha.rules.RuleSetLoader;
  */
 public final class RuleTestKit {
 
-    private RuleTestKit() {
-    }
+    private RuleTestKit() {}
 
     private static final class Shipped {
         static final RuleSet RULES = new RuleSetLoader().load(Path.of("rules"));
@@ -61,7 +60,9 @@ public final class RuleTestKit {
 
     /** The findings of one rule only: what a rule's test asserts exactly, whatever other rules say. */
     public static List<Finding> findingsOf(String ruleCode, LocalDate asOf, CustomerBundle... bundles) {
-        return findingsFor(asOf, bundles).stream().filter(f -> f.ruleCode().equals(ruleCode)).toList();
+        return findingsFor(asOf, bundles).stream()
+                .filter(f -> f.ruleCode().equals(ruleCode))
+                .toList();
     }
 
     /** A finding's identity for assertions: rule code, subject type, subject id, period. */

@@ -9,8 +9,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RuleFolderWatcherTests {
 
     @ParameterizedTest
-    @ValueSource(strings = {"~$billing.drl.xlsx", ".parameters.yml.swx", ".#reading.drl", "reading.drl.swp",
-            "reading.drl~", ".git"})
+    @ValueSource(
+            strings = {
+                "~$billing.drl.xlsx",
+                ".parameters.yml.swx",
+                ".#reading.drl",
+                "reading.drl.swp",
+                "reading.drl~",
+                ".git"
+            })
     void editorTempAndLockFilesAreIgnored(String name) {
         assertThat(RuleFolderWatcher.matters(name)).isFalse();
     }

@@ -18,12 +18,14 @@ import org.springframework.test.context.ActiveProfiles;
  * schema of its own made anew for each run) the three ways agree on the generated batch and find what was planted.
  */
 @ActiveProfiles("postgres")
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema="
-                + PostgresCheckComparisonIntegrationTests.SCHEMA + "&reWriteBatchedInserts=true",
-        "spring.datasource.username=postgres",
-        "spring.flyway.schemas=" + PostgresCheckComparisonIntegrationTests.SCHEMA,
-        "spring.quartz.auto-startup=false"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema="
+                    + PostgresCheckComparisonIntegrationTests.SCHEMA + "&reWriteBatchedInserts=true",
+            "spring.datasource.username=postgres",
+            "spring.flyway.schemas=" + PostgresCheckComparisonIntegrationTests.SCHEMA,
+            "spring.quartz.auto-startup=false"
+        })
 class PostgresCheckComparisonIntegrationTests {
 
     static final String SCHEMA = "jicha_compare_it";
@@ -43,7 +45,7 @@ class PostgresCheckComparisonIntegrationTests {
     @BeforeAll
     static void freshSchema() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         }
     }
@@ -52,7 +54,7 @@ class PostgresCheckComparisonIntegrationTests {
     void onPostgresTheThreeWaysFindExactlyWhatWasPlanted() throws Exception {
         // freshly loaded tables have no statistics until autovacuum comes by: without ANALYZE the planner nests
         // loops over the readings and the SQL checks take 15 s instead of 0.3 s (the loader does not ANALYZE yet)
-        CheckComparisonIntegrationTests.generateLoadAndCompare(loader, comparison, dir, "PostgreSQL",
-                () -> jdbc.execute("ANALYZE"));
+        CheckComparisonIntegrationTests.generateLoadAndCompare(
+                loader, comparison, dir, "PostgreSQL", () -> jdbc.execute("ANALYZE"));
     }
 }

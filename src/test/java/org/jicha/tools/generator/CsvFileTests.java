@@ -21,13 +21,23 @@ class CsvFileTests {
     @Test
     void cellsAreWrittenInTheContractsFormats() throws IOException {
         try (CsvFile f = new CsvFile(dir, "x.csv", List.of("a", "b"))) {
-            f.text("居民,阶梯").text("say \"hi\"").empty().integer(-42).hundredths(5).hundredths(-123456).thousandths(-7)
-                    .date(LocalDate.of(2026, 2, 3)).month(YearMonth.of(2026, 10))
-                    .timestamp(LocalDateTime.of(2026, 1, 2, 3, 4, 5)).yesNo(true).endRow();
+            f.text("居民,阶梯")
+                    .text("say \"hi\"")
+                    .empty()
+                    .integer(-42)
+                    .hundredths(5)
+                    .hundredths(-123456)
+                    .thousandths(-7)
+                    .date(LocalDate.of(2026, 2, 3))
+                    .month(YearMonth.of(2026, 10))
+                    .timestamp(LocalDateTime.of(2026, 1, 2, 3, 4, 5))
+                    .yesNo(true)
+                    .endRow();
             assertThat(f.rows()).isEqualTo(1);
         }
-        assertThat(Files.readString(dir.resolve("x.csv"), StandardCharsets.UTF_8)).isEqualTo(
-                "a,b\r\n\"居民,阶梯\",\"say \"\"hi\"\"\",,-42,0.05,-1234.56,-0.007,2026-02-03,2026-10,2026-01-02 03:04:05,Y\r\n");
+        assertThat(Files.readString(dir.resolve("x.csv"), StandardCharsets.UTF_8))
+                .isEqualTo(
+                        "a,b\r\n\"居民,阶梯\",\"say \"\"hi\"\"\",,-42,0.05,-1234.56,-0.007,2026-02-03,2026-10,2026-01-02 03:04:05,Y\r\n");
     }
 
     @Test

@@ -24,15 +24,20 @@ class TariffBookTests {
 
     @Test
     void theVersionValidOnThePeriodsLastDayApplies() {
-        assertThat(TariffBook.province().ratesFor(TariffBook.COM04, YearMonth.of(2026, 5)).energyPrice())
+        assertThat(TariffBook.province()
+                        .ratesFor(TariffBook.COM04, YearMonth.of(2026, 5))
+                        .energyPrice())
                 .isEqualTo(0.6712);
-        assertThat(TariffBook.province().ratesFor(TariffBook.COM04, YearMonth.of(2026, 6)).energyPrice())
+        assertThat(TariffBook.province()
+                        .ratesFor(TariffBook.COM04, YearMonth.of(2026, 6))
+                        .energyPrice())
                 .isEqualTo(0.6598);
     }
 
     @Test
     void theSampleAndTheProvinceShareOneCatalogueFromDifferentFirstDays() {
-        assertThat(TariffBook.sample().all()).hasSameSizeAs(TariffBook.province().all());
+        assertThat(TariffBook.sample().all())
+                .hasSameSizeAs(TariffBook.province().all());
         assertThat(TariffBook.sample().all().get(0).validFrom()).isEqualTo(TariffBook.SAMPLE_FIRST_VALID);
         assertThat(TariffBook.province().all().get(0).validFrom()).isEqualTo(TariffBook.PROVINCE_FIRST_VALID);
     }
@@ -43,7 +48,8 @@ class TariffBookTests {
         assertThat(PfAdjustment.ratePercent(0.90, 96)).isEqualTo(-0.75);
         assertThat(PfAdjustment.ratePercent(0.85, 92)).isEqualTo(-0.8);
         assertThat(PfAdjustment.ratePercent(0.80, 91)).isEqualTo(-1.15);
-        assertThat(PfAdjustment.ratePercent(new BigDecimal("0.90"), new BigDecimal("0.85"))).isEqualByComparingTo("2.50");
+        assertThat(PfAdjustment.ratePercent(new BigDecimal("0.90"), new BigDecimal("0.85")))
+                .isEqualByComparingTo("2.50");
         assertThat(PfAdjustment.actualPfHundredths(1000, 484.32)).isEqualTo(90);
     }
 }

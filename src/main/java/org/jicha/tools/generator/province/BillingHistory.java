@@ -37,8 +37,7 @@ final class BillingHistory {
     }
 
     /** What the planted cases need to know about the written history. */
-    record History(LocalDate lastActualReadOn, String auditedBillNo) {
-    }
+    record History(LocalDate lastActualReadOn, String auditedBillNo) {}
 
     History history(Profile p, SplittableRandom r, Deviation deviation, Station station) {
         long register = p.registerStart;
@@ -102,7 +101,8 @@ final class BillingHistory {
         if (deviation == null && j <= months - 4 && u < 0.002 && !"MISSED".equals(previousType)) {
             return "MISSED";
         }
-        boolean estimatedAllowed = j <= months - 2 && !"ESTIMATED".equals(previousType)
+        boolean estimatedAllowed = j <= months - 2
+                && !"ESTIMATED".equals(previousType)
                 && !(deviation == Deviation.BIL_01 && j == months - 2);
         if (estimatedAllowed && u < 0.012) {
             return "ESTIMATED";
@@ -110,10 +110,26 @@ final class BillingHistory {
         return "THREE_PHASE".equals(p.meterKind) || u > 0.98 ? "ACTUAL" : "REMOTE";
     }
 
-    private void readingRow(Profile p, YearMonth period, LocalDate readOn, long previous, long current, long kwh100,
-            String type, long demand100, long kvarh100) {
-        CsvFile f = out.readings.text(p.meterId).month(period).date(readOn).hundredths(previous)
-                .hundredths(current).integer(p.recordedMultiplier).hundredths(kwh100).text(type).text(p.readerId);
+    private void readingRow(
+            Profile p,
+            YearMonth period,
+            LocalDate readOn,
+            long previous,
+            long current,
+            long kwh100,
+            String type,
+            long demand100,
+            long kvarh100) {
+        CsvFile f = out.readings
+                .text(p.meterId)
+                .month(period)
+                .date(readOn)
+                .hundredths(previous)
+                .hundredths(current)
+                .integer(p.recordedMultiplier)
+                .hundredths(kwh100)
+                .text(type)
+                .text(p.readerId);
         if (p.recordsDemand && !"MISSED".equals(type)) {
             f.hundredths(demand100);
         } else {
@@ -127,8 +143,18 @@ final class BillingHistory {
         f.endRow();
     }
 
-    private String bill(Profile p, SplittableRandom r, Deviation deviation, Station station, String clerk,
-            int j, boolean audited, LocalDate readOn, long kwh100, long demand100, long kvarh100) {
+    private String bill(
+            Profile p,
+            SplittableRandom r,
+            Deviation deviation,
+            Station station,
+            String clerk,
+            int j,
+            boolean audited,
+            LocalDate readOn,
+            long kwh100,
+            long demand100,
+            long kvarh100) {
         YearMonth period = periods[j];
         String billNo = window.billPrefix(j) + p.customerNo;
         String tariffCode = deviation == Deviation.BIL_08 && audited ? TariffBook.AGR04 : p.tariffCode;
@@ -148,7 +174,8 @@ final class BillingHistory {
             pfAdjustment = TariffBook.fen((energy + basic) / 100.0 * rate / 100);
         }
         long surcharge = p.category == Category.COMMERCIAL || p.category == Category.LARGE_INDUSTRIAL
-                ? TariffBook.surchargeFen(kwh100) : -1;
+                ? TariffBook.surchargeFen(kwh100)
+                : -1;
         long total = energy + basic + pfAdjustment + Math.max(0, surcharge);
         LocalDate issued = readOn.plusDays(1);
         LocalDate due = issued.plusDays(15);
@@ -158,8 +185,13 @@ final class BillingHistory {
             paid = LocalDate.MAX; // planted: never paid, more than 90 days overdue at the as-of date
         }
         String channel = CHANNELS[r.nextInt(CHANNELS.length)];
-        CsvFile f = out.bills.text(billNo).text(p.customerNo).month(period).text(tariffCode)
-                .hundredths(kwh100).hundredths(energy);
+        CsvFile f = out.bills
+                .text(billNo)
+                .text(p.customerNo)
+                .month(period)
+                .text(tariffCode)
+                .hundredths(kwh100)
+                .hundredths(energy);
         if (v.twoPart()) {
             f.hundredths(basic);
         } else {
@@ -185,7 +217,9 @@ final class BillingHistory {
                 if (r.nextDouble() < 0.03) { // BIL-16: a waiver approved by the collection team's head
                     f.empty().yesNo(true).text(station.member(TeamKind.COLLECTION, 0));
                 } else {
-                    f.hundredths(lateFee(p, period, total, due, paid)).yesNo(false).empty();
+                    f.hundredths(lateFee(p, period, total, due, paid))
+                            .yesNo(false)
+                            .empty();
                 }
             } else {
                 f.empty().empty().empty();
@@ -199,11 +233,12 @@ final class BillingHistory {
     private static long lateFee(Profile p, YearMonth period, long totalFen, LocalDate due, LocalDate paid) {
         long days = ChronoUnit.DAYS.between(due, paid);
         LocalDate yearEnd = LocalDate.of(period.getYear(), 12, 31);
-        long afterYearEnd = paid.isAfter(yearEnd) ? ChronoUnit.DAYS.between(due.isAfter(yearEnd) ? due : yearEnd, paid) : 0;
+        long afterYearEnd =
+                paid.isAfter(yearEnd) ? ChronoUnit.DAYS.between(due.isAfter(yearEnd) ? due : yearEnd, paid) : 0;
         double total = totalFen / 100.0;
-        double fee = p.category == Category.RESIDENTIAL ? total * 0.001 * days
+        double fee = p.category == Category.RESIDENTIAL
+                ? total * 0.001 * days
                 : total * (0.002 * (days - afterYearEnd) + 0.003 * afterYearEnd);
         return Math.max(100, TariffBook.fen(fee));
     }
-
 }

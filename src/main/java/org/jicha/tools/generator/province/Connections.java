@@ -31,9 +31,8 @@ final class Connections {
     }
 
     /** A new connection's application: the account opens on the day the meter is connected. */
-    record Connection(String appNo, String type, LocalDateTime acceptedAt, LocalDateTime archivedAt,
-            List<Object[]> steps) {
-    }
+    record Connection(
+            String appNo, String type, LocalDateTime acceptedAt, LocalDateTime archivedAt, List<Object[]> steps) {}
 
     Connection connection(Profile p, SplittableRandom r, Deviation deviation, Station station) {
         String type = p.category == Category.RESIDENTIAL ? "RES_NEW" : p.voltage >= 10 ? "HV_NEW" : "LV_NEW";
@@ -77,7 +76,8 @@ final class Connections {
         for (int i = 0; i < plan.size(); i++) {
             String[] s = plan.get(i);
             // each step starts the working day after the previous one ended and takes its working days
-            LocalDateTime start = i == 0 ? acceptedAt : calendar.plusWorkingDays(day, 1).atTime(9, r.nextInt(50));
+            LocalDateTime start =
+                    i == 0 ? acceptedAt : calendar.plusWorkingDays(day, 1).atTime(9, r.nextInt(50));
             LocalDate endDay = calendar.plusWorkingDays(start.toLocalDate(), Integer.parseInt(s[1]));
             LocalDateTime end = endDay.atTime(14 + r.nextInt(3), r.nextInt(60));
             day = endDay;
@@ -97,13 +97,31 @@ final class Connections {
     }
 
     void connectionRows(Profile p, Connection c, Station station) {
-        out.applications.text(c.appNo()).text(p.customerNo).text(p.name).text(c.type())
+        out.applications
+                .text(c.appNo())
+                .text(p.customerNo)
+                .text(p.name)
+                .text(c.type())
                 .text("HV_NEW".equals(c.type()) ? (p.importantGrade != null ? "DUAL" : "SINGLE") : null) // IMP-07
-                .integer(p.contractKva).text(p.voltageKv).yesNo(false).text(station.code()).timestamp(c.acceptedAt())
-                .text("ARCHIVED").timestamp(c.archivedAt()).hundredths(0).hundredths(0).endRow(); // BUS-01
+                .integer(p.contractKva)
+                .text(p.voltageKv)
+                .yesNo(false)
+                .text(station.code())
+                .timestamp(c.acceptedAt())
+                .text("ARCHIVED")
+                .timestamp(c.archivedAt())
+                .hundredths(0)
+                .hundredths(0)
+                .endRow(); // BUS-01
         for (Object[] s : c.steps()) {
-            out.steps.text(c.appNo()).text((String) s[0]).timestamp((LocalDateTime) s[1]).timestamp((LocalDateTime) s[2])
-                    .text((String) s[3]).text("PASS").endRow();
+            out.steps
+                    .text(c.appNo())
+                    .text((String) s[0])
+                    .timestamp((LocalDateTime) s[1])
+                    .timestamp((LocalDateTime) s[2])
+                    .text((String) s[3])
+                    .text("PASS")
+                    .endRow();
         }
     }
 
@@ -119,13 +137,37 @@ final class Connections {
             accepted = accepted.minusDays(1);
         }
         LocalDateTime acceptedAt = accepted.atTime(9, r.nextInt(60));
-        out.applications.text(appNo).empty().text(Names.anyPerson(r)).text("RES_NEW").empty().integer(8).text("0.22")
-                .yesNo(false).text(station.code()).timestamp(acceptedAt).text("IN_PROGRESS").empty().hundredths(0)
-                .hundredths(0).endRow();
-        out.steps.text(appNo).text("ACCEPT").timestamp(acceptedAt).timestamp(acceptedAt.plusHours(2))
-                .text(station.member(TeamKind.BUSINESS, 0)).text("PASS").endRow();
-        out.steps.text(appNo).text("SURVEY").timestamp(acceptedAt.plusHours(3)).empty()
-                .text(station.member(TeamKind.EXPANSION, 0)).empty().endRow();
+        out.applications
+                .text(appNo)
+                .empty()
+                .text(Names.anyPerson(r))
+                .text("RES_NEW")
+                .empty()
+                .integer(8)
+                .text("0.22")
+                .yesNo(false)
+                .text(station.code())
+                .timestamp(acceptedAt)
+                .text("IN_PROGRESS")
+                .empty()
+                .hundredths(0)
+                .hundredths(0)
+                .endRow();
+        out.steps
+                .text(appNo)
+                .text("ACCEPT")
+                .timestamp(acceptedAt)
+                .timestamp(acceptedAt.plusHours(2))
+                .text(station.member(TeamKind.BUSINESS, 0))
+                .text("PASS")
+                .endRow();
+        out.steps
+                .text(appNo)
+                .text("SURVEY")
+                .timestamp(acceptedAt.plusHours(3))
+                .empty()
+                .text(station.member(TeamKind.EXPANSION, 0))
+                .empty()
+                .endRow();
     }
-
 }

@@ -23,9 +23,13 @@ import org.jicha.tools.generator.province.Profile.Category;
 final class CustomerProfiles {
 
     private static final String[] INDUSTRIES = {"建材", "机械", "化工", "纺织", "食品", "水泥", "冶炼", "电子", "造纸", "制药"};
-    private static final String[] INDUSTRY_TRADES = {"3011", "3419", "2614", "1713", "1499", "3011", "3120", "3982", "2221", "2710"};
+    private static final String[] INDUSTRY_TRADES = {
+        "3011", "3419", "2614", "1713", "1499", "3011", "3120", "3982", "2221", "2710"
+    };
     private static final String[] FARMS = {"养殖场", "灌溉站", "家庭农场", "种植专业合作社", "茶厂"};
-    private static final int[] CT_PRIMARY = {10, 15, 20, 25, 30, 40, 50, 75, 100, 150, 200, 300, 400, 500, 600, 800, 1000, 1500, 2000};
+    private static final int[] CT_PRIMARY = {
+        10, 15, 20, 25, 30, 40, 50, 75, 100, 150, 200, 300, 400, 500, 600, 800, 1000, 1500, 2000
+    };
 
     private final YearMonth[] periods;
     private final LocalDate windowStart;
@@ -44,8 +48,9 @@ final class CustomerProfiles {
         p.customerNo = CustomerRecords.customerNo(index);
         p.meterId = p.customerNo + "1";
         double u = r.nextDouble();
-        Category category = u < 0.88 ? Category.RESIDENTIAL : u < 0.97 ? Category.COMMERCIAL
-                : u < 0.98 ? Category.LARGE_INDUSTRIAL : Category.AGRICULTURAL;
+        Category category = u < 0.88
+                ? Category.RESIDENTIAL
+                : u < 0.97 ? Category.COMMERCIAL : u < 0.98 ? Category.LARGE_INDUSTRIAL : Category.AGRICULTURAL;
         if (deviation == Deviation.BIL_06 || deviation == Deviation.BIL_07 || deviation == Deviation.EXP_01) {
             category = Category.RESIDENTIAL;
         } else if (deviation == Deviation.BIL_08 || deviation == Deviation.MET_01 || deviation == Deviation.INS_01) {
@@ -162,12 +167,13 @@ final class CustomerProfiles {
     private void dates(Profile p, SplittableRandom r, Deviation deviation) {
         boolean hv = p.voltage >= 10;
         int latestMonth = hv ? months - 3 : months - 2;
-        p.newConnection = deviation == Deviation.EXP_01
-                || (deviation == null && latestMonth >= 1 && r.nextDouble() < 0.03);
+        p.newConnection =
+                deviation == Deviation.EXP_01 || (deviation == null && latestMonth >= 1 && r.nextDouble() < 0.03);
         if (p.newConnection) {
             // accepted early in a month of the window; the connection follows within it (or the next)
             int month = (int) between(r, 1, Math.max(1, latestMonth));
-            p.openedOn = periods[Math.min(month, months - 1)].atDay((int) between(r, 1, 8)); // acceptance day, moved by the flow
+            p.openedOn = periods[Math.min(month, months - 1)].atDay(
+                    (int) between(r, 1, 8)); // acceptance day, moved by the flow
         } else {
             p.openedOn = windowStart.minusDays(between(r, deviation == Deviation.INS_01 ? 1200 : 30, 9000));
             // MET-06: a meter is rotated 8 years after installation, so installed within the last 8 years

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.SplittableRandom;
 import org.jicha.calendar.WorkingDayCalendar;
 import org.jicha.tools.generator.CsvFile;
-import org.jicha.tools.generator.Organisation.Station;
 import org.jicha.tools.generator.Organisation;
+import org.jicha.tools.generator.Organisation.Station;
 import org.jicha.tools.generator.TariffBook;
 
 /**
@@ -56,7 +56,11 @@ final class CustomerRecords {
         customerRow(out.customers, p, station, p.name, p.tariffCode);
         if (NextNight.changes(index)) {
             boolean movesTariff = NextNight.movesTariff(index, p.tariffCode);
-            customerRow(out.nextNightCustomers, p, station, movesTariff ? p.name : p.name + NextNight.RENAMED,
+            customerRow(
+                    out.nextNightCustomers,
+                    p,
+                    station,
+                    movesTariff ? p.name : p.name + NextNight.RENAMED,
                     movesTariff ? TariffBook.COM04 : p.tariffCode);
         }
         if (p.importantGrade != null) {
@@ -78,9 +82,23 @@ final class CustomerRecords {
     // ---- rows ----
 
     private static void customerRow(CsvFile f, Profile p, Station station, String name, String tariffCode) {
-        f.text(p.customerNo).text(name).text(p.category.name()).text(p.voltageKv).text(tariffCode)
-                .integer(p.contractKva).empty().text("ACTIVE").text(station.code()).integer(p.readingDay)
-                .text(p.readerId).date(p.openedOn).empty().text(p.tradeCode).empty().empty().text(p.basicChargeMode);
+        f.text(p.customerNo)
+                .text(name)
+                .text(p.category.name())
+                .text(p.voltageKv)
+                .text(tariffCode)
+                .integer(p.contractKva)
+                .empty()
+                .text("ACTIVE")
+                .text(station.code())
+                .integer(p.readingDay)
+                .text(p.readerId)
+                .date(p.openedOn)
+                .empty()
+                .text(p.tradeCode)
+                .empty()
+                .empty()
+                .text(p.basicChargeMode);
         if (p.demandKw > 0) {
             f.integer(p.demandKw);
         } else {
@@ -96,8 +114,14 @@ final class CustomerRecords {
             case "FIRST" -> 2;
             default -> (int) between(r, 1, 2);
         };
-        out.importantCustomers.text(p.customerNo).text(p.importantGrade).integer(sources).yesNo(true)
-                .date(asOf.minusDays(between(r, 10, 300))).date(asOf.minusDays(between(r, 10, 330))).endRow();
+        out.importantCustomers
+                .text(p.customerNo)
+                .text(p.importantGrade)
+                .integer(sources)
+                .yesNo(true)
+                .date(asOf.minusDays(between(r, 10, 300)))
+                .date(asOf.minusDays(between(r, 10, 330)))
+                .endRow();
     }
 
     private void meterRow(Profile p, SplittableRandom r, Deviation deviation) {
@@ -105,7 +129,11 @@ final class CustomerRecords {
         if (deviation == Deviation.MET_06) {
             rotationDue = asOf.minusDays(between(r, 1, 120));
         }
-        CsvFile m = out.meters.text(p.meterId).text(p.customerNo).text(p.meterKind).text(p.meteringClass)
+        CsvFile m = out.meters
+                .text(p.meterId)
+                .text(p.customerNo)
+                .text(p.meterKind)
+                .text(p.meteringClass)
                 .text(p.accuracyClass);
         if (p.ctRatio > 1) {
             m.integer(p.ctRatio);
@@ -117,8 +145,14 @@ final class CustomerRecords {
         } else {
             m.empty();
         }
-        m.integer(p.recordedMultiplier).date(p.installedOn).date(p.installedOn.minusDays(between(r, 5, 40)))
-                .date(rotationDue).text("FY" + p.meterId).text("IN_SERVICE").empty().endRow();
+        m.integer(p.recordedMultiplier)
+                .date(p.installedOn)
+                .date(p.installedOn.minusDays(between(r, 5, 40)))
+                .date(rotationDue)
+                .text("FY" + p.meterId)
+                .text("IN_SERVICE")
+                .empty()
+                .endRow();
     }
 
     // ---- what was planted ----
@@ -134,7 +168,8 @@ final class CustomerRecords {
             default -> p.meterId;
         };
         planted(deviation.ruleCode, deviation.subjectType, subject);
-        if (deviation == Deviation.BIL_01 && (h.lastActualReadOn() == null || h.lastActualReadOn().isBefore(asOf.minusDays(60)))) {
+        if (deviation == Deviation.BIL_01
+                && (h.lastActualReadOn() == null || h.lastActualReadOn().isBefore(asOf.minusDays(60)))) {
             // with a late as-of date, the last actual reading (a month before) is also older than BIL-02's 60 days
             planted("BIL-02", "METER", p.meterId);
         }

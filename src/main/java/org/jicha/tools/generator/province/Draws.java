@@ -5,8 +5,7 @@ import java.util.SplittableRandom;
 /** The shapes the generator draws numbers in, from a customer's own random source. */
 final class Draws {
 
-    private Draws() {
-    }
+    private Draws() {}
 
     static long between(SplittableRandom r, long low, long high) {
         return low + r.nextLong(high - low + 1);

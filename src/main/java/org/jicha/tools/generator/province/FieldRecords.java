@@ -55,7 +55,9 @@ final class FieldRecords {
         }
         LocalDate earliest = windowStart.minusDays(365);
         List<LocalDate> dates = new ArrayList<>();
-        for (LocalDate d = last; !d.isBefore(p.openedOn) && !d.isBefore(earliest); d = d.minusDays(cycleDays - between(r, 0, 20))) {
+        for (LocalDate d = last;
+                !d.isBefore(p.openedOn) && !d.isBefore(earliest);
+                d = d.minusDays(cycleDays - between(r, 0, 20))) {
             dates.add(d);
         }
         for (int i = dates.size() - 1; i >= 0; i--) {
@@ -71,21 +73,32 @@ final class FieldRecords {
         double u = r.nextDouble();
         String result = u < 0.92 ? "NORMAL" : u < 0.995 ? "HAZARD" : "VIOLATION";
         int first = r.nextInt(3);
-        String inspectors = station.member(TeamKind.INSPECTION, first) + ";" + station.member(TeamKind.INSPECTION, first + 1);
-        CsvFile f = out.inspections.text("JC" + p.customerNo + (seq < 10 ? "0" : "") + seq).text(p.customerNo).date(on)
-                .text(inspectors).text(kind).text(result);
+        String inspectors =
+                station.member(TeamKind.INSPECTION, first) + ";" + station.member(TeamKind.INSPECTION, first + 1);
+        CsvFile f = out.inspections
+                .text("JC" + p.customerNo + (seq < 10 ? "0" : "") + seq)
+                .text(p.customerNo)
+                .date(on)
+                .text(inspectors)
+                .text(kind)
+                .text(result);
         switch (result) {
             case "HAZARD" -> {
                 // INS-06, IMP-04: rectified by the due date, or the due date not yet reached
                 LocalDate dueOn = on.plusDays(30);
                 LocalDate rectified = on.plusDays(between(r, 3, 25));
-                f.text(HAZARDS[r.nextInt(HAZARDS.length)]).empty().date(dueOn)
+                f.text(HAZARDS[r.nextInt(HAZARDS.length)])
+                        .empty()
+                        .date(dueOn)
                         .date(rectified.isAfter(asOf) ? null : rectified);
             }
-            case "VIOLATION" -> f.text("私自增加用电容量").text("TZ" + p.customerNo + seq).empty().empty(); // INS-08
+            case "VIOLATION" ->
+                f.text("私自增加用电容量").text("TZ" + p.customerNo + seq).empty().empty(); // INS-08
             default -> f.empty().empty().empty().empty();
         }
-        f.yesNo(true).integer("NORMAL".equals(result) ? between(r, 0, 4) : between(r, 1, 6)).endRow(); // INS-07
+        f.yesNo(true)
+                .integer("NORMAL".equals(result) ? between(r, 0, 4) : between(r, 1, 6))
+                .endRow(); // INS-07
     }
 
     void meterEvents(Profile p, SplittableRandom r, Deviation deviation, Station station) {
@@ -99,7 +112,8 @@ final class FieldRecords {
             };
             long limitMilli = "0.2S".equals(p.accuracyClass) ? 60 : 150; // MET-05: 30 % of the permitted error
             LocalDate earliest = windowStart.minusDays(400);
-            for (LocalDate d = p.installedOn.plusDays(between(r, 5, 25)); d.isBefore(asOf);
+            for (LocalDate d = p.installedOn.plusDays(between(r, 5, 25));
+                    d.isBefore(asOf);
                     d = d.plusDays(step - between(r, 0, 20))) {
                 long error = between(r, -limitMilli, limitMilli);
                 if (!d.isBefore(earliest)) { // older tests are history the batch need not carry
@@ -110,7 +124,15 @@ final class FieldRecords {
         if (r.nextDouble() < 0.002) { // MET-07: a fault resolved within 1-3 wd
             LocalDate on = calendar.onOrNextWorkingDay(asOf.minusDays(between(r, 20, 300)));
             if (!on.isBefore(p.installedOn)) {
-                event(p, station, ++seq, "FAULT", on, calendar.plusWorkingDays(on, (int) between(r, 1, 3)), Long.MIN_VALUE, true);
+                event(
+                        p,
+                        station,
+                        ++seq,
+                        "FAULT",
+                        on,
+                        calendar.plusWorkingDays(on, (int) between(r, 1, 3)),
+                        Long.MIN_VALUE,
+                        true);
             }
         }
         if (r.nextDouble() < 0.005 || deviation == Deviation.MET_10) { // MET-10: with a work order, unless planted
@@ -122,7 +144,14 @@ final class FieldRecords {
         }
     }
 
-    private void event(Profile p, Station station, int seq, String kind, LocalDate on, LocalDate resolved, long errorMilli,
+    private void event(
+            Profile p,
+            Station station,
+            int seq,
+            String kind,
+            LocalDate on,
+            LocalDate resolved,
+            long errorMilli,
             boolean workOrder) {
         String no = "SJ" + p.meterId + (seq < 10 ? "0" : "") + seq;
         CsvFile f = out.meterEvents.text(no).text(p.meterId).text(kind).date(on).date(resolved);
@@ -131,7 +160,8 @@ final class FieldRecords {
         } else {
             f.thousandths(errorMilli);
         }
-        f.text(workOrder ? "GD" + p.meterId + seq : null).text(station.member(TeamKind.METERING, seq)).endRow();
+        f.text(workOrder ? "GD" + p.meterId + seq : null)
+                .text(station.member(TeamKind.METERING, seq))
+                .endRow();
     }
-
 }

@@ -11,8 +11,13 @@ import java.util.Map;
  * What a generation wrote: rows per contract file (load order), planted deviations, stations and the time it
  * took.
  */
-public record GenerationSummary(GeneratorOptions options, int stations, Map<String, Long> rowsPerFile, long planted,
-        long nextNightCustomers, long elapsedNanos) {
+public record GenerationSummary(
+        GeneratorOptions options,
+        int stations,
+        Map<String, Long> rowsPerFile,
+        long planted,
+        long nextNightCustomers,
+        long elapsedNanos) {
 
     public long totalRows() {
         return rowsPerFile.values().stream().mapToLong(Long::longValue).sum();
@@ -40,7 +45,8 @@ public record GenerationSummary(GeneratorOptions options, int stations, Map<Stri
         b.append("deviation_rate=").append(options.deviationRate()).append('\n');
         b.append("stations=").append(stations).append('\n');
         b.append("planted=").append(planted).append('\n');
-        rowsPerFile.forEach((file, rows) -> b.append("rows.").append(file).append('=').append(rows).append('\n'));
+        rowsPerFile.forEach((file, rows) ->
+                b.append("rows.").append(file).append('=').append(rows).append('\n'));
         b.append("next_night.dir=").append(NextNight.FOLDER).append('\n');
         b.append("next_night.as_of=").append(NextNight.asOf(options.asOf())).append('\n');
         b.append("next_night.customers=").append(nextNightCustomers).append('\n');
@@ -55,14 +61,22 @@ public record GenerationSummary(GeneratorOptions options, int stations, Map<Stri
     /** A short report for the command line. */
     public String report() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format("generated %,d customers x %d months (%s .. %s), as of %s, %d stations, seed %d, into %s%n",
-                options.customers(), options.months(), options.firstPeriod(), options.auditedPeriod(), options.asOf(),
-                stations, options.seed(), options.out()));
+        b.append(String.format(
+                "generated %,d customers x %d months (%s .. %s), as of %s, %d stations, seed %d, into %s%n",
+                options.customers(),
+                options.months(),
+                options.firstPeriod(),
+                options.auditedPeriod(),
+                options.asOf(),
+                stations,
+                options.seed(),
+                options.out()));
         rowsPerFile.forEach((file, rows) -> b.append(String.format("  %-24s %,14d%n", file, rows)));
         b.append(String.format("  %-24s %,14d%n", "total rows", totalRows()));
         b.append(String.format("planted deviations: %,d (expected/planted.csv)%n", planted));
-        b.append(String.format("next night's delta extract: %,d changed customers as of %s (%s/)%n", nextNightCustomers,
-                NextNight.asOf(options.asOf()), NextNight.FOLDER));
+        b.append(String.format(
+                "next night's delta extract: %,d changed customers as of %s (%s/)%n",
+                nextNightCustomers, NextNight.asOf(options.asOf()), NextNight.FOLDER));
         b.append(String.format("%.1f s, %,.0f rows/s%n", elapsedNanos / 1e9, rowsPerSecond()));
         return b.toString();
     }

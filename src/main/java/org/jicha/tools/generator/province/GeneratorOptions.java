@@ -13,17 +13,26 @@ import org.jicha.tools.generator.TariffBook;
  *
  * @throws IllegalArgumentException naming the option when a value is out of range
  */
-public record GeneratorOptions(long customers, int months, long seed, Path out, LocalDate asOf, double deviationRate,
-        int stations, Path calendarFile) {
+public record GeneratorOptions(
+        long customers,
+        int months,
+        long seed,
+        Path out,
+        LocalDate asOf,
+        double deviationRate,
+        int stations,
+        Path calendarFile) {
 
     /** The default as-of date: the 5th of the month after the last generated month, 2026-10. */
     public static final LocalDate DEFAULT_AS_OF = LocalDate.of(2026, 11, 5);
+
     public static final int MAX_MONTHS = 60;
     public static final long MAX_CUSTOMERS = 99_999_999_999L;
 
     public GeneratorOptions {
         if (customers < 1 || customers > MAX_CUSTOMERS) {
-            throw new IllegalArgumentException("--customers must be between 1 and " + MAX_CUSTOMERS + ", was " + customers);
+            throw new IllegalArgumentException(
+                    "--customers must be between 1 and " + MAX_CUSTOMERS + ", was " + customers);
         }
         if (months < 1 || months > MAX_MONTHS) {
             throw new IllegalArgumentException("--months must be between 1 and " + MAX_MONTHS + ", was " + months);
@@ -35,15 +44,15 @@ public record GeneratorOptions(long customers, int months, long seed, Path out, 
             asOf = DEFAULT_AS_OF;
         }
         if (YearMonth.from(asOf).minusMonths(months).atDay(1).isBefore(TariffBook.PROVINCE_FIRST_VALID)) {
-            throw new IllegalArgumentException("--as-of " + asOf + " with --months " + months
-                    + " starts before " + TariffBook.PROVINCE_FIRST_VALID + ", the first day the tariff book prices");
+            throw new IllegalArgumentException("--as-of " + asOf + " with --months " + months + " starts before "
+                    + TariffBook.PROVINCE_FIRST_VALID + ", the first day the tariff book prices");
         }
         if (!(deviationRate >= 0 && deviationRate <= 1)) {
             throw new IllegalArgumentException("--deviation-rate must be between 0 and 1, was " + deviationRate);
         }
         if (stations < 0 || stations > customers) {
-            throw new IllegalArgumentException("--stations must be between 1 and the number of customers (" + customers
-                    + "), was " + stations);
+            throw new IllegalArgumentException(
+                    "--stations must be between 1 and the number of customers (" + customers + "), was " + stations);
         }
     }
 

@@ -15,11 +15,11 @@ public final class NextNight {
 
     /** The delta extract's folder inside the batch (not read when the batch itself is loaded). */
     public static final String FOLDER = "next-night";
+
     static final int EVERY = 33;
     static final String RENAMED = "（更名）";
 
-    private NextNight() {
-    }
+    private NextNight() {}
 
     /** Whether the customer of this index is in the next night's extract. */
     static boolean changes(long index) {

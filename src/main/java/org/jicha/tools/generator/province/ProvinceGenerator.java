@@ -26,16 +26,17 @@ public final class ProvinceGenerator {
 
     /** Customers a worker renders at a time: a few MiB of rows at 13 months. */
     static final int CHUNK = 1_000;
+
     static final int MAX_THREADS = 8;
 
-    private ProvinceGenerator() {
-    }
+    private ProvinceGenerator() {}
 
     /** Generates the batch described by {@code options} into {@code options.out()} and says what was written. */
     public static GenerationSummary generate(GeneratorOptions options) {
         long started = System.nanoTime();
         WorkingDayCalendar calendar = options.calendarFile() != null && Files.isRegularFile(options.calendarFile())
-                ? CalendarFile.read(options.calendarFile()) : WorkingDayCalendar.weekdaysOnly();
+                ? CalendarFile.read(options.calendarFile())
+                : WorkingDayCalendar.weekdaysOnly();
         int threads = Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
         ExecutorService workers = Executors.newFixedThreadPool(threads, task -> {
             Thread t = new Thread(task, "generator");
@@ -44,7 +45,9 @@ public final class ProvinceGenerator {
         });
         BatchFiles files = BatchFiles.create(options.out());
         try {
-            Organisation organisation = Organisation.province(options.customers(), options.stationCount(),
+            Organisation organisation = Organisation.province(
+                    options.customers(),
+                    options.stationCount(),
                     new UnitRows(files.units, files.staff, new SplittableRandom(Seeds.mix(options.seed(), -1))));
             writeTariffs(files.tariffs);
             // workers render chunks of customers in memory; they are appended in customer order, at most
@@ -62,8 +65,13 @@ public final class ProvinceGenerator {
                 files.append(take(inFlight));
             }
             files.close();
-            GenerationSummary summary = new GenerationSummary(options, organisation.stations().size(), files.rowCounts(),
-                    files.planted.rows(), files.nextNightCustomers.rows(), System.nanoTime() - started);
+            GenerationSummary summary = new GenerationSummary(
+                    options,
+                    organisation.stations().size(),
+                    files.rowCounts(),
+                    files.planted.rows(),
+                    files.nextNightCustomers.rows(),
+                    System.nanoTime() - started);
             summary.writeManifest();
             return summary;
         } finally {
@@ -72,8 +80,8 @@ public final class ProvinceGenerator {
         }
     }
 
-    private static BatchFiles chunk(GeneratorOptions options, Organisation organisation, WorkingDayCalendar calendar,
-            long first, long end) {
+    private static BatchFiles chunk(
+            GeneratorOptions options, Organisation organisation, WorkingDayCalendar calendar, long first, long end) {
         BatchFiles chunk = BatchFiles.inMemory();
         CustomerRecords records = new CustomerRecords(options, organisation, calendar, chunk);
         for (long i = first; i < end; i++) {
@@ -112,22 +120,37 @@ public final class ProvinceGenerator {
 
         @Override
         public void unit(String code, String name, String parentCode, String type, String teamKind) {
-            units.text(code).text(name).text(parentCode).text(type).text(teamKind).endRow();
+            units.text(code)
+                    .text(name)
+                    .text(parentCode)
+                    .text(type)
+                    .text(teamKind)
+                    .endRow();
         }
 
         @Override
         public String staff(String unitCode, String role) {
             String id = String.format("YX%06d", ++staffSeq);
-            staff.text(id).text(Names.anyPerson(random)).text(unitCode).text(role).endRow();
+            staff.text(id)
+                    .text(Names.anyPerson(random))
+                    .text(unitCode)
+                    .text(role)
+                    .endRow();
             return id;
         }
     }
 
     private static void writeTariffs(CsvFile f) {
         for (TariffBook.Rates v : TariffBook.province().rates()) {
-            f.text(v.code()).text(v.name()).text(v.category()).text(v.voltageKv()).text(Double.toString(v.energyPrice()));
+            f.text(v.code())
+                    .text(v.name())
+                    .text(v.category())
+                    .text(v.voltageKv())
+                    .text(Double.toString(v.energyPrice()));
             if (v.tiered()) {
-                f.text(plain(v.tier1Limit())).text(plain(v.tier2Limit())).text(Double.toString(v.tier2Price()))
+                f.text(plain(v.tier1Limit()))
+                        .text(plain(v.tier2Limit()))
+                        .text(Double.toString(v.tier2Price()))
                         .text(Double.toString(v.tier3Price()));
             } else {
                 f.empty().empty().empty().empty();

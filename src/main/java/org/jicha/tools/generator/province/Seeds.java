@@ -5,8 +5,7 @@ import java.util.SplittableRandom;
 /** Per-customer random sources derived from the run's seed and the customer's index (SplitMix64 finaliser). */
 final class Seeds {
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     static long mix(long seed, long index) {
         long z = seed + 0x9E3779B97F4A7C15L * (index + 1);

@@ -19,7 +19,13 @@ import java.util.TreeMap;
 final class CustomerPlan {
 
     /** How a bill gets paid. */
-    enum Payment { ON_TIME, LATE, LATE_WAIVED, PREPAID, UNPAID }
+    enum Payment {
+        ON_TIME,
+        LATE,
+        LATE_WAIVED,
+        PREPAID,
+        UNPAID
+    }
 
     final Batch.Customer customer;
     final List<MeterPlan> meters = new ArrayList<>();
@@ -27,6 +33,7 @@ final class CustomerPlan {
     final Map<YearMonth, BigDecimal> plannedKwh = new TreeMap<>();
     /** Capacity in force from a period on: {contract_kva, running_kva}. */
     final TreeMap<YearMonth, BigDecimal[]> capacity = new TreeMap<>();
+
     final Map<YearMonth, String> readTypes = new HashMap<>();
     final Set<YearMonth> unbilled = new HashSet<>();
     final Map<YearMonth, Payment> payments = new HashMap<>();
@@ -36,6 +43,7 @@ final class CustomerPlan {
     String defaultReadType = "REMOTE";
     /** Target power factor (2 decimals) for customers whose energy carries reactive readings. */
     BigDecimal pfTarget;
+
     YearMonth firstPeriod;
     YearMonth lastPeriod;
     LocalDate lastReadOn;
@@ -71,6 +79,7 @@ final class CustomerPlan {
         int digits;
         /** Share of the customer's energy on this meter. */
         BigDecimal share = BigDecimal.ONE;
+
         YearMonth firstPeriod;
         YearMonth lastPeriod;
         /** A new register start value from a period on (device replaced in that period). */

@@ -12,8 +12,8 @@ import org.jicha.tools.generator.Organisation.TeamKind;
  */
 final class FieldWork {
 
-    private static final List<String> HAZARDS = List.of("配电房防小动物措施缺失", "计量箱门锁损坏", "电缆沟积水",
-            "变压器油位偏低", "接地电阻超标", "开关柜五防闭锁失效", "应急照明损坏");
+    private static final List<String> HAZARDS =
+            List.of("配电房防小动物措施缺失", "计量箱门锁损坏", "电缆沟积水", "变压器油位偏低", "接地电阻超标", "开关柜五防闭锁失效", "应急照明损坏");
 
     private final World w;
     private final Metering metering;
@@ -79,8 +79,7 @@ final class FieldWork {
         i.customerNo = c.no;
         i.inspectedOn = on;
         int first = w.random.nextInt(3);
-        i.inspectorIds = st.member(TeamKind.INSPECTION, first) + ";"
-                + st.member(TeamKind.INSPECTION, first + 1);
+        i.inspectorIds = st.member(TeamKind.INSPECTION, first) + ";" + st.member(TeamKind.INSPECTION, first + 1);
         i.kind = kind;
         i.result = result;
         i.conclusionSigned = true;

@@ -59,12 +59,13 @@ final class HistoryBuilder {
         return byPeriod;
     }
 
-    private Batch.Reading reading(CustomerPlan plan, CustomerPlan.MeterPlan mp, YearMonth p, BigDecimal previous,
-            String readType) {
+    private Batch.Reading reading(
+            CustomerPlan plan, CustomerPlan.MeterPlan mp, YearMonth p, BigDecimal previous, String readType) {
         Batch.Meter m = mp.meter;
         BigDecimal multiplier = mp.readingMultiplier.getOrDefault(p, m.multiplier);
         BigDecimal kwh = plan.plannedKwh.getOrDefault(p, BigDecimal.ZERO).multiply(mp.share);
-        BigDecimal delta = "MISSED".equals(readType) ? BigDecimal.ZERO
+        BigDecimal delta = "MISSED".equals(readType)
+                ? BigDecimal.ZERO
                 : kwh.divide(multiplier, multiplier.compareTo(BigDecimal.ONE) == 0 ? 0 : 2, RoundingMode.HALF_UP);
         BigDecimal current = previous.add(delta);
         if (mp.digits > 0 && current.compareTo(BigDecimal.TEN.pow(mp.digits)) >= 0) {
@@ -116,7 +117,8 @@ final class HistoryBuilder {
             return BigDecimal.ZERO.setScale(0);
         }
         double pf = pfTarget.doubleValue();
-        BigDecimal kvarh = BigDecimal.valueOf(kwh.doubleValue() * Math.tan(Math.acos(pf))).setScale(0, RoundingMode.HALF_UP);
+        BigDecimal kvarh =
+                BigDecimal.valueOf(kwh.doubleValue() * Math.tan(Math.acos(pf))).setScale(0, RoundingMode.HALF_UP);
         if (PfAdjustment.actualPf(kwh, kvarh).compareTo(pfTarget) != 0) {
             throw new IllegalStateException("cannot reach pf " + pfTarget + " for " + kwh + " kWh");
         }
@@ -128,7 +130,9 @@ final class HistoryBuilder {
     private void bills(CustomerPlan plan, Map<YearMonth, List<Batch.Reading>> readings) {
         for (Map.Entry<YearMonth, List<Batch.Reading>> e : readings.entrySet()) {
             YearMonth p = e.getKey();
-            List<Batch.Reading> rows = e.getValue().stream().filter(r -> !"MISSED".equals(r.readType)).toList();
+            List<Batch.Reading> rows = e.getValue().stream()
+                    .filter(r -> !"MISSED".equals(r.readType))
+                    .toList();
             if (rows.isEmpty() || plan.unbilled.contains(p)) {
                 continue;
             }
@@ -161,15 +165,25 @@ final class HistoryBuilder {
         b.issuedOn = lastRead.plusDays(1);
         b.dueOn = b.issuedOn.plusDays("RESIDENTIAL".equals(c.category) ? 20 : 15);
         b.clerkId = station(c).member(TeamKind.BILLING, c.no.hashCode());
-        price(b, w.tariffs.valid(b.tariffCode, p), c.category, c.basicChargeMode, plan.capacityIn(p)[1], maxDemand,
-                consumption, kvarh);
+        price(
+                b,
+                w.tariffs.valid(b.tariffCode, p),
+                c.category,
+                c.basicChargeMode,
+                plan.capacityIn(p)[1],
+                maxDemand,
+                consumption,
+                kvarh);
         pay(plan, b);
         return b;
     }
 
     private static BigDecimal billedEnergy(Batch.Customer c, BigDecimal consumption) {
         if (c.fixedDeductionKwh != null) {
-            return consumption.subtract(c.fixedDeductionKwh).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
+            return consumption
+                    .subtract(c.fixedDeductionKwh)
+                    .max(BigDecimal.ZERO)
+                    .setScale(2, RoundingMode.HALF_UP);
         }
         if (c.fixedRatioPct != null) {
             return consumption.multiply(c.fixedRatioPct).divide(HUNDRED, 2, RoundingMode.HALF_UP);
@@ -178,14 +192,23 @@ final class HistoryBuilder {
     }
 
     /** Prices a bill's energy with a tariff version: energy, basic, pf adjustment, surcharge and total. */
-    static void price(Batch.Bill b, TariffBook.Tariff t, String category, String mode, BigDecimal runningKva,
-            BigDecimal maxDemand, BigDecimal meteredKwh, BigDecimal kvarh) {
+    static void price(
+            Batch.Bill b,
+            TariffBook.Tariff t,
+            String category,
+            String mode,
+            BigDecimal runningKva,
+            BigDecimal maxDemand,
+            BigDecimal meteredKwh,
+            BigDecimal kvarh) {
         b.energyCharge = TariffBook.energyCharge(t, b.energyKwh);
         b.basicCharge = TariffBook.basicCharge(t, mode, runningKva, maxDemand);
         b.pfActual = t.pfStandard() == null ? null : PfAdjustment.actualPf(meteredKwh, kvarh);
-        b.pfAdjustment = t.pfStandard() == null ? null
-                : b.pfActual == null ? BigDecimal.ZERO.setScale(2)
-                : TariffBook.pfAdjustment(t, b.pfActual, b.energyCharge, b.basicCharge);
+        b.pfAdjustment = t.pfStandard() == null
+                ? null
+                : b.pfActual == null
+                        ? BigDecimal.ZERO.setScale(2)
+                        : TariffBook.pfAdjustment(t, b.pfActual, b.energyCharge, b.basicCharge);
         b.surcharge = TariffBook.surcharge(category, b.energyKwh);
         total(b);
     }
@@ -203,7 +226,8 @@ final class HistoryBuilder {
     private void pay(CustomerPlan plan, Batch.Bill b) {
         CustomerPlan.Payment payment = plan.payments.get(b.period);
         if (payment == null) {
-            payment = "PREPAID".equals(plan.preferredChannel) ? CustomerPlan.Payment.PREPAID
+            payment = "PREPAID".equals(plan.preferredChannel)
+                    ? CustomerPlan.Payment.PREPAID
                     : w.chance(0.05) ? CustomerPlan.Payment.LATE : CustomerPlan.Payment.ON_TIME;
         }
         LocalDate paidOn = switch (payment) {
@@ -217,7 +241,8 @@ final class HistoryBuilder {
         }
         b.paidOn = paidOn;
         b.paidAmount = b.totalAmount;
-        b.channel = payment == CustomerPlan.Payment.PREPAID ? "PREPAID"
+        b.channel = payment == CustomerPlan.Payment.PREPAID
+                ? "PREPAID"
                 : "PREPAID".equals(plan.preferredChannel) ? "ONLINE" : plan.preferredChannel;
         if (paidOn.isAfter(b.dueOn)) {
             if (payment == CustomerPlan.Payment.LATE_WAIVED) {

@@ -86,14 +86,17 @@ final class Metering {
         m.accuracyClass = accuracyFor(m.meteringClass);
         m.installedOn = installedOn;
         m.lastVerifiedOn = installedOn.minusDays(w.between(12, 50));
-        m.rotationDueOn = installedOn.plusYears(8).withDayOfMonth(1).plusMonths(1).minusDays(1);
+        m.rotationDueOn =
+                installedOn.plusYears(8).withDayOfMonth(1).plusMonths(1).minusDays(1);
         m.sealNo = String.format("QCFY%07d", 1000000 + w.next("SEAL") * 7);
         m.status = "IN_SERVICE";
         w.batch.meters.add(m);
         CustomerPlan.MeterPlan mp = new CustomerPlan.MeterPlan(m);
-        mp.startValue = BigDecimal.valueOf(w.between(50, 30000) + w.between(0, 99) / 100.0).setScale(2, RoundingMode.HALF_UP);
+        mp.startValue = BigDecimal.valueOf(w.between(50, 30000) + w.between(0, 99) / 100.0)
+                .setScale(2, RoundingMode.HALF_UP);
         if (m.multiplier.compareTo(BigDecimal.valueOf(100)) > 0) {
-            mp.startValue = BigDecimal.valueOf(w.between(10, 900) + w.between(0, 99) / 100.0).setScale(2, RoundingMode.HALF_UP);
+            mp.startValue = BigDecimal.valueOf(w.between(10, 900) + w.between(0, 99) / 100.0)
+                    .setScale(2, RoundingMode.HALF_UP);
         }
         plan.meters.add(mp);
         return mp;

@@ -37,8 +37,8 @@ final class Population {
     }
 
     private static final List<String> SHOP_TRADES = List.of("5200", "6200", "6100", "8000");
-    private static final List<String> FACTORY_KINDS = List.of("建材有限公司", "食品有限公司", "机械制造有限公司", "纺织有限公司",
-            "包装材料有限公司", "木业有限公司", "石材有限公司");
+    private static final List<String> FACTORY_KINDS =
+            List.of("建材有限公司", "食品有限公司", "机械制造有限公司", "纺织有限公司", "包装材料有限公司", "木业有限公司", "石材有限公司");
     private static final List<String> FARM_KINDS = List.of("种植专业合作社", "养殖场", "排灌站", "茶叶专业合作社", "水产养殖场");
 
     private final World w;
@@ -62,7 +62,12 @@ final class Population {
             }
             shop(st, TariffBook.COM10, w.pick(List.of(160, 200, 250)));
             factory(st, "10", TariffBook.LI10, w.pick(List.of(400, 500, 630, 800)), "CAPACITY");
-            factory(st, "10", TariffBook.LI10, w.pick(List.of(1000, 1250, 1600)), st.index == 1 ? "DEMAND" : "CAPACITY");
+            factory(
+                    st,
+                    "10",
+                    TariffBook.LI10,
+                    w.pick(List.of(1000, 1250, 1600)),
+                    st.index == 1 ? "DEMAND" : "CAPACITY");
             for (int i = 0; i < 3; i++) {
                 farm(st, "0.4", TariffBook.AGR04, w.pick(List.of(20, 30, 50, 80)));
             }
@@ -75,8 +80,14 @@ final class Population {
 
     CustomerPlan household(World.Station st, int i) {
         boolean mechanical = st.index == 3 && i < 25;
-        CustomerPlan plan = newCustomer(st, w.names.person(), "RESIDENTIAL", "0.22", TariffBook.RES22,
-                w.pick(List.of(4, 6, 8, 8, 8, 10)), date(2003, 2023));
+        CustomerPlan plan = newCustomer(
+                st,
+                w.names.person(),
+                "RESIDENTIAL",
+                "0.22",
+                TariffBook.RES22,
+                w.pick(List.of(4, 6, 8, 8, 8, 10)),
+                date(2003, 2023));
         plan.customer.tradeCode = st.index == 1 ? "9910" : "9920";
         plan.customer.readingDay = mechanical ? 3 : st.index == 3 ? 2 : 1;
         plan.defaultReadType = mechanical ? "ACTUAL" : "REMOTE";
@@ -98,8 +109,8 @@ final class Population {
 
     CustomerPlan shop(World.Station st, String tariff, int kva) {
         String kv = TariffBook.COM10.equals(tariff) ? "10" : "0.4";
-        CustomerPlan plan = newCustomer(st, w.names.shop(World.COUNTY_NAME), "COMMERCIAL", kv, tariff, kva,
-                date(2006, 2023));
+        CustomerPlan plan =
+                newCustomer(st, w.names.shop(World.COUNTY_NAME), "COMMERCIAL", kv, tariff, kva, date(2006, 2023));
         plan.customer.tradeCode = w.pick(SHOP_TRADES);
         plan.preferredChannel = w.pick(List.of("BANK", "ONLINE", "COUNTER"));
         planEnergy(plan, kva * 720 * (kva >= 100 ? 0.15 : 0.12) * w.jitter(0.2), Season.SHOP);
@@ -108,13 +119,20 @@ final class Population {
     }
 
     CustomerPlan factory(World.Station st, String kv, String tariff, int kva, String mode) {
-        String name = World.COUNTY_NAME + "县" + st.name.substring(0, 2) + w.names.person().substring(0, 1) + "氏"
-                + w.pick(FACTORY_KINDS);
+        String name = World.COUNTY_NAME + "县" + st.name.substring(0, 2)
+                + w.names.person().substring(0, 1) + "氏" + w.pick(FACTORY_KINDS);
         return industrial(st, w.names.fixed(name), kv, tariff, kva, mode, date(2005, 2021), 0.35);
     }
 
-    CustomerPlan industrial(World.Station st, String name, String kv, String tariff, int kva, String mode,
-            LocalDate opened, double utilisation) {
+    CustomerPlan industrial(
+            World.Station st,
+            String name,
+            String kv,
+            String tariff,
+            int kva,
+            String mode,
+            LocalDate opened,
+            double utilisation) {
         CustomerPlan plan = newCustomer(st, name, "LARGE_INDUSTRIAL", kv, tariff, kva, opened);
         plan.customer.tradeCode = w.pick(List.of("3000", "1300", "3400", "1700", "2000"));
         plan.customer.basicChargeMode = mode;
@@ -138,8 +156,15 @@ final class Population {
     }
 
     /** A commercial customer on a named tariff (hospital, water works, ...). */
-    CustomerPlan institution(World.Station st, String name, String kv, String tariff, int kva, String mode,
-            LocalDate opened, String trade) {
+    CustomerPlan institution(
+            World.Station st,
+            String name,
+            String kv,
+            String tariff,
+            int kva,
+            String mode,
+            LocalDate opened,
+            String trade) {
         CustomerPlan plan = newCustomer(st, w.names.fixed(name), "COMMERCIAL", kv, tariff, kva, opened);
         plan.customer.tradeCode = trade;
         plan.customer.basicChargeMode = mode;
@@ -149,8 +174,8 @@ final class Population {
         return plan;
     }
 
-    Batch.ImportantCustomer important(CustomerPlan plan, String grade, int sources, boolean generator,
-            LocalDate planOn, LocalDate reportedOn) {
+    Batch.ImportantCustomer important(
+            CustomerPlan plan, String grade, int sources, boolean generator, LocalDate planOn, LocalDate reportedOn) {
         Batch.ImportantCustomer ic = new Batch.ImportantCustomer();
         ic.customerNo = plan.customer.no;
         ic.grade = grade;
@@ -165,8 +190,8 @@ final class Population {
 
     // ------------------------------------------------------------------ building blocks
 
-    CustomerPlan newCustomer(World.Station st, String name, String category, String kv, String tariff, int kva,
-            LocalDate opened) {
+    CustomerPlan newCustomer(
+            World.Station st, String name, String category, String kv, String tariff, int kva, LocalDate opened) {
         Batch.Customer c = new Batch.Customer();
         c.no = st.nextCustomerNo();
         c.name = name;
@@ -215,7 +240,11 @@ final class Population {
     }
 
     static double peak(CustomerPlan plan) {
-        return plan.plannedKwh.values().stream().mapToDouble(BigDecimal::doubleValue).max().orElse(0) * 1.1;
+        return plan.plannedKwh.values().stream()
+                        .mapToDouble(BigDecimal::doubleValue)
+                        .max()
+                        .orElse(0)
+                * 1.1;
     }
 
     LocalDate meterInstallDate(LocalDate opened) {

@@ -23,12 +23,20 @@ final class ReadmeWriter {
     void write(Path file) {
         StringBuilder md = new StringBuilder();
         md.append("# Sample batch 样例数据 (generated: do not edit by hand)\n\n");
-        md.append("As-of date (稽查基准日): **").append(World.AS_OF).append("**. Audited period (稽查电费年月): **")
-                .append(World.AUDITED).append("**. Periods held: ").append(World.FIRST_PERIOD).append(" .. ")
-                .append(World.AUDITED).append(" (14 billing months).\n\n");
-        md.append("One county company (").append(World.COUNTY_NAME).append("县供电公司, under the COMPANY root 国网华溪市供电公司) "
-                + "with three 供电所 (城关, 河口, 石桥), each with a team of every kind the catalogue routes tickets to, "
-                + "in the format of `shared/design/data-contract.md`, UTF-8, RFC 4180 (CRLF).\n\n");
+        md.append("As-of date (稽查基准日): **")
+                .append(World.AS_OF)
+                .append("**. Audited period (稽查电费年月): **")
+                .append(World.AUDITED)
+                .append("**. Periods held: ")
+                .append(World.FIRST_PERIOD)
+                .append(" .. ")
+                .append(World.AUDITED)
+                .append(" (14 billing months).\n\n");
+        md.append("One county company (")
+                .append(World.COUNTY_NAME)
+                .append("县供电公司, under the COMPANY root 国网华溪市供电公司) "
+                        + "with three 供电所 (城关, 河口, 石桥), each with a team of every kind the catalogue routes tickets to, "
+                        + "in the format of `shared/design/data-contract.md`, UTF-8, RFC 4180 (CRLF).\n\n");
         md.append("## Regenerate\n\n```\nmvn -B -q package -DskipTests\n"
                 + "java -jar target/jicha.jar sample-data --out sample-data\n"
                 + "# or, compiled only:  java -cp target/classes org.jicha.tools.generator.sample.SampleDataGenerator "
@@ -39,9 +47,12 @@ final class ReadmeWriter {
         counts(md);
         conventions(md);
         planted(md, true, "## Planted cases of the first 14 rules (`expected/expected-findings.csv`)\n\n");
-        planted(md, false, "## Planted cases of the rules shipped next (`expected/expected-findings-later.csv`)\n\n"
-                + "All of them are shipped now; `SampleDataIntegrationTests` "
-                + "requires a run to find exactly the cases of the shipped rules in both files.\n\n");
+        planted(
+                md,
+                false,
+                "## Planted cases of the rules shipped next (`expected/expected-findings-later.csv`)\n\n"
+                        + "All of them are shipped now; `SampleDataIntegrationTests` "
+                        + "requires a run to find exactly the cases of the shipped rules in both files.\n\n");
         lookAlikes(md);
         readings(md);
         try {
@@ -57,32 +68,42 @@ final class ReadmeWriter {
         row(md, "units.csv", b.units.size(), "1 COMPANY, 1 COUNTY, 3 STATION, 27 TEAM");
         row(md, "staff.csv", b.staff.size(), "抄表员, 核算员, 收费员, 营业员, 用电检查员, 装表接电工, 计量专责, 客户经理, 客户安全专责, 所长");
         row(md, "tariffs.csv", b.tariffs.size(), "COM04/COM04P carry two versions (price change 2026-06-01)");
-        Map<String, Long> byCategory = new TreeMap<>(b.customers.stream()
-                .collect(Collectors.groupingBy(c -> c.category, Collectors.counting())));
-        Map<String, Long> byStatus = new TreeMap<>(b.customers.stream()
-                .collect(Collectors.groupingBy(c -> c.status, Collectors.counting())));
+        Map<String, Long> byCategory = new TreeMap<>(
+                b.customers.stream().collect(Collectors.groupingBy(c -> c.category, Collectors.counting())));
+        Map<String, Long> byStatus = new TreeMap<>(
+                b.customers.stream().collect(Collectors.groupingBy(c -> c.status, Collectors.counting())));
         Map<String, Long> byVoltage = new TreeMap<>(b.customers.stream()
                 .collect(Collectors.groupingBy(c -> c.voltageKv.toPlainString() + " kV", Collectors.counting())));
         row(md, "customers.csv", b.customers.size(), byCategory + "; " + byStatus + "; " + byVoltage);
         row(md, "important_customers.csv", b.importantCustomers.size(), "grades SPECIAL, FIRST, SECOND");
-        row(md, "meters.csv", b.meters.size(), "SMART_SINGLE, SINGLE_PHASE (mechanical, 5 digits), SMART_THREE with CT/PT");
+        row(
+                md,
+                "meters.csv",
+                b.meters.size(),
+                "SMART_SINGLE, SINGLE_PHASE (mechanical, 5 digits), SMART_THREE with CT/PT");
         row(md, "readings.csv", b.readings.size(), "REMOTE mostly, ACTUAL at 石桥 for mechanical meters");
         row(md, "bills.csv", b.bills.size(), "priced exactly; a few paid late with the BIL-15 fee");
-        Map<String, Long> byType = new TreeMap<>(b.applications.stream()
-                .collect(Collectors.groupingBy(a -> a.type, Collectors.counting())));
-        Map<String, Long> byAppStatus = new TreeMap<>(b.applications.stream()
-                .collect(Collectors.groupingBy(a -> a.status, Collectors.counting())));
+        Map<String, Long> byType = new TreeMap<>(
+                b.applications.stream().collect(Collectors.groupingBy(a -> a.type, Collectors.counting())));
+        Map<String, Long> byAppStatus = new TreeMap<>(
+                b.applications.stream().collect(Collectors.groupingBy(a -> a.status, Collectors.counting())));
         row(md, "applications.csv", b.applications.size(), byType + "; " + byAppStatus);
         row(md, "application_steps.csv", b.steps.size(), "");
         row(md, "inspections.csv", b.inspections.size(), "");
-        Map<String, Long> byKind = new TreeMap<>(b.meterEvents.stream()
-                .collect(Collectors.groupingBy(e -> e.kind, Collectors.counting())));
+        Map<String, Long> byKind = new TreeMap<>(
+                b.meterEvents.stream().collect(Collectors.groupingBy(e -> e.kind, Collectors.counting())));
         row(md, "meter_events.csv", b.meterEvents.size(), byKind.toString());
         md.append('\n');
     }
 
     private static void row(StringBuilder md, String file, int rows, String notes) {
-        md.append("| ").append(file).append(" | ").append(rows).append(" | ").append(notes).append(" |\n");
+        md.append("| ")
+                .append(file)
+                .append(" | ")
+                .append(rows)
+                .append(" | ")
+                .append(notes)
+                .append(" |\n");
     }
 
     private void conventions(StringBuilder md) {
@@ -112,13 +133,23 @@ final class ReadmeWriter {
     private void planted(StringBuilder md, boolean shipped, String title) {
         md.append(title);
         md.append("| # | rule | subject type | subject id | why |\n|---|---|---|---|---|\n");
-        List<World.PlantedCase> cases = w.planted.stream().filter(c -> c.shipped() == shipped)
+        List<World.PlantedCase> cases = w.planted.stream()
+                .filter(c -> c.shipped() == shipped)
                 .sorted(Comparator.comparing(World.PlantedCase::rule).thenComparing(World.PlantedCase::subjectId))
                 .toList();
         int n = 1;
         for (World.PlantedCase c : cases) {
-            md.append("| ").append(n++).append(" | ").append(c.rule()).append(" | ").append(c.subjectType())
-                    .append(" | ").append(c.subjectId()).append(" | ").append(c.why().replace("|", "/")).append(" |\n");
+            md.append("| ")
+                    .append(n++)
+                    .append(" | ")
+                    .append(c.rule())
+                    .append(" | ")
+                    .append(c.subjectType())
+                    .append(" | ")
+                    .append(c.subjectId())
+                    .append(" | ")
+                    .append(c.why().replace("|", "/"))
+                    .append(" |\n");
         }
         md.append('\n');
     }
@@ -149,11 +180,21 @@ final class ReadmeWriter {
     }
 
     private void lookAlikes(StringBuilder md) {
-        md.append("## Look-alikes that must NOT fire\n\n| look-alike | subject type | subject id | must stay silent | why |\n"
-                + "|---|---|---|---|---|\n");
+        md.append(
+                "## Look-alikes that must NOT fire\n\n| look-alike | subject type | subject id | must stay silent | why |\n"
+                        + "|---|---|---|---|---|\n");
         for (World.LookAlike l : w.lookAlikes) {
-            md.append("| ").append(l.name()).append(" | ").append(l.subjectType()).append(" | ").append(l.subjectId())
-                    .append(" | ").append(l.silentRules()).append(" | ").append(l.why().replace("|", "/")).append(" |\n");
+            md.append("| ")
+                    .append(l.name())
+                    .append(" | ")
+                    .append(l.subjectType())
+                    .append(" | ")
+                    .append(l.subjectId())
+                    .append(" | ")
+                    .append(l.silentRules())
+                    .append(" | ")
+                    .append(l.why().replace("|", "/"))
+                    .append(" |\n");
         }
         md.append('\n');
     }

@@ -21,8 +21,7 @@ public final class SampleDataGenerator {
 
     static final List<String> FINDINGS_HEADER = List.of("rule_code", "subject_type", "subject_id");
 
-    private SampleDataGenerator() {
-    }
+    private SampleDataGenerator() {}
 
     public static void main(String[] args) {
         if (args.length != 1) {
@@ -80,8 +79,10 @@ public final class SampleDataGenerator {
     }
 
     static List<List<String>> findings(World w, boolean shipped) {
-        List<World.PlantedCase> cases = new ArrayList<>(w.planted.stream().filter(c -> c.shipped() == shipped).toList());
-        cases.sort(Comparator.comparing(World.PlantedCase::rule).thenComparing(World.PlantedCase::subjectType)
+        List<World.PlantedCase> cases = new ArrayList<>(
+                w.planted.stream().filter(c -> c.shipped() == shipped).toList());
+        cases.sort(Comparator.comparing(World.PlantedCase::rule)
+                .thenComparing(World.PlantedCase::subjectType)
                 .thenComparing(World.PlantedCase::subjectId));
         List<List<String>> rows = new ArrayList<>();
         for (World.PlantedCase c : cases) {

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.jicha.calendar.WorkingDayCalendar;
 import org.jicha.tools.generator.Names;
-import org.jicha.tools.generator.Organisation.TeamKind;
 import org.jicha.tools.generator.Organisation;
+import org.jicha.tools.generator.Organisation.TeamKind;
 import org.jicha.tools.generator.TariffBook;
 
 /** What every builder of the sample world shares: the rows, the seeded random source, calendar and prices. */
@@ -25,8 +25,9 @@ final class World {
     static final String COUNTY_NAME = "青川";
 
     /** The 14 rules shipped first: their planted findings go to expected-findings.csv. */
-    static final Set<String> SHIPPED_RULES = Set.of("BIL-01", "BIL-03", "BIL-06", "BIL-08", "BUS-01", "BUS-04",
-            "INS-06", "INS-08", "MET-01", "MET-06", "EXP-01", "EXP-09", "IMP-01", "IMP-05");
+    static final Set<String> SHIPPED_RULES = Set.of(
+            "BIL-01", "BIL-03", "BIL-06", "BIL-08", "BUS-01", "BUS-04", "INS-06", "INS-08", "MET-01", "MET-06",
+            "EXP-01", "EXP-09", "IMP-01", "IMP-05");
 
     /** A 供电所 of the county tree with the numbering of its customers. */
     static final class Station {
@@ -35,6 +36,7 @@ final class World {
         final String name;
         /** 1-based. */
         final int index;
+
         final String head;
         private final Organisation.Station unit;
         int nextCustomerSeq = 1;
@@ -63,8 +65,7 @@ final class World {
         }
     }
 
-    record LookAlike(String name, String subjectType, String subjectId, String silentRules, String why) {
-    }
+    record LookAlike(String name, String subjectType, String subjectId, String silentRules, String why) {}
 
     final Batch batch = new Batch();
     final SplittableRandom random = new SplittableRandom(SEED);

@@ -28,8 +28,7 @@ final class Bundles {
     static final LocalDate AS_OF = LocalDate.of(2026, 11, 5);
     static final int MONTHS = 13;
 
-    private Bundles() {
-    }
+    private Bundles() {}
 
     static AuditContext context() {
         return AuditContext.asOf(AS_OF, CalendarFile.read(Path.of("rules/calendar/cn-working-days.csv")));
@@ -47,10 +46,14 @@ final class Bundles {
             for (int m = 0; m < MONTHS; m++) {
                 kwh[m] = 80 + random.nextInt(300);
             }
-            BundleBuilder bundle = aBundle(customer).with(meter).with(readings(meter).monthlyFrom(first.toString(), kwh));
+            BundleBuilder bundle =
+                    aBundle(customer).with(meter).with(readings(meter).monthlyFrom(first.toString(), kwh));
             for (int m = 0; m < MONTHS; m++) {
                 String period = first.plusMonths(m).toString();
-                bundle.with(aBill("B" + no + period).of(customer).period(period).tariff("RES-0.22")
+                bundle.with(aBill("B" + no + period)
+                        .of(customer)
+                        .period(period)
+                        .tariff("RES-0.22")
                         .energy(kwh[m], Math.round(kwh[m] * 0.5 * 100) / 100.0));
             }
             bundles.add(bundle.build());

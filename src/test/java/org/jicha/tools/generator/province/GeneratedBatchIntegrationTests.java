@@ -26,9 +26,11 @@ import org.springframework.boot.test.context.SpringBootTest;
  * deviations of the five rules issue 6 compares (BIL-01, 02, 06, 07, 08), every other planted one, and no rule
  * firing on more than a small share of the customers.
  */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:generated;DB_CLOSE_DELAY=-1",
-        "spring.quartz.auto-startup=false"})
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:generated;DB_CLOSE_DELAY=-1",
+            "spring.quartz.auto-startup=false"
+        })
 class GeneratedBatchIntegrationTests {
 
     static final Set<String> COMPARED = Set.of("BIL-01", "BIL-02", "BIL-06", "BIL-07", "BIL-08");
@@ -46,8 +48,8 @@ class GeneratedBatchIntegrationTests {
     @Test
     void aGeneratedBatchLoadsCleanlyAndTheAuditFindsWhatWasPlanted() throws IOException {
         Path out = dir.resolve("batch");
-        GeneratorOptions options = new GeneratorOptions(CUSTOMERS, 13, 42, out, null, 0.01, 0,
-                Path.of("rules", "calendar", "cn-working-days.csv"));
+        GeneratorOptions options = new GeneratorOptions(
+                CUSTOMERS, 13, 42, out, null, 0.01, 0, Path.of("rules", "calendar", "cn-working-days.csv"));
         ProvinceGenerator.generate(options);
 
         LoadResult load = loader.load(out);
@@ -55,21 +57,26 @@ class GeneratedBatchIntegrationTests {
         assertThat(load.filesFailed()).isZero();
 
         RunView run = audits.run(options.asOf(), RunTrigger.MANUAL);
-        Set<String> found = audits.findings(run.id(), null, 0, 100_000).stream().map(GeneratedBatchIntegrationTests::key)
+        Set<String> found = audits.findings(run.id(), null, 0, 100_000).stream()
+                .map(GeneratedBatchIntegrationTests::key)
                 .collect(Collectors.toSet());
         Set<String> planted = Files.readAllLines(out.resolve("expected/planted.csv"), StandardCharsets.UTF_8).stream()
-                .skip(1).collect(Collectors.toSet());
+                .skip(1)
+                .collect(Collectors.toSet());
 
         Map<String, Long> perRule = new TreeMap<>(run.findingsPerRule());
         System.out.println("findings per rule on " + CUSTOMERS + " generated customers: " + perRule);
         assertThat(found.stream().filter(f -> COMPARED.contains(rule(f))).collect(Collectors.toSet()))
                 .as("the five compared rules find exactly what was planted")
-                .containsExactlyInAnyOrderElementsOf(planted.stream().filter(p -> COMPARED.contains(rule(p))).toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        planted.stream().filter(p -> COMPARED.contains(rule(p))).toList());
         assertThat(planted.stream().map(GeneratedBatchIntegrationTests::rule).collect(Collectors.toSet()))
                 .containsAll(COMPARED);
         assertThat(found).as("every planted deviation is found").containsAll(planted);
-        assertThat(perRule).allSatisfy((rule, count) -> assertThat(count)
-                .as("%s fires on at most 2 %% of the customers", rule).isLessThanOrEqualTo(CUSTOMERS / 50L));
+        assertThat(perRule)
+                .allSatisfy((rule, count) -> assertThat(count)
+                        .as("%s fires on at most 2 %% of the customers", rule)
+                        .isLessThanOrEqualTo(CUSTOMERS / 50L));
     }
 
     private static String key(FindingView f) {

@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,16 +21,26 @@ import org.junit.jupiter.api.io.TempDir;
 class ProvinceGeneratorTests {
 
     static final Path CALENDAR = Path.of("rules", "calendar", "cn-working-days.csv");
-    static final List<String> CONTRACT_FILES = List.of("units.csv", "staff.csv", "tariffs.csv", "customers.csv",
-            "important_customers.csv", "meters.csv", "readings.csv", "bills.csv", "applications.csv",
-            "application_steps.csv", "inspections.csv", "meter_events.csv");
+    static final List<String> CONTRACT_FILES = List.of(
+            "units.csv",
+            "staff.csv",
+            "tariffs.csv",
+            "customers.csv",
+            "important_customers.csv",
+            "meters.csv",
+            "readings.csv",
+            "bills.csv",
+            "applications.csv",
+            "application_steps.csv",
+            "inspections.csv",
+            "meter_events.csv");
 
     @TempDir
     Path dir;
 
     private GenerationSummary generate(String name, long customers, int months, long seed, double rate) {
-        return ProvinceGenerator.generate(new GeneratorOptions(customers, months, seed, dir.resolve(name), null, rate, 0,
-                CALENDAR));
+        return ProvinceGenerator.generate(
+                new GeneratorOptions(customers, months, seed, dir.resolve(name), null, rate, 0, CALENDAR));
     }
 
     @Test
@@ -36,7 +48,8 @@ class ProvinceGeneratorTests {
         generate("a", 3_000, 13, 7, 0.01);
         generate("b", 3_000, 13, 7, 0.01);
         for (String file : CONTRACT_FILES) {
-            assertThat(Files.readAllBytes(dir.resolve("b").resolve(file))).as(file)
+            assertThat(Files.readAllBytes(dir.resolve("b").resolve(file)))
+                    .as(file)
                     .isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(file)));
         }
         assertThat(Files.readAllBytes(dir.resolve("b/expected/planted.csv")))
@@ -49,8 +62,10 @@ class ProvinceGeneratorTests {
     void anotherSeedGivesOtherData() throws IOException {
         generate("a", 1_500, 13, 7, 0.01);
         generate("b", 1_500, 13, 8, 0.01);
-        assertThat(Files.readAllBytes(dir.resolve("b/readings.csv"))).isNotEqualTo(Files.readAllBytes(dir.resolve("a/readings.csv")));
-        assertThat(Files.readAllBytes(dir.resolve("b/customers.csv"))).isNotEqualTo(Files.readAllBytes(dir.resolve("a/customers.csv")));
+        assertThat(Files.readAllBytes(dir.resolve("b/readings.csv")))
+                .isNotEqualTo(Files.readAllBytes(dir.resolve("a/readings.csv")));
+        assertThat(Files.readAllBytes(dir.resolve("b/customers.csv")))
+                .isNotEqualTo(Files.readAllBytes(dir.resolve("a/customers.csv")));
     }
 
     @Test
@@ -85,12 +100,26 @@ class ProvinceGeneratorTests {
         GenerationSummary summary = generate("b", 30_000, 1, 1, 0);
         assertThat(summary.stations()).isEqualTo(5);
         List<String> units = Files.readAllLines(dir.resolve("b/units.csv"), StandardCharsets.UTF_8);
-        Map<String, Long> teams = units.stream().skip(1).map(l -> l.split(",", -1))
-                .filter(c -> c[3].equals("TEAM")).collect(Collectors.groupingBy(c -> c[4], Collectors.counting()));
-        assertThat(teams).containsOnlyKeys("READING", "BILLING", "COLLECTION", "BUSINESS", "INSPECTION", "INSTALLATION",
-                "METERING", "EXPANSION", "SAFETY").allSatisfy((kind, count) -> assertThat(count).isEqualTo(5));
+        Map<String, Long> teams = units.stream()
+                .skip(1)
+                .map(l -> l.split(",", -1))
+                .filter(c -> c[3].equals("TEAM"))
+                .collect(Collectors.groupingBy(c -> c[4], Collectors.counting()));
+        assertThat(teams)
+                .containsOnlyKeys(
+                        "READING",
+                        "BILLING",
+                        "COLLECTION",
+                        "BUSINESS",
+                        "INSPECTION",
+                        "INSTALLATION",
+                        "METERING",
+                        "EXPANSION",
+                        "SAFETY")
+                .allSatisfy((kind, count) -> assertThat(count).isEqualTo(5));
         assertThat(ProvinceGenerator.generate(new GeneratorOptions(1_000, 1, 1, dir.resolve("c"), null, 0, 7, CALENDAR))
-                .stations()).isEqualTo(7);
+                        .stations())
+                .isEqualTo(7);
     }
 
     @Test
@@ -98,7 +127,8 @@ class ProvinceGeneratorTests {
         generate("a", 20_000, 1, 3, 0);
         Map<String, Long> categories;
         try (Stream<String> lines = Files.lines(dir.resolve("a/customers.csv"), StandardCharsets.UTF_8)) {
-            categories = lines.skip(1).map(l -> l.split(",", -1)[2])
+            categories = lines.skip(1)
+                    .map(l -> l.split(",", -1)[2])
                     .collect(Collectors.groupingBy(c -> c, Collectors.counting()));
         }
         assertThat(categories.get("RESIDENTIAL")).isBetween(17_300L, 17_900L);
@@ -112,10 +142,14 @@ class ProvinceGeneratorTests {
         generate("a", 11_000, 13, 5, 0.02);
         List<String> planted = Files.readAllLines(dir.resolve("a/expected/planted.csv"), StandardCharsets.UTF_8);
         assertThat(planted.get(0)).isEqualTo("rule_code,subject_type,subject_id");
-        Map<String, Long> perRule = planted.stream().skip(1).map(l -> l.substring(0, l.indexOf(',')))
+        Map<String, Long> perRule = planted.stream()
+                .skip(1)
+                .map(l -> l.substring(0, l.indexOf(',')))
                 .collect(Collectors.groupingBy(r -> r, Collectors.counting()));
-        assertThat(perRule).containsOnlyKeys("BIL-01", "BIL-02", "BIL-06", "BIL-07", "BIL-08", "MET-01", "MET-06",
-                "MET-10", "EXP-01", "BIL-17", "INS-01");
+        assertThat(perRule)
+                .containsOnlyKeys(
+                        "BIL-01", "BIL-02", "BIL-06", "BIL-07", "BIL-08", "MET-01", "MET-06", "MET-10", "EXP-01",
+                        "BIL-17", "INS-01");
         assertThat(perRule).allSatisfy((rule, count) -> assertThat(count).isEqualTo(20));
         assertThat(generate("b", 2_000, 13, 5, 0).planted()).isZero();
     }
@@ -124,8 +158,11 @@ class ProvinceGeneratorTests {
     void deviationsThatNeedMoreMonthsAreLeftOutOfShortBatches() throws IOException {
         generate("a", 2_000, 2, 5, 0.05);
         List<String> planted = Files.readAllLines(dir.resolve("a/expected/planted.csv"), StandardCharsets.UTF_8);
-        assertThat(planted).noneMatch(l -> l.startsWith("BIL-06") || l.startsWith("BIL-07") || l.startsWith("EXP-01")
-                || l.startsWith("BIL-17"))
+        assertThat(planted)
+                .noneMatch(l -> l.startsWith("BIL-06")
+                        || l.startsWith("BIL-07")
+                        || l.startsWith("EXP-01")
+                        || l.startsWith("BIL-17"))
                 .anyMatch(l -> l.startsWith("BIL-02"));
     }
 
@@ -154,10 +191,11 @@ class ProvinceGeneratorTests {
 
     @Test
     void theManifestNamesTheAsOfDateAndTheRowsOfEachFile() throws IOException {
-        GenerationSummary summary = ProvinceGenerator.generate(new GeneratorOptions(500, 13, 3, dir.resolve("m"),
-                LocalDate.of(2026, 9, 7), 0.02, 0, CALENDAR));
-        java.util.Properties manifest = new java.util.Properties();
-        try (var in = Files.newBufferedReader(dir.resolve("m").resolve(GenerationSummary.MANIFEST), StandardCharsets.UTF_8)) {
+        GenerationSummary summary = ProvinceGenerator.generate(
+                new GeneratorOptions(500, 13, 3, dir.resolve("m"), LocalDate.of(2026, 9, 7), 0.02, 0, CALENDAR));
+        Properties manifest = new Properties();
+        try (var in =
+                Files.newBufferedReader(dir.resolve("m").resolve(GenerationSummary.MANIFEST), StandardCharsets.UTF_8)) {
             manifest.load(in);
         }
         assertThat(manifest.getProperty("as_of")).isEqualTo("2026-09-07");
@@ -165,7 +203,8 @@ class ProvinceGeneratorTests {
         assertThat(manifest.getProperty("customers")).isEqualTo("500");
         assertThat(manifest.getProperty("planted")).isEqualTo(Long.toString(summary.planted()));
         for (String file : CONTRACT_FILES) {
-            assertThat(manifest.getProperty("rows." + file)).as(file)
+            assertThat(manifest.getProperty("rows." + file))
+                    .as(file)
                     .isEqualTo(Long.toString(summary.rowsPerFile().get(file)));
         }
     }
@@ -175,19 +214,21 @@ class ProvinceGeneratorTests {
         GenerationSummary summary = generate("n", 3_300, 13, 7, 0.01);
         Path batch = dir.resolve("n");
         List<String> all = Files.readAllLines(batch.resolve("customers.csv"), StandardCharsets.UTF_8);
-        List<String> changed = Files.readAllLines(batch.resolve(NextNight.FOLDER).resolve("customers.csv"),
-                StandardCharsets.UTF_8);
+        List<String> changed =
+                Files.readAllLines(batch.resolve(NextNight.FOLDER).resolve("customers.csv"), StandardCharsets.UTF_8);
         assertThat(changed.get(0)).as("the same header").isEqualTo(all.get(0));
         assertThat(changed).hasSize(1 + 100);
         assertThat(summary.nextNightCustomers()).isEqualTo(100);
-        java.util.Map<String, String> before = new java.util.HashMap<>();
+        Map<String, String> before = new HashMap<>();
         all.stream().skip(1).forEach(line -> before.put(line.substring(0, line.indexOf(',')), line));
         long tariffMoves = 0;
         long renames = 0;
         for (String line : changed.subList(1, changed.size())) {
             String original = before.get(line.substring(0, line.indexOf(',')));
             assertThat(original).as("a customer of the batch").isNotNull();
-            assertThat(line).as("every row of the delta differs from the batch's").isNotEqualTo(original);
+            assertThat(line)
+                    .as("every row of the delta differs from the batch's")
+                    .isNotEqualTo(original);
             if (line.contains(",COMMERCIAL,") || !line.contains(",RESIDENTIAL,")) {
                 assertThat(line).contains(NextNight.RENAMED);
             }
@@ -197,7 +238,7 @@ class ProvinceGeneratorTests {
         assertThat(tariffMoves).as("households moved to a commercial tariff").isPositive();
         assertThat(renames).isPositive();
         assertThat(tariffMoves + renames).isEqualTo(100);
-        java.util.Properties manifest = new java.util.Properties();
+        Properties manifest = new Properties();
         try (var in = Files.newBufferedReader(batch.resolve(GenerationSummary.MANIFEST), StandardCharsets.UTF_8)) {
             manifest.load(in);
         }

@@ -22,9 +22,19 @@ import org.junit.jupiter.api.io.TempDir;
 class SampleDataGeneratorTests {
 
     private static final Path COMMITTED = Path.of("sample-data");
-    private static final List<String> CONTRACT_FILES = List.of("units.csv", "staff.csv", "tariffs.csv", "customers.csv",
-            "important_customers.csv", "meters.csv", "readings.csv", "bills.csv", "applications.csv",
-            "application_steps.csv", "inspections.csv", "meter_events.csv");
+    private static final List<String> CONTRACT_FILES = List.of(
+            "units.csv",
+            "staff.csv",
+            "tariffs.csv",
+            "customers.csv",
+            "important_customers.csv",
+            "meters.csv",
+            "readings.csv",
+            "bills.csv",
+            "applications.csv",
+            "application_steps.csv",
+            "inspections.csv",
+            "meter_events.csv");
 
     @TempDir
     static Path generated;
@@ -84,7 +94,8 @@ class SampleDataGeneratorTests {
     void everyShippedRuleHasAPlantedCaseAndNoOtherRuleIsExpected() {
         Set<String> rules = distinct(rows("expected/expected-findings.csv"), "rule_code");
         assertThat(rules).containsExactlyInAnyOrderElementsOf(World.SHIPPED_RULES);
-        assertThat(distinct(rows("expected/expected-findings-later.csv"), "rule_code")).doesNotContainAnyElementsOf(rules);
+        assertThat(distinct(rows("expected/expected-findings-later.csv"), "rule_code"))
+                .doesNotContainAnyElementsOf(rules);
     }
 
     @Test
@@ -92,14 +103,17 @@ class SampleDataGeneratorTests {
         Map<String, Set<String>> subjects = Map.of(
                 "CUSTOMER", distinct(rows("customers.csv"), "customer_no"),
                 "METER", distinct(rows("meters.csv"), "meter_id"),
-                "READING", rows("readings.csv").stream()
-                        .map(r -> r.getField("meter_id") + ":" + r.getField("period")).collect(Collectors.toSet()),
+                "READING",
+                        rows("readings.csv").stream()
+                                .map(r -> r.getField("meter_id") + ":" + r.getField("period"))
+                                .collect(Collectors.toSet()),
                 "BILL", distinct(rows("bills.csv"), "bill_no"),
                 "APPLICATION", distinct(rows("applications.csv"), "app_no"),
                 "INSPECTION", distinct(rows("inspections.csv"), "inspection_no"));
         for (String file : List.of("expected/expected-findings.csv", "expected/expected-findings-later.csv")) {
             for (NamedCsvRecord f : rows(file)) {
-                assertThat(subjects.get(f.getField("subject_type"))).as(file + " " + f)
+                assertThat(subjects.get(f.getField("subject_type")))
+                        .as(file + " " + f)
                         .contains(f.getField("subject_id"));
             }
         }
@@ -108,8 +122,8 @@ class SampleDataGeneratorTests {
     // ------------------------------------------------------------------ helpers
 
     private static List<NamedCsvRecord> rows(String file) {
-        try (CsvReader<NamedCsvRecord> reader = CsvReader.builder()
-                .ofNamedCsvRecord(generated.resolve(file), StandardCharsets.UTF_8)) {
+        try (CsvReader<NamedCsvRecord> reader =
+                CsvReader.builder().ofNamedCsvRecord(generated.resolve(file), StandardCharsets.UTF_8)) {
             return reader.stream().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -124,8 +138,10 @@ class SampleDataGeneratorTests {
 
     private static List<String> files(Path dir) {
         try (Stream<Path> list = Files.walk(dir)) {
-            return list.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
-                    .sorted().toList();
+            return list.filter(Files::isRegularFile)
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
