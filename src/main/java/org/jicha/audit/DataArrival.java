@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
-import org.jicha.audit.internal.StationSupply;
+import org.jicha.records.StationSupply;
 import org.springframework.stereotype.Component;
 
 /**

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jicha.audit.internal.ChangeTracker;
 import org.jicha.facts.AuditContext;
+import org.jicha.records.ColumnFill;
 import org.jicha.records.RecordReader;
 import org.jicha.rules.ActiveRuleSet;
 import org.jicha.rules.RuleMeta;
@@ -18,8 +19,6 @@ import org.jicha.rules.RuleSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +40,7 @@ class RunPlanner {
     private final AuditRunRepository runs;
     private final RunRecorder recorder;
     private final RunNotes notes;
-    private final JdbcTemplate jdbc;
+    private final ColumnFill columns;
     private final AuditProperties properties;
     private final Clock clock;
 
@@ -53,7 +52,7 @@ class RunPlanner {
             AuditRunRepository runs,
             RunRecorder recorder,
             RunNotes notes,
-            JdbcTemplate jdbc,
+            ColumnFill columns,
             AuditProperties properties,
             Clock clock) {
         this.rules = rules;
@@ -63,7 +62,7 @@ class RunPlanner {
         this.runs = runs;
         this.recorder = recorder;
         this.notes = notes;
-        this.jdbc = jdbc;
+        this.columns = columns;
         this.properties = properties;
         this.clock = clock;
     }
@@ -232,8 +231,7 @@ class RunPlanner {
     }
 
     private long orphanApplications() {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM applications WHERE customer_no IS NULL", Long.class);
-        return n == null ? 0 : n;
+        return columns.applicationsWithoutCustomer();
     }
 
     /**
@@ -270,17 +268,11 @@ class RunPlanner {
         }
         List<String> said = new ArrayList<>();
         rulesByColumn.forEach((column, codes) -> {
-            String[] parts = column.split("\\.");
-            String state;
-            try {
-                // the first filled value answers; a COUNT(*) would scan millions of readings or bills each run
-                List<Integer> filled = jdbc.queryForList(
-                        "SELECT 1 FROM " + parts[0] + " WHERE " + parts[1] + " IS NOT NULL FETCH FIRST 1 ROW ONLY",
-                        Integer.class);
-                state = !filled.isEmpty() ? null : "run.note.column.empty";
-            } catch (DataAccessException e) {
-                state = "run.note.column.unknown";
-            }
+            String state = switch (columns.of(column)) {
+                case FILLED -> null;
+                case EMPTY -> "run.note.column.empty";
+                case UNKNOWN -> "run.note.column.unknown";
+            };
             if (state != null) {
                 said.add(String.join(", ", codes) + " " + notes.bilingual("run.note.uncomputable") + " " + column + " "
                         + notes.bilingual(state));

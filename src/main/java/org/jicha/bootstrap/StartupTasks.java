@@ -9,11 +9,11 @@ import org.jicha.audit.RunView;
 import org.jicha.calendar.ChinaTime;
 import org.jicha.ingest.BatchLoader;
 import org.jicha.ingest.LoadResult;
+import org.jicha.records.StoredKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Runs once the application is up: see the package description. */
@@ -24,15 +24,15 @@ class StartupTasks implements ApplicationRunner {
 
     private final AuditService audits;
     private final BatchLoader loader;
-    private final JdbcTemplate jdbc;
+    private final StoredKeys stored;
     private final BootstrapProperties properties;
     private final Clock clock;
 
     StartupTasks(
-            AuditService audits, BatchLoader loader, JdbcTemplate jdbc, BootstrapProperties properties, Clock clock) {
+            AuditService audits, BatchLoader loader, StoredKeys stored, BootstrapProperties properties, Clock clock) {
         this.audits = audits;
         this.loader = loader;
-        this.jdbc = jdbc;
+        this.stored = stored;
         this.properties = properties;
         this.clock = clock;
     }
@@ -42,8 +42,8 @@ class StartupTasks implements ApplicationRunner {
         if (properties.sampleData() == null) {
             return;
         }
-        Long customers = jdbc.queryForObject("SELECT COUNT(*) FROM customers", Long.class);
-        if (customers != null && customers > 0) {
+        long customers = stored.customerCount();
+        if (customers > 0) {
             log.info("Database holds {} customers: sample data not loaded", customers);
             return;
         }

@@ -21,6 +21,9 @@ public final class Jicha {
             PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
             System.exit(JichaCli.run(args, out, err));
         }
-        SpringApplication.run(JichaApplication.class, args);
+        SpringApplication server = new SpringApplication(JichaApplication.class);
+        // the start-up log names the application ("Started JichaApplication in ..."), not this launcher
+        server.setMainApplicationClass(JichaApplication.class);
+        server.run(args);
     }
 }

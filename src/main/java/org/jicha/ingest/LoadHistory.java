@@ -1,6 +1,8 @@
 package org.jicha.ingest;
 
+import java.time.LocalDateTime;
 import org.jicha.ingest.internal.LoadRecordStore;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /** Reads the recorded loads: a page of summaries, or one load with its files and rejections. */
@@ -12,9 +14,28 @@ public class LoadHistory {
     static final int MAX_PAGE = 1_000_000;
 
     private final LoadRecordStore records;
+    private final JdbcTemplate jdbc;
 
-    LoadHistory(LoadRecordStore records) {
+    LoadHistory(LoadRecordStore records, JdbcTemplate jdbc) {
         this.records = records;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The last load finished before now with no load still running before it: every row of it and of the loads
+     * before is committed. An audit run records it, so the next incremental run knows which loads came after.
+     */
+    public long loadsFinished() {
+        Long running = jdbc.queryForObject("SELECT MIN(id) FROM load_batches WHERE finished_at IS NULL", Long.class);
+        Long last = jdbc.queryForObject("SELECT MAX(id) FROM load_batches", Long.class);
+        long through = last == null ? 0 : last;
+        return running == null ? through : Math.min(through, running - 1);
+    }
+
+    /** When the first load after load {@code loadsThrough} started, on the loader's clock; null: none since. */
+    public LocalDateTime startOfLoadsAfter(long loadsThrough) {
+        return jdbc.queryForObject(
+                "SELECT MIN(started_at) FROM load_batches WHERE id > ?", LocalDateTime.class, loadsThrough);
     }
 
     /** A page of the loads; a page number or size out of range is brought into range. */

@@ -49,4 +49,10 @@ public class StoredKeys {
         });
         return keys;
     }
+
+    /** How many customers are stored. */
+    public long customerCount() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM customers", Long.class);
+        return n == null ? 0 : n;
+    }
 }

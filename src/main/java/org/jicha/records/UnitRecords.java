@@ -63,4 +63,27 @@ public class UnitRecords {
                 new MapSqlParameterSource("units", unitCodes),
                 String.class));
     }
+
+    /**
+     * The teams by station and team kind ({@code station|KIND} -> team code): the team directly under a station
+     * that receives the tickets of a kind; the first by code where a station has two of a kind.
+     */
+    public Map<String, String> teamsByStationAndKind() {
+        Map<String, String> teams = new LinkedHashMap<>();
+        jdbc.query(
+                "SELECT unit_code, parent_code, team_kind FROM units WHERE unit_type = 'TEAM' "
+                        + "AND parent_code IS NOT NULL AND team_kind IS NOT NULL ORDER BY unit_code",
+                rs -> {
+                    teams.putIfAbsent(
+                            rs.getString("parent_code") + "|" + rs.getString("team_kind"), rs.getString("unit_code"));
+                });
+        return teams;
+    }
+
+    /** Whether the unit is loaded and is a team. */
+    public boolean isTeam(String unitCode) {
+        Long n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM units WHERE unit_code = ? AND unit_type = 'TEAM'", Long.class, unitCode);
+        return n != null && n > 0;
+    }
 }

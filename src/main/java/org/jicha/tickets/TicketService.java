@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.jicha.people.Actor;
 import org.jicha.people.AuditTrail;
 import org.jicha.people.Role;
+import org.jicha.records.UnitRecords;
 import org.jicha.rules.Finding;
 import org.jicha.rules.RuleMeta;
 import org.jicha.rules.RuleSet;
@@ -67,6 +68,7 @@ public class TicketService {
     private final Clock clock;
     private final TicketProperties properties;
     private final BrakeProperties brake;
+    private final UnitRecords units;
 
     public TicketService(
             JdbcTemplate jdbc,
@@ -74,7 +76,8 @@ public class TicketService {
             AuditTrail trail,
             Clock clock,
             TicketProperties properties,
-            BrakeProperties brake) {
+            BrakeProperties brake,
+            UnitRecords units) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.repository = repository;
@@ -82,6 +85,7 @@ public class TicketService {
         this.clock = clock;
         this.properties = properties;
         this.brake = brake;
+        this.units = units;
     }
 
     /**
@@ -90,7 +94,7 @@ public class TicketService {
      */
     public TicketRound startRound(
             long runId, RuleSet ruleSet, LocalDate today, LocalDateTime now, RoundScope scope, BrakeBasis basis) {
-        return new TicketRound(runId, ruleSet, TeamDirectory.read(jdbc), today, now, scope, basis);
+        return new TicketRound(runId, ruleSet, TeamDirectory.read(units), today, now, scope, basis);
     }
 
     /** Opens or refreshes the tickets of a batch of findings; joins the caller's transaction. */

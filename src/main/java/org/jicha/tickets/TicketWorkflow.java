@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.function.Function;
 import org.jicha.people.Actor;
 import org.jicha.people.AuditTrail;
+import org.jicha.records.UnitRecords;
 import org.jicha.tickets.internal.EvidenceStore;
-import org.jicha.tickets.internal.TeamDirectory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -42,6 +42,7 @@ public class TicketWorkflow {
     private final Clock clock;
     private final TicketProperties properties;
     private final TransactionTemplate eachTicket;
+    private final UnitRecords units;
 
     public TicketWorkflow(
             TicketService tickets,
@@ -52,7 +53,8 @@ public class TicketWorkflow {
             JdbcTemplate jdbc,
             Clock clock,
             TicketProperties properties,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            UnitRecords units) {
         this.tickets = tickets;
         this.repository = repository;
         this.attachments = attachments;
@@ -62,6 +64,7 @@ public class TicketWorkflow {
         this.clock = clock;
         this.properties = properties;
         this.eachTicket = new TransactionTemplate(transactions);
+        this.units = units;
     }
 
     /** The ticket with its history, files and the actions the actor may do now. */
@@ -305,7 +308,7 @@ public class TicketWorkflow {
                 if (team == null || team.isEmpty()) {
                     throw new MissingTicketFieldException("teamUnitCode", "须指定班组", "a team unit is required");
                 }
-                if (!TeamDirectory.isTeam(jdbc, team)) {
+                if (!units.isTeam(team)) {
                     throw new MissingTicketFieldException(
                             "teamUnitCode", "班组 " + team + " 不存在", "no TEAM unit " + team);
                 }

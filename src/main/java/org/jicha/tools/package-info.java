@@ -6,7 +6,7 @@
  * product behaves the same whether or not the tools are on the class path. An open module: the command line
  * uses each tool's own package, and the tools are not a boundary the product needs to keep.
  */
-@ApplicationModule(displayName = "tools", type = ApplicationModule.Type.OPEN)
+@ApplicationModule(type = ApplicationModule.Type.OPEN)
 package org.jicha.tools;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,20 +1,16 @@
 package org.jicha.audit.internal;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.ResultSetMetaData;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.jicha.facts.SubjectType;
+import org.jicha.ingest.LoadHistory;
+import org.jicha.records.RecordChanges;
 import org.jicha.rules.Finding;
 import org.jicha.rules.Severity;
 import org.jicha.rules.Theme;
@@ -24,34 +20,24 @@ import org.springframework.stereotype.Component;
 /**
  * The SQL of incremental runs: which customers an incremental run must evaluate (their records changed since
  * the run before it, or a look-ahead said time may change their findings), carrying the other customers'
- * findings over from that run, and the look-ahead's re-check list. The reference tables every customer
- * depends on (tariffs, units, staff) are hashed instead: when they change, only a full run is right.
+ * findings over from that run, and the look-ahead's re-check list. What changed in the records and the hash of the
+ * reference tables (tariffs, units, staff: when they change, only a full run is right) come from {@code records}
+ * ({@link RecordChanges}), which loads come after a run from {@code ingest} ({@link LoadHistory}).
  */
 @Component
 public class ChangeTracker {
-
-    /** Tables whose rows hang from a customer, and how a changed row names its customer. */
-    private static final List<String> CHANGED_CUSTOMERS = List.of(
-            "SELECT customer_no FROM customers WHERE changed_at >= ?",
-            "SELECT customer_no FROM important_customers WHERE changed_at >= ?",
-            "SELECT customer_no FROM meters WHERE changed_at >= ?",
-            // written as IN (subquery), not as a join: H2's planner otherwise walks every meter's readings by
-            // primary key instead of starting from the few rows the changed_at index finds
-            "SELECT customer_no FROM meters WHERE meter_id IN (SELECT meter_id FROM readings WHERE changed_at >= ?)",
-            "SELECT customer_no FROM meters WHERE meter_id IN (SELECT meter_id FROM meter_events WHERE changed_at >= ?)",
-            "SELECT customer_no FROM bills WHERE changed_at >= ?",
-            "SELECT customer_no FROM applications WHERE changed_at >= ? AND customer_no IS NOT NULL",
-            "SELECT customer_no FROM applications WHERE customer_no IS NOT NULL AND app_no IN "
-                    + "(SELECT app_no FROM application_steps WHERE changed_at >= ?)",
-            "SELECT customer_no FROM inspections WHERE changed_at >= ?");
 
     private static final String FINDING_COLUMNS = "rule_code, theme, severity, subject_type, subject_id, customer_no, "
             + "station_code, period, message, fingerprint";
 
     private final JdbcTemplate jdbc;
+    private final RecordChanges records;
+    private final LoadHistory loads;
 
-    public ChangeTracker(JdbcTemplate jdbc) {
+    public ChangeTracker(JdbcTemplate jdbc, RecordChanges records, LoadHistory loads) {
         this.jdbc = jdbc;
+        this.records = records;
+        this.loads = loads;
     }
 
     /** What an incremental run will evaluate. */
@@ -67,10 +53,7 @@ public class ChangeTracker {
      * before is committed. A run records it, so the next incremental run knows which loads came after.
      */
     public long loadsFinished() {
-        Long running = jdbc.queryForObject("SELECT MIN(id) FROM load_batches WHERE finished_at IS NULL", Long.class);
-        Long last = jdbc.queryForObject("SELECT MAX(id) FROM load_batches", Long.class);
-        long through = last == null ? 0 : last;
-        return running == null ? through : Math.min(through, running - 1);
+        return loads.loadsFinished();
     }
 
     /**
@@ -79,13 +62,12 @@ public class ChangeTracker {
      * start, on its own clock, so loads are compared with loads), and those on the re-check list.
      */
     public Candidates selectCandidates(long runId, long loadsThrough) {
-        LocalDateTime since = jdbc.queryForObject(
-                "SELECT MIN(started_at) FROM load_batches WHERE id > ?", LocalDateTime.class, loadsThrough);
+        LocalDateTime since = loads.startOfLoadsAfter(loadsThrough);
         long changedCount = 0;
         if (since != null) {
             Timestamp from = Timestamp.valueOf(since);
-            String changed = String.join(" UNION ", CHANGED_CUSTOMERS);
-            Object[] args = new Object[CHANGED_CUSTOMERS.size() + 1];
+            String changed = records.changedCustomersQuery();
+            Object[] args = new Object[records.changedCustomersParameters() + 1];
             args[0] = runId;
             for (int i = 1; i < args.length; i++) {
                 args[i] = from;
@@ -202,34 +184,6 @@ public class ChangeTracker {
      * incremental run can tell that they are as its base read them.
      */
     public String referenceHash() {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        for (String sql : List.of(
-                "SELECT * FROM tariffs ORDER BY tariff_code, valid_from",
-                "SELECT * FROM units ORDER BY unit_code",
-                "SELECT * FROM staff ORDER BY staff_id")) {
-            digest.update(sql.getBytes(StandardCharsets.UTF_8));
-            jdbc.query(sql, rs -> {
-                ResultSetMetaData meta = rs.getMetaData();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    if (meta.getColumnName(i).equalsIgnoreCase("changed_at")) {
-                        continue;
-                    }
-                    Object value = rs.getObject(i);
-                    digest.update(String.valueOf(
-                                    value instanceof BigDecimal d
-                                            ? d.stripTrailingZeros().toPlainString()
-                                            : value)
-                            .getBytes(StandardCharsets.UTF_8));
-                    digest.update((byte) 0x1f);
-                }
-                digest.update((byte) 0x1e);
-            });
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return records.referenceHash();
     }
 }

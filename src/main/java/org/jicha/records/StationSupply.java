@@ -1,4 +1,4 @@
-package org.jicha.audit.internal;
+package org.jicha.records;
 
 import java.sql.Date;
 import java.time.LocalDate;
