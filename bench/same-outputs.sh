@@ -89,8 +89,8 @@ server() { # jar name port
   local page=0; : > "$out/tickets.jsonl"
   while :; do
     curl -sf -u auditor:jicha-demo "$base/api/tickets?page=$page&size=200&sort=id" > "$dir/page.json"
+    [ "$(jq '.content | length' "$dir/page.json")" -gt 0 ] || break
     jq -c '.content[]' "$dir/page.json" >> "$out/tickets.jsonl"
-    [ "$(jq '.last' "$dir/page.json")" = "true" ] && break
     page=$((page + 1))
   done
   jq -r '.id' "$out/tickets.jsonl" | while read -r id; do curl -sf -u auditor:jicha-demo "$base/api/tickets/$id"; echo; done \
