@@ -21,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  * users, test fixtures) are trusted. A password chosen by someone else than its user must be changed at the
  * first sign-in. Changes that matter to an open session (disabled, role or unit, password, unlock) end the user's
  * sessions (see {@link AppUser#endSessions()}). The last enabled ADMIN cannot be disabled or demoted.
+ *
+ * <p>Long because every change to an account (create, role, unit, enable, reset, unlock) is one short
+ * method here that checks the last-administrator rule, raises the security stamp and writes the trail.
  */
 @Service
 public class UserAccounts {

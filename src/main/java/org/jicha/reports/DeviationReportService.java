@@ -29,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The deviation report (稽查报告) of a period and a scope, resting on the latest completed run that audited
  * the period: findings by theme, rule, unit and person, the utility's ratios with their numerators and
  * denominators against last month, a 12-month trend, the top units and persons, and the overdue tickets.
+ *
+ * <p>Long because the deviation report is one document of several sections (ratios, trends, themes, rules,
+ * units, people, details), each a short method over the same period and scope.
  */
 @Service
 public class DeviationReportService {

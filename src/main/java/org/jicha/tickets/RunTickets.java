@@ -23,6 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * on as any new ticket: to the team) or withdrawn per run and rule, and the withdrawal of a whole run (the tickets
  * it opened that nobody has worked on yet). Bulk SQL like the re-audit's: a transition row per ticket (the
  * auditor, the run), the change guarded by the state, one trail entry per decision.
+ *
+ * <p>Slightly long: confirming, withdrawing and reporting a run's tickets share the same selection of a run's
+ * held or untouched tickets.
  */
 @Service
 public class RunTickets {

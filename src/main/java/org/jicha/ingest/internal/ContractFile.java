@@ -23,6 +23,9 @@ import org.jicha.records.ContractTable;
  * The files of the data contract (docs: data-contract.md, v1), in the order a batch loads them, each with its
  * table (owned by the records module), columns, natural key and the row policies beyond "parses as its type".
  * Column lengths follow V1__contract_records.sql.
+ *
+ * <p>Long because it is the data contract as code: one declaration per file with its columns, types, keys
+ * and row rules (docs and ContractFileTests keep it and the records' tables in step).
  */
 public enum ContractFile {
     UNITS(

@@ -28,6 +28,9 @@ import org.jicha.rules.RuleProblem;
  * Drools names each generated rule {@code "<RuleTable name>_<row>"} and precedes it with
  * {@code // rule values at A<row>}; a compile error's DRL line is mapped back through these, and the
  * column is the cell of that row whose text the error quotes.
+ *
+ * <p>Long because it reads a decision table the way the audit team saves it (merged cells, other tools'
+ * layouts) and names the sheet, row and column of every fault.
  */
 public final class DecisionTableFile {
 

@@ -15,6 +15,9 @@ import java.util.List;
  * 2019-01 so that 60 months fit before 2026-11). Two ways of pricing: exact, in {@code BigDecimal}, for the sample's
  * few thousand bills; in doubles and whole fen ({@link Rates}) for millions of bills, which the rules' 1 yuan of
  * rounding tolerance (BIL-10, 11, 13, 15) allows.
+ *
+ * <p>Long because it is the price catalogue of both generators, exact (sample) and fast (province), and
+ * each must round as the billing rules do.
  */
 public final class TariffBook {
 

@@ -16,7 +16,11 @@ import java.util.List;
 import java.util.function.Function;
 import org.jicha.tools.generator.CsvFile;
 
-/** Writes a {@link Batch} as the contract's twelve CSV files, through the same {@link CsvFile} as the province-scale generator. */
+/**
+ * Writes a {@link Batch} as the contract's twelve CSV files, through the same {@link CsvFile} as the province-scale generator.
+ *
+ * <p>Long because it writes each of the contract's files of the sample, one short method per file.
+ */
 final class BatchWriter {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");

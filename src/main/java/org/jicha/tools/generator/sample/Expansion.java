@@ -12,6 +12,9 @@ import org.jicha.tools.generator.TariffBook;
 /**
  * Clean business-expansion and change applications (業擴, 變更), every step within the catalogue's EXP limits,
  * each new connection opening its customer on the day CONNECT finished.
+ *
+ * <p>Long because it is a catalogue: one small method per kind of business-expansion application in the
+ * sample, with its steps and their time limits.
  */
 final class Expansion {
 
