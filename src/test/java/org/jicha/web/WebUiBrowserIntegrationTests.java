@@ -207,6 +207,25 @@ class WebUiBrowserIntegrationTests {
         browser.shot("phone-ticket");
     }
 
+    @Test
+    void anAuditorReadsTheTicketListAndATicketOnAPhoneInBothLanguages() {
+        long ticket = jdbc.queryForObject(
+                "SELECT MIN(id) FROM inspection_tickets WHERE status = 'DISPATCHED' AND station_code = 'QC01'",
+                Long.class);
+        browser.size(390, 844);
+        browser.signIn("auditor", SampleWorld.PASSWORD);
+        browser.open("/tickets");
+        browser.waitFor(d -> d.getTitle().contains("督办单"));
+        assertFitsThePhone("auditor's ticket list with bulk dispatch");
+        browser.shot("phone-auditor-list");
+        browser.open("/tickets/" + ticket + "?lang=en");
+        browser.waitFor(d -> d.getTitle().contains("Ticket"));
+        assertFitsThePhone("auditor's ticket page in English");
+        assertThat(browser.all("#ticket-history tbody tr").get(0).getText()).contains("System (audit run #");
+        browser.shot("phone-auditor-ticket-en");
+        browser.open("/tickets?lang=zh-CN");
+    }
+
     /** No sideways scrolling of the page, and every button and ticket link tall enough for a finger. */
     private void assertFitsThePhone(String page) {
         assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
