@@ -156,7 +156,7 @@ class WebUiBrowserIntegrationTests {
     }
 
     @Test
-    void aTeamLeaderWorksATicketOnAPhone() {
+    void aTeamLeaderWorksATicketOnAPhone() throws IOException {
         long ticket = jdbc.queryForObject(
                 "SELECT MAX(id) FROM inspection_tickets WHERE team_unit_code = 'QC01RE' AND status = 'DISPATCHED'",
                 Long.class);
@@ -205,6 +205,20 @@ class WebUiBrowserIntegrationTests {
                 .as("the history starts with the system's dispatch for the run")
                 .contains("系统（稽查运行 #", "派单", "已派发");
         browser.shot("phone-ticket");
+
+        Path picture = browser.downloads.resolve("camera-photo.png");
+        ImageIO.write(new BufferedImage(48, 64, BufferedImage.TYPE_INT_RGB), "png", picture.toFile());
+        browser.find("#fb-comment").sendKeys("已现场拍照核对");
+        browser.find("#fb-photo").sendKeys(picture.toString());
+        browser.find("#form-SUBMIT_FEEDBACK button[type=submit]").click();
+        browser.waitFor(d ->
+                !d.findElements(org.openqa.selenium.By.cssSelector("p.notice")).isEmpty());
+        assertThat(browser.find("#feedback-comment").getText()).isEqualTo("已现场拍照核对");
+        assertThat(browser.find("#evidence-files").getText())
+                .as("the camera's photo goes up with the feedback")
+                .contains("camera-photo.png");
+        assertFitsThePhone("ticket page after the feedback");
+        browser.shot("phone-feedback-sent");
     }
 
     @Test
@@ -226,14 +240,14 @@ class WebUiBrowserIntegrationTests {
         browser.open("/tickets?lang=zh-CN");
     }
 
-    /** No sideways scrolling of the page, and every button and ticket link tall enough for a finger. */
+    /** No sideways scrolling of the page, and every button and link to a ticket or a file tall enough for a finger. */
     private void assertFitsThePhone(String page) {
         assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
                 .as("no sideways scrolling of the %s", page)
                 .isTrue();
         @SuppressWarnings("unchecked")
         List<String> small = (List<String>) browser.js("return [...document.querySelectorAll("
-                + "'button, .button, a.ticket-link, .nav-toggle-label, .site-nav a')]"
+                + "'button, .button, a.ticket-link, a.back-link, #evidence-files a, .nav-toggle-label, .site-nav a')]"
                 + ".filter(e => e.getClientRects().length > 0)"
                 + ".filter(e => e.getBoundingClientRect().height < 44)"
                 + ".map(e => (e.id || e.textContent.trim()) + ': ' + e.getBoundingClientRect().height)");
