@@ -56,6 +56,22 @@ public class UnitRecords {
                 .orElse(unitCode);
     }
 
+    /** Code -> name of those of the given codes that name a loaded unit (nulls and unknown codes left out). */
+    public Map<String, String> namesOf(Collection<String> unitCodes) {
+        Set<String> codes = new HashSet<>(unitCodes);
+        codes.remove(null);
+        Map<String, String> names = new LinkedHashMap<>();
+        if (!codes.isEmpty()) {
+            named.query(
+                    "SELECT unit_code, unit_name FROM units WHERE unit_code IN (:units)",
+                    new MapSqlParameterSource("units", codes),
+                    rs -> {
+                        names.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return names;
+    }
+
     /** Those of the given codes that name a loaded unit. */
     public Set<String> loaded(Collection<String> unitCodes) {
         return new HashSet<>(named.queryForList(

@@ -231,6 +231,7 @@ public class TicketService {
             named.update(
                     insert.formatted("CASE WHEN o.team_unit_code IS NULL THEN 'NEW' ELSE 'DISPATCHED' END"),
                     new MapSqlParameterSource(params.getValues()).addValue("rules", dispatched));
+            recordSystemDispatches(round);
         }
         if (!held.isEmpty()) {
             named.update(
@@ -242,6 +243,26 @@ public class TicketService {
         reopenWithdrawn(round, held);
         named.update("DELETE FROM ticket_openings WHERE run_id = :run", params);
         return held;
+    }
+
+    /**
+     * The first entry of the history of each ticket the run just opened DISPATCHED: the system dispatched it to its
+     * team for this run, when it opened (DISPATCH, NEW to DISPATCHED, actor "system", the run). One INSERT ...
+     * SELECT: a run opens tens of thousands of tickets. A held ticket gets its entry when an auditor confirms it
+     * (CONFIRM, by the auditor), one opened NEW when an auditor dispatches it.
+     */
+    private void recordSystemDispatches(TicketRound round) {
+        named.update(
+                "INSERT INTO ticket_transitions (ticket_id, at, actor, action, from_status, to_status, team_unit_code, "
+                        + "run_id) SELECT t.id, t.opened_at, :actor, :action, :from, :to, t.team_unit_code, :run "
+                        + "FROM inspection_tickets t WHERE t.opened_run_id = :run AND t.first_run_id = :run "
+                        + "AND t.status = :to "
+                        + "AND NOT EXISTS (SELECT 1 FROM ticket_transitions x WHERE x.ticket_id = t.id)",
+                new MapSqlParameterSource("run", round.runId())
+                        .addValue("actor", Actor.SYSTEM.username())
+                        .addValue("action", TicketAction.DISPATCH.name())
+                        .addValue("from", TicketStatus.NEW.name())
+                        .addValue("to", TicketStatus.DISPATCHED.name()));
     }
 
     /** Forgets what a run staged and will not open (it failed, or was interrupted). */

@@ -112,6 +112,34 @@ class TicketReauditIntegrationTests {
     }
 
     @Test
+    void aTicketOpenedDispatchedStartsItsHistoryWithTheSystemsDispatchForItsRun() {
+        RunView run = audits.run(AS_OF, RunTrigger.MANUAL);
+        long bil01 = id("BIL-01");
+
+        assertThat(transitions(bil01)).singleElement().satisfies(t -> {
+            assertThat(t)
+                    .containsEntry("ACTION", "DISPATCH")
+                    .containsEntry("ACTOR", "system")
+                    .containsEntry("FROM_STATUS", "NEW")
+                    .containsEntry("TO_STATUS", "DISPATCHED")
+                    .containsEntry("TEAM_UNIT_CODE", row(bil01).get("TEAM_UNIT_CODE"))
+                    .containsEntry("AT", row(bil01).get("OPENED_AT"));
+            assertThat(((Number) t.get("RUN_ID")).longValue()).isEqualTo(run.id());
+        });
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM inspection_tickets t WHERE NOT EXISTS "
+                                + "(SELECT 1 FROM ticket_transitions x WHERE x.ticket_id = t.id)",
+                        Long.class))
+                .as("every ticket the run opened went to its team with its dispatch in the history")
+                .isZero();
+
+        audits.run(AS_OF.plusDays(1), RunTrigger.NIGHTLY);
+        assertThat(transitions(bil01))
+                .as("a later run finding it again dispatches nothing")
+                .hasSize(1);
+    }
+
+    @Test
     void aFindingGoneWithoutFeedbackIsFlaggedForTheAuditorAndClearedWhenSeenAgain() {
         audits.run(AS_OF, RunTrigger.MANUAL);
         long bil01 = id("BIL-01");
@@ -124,7 +152,8 @@ class TicketReauditIntegrationTests {
                 .containsEntry("NEEDS_ATTENTION", true)
                 .containsEntry("ATTENTION_NOTE", InspectionTicket.FLAG_NOTE);
         assertThat(transitions(bil01))
-                .singleElement()
+                .hasSize(2)
+                .last()
                 .satisfies(t -> assertThat(t)
                         .containsEntry("ACTION", "FLAG")
                         .containsEntry("FROM_STATUS", "DISPATCHED")
@@ -135,7 +164,10 @@ class TicketReauditIntegrationTests {
                 .containsExactly(bil01);
 
         audits.run(AS_OF.plusDays(2), RunTrigger.NIGHTLY);
-        assertThat(transitions(bil01)).as("flagged once, not every night").hasSize(1);
+        assertThat(transitions(bil01))
+                .as("flagged once, not every night")
+                .extracting(t -> t.get("ACTION"))
+                .containsExactly("DISPATCH", "FLAG");
 
         jdbc.update("DELETE FROM readings WHERE meter_id = 'M001' AND period = '2026-10'");
         audits.run(AS_OF.plusDays(3), RunTrigger.NIGHTLY);
@@ -173,6 +205,7 @@ class TicketReauditIntegrationTests {
         assertThat(transitions(met06))
                 .extracting(t -> t.get("ACTION") + " " + t.get("FROM_STATUS") + "->" + t.get("TO_STATUS"))
                 .containsExactly(
+                        "DISPATCH NEW->DISPATCHED",
                         "SUBMIT_FEEDBACK DISPATCHED->FEEDBACK_SUBMITTED",
                         "VERIFY FEEDBACK_SUBMITTED->VERIFIED",
                         "CLOSE VERIFIED->CLOSED",
@@ -223,7 +256,9 @@ class TicketReauditIntegrationTests {
                 .containsEntry("OCCURRENCES", 1)
                 .containsEntry("FALSE_POSITIVE_REASON", "SOURCE_DATA");
         assertThat(((Number) row(met06).get("LAST_SEEN_RUN_ID")).longValue()).isEqualTo(later.id());
-        assertThat(transitions(met06)).hasSize(1);
+        assertThat(transitions(met06))
+                .extracting(t -> t.get("ACTION"))
+                .containsExactly("DISPATCH", "MARK_FALSE_POSITIVE");
     }
 
     private void act(long id, TicketAction action, String comment, Actor actor) {

@@ -96,6 +96,11 @@ class PostgresSafeRunIntegrationTests {
                 .isInstanceOf(DataNotArrivedException.class);
         assertThat(audits.proposal().asOf()).isEqualTo(LocalDate.of(2026, 10, 5));
 
+        world.customer("C900") // a meter past its rotation: one MET-06 ticket, opened DISPATCHED by the next run
+                .meter("MC900", "C900", LocalDate.of(2026, 6, 30))
+                .reading("MC900", "2026-08", 100, 110)
+                .reading("MC900", "2026-09", 110, 120)
+                .reading("MC900", "2026-10", 120, 130);
         audits.run(LocalDate.of(2026, 9, 5), RunTrigger.MANUAL);
         audits.run(LocalDate.of(2026, 10, 5), RunTrigger.MANUAL);
         RunView flood = audits.run(
@@ -112,6 +117,18 @@ class PostgresSafeRunIntegrationTests {
         assertThat(jdbc.queryForList(
                         "SELECT DISTINCT status FROM inspection_tickets WHERE rule_code = 'BIL-01'", String.class))
                 .containsExactly("DISPATCHED");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM ticket_transitions WHERE action = 'DISPATCH' AND actor = 'system' "
+                                + "AND from_status = 'NEW' AND to_status = 'DISPATCHED' AND run_id IS NOT NULL",
+                        Long.class))
+                .as("the tickets the runs opened DISPATCHED start with the system's dispatch")
+                .isPositive();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM inspection_tickets t WHERE t.status = 'DISPATCHED' AND NOT EXISTS "
+                                + "(SELECT 1 FROM ticket_transitions x WHERE x.ticket_id = t.id)",
+                        Long.class))
+                .as("no dispatched ticket without its dispatch in the history")
+                .isZero();
 
         List<Long> ids = jdbc.queryForList(
                 "SELECT id FROM inspection_tickets WHERE rule_code = 'BIL-01' ORDER BY id " + "FETCH FIRST 2 ROWS ONLY",

@@ -156,6 +156,106 @@ class WebUiBrowserIntegrationTests {
     }
 
     @Test
+    void aTeamLeaderWorksATicketOnAPhone() throws IOException {
+        long ticket = jdbc.queryForObject(
+                "SELECT MAX(id) FROM inspection_tickets WHERE team_unit_code = 'QC01RE' AND status = 'DISPATCHED'",
+                Long.class);
+        browser.size(390, 844);
+        browser.signIn("qc01re", SampleWorld.PASSWORD);
+        assertThat(((Number) browser.js("return window.innerWidth")).intValue())
+                .as("a phone's width")
+                .isLessThanOrEqualTo(414);
+
+        browser.open("/tickets");
+        browser.waitFor(d -> d.getTitle().contains("督办单"));
+        assertThat(browser.find(".site-nav").isDisplayed())
+                .as("the navigation folds behind the menu")
+                .isFalse();
+        assertFitsThePhone("ticket list");
+        assertThat(browser.find("#ticket-table tbody td.team").getText())
+                .as("the team by name beside its code")
+                .contains("青川县城关供电所抄表班", "QC01RE");
+        browser.shot("phone-ticket-list");
+        browser.find(".nav-toggle-label").click();
+        browser.waitFor(d ->
+                d.findElement(org.openqa.selenium.By.cssSelector(".site-nav")).isDisplayed());
+        assertFitsThePhone("ticket list with the menu open");
+        browser.shot("phone-menu-open");
+
+        browser.open("/tickets/" + ticket);
+        browser.waitFor(d -> d.getCurrentUrl().endsWith("/tickets/" + ticket));
+        assertFitsThePhone("ticket page");
+        assertThat(browser.find("#ticket-team").getText()).contains("青川县城关供电所抄表班", "QC01RE");
+        assertThat(browser.find("#ticket-station").getText()).contains("青川县城关供电所", "QC01");
+        WebElement photo = browser.find("#fb-photo");
+        assertThat(photo.getAttribute("capture")).isEqualTo("environment");
+        assertThat(photo.getAttribute("accept")).isEqualTo("image/jpeg,image/png");
+        assertThat(browser.find("#fb-files").getAttribute("accept")).isEqualTo("image/jpeg,image/png,application/pdf");
+        assertThat((Boolean) browser.js("return (document.getElementById('team-feedback')"
+                        + ".compareDocumentPosition(document.getElementById('actions-title'))"
+                        + " & Node.DOCUMENT_POSITION_FOLLOWING) !== 0"))
+                .as("the team's feedback comes before the actions")
+                .isTrue();
+        assertThat((Boolean) browser.js("return (document.getElementById('actions-title')"
+                        + ".compareDocumentPosition(document.getElementById('history-title'))"
+                        + " & Node.DOCUMENT_POSITION_FOLLOWING) !== 0"))
+                .as("the actions come before the history")
+                .isTrue();
+        assertThat(browser.all("#ticket-history tbody tr").get(0).getText())
+                .as("the history starts with the system's dispatch for the run")
+                .contains("系统（稽查运行 #", "派单", "已派发");
+        browser.shot("phone-ticket");
+
+        Path picture = browser.downloads.resolve("camera-photo.png");
+        ImageIO.write(new BufferedImage(48, 64, BufferedImage.TYPE_INT_RGB), "png", picture.toFile());
+        browser.find("#fb-comment").sendKeys("已现场拍照核对");
+        browser.find("#fb-photo").sendKeys(picture.toString());
+        browser.find("#form-SUBMIT_FEEDBACK button[type=submit]").click();
+        browser.waitFor(d ->
+                !d.findElements(org.openqa.selenium.By.cssSelector("p.notice")).isEmpty());
+        assertThat(browser.find("#feedback-comment").getText()).isEqualTo("已现场拍照核对");
+        assertThat(browser.find("#evidence-files").getText())
+                .as("the camera's photo goes up with the feedback")
+                .contains("camera-photo.png");
+        assertFitsThePhone("ticket page after the feedback");
+        browser.shot("phone-feedback-sent");
+    }
+
+    @Test
+    void anAuditorReadsTheTicketListAndATicketOnAPhoneInBothLanguages() {
+        long ticket = jdbc.queryForObject(
+                "SELECT MIN(id) FROM inspection_tickets WHERE status = 'DISPATCHED' AND station_code = 'QC01'",
+                Long.class);
+        browser.size(390, 844);
+        browser.signIn("auditor", SampleWorld.PASSWORD);
+        browser.open("/tickets");
+        browser.waitFor(d -> d.getTitle().contains("督办单"));
+        assertFitsThePhone("auditor's ticket list with bulk dispatch");
+        browser.shot("phone-auditor-list");
+        browser.open("/tickets/" + ticket + "?lang=en");
+        browser.waitFor(d -> d.getTitle().contains("Ticket"));
+        assertFitsThePhone("auditor's ticket page in English");
+        assertThat(browser.all("#ticket-history tbody tr").get(0).getText()).contains("System (audit run #");
+        browser.shot("phone-auditor-ticket-en");
+        browser.open("/tickets?lang=zh-CN");
+    }
+
+    /** No sideways scrolling of the page, and every button and link to a ticket or a file tall enough for a finger. */
+    private void assertFitsThePhone(String page) {
+        assertThat((Boolean) browser.js("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("no sideways scrolling of the %s", page)
+                .isTrue();
+        @SuppressWarnings("unchecked")
+        List<String> small = (List<String>) browser.js("return [...document.querySelectorAll("
+                + "'button, .button, a.ticket-link, a.back-link, #evidence-files a, .nav-toggle-label, .site-nav a')]"
+                + ".filter(e => e.getClientRects().length > 0)"
+                + ".filter(e => e.getBoundingClientRect().height < 44)"
+                + ".map(e => (e.id || e.textContent.trim()) + ': ' + e.getBoundingClientRect().height)");
+        assertThat(small).as("touch targets under 44 px on the %s", page).isEmpty();
+        assertThat(browser.all("button")).as("buttons on the %s", page).isNotEmpty();
+    }
+
+    @Test
     void aScriptInACustomerNameStaysTextAndTheKeyboardReachesEverything() {
         long ticket = jdbc.queryForObject(
                 "SELECT MIN(id) FROM inspection_tickets WHERE customer_no IS NOT NULL " + "AND station_code = 'QC01'",
@@ -220,6 +320,9 @@ class WebUiBrowserIntegrationTests {
         browser.waitFor(d -> d.getCurrentUrl().contains("/login"));
         browser.signIn("auditor", SampleWorld.PASSWORD);
         browser.open("/tickets/" + ticket);
+        assertThat(browser.find("#feedback-comment").getText())
+                .as("the auditor reads the team's feedback first")
+                .isEqualTo("已现场核对表计并更正档案");
         browser.find("#comment-VERIFY").sendKeys("照片与档案一致");
         browser.shot("auditor-verifies");
         browser.find("#do-VERIFY").click();

@@ -8,10 +8,16 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jicha.calendar.ChinaTime;
 import org.jicha.people.Actor;
+import org.jicha.people.AppUser;
 import org.jicha.people.Role;
+import org.jicha.people.UserAccounts;
 import org.jicha.records.CustomerNames;
+import org.jicha.records.UnitRecords;
 import org.jicha.rules.Theme;
 import org.jicha.tickets.EvidenceRejectedException;
 import org.jicha.tickets.FalsePositiveReason;
@@ -26,6 +32,7 @@ import org.jicha.tickets.TicketFilter;
 import org.jicha.tickets.TicketNotFoundException;
 import org.jicha.tickets.TicketService;
 import org.jicha.tickets.TicketStatus;
+import org.jicha.tickets.TicketTransition;
 import org.jicha.tickets.TicketWorkflow;
 import org.jicha.web.PageNotFoundException;
 import org.jicha.web.Paging;
@@ -48,7 +55,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Inspection tickets: the list with filters and paging (and bulk dispatch for auditors), limited to the viewer's
  * units, and a ticket's page with its evidence, history, evidence files and only the actions the viewer may do
  * now. A ticket outside the viewer's units is answered 404, as if it did not exist. The workflow checks every
- * action again; a refusal comes back to the page as a message.
+ * action again; a refusal comes back to the page as a message. Teams and stations are shown by name beside their
+ * codes, people by name beside their user names; the ticket page puts the team's latest feedback first.
  */
 @Controller
 @WebPage
@@ -59,12 +67,22 @@ class TicketPages {
     private final TicketService tickets;
     private final TicketWorkflow workflow;
     private final CustomerNames customers;
+    private final UnitRecords units;
+    private final UserAccounts people;
     private final Clock clock;
 
-    TicketPages(TicketService tickets, TicketWorkflow workflow, CustomerNames customers, Clock clock) {
+    TicketPages(
+            TicketService tickets,
+            TicketWorkflow workflow,
+            CustomerNames customers,
+            UnitRecords units,
+            UserAccounts people,
+            Clock clock) {
         this.tickets = tickets;
         this.workflow = workflow;
         this.customers = customers;
+        this.units = units;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -93,6 +111,14 @@ class TicketPages {
                 "names",
                 customers.of(found.getContent().stream()
                         .map(InspectionTicket::getCustomerNo)
+                        .toList()));
+        model.addAttribute(
+                "unitNames",
+                units.namesOf(Stream.concat(
+                                Stream.of(actor.unitCode()),
+                                found.getContent().stream()
+                                        .flatMap(t -> Stream.of(t.getTeamUnitCode(), t.getStationCode())))
+                        .filter(Objects::nonNull)
                         .toList()));
         model.addAttribute("filter", filter);
         model.addAttribute("themes", Theme.values());
@@ -184,8 +210,33 @@ class TicketPages {
                         .toList());
         model.addAttribute("falsePositiveReasons", FalsePositiveReason.values());
         model.addAttribute("customerName", names.get(ticket.getCustomerNo()));
+        model.addAttribute(
+                "unitNames",
+                units.namesOf(Stream.of(ticket.getTeamUnitCode(), ticket.getStationCode())
+                        .filter(Objects::nonNull)
+                        .toList()));
+        model.addAttribute("peopleNames", peopleNames());
+        model.addAttribute("feedback", latestFeedback(details.transitions()));
         model.addAttribute("today", ChinaTime.today(clock));
         return "tickets/show";
+    }
+
+    /** The team's latest word on the ticket: its last feedback, or its last rejection as not its own; null if none. */
+    private static TicketTransition latestFeedback(List<TicketTransition> history) {
+        TicketTransition latest = null;
+        for (TicketTransition t : history) {
+            if (t.getAction() == TicketAction.SUBMIT_FEEDBACK || t.getAction() == TicketAction.REJECT_SCOPE) {
+                latest = t;
+            }
+        }
+        return latest;
+    }
+
+    /** User name -> display name, for the history and the evidence files. */
+    private Map<String, String> peopleNames() {
+        return people.list().stream()
+                .filter(u -> u.getDisplayName() != null)
+                .collect(Collectors.toMap(AppUser::getUsername, AppUser::getDisplayName, (a, b) -> a));
     }
 
     /** One workflow action from the ticket page's form; the form names the ticket version it was read at. */
