@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.jicha.rules.Finding;
 import org.springframework.stereotype.Component;
 
@@ -21,21 +23,21 @@ class RunMetrics {
 
     private final MeterRegistry registry;
     private volatile double rate;
-    private volatile int active;
+    private final AtomicInteger active = new AtomicInteger();
 
     RunMetrics(MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder("jicha.run.subjects.rate", this, m -> m.rate)
                 .description("Subjects evaluated per second by the running audit run, else by the last one")
                 .register(registry);
-        Gauge.builder("jicha.run.active", this, m -> m.active)
+        Gauge.builder("jicha.run.active", active, AtomicInteger::get)
                 .description("Audit runs running on this node")
                 .register(registry);
     }
 
     /** A run starting on this node. */
     Tracker start(AuditRun run) {
-        active++;
+        active.incrementAndGet();
         return new Tracker(run, System.nanoTime());
     }
 
@@ -60,20 +62,20 @@ class RunMetrics {
         void batch(long batchSubjects, List<Finding> findings) {
             subjects.increment(batchSubjects);
             subjectsSoFar += batchSubjects;
-            for (Finding f : findings) {
-                Counter.builder("jicha.findings")
-                        .description("Findings raised by audit runs, per rule")
-                        .tag("rule", f.ruleCode())
-                        .register(registry)
-                        .increment();
-            }
+            findings.stream()
+                    .collect(Collectors.groupingBy(Finding::ruleCode, Collectors.counting()))
+                    .forEach((rule, n) -> Counter.builder("jicha.findings")
+                            .description("Findings raised by audit runs, per rule")
+                            .tag("rule", rule)
+                            .register(registry)
+                            .increment(n));
             rate = subjectsSoFar / Math.max(1e-3, (System.nanoTime() - began) / 1e9);
         }
 
         /** The run ended with {@code outcome} (COMPLETED, CANCELLED, FAILED ...). */
         void end(RunStatus outcome) {
             long nanos = System.nanoTime() - began;
-            active--;
+            active.decrementAndGet();
             if (subjectsSoFar > 0) {
                 rate = subjectsSoFar / Math.max(1e-3, nanos / 1e9);
             }
