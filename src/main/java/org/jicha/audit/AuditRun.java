@@ -134,6 +134,15 @@ public class AuditRun {
     @Column(name = "withdraw_reason", length = 2000)
     private String withdrawReason;
 
+    /** The step a FAILED run failed in (null: not failed, or failed before issue 13, or a partition failed). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "failed_step", length = 16)
+    private RunStep failedStep;
+
+    /** A FAILED run's root cause: the bottom of the exception's cause chain, {@code Class: message}. */
+    @Column(name = "root_cause", length = 2000)
+    private String rootCause;
+
     protected AuditRun() {}
 
     public static AuditRun start(
@@ -279,6 +288,26 @@ public class AuditRun {
         this.status = RunStatus.FAILED;
         this.message = reason == null ? "failed" : reason.length() > 4000 ? reason.substring(0, 4000) : reason;
         this.finishedAt = now;
+    }
+
+    /**
+     * Failed in {@code step} (null: not known) by {@code thrown}: the message keeps the exception as thrown, the
+     * root cause is the bottom of its cause chain, which is what an operator needs first.
+     */
+    public void fail(RunStep step, Throwable thrown, LocalDateTime now) {
+        fail(thrown.getClass().getSimpleName() + ": " + thrown.getMessage(), now);
+        this.failedStep = step;
+        String root = rootCauseOf(thrown);
+        this.rootCause = root.length() > 2000 ? root.substring(0, 2000) : root;
+    }
+
+    /** The cause at the bottom of {@code thrown}'s chain, as {@code JdbcSQLException: the message}. */
+    static String rootCauseOf(Throwable thrown) {
+        Throwable root = thrown;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 100; depth++) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /**
@@ -462,5 +491,13 @@ public class AuditRun {
 
     public String getWithdrawReason() {
         return withdrawReason;
+    }
+
+    public RunStep getFailedStep() {
+        return failedStep;
+    }
+
+    public String getRootCause() {
+        return rootCause;
     }
 }

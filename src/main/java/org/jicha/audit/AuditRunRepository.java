@@ -18,6 +18,12 @@ public interface AuditRunRepository extends JpaRepository<AuditRun, Long> {
     /** The latest run of any of the statuses (the latest completed run: COMPLETED or COMPLETED_WITH_ERRORS). */
     Optional<AuditRun> findFirstByStatusInOrderByIdDesc(Collection<RunStatus> statuses);
 
+    /** The latest run of a trigger kind among the statuses (the last completed nightly run). */
+    Optional<AuditRun> findFirstByTriggerAndStatusInOrderByIdDesc(RunTrigger trigger, Collection<RunStatus> statuses);
+
+    /** The latest run of a trigger kind, whatever its status. */
+    Optional<AuditRun> findFirstByTriggerOrderByIdDesc(RunTrigger trigger);
+
     /** The latest interrupted runs of a trigger kind: candidates for a Quartz recovery to re-run. */
     List<AuditRun> findTop20ByInterruptedTrueAndTriggerOrderByIdDesc(RunTrigger trigger);
 

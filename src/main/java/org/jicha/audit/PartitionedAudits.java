@@ -231,7 +231,8 @@ public class PartitionedAudits {
                             sink);
         } catch (RuntimeException e) {
             log.error("Partition {} of run {} failed", partNo, runId, e);
-            settle(claim, "FAILED", e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+            // the root cause, not the wrapper: the partition's and the run's message say what went wrong first
+            settle(claim, "FAILED", AuditRun.rootCauseOf(e), null);
             throw e;
         }
         settle(claim, whole ? "DONE" : "CANCELLED", null, new Closing(ruleSet, ctx, round));

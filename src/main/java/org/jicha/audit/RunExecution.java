@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jicha.audit.RunPlanner.PlannedRun;
 import org.jicha.audit.internal.ChangeTracker;
 import org.jicha.audit.internal.ReadAhead;
@@ -52,6 +54,7 @@ class RunExecution {
     private final ChangeTracker changes;
     private final TicketService tickets;
     private final AuditProperties properties;
+    private final RunMetrics metrics;
     private final Clock clock;
 
     RunExecution(
@@ -63,6 +66,7 @@ class RunExecution {
             ChangeTracker changes,
             TicketService tickets,
             AuditProperties properties,
+            RunMetrics metrics,
             Clock clock) {
         this.batches = batches;
         this.reader = reader;
@@ -72,6 +76,7 @@ class RunExecution {
         this.changes = changes;
         this.tickets = tickets;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -95,6 +100,9 @@ class RunExecution {
         Map<String, Long> perRule = new TreeMap<>();
         planned.rules().forEach(r -> perRule.put(r.code(), 0L));
         long began = System.nanoTime();
+        RunMetrics.Tracker measured = metrics.start(run);
+        // the step a failure happened in: the first one to fail (the reader runs on a thread of its own)
+        AtomicReference<RunStep> failedIn = new AtomicReference<>();
         // the look-ahead evaluates each batch a second time, as of the horizon: on a thread of its own, beside
         // the evaluation as of the run's date (both only read the batch; RuleSet and FactAssembler are thread-safe)
         ExecutorService lookAhead = ahead == null
@@ -111,41 +119,57 @@ class RunExecution {
                 Future<BatchStep.Evaluated> atHorizon =
                         lookAhead == null ? null : lookAhead.submit(() -> evaluationAhead.evaluate(batch));
                 // the rule set evaluates every rule; findings and errors of rules out of scope are dropped here
-                BatchStep.Evaluated evaluated = evaluation.evaluate(batch).of(ruleCodes);
+                BatchStep.Evaluated evaluated = in(
+                        failedIn,
+                        RunStep.EVALUATE,
+                        () -> evaluation.evaluate(batch).of(ruleCodes));
                 subjects.addAndGet(evaluated.subjects());
                 List<Finding> findings = evaluated.findings();
                 findings.forEach(f -> perRule.merge(f.ruleCode(), 1L, Long::sum));
-                Set<String> recheck = atHorizon == null ? Set.of() : changingBeforeHorizon(findings, result(atHorizon));
-                recorder.storeBatch(run, round, findings, recheck, evaluated.errors());
-                return recorder.advance(run, done.addAndGet(batch.size()));
+                Set<String> recheck = atHorizon == null
+                        ? Set.of()
+                        : changingBeforeHorizon(findings, in(failedIn, RunStep.EVALUATE, () -> result(atHorizon)));
+                boolean goOn = in(failedIn, RunStep.RECORD, () -> {
+                    recorder.storeBatch(run, round, findings, recheck, evaluated.errors());
+                    return recorder.advance(run, done.addAndGet(batch.size()));
+                });
+                measured.batch(evaluated.subjects(), findings);
+                return goOn;
             };
             int batchSize = properties.batchSize();
             String firstPeriod = FactAssembler.firstHistoryPeriod(ctx);
             boolean whole = ReadAhead.<List<CustomerBundle>>run(
                     "audit-read-" + run.getId(),
                     2,
-                    sink -> {
+                    sink -> in(failedIn, RunStep.READ, () -> {
                         BatchSink read = sink::test;
                         if (!incremental) {
                             return batches.forEachBatch(ctx, planned.stations(), read);
                         }
                         return reader.forEachCandidateBatch(run.getId(), batchSize, firstPeriod, read)
                                 && reader.forEachOrphanApplicationBatch(batchSize, planned.stations(), read);
-                    },
+                    }),
                     evaluateBatch::accept);
             if (whole && incremental) {
-                recorder.carryFindings(run, planned.base().getId(), round);
-                perRule.putAll(changes.countsByRule(run.getId()));
+                in(failedIn, RunStep.CARRY, () -> {
+                    recorder.carryFindings(run, planned.base().getId(), round);
+                    perRule.putAll(changes.countsByRule(run.getId()));
+                    return null;
+                });
             }
-            recorder.finish(
-                    run,
-                    round,
-                    ctx,
-                    perRule,
-                    subjects.get(),
-                    whole,
-                    incremental,
-                    () -> planner.notes(ruleSet, planned.rules(), ctx, planned.planNote()));
+            in(failedIn, RunStep.FINISH, () -> {
+                recorder.finish(
+                        run,
+                        round,
+                        ctx,
+                        perRule,
+                        subjects.get(),
+                        whole,
+                        incremental,
+                        () -> planner.notes(ruleSet, planned.rules(), ctx, planned.planNote()));
+                return null;
+            });
+            measured.end(run.getStatus());
             long total = perRule.values().stream().mapToLong(Long::longValue).sum();
             log.info(
                     "Audit run {} ({}) as of {} {}: {} subjects, {} findings ({} carried) in {} ms",
@@ -159,13 +183,24 @@ class RunExecution {
                     (System.nanoTime() - began) / 1_000_000);
             return RunView.of(run, perRule);
         } catch (RuntimeException e) {
-            log.error("Audit run {} failed", run.getId(), e);
-            recorder.failed(run, e);
+            log.error("Audit run {} failed in step {}", run.getId(), failedIn.get(), e);
+            recorder.failed(run, failedIn.get(), e);
+            measured.end(RunStatus.FAILED);
             throw e;
         } finally {
             if (lookAhead != null) {
                 lookAhead.shutdownNow();
             }
+        }
+    }
+
+    /** Does {@code work}, noting {@code step} as the failed one if it throws first. */
+    private static <T> T in(AtomicReference<RunStep> failedIn, RunStep step, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException | Error e) {
+            failedIn.compareAndSet(null, step);
+            throw e;
         }
     }
 

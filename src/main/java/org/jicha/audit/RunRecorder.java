@@ -270,9 +270,12 @@ class RunRecorder {
         }
     }
 
-    /** A run that threw: FAILED with the exception, and what it staged to open forgotten. */
-    void failed(AuditRun run, RuntimeException e) {
-        run.fail(e.getClass().getSimpleName() + ": " + e.getMessage(), now());
+    /**
+     * A run that threw in {@code step} (null: not known): FAILED with the exception and its root cause, and what it
+     * staged to open forgotten.
+     */
+    void failed(AuditRun run, RunStep step, RuntimeException e) {
+        run.fail(step, e, now());
         runs.save(run);
         discardOpenings(run.getId());
     }

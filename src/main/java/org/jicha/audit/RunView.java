@@ -16,7 +16,9 @@ import org.jicha.tickets.RunTickets.HeldRule;
  * why despite missing data; a withdrawn run says by whom, when and why; {@code heldRules} are the rules whose new
  * tickets the brake held for the auditors.
  * A run COMPLETED_WITH_ERRORS lists the rules that threw, each
- * with its count and first subjects ({@code errors}; only when one run is read).
+ * with its count and first subjects ({@code errors}; only when one run is read). A FAILED run names the step it
+ * failed in ({@code failedStep}) and the root cause of its exception ({@code rootCause}); {@code message} keeps the
+ * exception as thrown.
  */
 public record RunView(
         long id,
@@ -49,7 +51,9 @@ public record RunView(
         LocalDateTime withdrawnAt,
         String withdrawReason,
         List<HeldRule> heldRules,
-        List<RunErrorView> errors) {
+        List<RunErrorView> errors,
+        RunStep failedStep,
+        String rootCause) {
 
     /** Subjects done of total, and the percentage (0-100, one decimal). */
     public record Progress(long done, long total, double percent) {
@@ -106,7 +110,9 @@ public record RunView(
                 run.getWithdrawnAt(),
                 run.getWithdrawReason(),
                 List.copyOf(held),
-                List.copyOf(errors));
+                List.copyOf(errors),
+                run.getFailedStep(),
+                run.getRootCause());
     }
 
     /** Whether an auditor withdrew it. */

@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * Reads the working-day calendar data file: {@code #} comment lines, a {@code years,2024,2025,...} line,
- * a {@code date,type,name} header, then one line per holiday weekday or make-up working weekend day.
+ * an optional {@code provisional,2027} line (covered years entered before the State Council's notice, from the
+ * statutory holidays alone), a {@code date,type,name} header, then one line per holiday weekday or make-up
+ * working weekend day.
  */
 public final class CalendarFile {
 
@@ -28,6 +30,7 @@ public final class CalendarFile {
         }
         Map<LocalDate, WorkingDayCalendar.DayType> exceptions = new HashMap<>();
         List<Integer> years = new ArrayList<>();
+        List<Integer> provisional = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             int lineNo = i + 1;
@@ -35,9 +38,10 @@ public final class CalendarFile {
                 continue;
             }
             String[] cells = line.split(",", -1);
-            if (cells[0].equals("years")) {
+            if (cells[0].equals("years") || cells[0].equals("provisional")) {
+                List<Integer> into = cells[0].equals("years") ? years : provisional;
                 for (int c = 1; c < cells.length; c++) {
-                    years.add(parseYear(file, lineNo, cells[c].strip()));
+                    into.add(parseYear(file, lineNo, cells[0], cells[c].strip()));
                 }
                 continue;
             }
@@ -66,14 +70,21 @@ public final class CalendarFile {
         if (years.isEmpty()) {
             throw new CalendarFileException(file + ": no \"years,...\" line saying which years the file covers");
         }
-        return new WorkingDayCalendar(exceptions, years);
+        for (int year : provisional) {
+            if (!years.contains(year)) {
+                throw new CalendarFileException(file + ": provisional year " + year
+                        + " is not one of the years the file covers (the \"years,...\" line)");
+            }
+        }
+        return new WorkingDayCalendar(exceptions, years, provisional);
     }
 
-    private static int parseYear(Path file, int lineNo, String cell) {
+    private static int parseYear(Path file, int lineNo, String column, String cell) {
         try {
             return Integer.parseInt(cell);
         } catch (NumberFormatException e) {
-            throw new CalendarFileException(file + ":" + lineNo + " column years: \"" + cell + "\" is not a year");
+            throw new CalendarFileException(
+                    file + ":" + lineNo + " column " + column + ": \"" + cell + "\" is not a year");
         }
     }
 }

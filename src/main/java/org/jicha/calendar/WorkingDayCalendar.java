@@ -26,10 +26,23 @@ public final class WorkingDayCalendar {
 
     private final Map<LocalDate, DayType> exceptions;
     private final NavigableSet<Integer> coveredYears;
+    private final NavigableSet<Integer> provisionalYears;
 
     public WorkingDayCalendar(Map<LocalDate, DayType> exceptions, Collection<Integer> coveredYears) {
+        this(exceptions, coveredYears, List.of());
+    }
+
+    /**
+     * @param provisionalYears covered years entered before the State Council's notice (statutory holidays only,
+     *                         no 调休 working days or bridging days yet)
+     */
+    public WorkingDayCalendar(
+            Map<LocalDate, DayType> exceptions,
+            Collection<Integer> coveredYears,
+            Collection<Integer> provisionalYears) {
         this.exceptions = Collections.unmodifiableMap(new TreeMap<>(exceptions));
         this.coveredYears = Collections.unmodifiableNavigableSet(new TreeSet<>(coveredYears));
+        this.provisionalYears = Collections.unmodifiableNavigableSet(new TreeSet<>(provisionalYears));
     }
 
     /** A calendar of plain weeks (Monday to Friday), covering no year: for tests and fallbacks. */
@@ -92,6 +105,23 @@ public final class WorkingDayCalendar {
 
     public NavigableSet<Integer> coveredYears() {
         return coveredYears;
+    }
+
+    /** Covered years whose days off are provisional: the State Council's notice is still to be entered. */
+    public NavigableSet<Integer> provisionalYears() {
+        return provisionalYears;
+    }
+
+    /** The last date the calendar covers without a gap from {@code from} on (null: {@code from} is not covered). */
+    public LocalDate coveredThrough(LocalDate from) {
+        if (!covers(from)) {
+            return null;
+        }
+        int year = from.getYear();
+        while (coveredYears.contains(year + 1)) {
+            year++;
+        }
+        return LocalDate.of(year, 12, 31);
     }
 
     public int exceptionCount() {

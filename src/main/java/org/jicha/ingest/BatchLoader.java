@@ -1,5 +1,7 @@
 package org.jicha.ingest;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,6 +43,7 @@ public class BatchLoader {
     private final LoadRecordStore records;
     private final StoredKeys storedKeys;
     private final IngestProperties properties;
+    private final MeterRegistry meters;
     private final Clock clock;
 
     BatchLoader(
@@ -49,12 +52,14 @@ public class BatchLoader {
             LoadRecordStore records,
             StoredKeys storedKeys,
             IngestProperties properties,
+            MeterRegistry meters,
             Clock clock) {
         this.fileLoader = fileLoader;
         this.writer = writer;
         this.records = records;
         this.storedKeys = storedKeys;
         this.properties = properties;
+        this.meters = meters;
         this.clock = clock.withZone(ZONE);
     }
 
@@ -147,7 +152,27 @@ public class BatchLoader {
                 files,
                 ignored);
         records.finish(result);
+        count(files);
         return result;
+    }
+
+    /**
+     * {@code jicha.rows.loaded} and {@code jicha.rows.rejected} per contract file (its name: the contract's dozen
+     * files bound the series), for the operator's dashboard.
+     */
+    private void count(List<FileResult> files) {
+        for (FileResult f : files) {
+            Counter.builder("jicha.rows.loaded")
+                    .description("Rows of the extract accepted and stored, per contract file")
+                    .tag("file", f.fileName())
+                    .register(meters)
+                    .increment(f.rowsAccepted());
+            Counter.builder("jicha.rows.rejected")
+                    .description("Rows of the extract rejected by the row rules, per contract file")
+                    .tag("file", f.fileName())
+                    .register(meters)
+                    .increment(f.rowsRejected());
+        }
     }
 
     /** The tables of the contract files of which rows were stored: they need fresh planner statistics. */

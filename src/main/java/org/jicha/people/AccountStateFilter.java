@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   and the request goes on unauthenticated (401 for the API, the sign-in form for pages);</li>
  *   <li>a user who must change its password (a generated or an administrator's password) reaches only the change
  *   itself ({@code /account/password}, {@code PUT /api/me/password}), {@code GET /api/me} and sign-out: pages are
- *   redirected to the change form, the API answers 403 saying so.</li>
+ *   redirected to the change form, the API (and the actuator's endpoints) answer 403 saying so.</li>
  * </ul>
  * It runs after the authentication filters, so HTTP Basic requests (authenticated just now) pass the same checks.
  * Static files are not checked. Created by {@link SecurityConfiguration}, not a bean (Boot would register a
@@ -67,7 +67,7 @@ final class AccountStateFilter extends OncePerRequestFilter {
             if (state.isEmpty() || !state.get().enabled() || state.get().securityStamp() != principal.securityStamp()) {
                 end(request, principal.username(), state);
             } else if (state.get().passwordChangeRequired() && !allowedBeforeTheChange(request)) {
-                if (path(request).startsWith("/api/")) {
+                if (path(request).startsWith("/api/") || path(request).startsWith("/actuator/")) {
                     response.setStatus(HttpStatus.FORBIDDEN.value());
                     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                     response.setCharacterEncoding(StandardCharsets.UTF_8.name());

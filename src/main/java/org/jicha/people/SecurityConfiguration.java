@@ -21,6 +21,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -29,7 +30,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Who may call what, and how. Pages sign in with a form (session, CSRF token on every form); API clients may
  * instead send HTTP Basic credentials with each request. Both go through the {@link SignInGuard} (throttling,
  * temporary lockout) and every signed-in request through the {@link AccountStateFilter} (ended sessions, forced
- * password change). An unauthenticated API call gets 401, a page redirects to the sign-in form. Ticket actions
+ * password change). An unauthenticated API or actuator call gets 401, a page redirects to the sign-in form. The
+ * operator's view: {@code /actuator/health} answers its status to anyone, its components only to ADMIN, and
+ * {@code /actuator/prometheus} and {@code /actuator/metrics} only to ADMIN. Ticket actions
  * are checked again by the workflow, per state, role and unit.
  * <p>
  * CSRF: the token is required of every state-changing request except one that carries HTTP Basic credentials
@@ -70,12 +73,21 @@ class SecurityConfiguration {
         ProviderManager authentication = new ProviderManager(new ThrottledAuthentication(passwords, guard));
         authentication.setAuthenticationEventPublisher(events);
 
-        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        RequestMatcher api = new OrRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
         HttpStatusEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
         http.authenticationManager(authentication)
                 .authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/webjars/**", "/images/**")
                         .permitAll()
+                        // the operator's view: the health status for anyone (a load balancer, a monitor), its
+                        // components and details, metrics and the Prometheus scrape for ADMIN only (details by
+                        // management.endpoint.health.roles); no other endpoint is exposed (application.yml)
+                        .requestMatchers(HttpMethod.GET, "/actuator/health")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole(ADMIN)
                         .requestMatchers("/api/users/**", "/api/trail/**", "/trail/**")
                         .hasRole(ADMIN)
                         .requestMatchers(

@@ -1,5 +1,7 @@
 package org.jicha.tickets;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -36,6 +38,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Opens and refreshes tickets from a run's findings, in bulk. A finding whose fingerprint has a ticket
@@ -69,6 +73,7 @@ public class TicketService {
     private final TicketProperties properties;
     private final BrakeProperties brake;
     private final UnitRecords units;
+    private final MeterRegistry meters;
 
     public TicketService(
             JdbcTemplate jdbc,
@@ -77,7 +82,8 @@ public class TicketService {
             Clock clock,
             TicketProperties properties,
             BrakeProperties brake,
-            UnitRecords units) {
+            UnitRecords units,
+            MeterRegistry meters) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.repository = repository;
@@ -86,6 +92,7 @@ public class TicketService {
         this.properties = properties;
         this.brake = brake;
         this.units = units;
+        this.meters = meters;
     }
 
     /**
@@ -242,6 +249,7 @@ public class TicketService {
         }
         reopenWithdrawn(round, held);
         named.update("DELETE FROM ticket_openings WHERE run_id = :run", params);
+        countOpened(staged);
         return held;
     }
 
@@ -263,6 +271,28 @@ public class TicketService {
                         .addValue("action", TicketAction.DISPATCH.name())
                         .addValue("from", TicketStatus.NEW.name())
                         .addValue("to", TicketStatus.DISPATCHED.name()));
+    }
+
+    /**
+     * {@code jicha.tickets.opened} per rule (the rule codes bound the series), once the run's transaction has
+     * committed: tickets opened (dispatched, new, or held by the brake for confirmation) and withdrawn ones reopened.
+     */
+    private void countOpened(Map<String, Long> perRule) {
+        Runnable count = () -> perRule.forEach((rule, n) -> Counter.builder("jicha.tickets.opened")
+                .description("Inspection tickets opened by audit runs, per rule")
+                .tag("rule", rule)
+                .register(meters)
+                .increment(n));
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            count.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                count.run();
+            }
+        });
     }
 
     /** Forgets what a run staged and will not open (it failed, or was interrupted). */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,47 @@ class WorkingDayCalendarTests {
         }
     }
 
+    /**
+     * 2027 as the 全国年节及纪念日放假办法 (revised 2024) gives it until the State Council's notice is entered: every
+     * statutory day off on its real date (春节 2027-02-06, a Saturday, so 除夕 is Friday 5 February; 端午 9 June;
+     * 中秋 15 September), a weekday given back for each statutory day on a weekend, the year marked provisional.
+     */
+    @Nested
+    class Provisional2027 {
+
+        @Test
+        void theYearIsCoveredAndMarkedProvisional() {
+            assertThat(CN.provisionalYears()).containsExactly(2027);
+            assertThat(CN.coveredYears()).contains(2027);
+        }
+
+        @Test
+        void theStatutoryWeekdaysOffAreHolidays() {
+            for (String day : new String[] {
+                "2027-01-01", "2027-02-05", "2027-02-08", "2027-04-05", "2027-06-09", "2027-09-15", "2027-10-01"
+            }) {
+                assertThat(CN.isWorkingDay(d(day))).as(day).isFalse();
+            }
+            assertThat(d("2027-02-06").getDayOfWeek()).isEqualTo(DayOfWeek.SATURDAY);
+        }
+
+        @Test
+        void aStatutoryDayOnAWeekendIsGivenBackOnTheWeekdaysAfter() {
+            // 春节 6-7 Feb, 劳动节 1-2 May and 国庆 2-3 Oct fall on weekends (第五条: 补假 on working days)
+            for (String day :
+                    new String[] {"2027-02-09", "2027-02-10", "2027-05-03", "2027-05-04", "2027-10-04", "2027-10-05"}) {
+                assertThat(CN.isWorkingDay(d(day))).as(day).isFalse();
+            }
+            assertThat(CN.isWorkingDay(d("2027-02-11"))).isTrue();
+        }
+
+        @Test
+        void aTicketDueInTwentyWorkingDaysFromTheSeventhOfDecemberSkipsNewYearsDay() {
+            // 2026-12-08 .. 2027-01-05 holds 21 weekdays, 2027-01-01 off
+            assertThat(CN.plusWorkingDays(d("2026-12-07"), 20)).isEqualTo(d("2027-01-05"));
+        }
+    }
+
     @Nested
     class CalendarFileParsing {
 
@@ -115,9 +157,20 @@ class WorkingDayCalendarTests {
 
         @Test
         void shippedFileCoversTheYearsItNames() {
-            assertThat(CN.coveredYears()).containsExactly(2024, 2025, 2026);
-            assertThat(CN.covers(d("2026-12-31"))).isTrue();
-            assertThat(CN.covers(d("2027-01-01"))).isFalse();
+            assertThat(CN.coveredYears()).containsExactly(2024, 2025, 2026, 2027);
+            assertThat(CN.covers(d("2027-12-31"))).isTrue();
+            assertThat(CN.covers(d("2028-01-01"))).isFalse();
+            assertThat(CN.coveredThrough(d("2026-12-07"))).isEqualTo(d("2027-12-31"));
+            assertThat(CN.coveredThrough(d("2028-01-01"))).isNull();
+        }
+
+        @Test
+        void aProvisionalYearMustBeACoveredOne() throws IOException {
+            Path file = write("years,2026\nprovisional,2027\ndate,type,name\n2026-01-01,HOLIDAY,元旦\n");
+
+            assertThatThrownBy(() -> CalendarFile.read(file))
+                    .isInstanceOf(CalendarFileException.class)
+                    .hasMessageContaining("provisional year 2027");
         }
 
         @Test

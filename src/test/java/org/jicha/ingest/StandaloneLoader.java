@@ -1,6 +1,7 @@
 package org.jicha.ingest;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import org.flywaydb.core.Flyway;
 import org.jicha.ingest.internal.FileLoader;
@@ -60,6 +61,7 @@ final class StandaloneLoader implements AutoCloseable {
                 new LoadRecordStore(JdbcClient.create(dataSource), jdbc),
                 new StoredKeys(jdbc),
                 properties,
+                new SimpleMeterRegistry(),
                 Clock.systemUTC());
     }
 

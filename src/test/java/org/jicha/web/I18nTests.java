@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jicha.audit.RunStatus;
+import org.jicha.audit.RunStep;
 import org.jicha.audit.RunTrigger;
 import org.jicha.ingest.FileStatus;
 import org.jicha.ingest.LoadStatus;
@@ -70,6 +71,7 @@ class I18nTests {
             Map.entry("role.", Role.class),
             Map.entry("runs.trigger.", RunTrigger.class),
             Map.entry("runs.status.", RunStatus.class),
+            Map.entry("runs.step.", RunStep.class),
             Map.entry("loads.status.", LoadStatus.class),
             Map.entry("loads.fileStatus.", FileStatus.class),
             Map.entry("ticket.status.", TicketStatus.class),

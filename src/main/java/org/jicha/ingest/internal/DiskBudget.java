@@ -106,7 +106,8 @@ public final class DiskBudget {
         }
     }
 
-    private long freeSpace() {
+    /** Usable bytes left on the inbox's volume (where uploads are extracted and batches arrive). */
+    public long freeSpace() {
         try {
             Path inbox = properties.inbox().toAbsolutePath();
             Files.createDirectories(inbox);
