@@ -148,7 +148,13 @@ public class RulePromotion {
             List<String> written = replace(dir, next, previous.keySet());
             List<String> removed =
                     previous.keySet().stream().filter(p -> !next.containsKey(p)).toList();
-            ReloadAttempt attempt = active.reload(ReloadTrigger.PROMOTE, actor);
+            ReloadAttempt attempt;
+            try {
+                attempt = active.reload(ReloadTrigger.PROMOTE, actor);
+            } catch (RuntimeException e) {
+                replace(dir, ruleSetFiles(previousCopy), next.keySet());
+                throw e;
+            }
             if (attempt.outcome() != ReloadOutcome.ACTIVATED) {
                 replace(dir, ruleSetFiles(previousCopy), next.keySet());
                 active.reload(ReloadTrigger.PROMOTE, actor);
