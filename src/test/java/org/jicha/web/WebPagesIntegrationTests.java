@@ -389,6 +389,12 @@ class WebPagesIntegrationTests {
         Document preview = Jsoup.parse(page("auditor", previewPage));
         assertThat(preview.select("#preview-summary").text()).contains("2026-10", "BIL-02");
         assertThat(preview.select("#preview-subjects tbody tr").first().text()).contains("新增问题", "限 20 天");
+        for (String url : List.of(previewPage, previewPage + "?change=NEW&rule=BIL-02", "/rules/candidates/" + id)) {
+            assertThat(page("auditor", url + (url.contains("?") ? "&" : "?") + "lang=en"))
+                    .as(url)
+                    .doesNotContainPattern(MISSING_MESSAGE)
+                    .contains("Put in force");
+        }
         Document refused = Jsoup.parse(mvc.perform(
                         post("/rules/preview").with(as("auditor")).with(csrf()).param("candidate", "/"))
                 .andExpect(status().isOk())

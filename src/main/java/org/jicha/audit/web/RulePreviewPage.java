@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The impact preview of a stored candidate rule set: the same {@link CandidatePreview} as
@@ -92,6 +93,14 @@ class RulePreviewPage {
         model.addAttribute("selectedRule", selectedRule);
         model.addAttribute(
                 "subjects", Paging.of(records.subjects(id, direction, selectedRule, safePage, SUBJECTS_PAGE)));
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/rules/previews/{id}");
+        if (direction != null) {
+            url.queryParam("change", direction.name());
+        }
+        if (selectedRule != null) {
+            url.queryParam("rule", selectedRule);
+        }
+        model.addAttribute("pageUrl", url.buildAndExpand(id).encode().toUriString());
         RuleCandidateView candidate = candidateOf(shown.candidateId());
         model.addAttribute("candidate", candidate);
         model.addAttribute("baseInForce", candidate != null && candidates.baseInForce(candidate));
