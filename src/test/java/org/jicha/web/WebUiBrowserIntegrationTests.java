@@ -17,6 +17,7 @@ import org.jicha.people.Actor;
 import org.jicha.people.UserAccounts;
 import org.jicha.rules.ActiveRuleSet;
 import org.jicha.rules.ReloadTrigger;
+import org.jicha.rules.RuleSetLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -332,8 +333,10 @@ class WebUiBrowserIntegrationTests {
             assertThat(jdbc.queryForList("SELECT actor FROM audit_trail WHERE action = 'RULES_PROMOTED'", String.class))
                     .containsExactly("auditor");
         } finally {
-            copyShippedRules();
+            // over the files, not a new folder: the folder watcher keeps watching it
+            FileSystemUtils.copyRecursively(Path.of("rules"), RULES_IN_FORCE);
             activeRules.reload(ReloadTrigger.API, Actor.SYSTEM);
+            assertThat(activeRules.current().contentHash()).isEqualTo(RuleSetLoader.contentHash(Path.of("rules")));
         }
     }
 
