@@ -6,6 +6,7 @@ import org.jicha.calendar.ChinaTime;
 import org.jicha.people.Actor;
 import org.jicha.people.AuditTrail;
 import org.jicha.rules.ActiveRuleSet;
+import org.jicha.rules.RuleSet;
 import org.jicha.rules.RuleSetException;
 import org.jicha.rules.candidates.RuleCandidateNotFoundException;
 import org.jicha.rules.candidates.RuleCandidates;
@@ -13,8 +14,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * The impact preview of a stored candidate rule set, named by its id ({@link RuleCandidates}), against the
- * set in force, for the API and the rules page alike. Every preview goes to the audit trail with the actor,
- * the candidate's id and content hash, the as-of date and the outcome, refused ones included.
+ * set in force, for the API and the rules page alike. The preview is stored ({@link PreviewRecords}: the counts
+ * per rule and only the findings that differ, with names and evidence) so that its subjects can be paged. Every
+ * preview goes to the audit trail with the actor, the candidate's id and content hash, the as-of date and the
+ * outcome, refused ones included.
  */
 @Service
 public class CandidatePreview {
@@ -26,10 +29,17 @@ public class CandidatePreview {
     private final RuleCandidates candidates;
     private final Clock clock;
     private final AuditTrail trail;
+    private final PreviewRecords records;
 
     CandidatePreview(
-            ImpactPreview preview, ActiveRuleSet active, RuleCandidates candidates, Clock clock, AuditTrail trail) {
+            ImpactPreview preview,
+            ActiveRuleSet active,
+            RuleCandidates candidates,
+            Clock clock,
+            AuditTrail trail,
+            PreviewRecords records) {
         this.preview = preview;
+        this.records = records;
         this.active = active;
         this.candidates = candidates;
         this.clock = clock;
@@ -65,7 +75,24 @@ public class CandidatePreview {
                     storedHash(candidateId) + "asOf=" + date + " outcome=REFUSED: " + e.getMessage());
             throw e;
         }
-        ImpactPreview.PreviewReport report = preview.compare(active.current(), compiled.ruleSet(), date);
+        RuleSet inForce = active.current();
+        long previewId = records.start(
+                candidateId,
+                compiled.candidate().contentHash(),
+                inForce.contentHash(),
+                date,
+                inForce.contextAsOf(date).getAuditedPeriod(),
+                actor.username(),
+                clock.instant());
+        ImpactPreview.PreviewReport report;
+        try {
+            report = preview.compare(inForce, compiled.ruleSet(), date, batch -> records.add(previewId, batch))
+                    .stored(previewId);
+            records.finish(previewId, report.rules());
+        } catch (RuntimeException e) {
+            records.discard(previewId);
+            throw e;
+        }
         long changed = report.rules().stream()
                 .filter(ImpactPreview.RuleImpact::changed)
                 .count();
@@ -74,7 +101,7 @@ public class CandidatePreview {
                 "RULES_PREVIEW",
                 target,
                 "hash=" + compiled.candidate().contentHash() + " asOf=" + date + " against=" + report.currentHash()
-                        + " outcome=OK (" + changed + " rules change)");
+                        + " outcome=OK (" + changed + " rules change) preview=" + previewId);
         return report;
     }
 

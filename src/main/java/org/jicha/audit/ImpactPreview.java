@@ -2,6 +2,7 @@ package org.jicha.audit;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,11 @@ import org.springframework.stereotype.Service;
  * date, batch by batch, without recording a run, a finding or a ticket; the report says per rule how many
  * findings each set raises, which subjects the candidate newly flags and which it no longer flags, and how many
  * subjects the rule threw on in each set (a rule that throws is left out for that subject, as in a run).
+ *
+ * <p>Memory stays bounded whatever the county's size: a subject's findings come from one batch in both sets, so
+ * each batch is compared on its own and only counts and the differing findings leave it; the differences go to a
+ * {@link Differences} sink (the stored preview, {@link CandidatePreview}), the report lists the first
+ * {@value #LISTED_SUBJECTS} per rule and direction.
  */
 @Service
 public class ImpactPreview {
@@ -56,55 +62,106 @@ public class ImpactPreview {
         }
     }
 
+    /** The report; {@code previewId} names the stored preview whose differences can be paged (null: not stored). */
     public record PreviewReport(
-            LocalDate asOf, String auditedPeriod, String currentHash, String candidateHash, List<RuleImpact> rules) {}
+            LocalDate asOf,
+            String auditedPeriod,
+            String currentHash,
+            String candidateHash,
+            List<RuleImpact> rules,
+            Long previewId) {
+
+        PreviewReport stored(long id) {
+            return new PreviewReport(asOf, auditedPeriod, currentHash, candidateHash, rules, id);
+        }
+    }
+
+    /** Whether the candidate raises a finding the set in force does not (NEW), or no longer raises it (GONE). */
+    public enum Change {
+        NEW,
+        GONE
+    }
+
+    /** A finding one set raises and the other does not, with the evidence of the set that raised it. */
+    public record Difference(Change change, Finding finding) {}
+
+    /** Receives the differences of each batch as the preview goes. */
+    @FunctionalInterface
+    public interface Differences {
+
+        Differences NONE = batch -> {};
+
+        void batch(List<Difference> differences);
+    }
 
     public PreviewReport compare(RuleSet current, RuleSet candidate, LocalDate asOf) {
+        return compare(current, candidate, asOf, Differences.NONE);
+    }
+
+    /** Compares the two sets as of {@code asOf}, handing each batch's differing findings to {@code differences}. */
+    public PreviewReport compare(RuleSet current, RuleSet candidate, LocalDate asOf, Differences differences) {
         AuditContext currentCtx = current.contextAsOf(asOf);
         AuditContext candidateCtx = candidate.contextAsOf(asOf);
         FactAssembler assembler = batches.assembler();
         // facts are assembled per set: decision tables fill in check facts, and calendars may differ
         BatchStep.Evaluator currentSet = batches.evaluator(assembler, current, currentCtx);
         BatchStep.Evaluator candidateSet = batches.evaluator(assembler, candidate, candidateCtx);
-        Map<String, Set<String>> before = new TreeMap<>();
-        Map<String, Set<String>> after = new TreeMap<>();
+        Map<String, Tally> tallies = new TreeMap<>();
         Map<String, Threw> errorsBefore = new TreeMap<>();
         Map<String, Threw> errorsAfter = new TreeMap<>();
         batches.forEachBatch(currentCtx, null, batch -> {
-            collect(currentSet.evaluate(batch), before, errorsBefore);
-            collect(candidateSet.evaluate(batch), after, errorsAfter);
+            Map<String, Finding> was = keyed(currentSet.evaluate(batch), errorsBefore);
+            Map<String, Finding> now = keyed(candidateSet.evaluate(batch), errorsAfter);
+            List<Difference> differing = new ArrayList<>();
+            was.forEach((key, f) -> {
+                Tally tally = tallies.computeIfAbsent(f.ruleCode(), k -> new Tally());
+                tally.current++;
+                if (!now.containsKey(key)) {
+                    tally.gone(key);
+                    differing.add(new Difference(Change.GONE, f));
+                }
+            });
+            now.forEach((key, f) -> {
+                Tally tally = tallies.computeIfAbsent(f.ruleCode(), k -> new Tally());
+                tally.candidate++;
+                if (!was.containsKey(key)) {
+                    tally.added(key);
+                    differing.add(new Difference(Change.NEW, f));
+                }
+            });
+            if (!differing.isEmpty()) {
+                differences.batch(differing);
+            }
             return true;
         });
 
         Map<String, String> titles = new TreeMap<>();
         current.rules().forEach(r -> titles.put(r.code(), r.title()));
         candidate.rules().forEach(r -> titles.put(r.code(), r.title()));
+        tallies.keySet().forEach(code -> titles.putIfAbsent(code, null));
         errorsBefore.keySet().forEach(code -> titles.putIfAbsent(code, null)); // RuleError.UNKNOWN_RULE
         errorsAfter.keySet().forEach(code -> titles.putIfAbsent(code, null));
         List<RuleImpact> impacts = new ArrayList<>();
         for (Map.Entry<String, String> rule : titles.entrySet()) {
-            Set<String> was = before.getOrDefault(rule.getKey(), Set.of());
-            Set<String> now = after.getOrDefault(rule.getKey(), Set.of());
-            List<String> added = now.stream().filter(k -> !was.contains(k)).toList();
-            List<String> removed = was.stream().filter(k -> !now.contains(k)).toList();
+            Tally tally = tallies.getOrDefault(rule.getKey(), new Tally());
             Threw threwBefore = errorsBefore.getOrDefault(rule.getKey(), Threw.NONE);
             Threw threwAfter = errorsAfter.getOrDefault(rule.getKey(), Threw.NONE);
             RuleError first = threwAfter.first != null ? threwAfter.first : threwBefore.first;
             impacts.add(new RuleImpact(
                     rule.getKey(),
                     rule.getValue(),
-                    was.size(),
-                    now.size(),
-                    added.size(),
-                    added.stream().limit(LISTED_SUBJECTS).toList(),
-                    removed.size(),
-                    removed.stream().limit(LISTED_SUBJECTS).toList(),
+                    tally.current,
+                    tally.candidate,
+                    tally.addedCount,
+                    List.copyOf(tally.added),
+                    tally.goneCount,
+                    List.copyOf(tally.gone),
                     threwBefore.count,
                     threwAfter.count,
                     first == null ? null : first.subject() + ": " + first.message()));
         }
         return new PreviewReport(
-                asOf, currentCtx.getAuditedPeriod(), current.contentHash(), candidate.contentHash(), impacts);
+                asOf, currentCtx.getAuditedPeriod(), current.contentHash(), candidate.contentHash(), impacts, null);
     }
 
     /** How many subjects a rule threw on in one set, and the first. */
@@ -116,11 +173,43 @@ public class ImpactPreview {
         RuleError first;
     }
 
-    private static void collect(
-            BatchStep.Evaluated evaluated, Map<String, Set<String>> into, Map<String, Threw> errors) {
+    /** One rule's counts over the batches so far, and the first subjects listed per direction. */
+    private static final class Tally {
+
+        long current;
+        long candidate;
+        long addedCount;
+        long goneCount;
+        final Set<String> added = new TreeSet<>();
+        final Set<String> gone = new TreeSet<>();
+
+        void added(String key) {
+            addedCount++;
+            if (added.size() < LISTED_SUBJECTS) {
+                added.add(subjectOf(key));
+            }
+        }
+
+        void gone(String key) {
+            goneCount++;
+            if (gone.size() < LISTED_SUBJECTS) {
+                gone.add(subjectOf(key));
+            }
+        }
+
+        private static String subjectOf(String key) {
+            return key.substring(key.indexOf('|') + 1);
+        }
+    }
+
+    /** A batch's findings by rule and subject ({@code RULE|TYPE:id@period}), one per key; counts its errors. */
+    private static Map<String, Finding> keyed(BatchStep.Evaluated evaluated, Map<String, Threw> errors) {
+        Map<String, Finding> keyed = new LinkedHashMap<>();
         for (Finding f : evaluated.findings()) {
-            into.computeIfAbsent(f.ruleCode(), k -> new TreeSet<>())
-                    .add(f.subjectType() + ":" + f.subjectId() + (f.period() == null ? "" : "@" + f.period()));
+            keyed.putIfAbsent(
+                    f.ruleCode() + "|" + f.subjectType() + ":" + f.subjectId()
+                            + (f.period() == null ? "" : "@" + f.period()),
+                    f);
         }
         for (RuleError e : evaluated.errors()) {
             Threw threw = errors.computeIfAbsent(e.ruleCode(), k -> new Threw());
@@ -129,5 +218,6 @@ public class ImpactPreview {
                 threw.first = e;
             }
         }
+        return keyed;
     }
 }

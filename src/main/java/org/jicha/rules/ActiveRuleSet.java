@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jicha.people.Actor;
 import org.jicha.people.AuditTrail;
 import org.jicha.rules.versions.RuleSetHistory;
@@ -99,6 +100,14 @@ public class ActiveRuleSet {
             throw new RuleSetRejectedException(attempt, currentVersion());
         }
         return attempt;
+    }
+
+    /**
+     * Runs {@code work} while no reload can start (the folder watcher's and the API's wait for it): a promotion
+     * writes the rules folder and reloads it ({@link #reload(ReloadTrigger, Actor)}) as one step.
+     */
+    public synchronized <T> T exclusively(Supplier<T> work) {
+        return work.get();
     }
 
     private ReloadAttempt reload(ReloadTrigger trigger) {

@@ -4,5 +4,7 @@ package org.jicha.rules;
 public enum ReloadTrigger {
     STARTUP,
     WATCH,
-    API
+    API,
+    /** A candidate put in force from the candidates area ({@code rules.candidates.RulePromotion}). */
+    PROMOTE
 }

@@ -39,6 +39,7 @@ class TableOwnershipTests {
             Map.entry("load_", "ingest"),
             Map.entry("audit_run", "audit"),
             Map.entry("audit_recheck", "audit"),
+            Map.entry("audit_preview", "audit"),
             Map.entry("findings", "audit"),
             Map.entry("inspection_tickets", "tickets"),
             Map.entry("ticket_", "tickets"),

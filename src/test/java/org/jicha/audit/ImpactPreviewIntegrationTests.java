@@ -18,8 +18,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,6 +31,7 @@ import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.jicha.rules.RuleSetLoader;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,9 +49,12 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Candidate rule sets uploaded into the server's candidates area and previewed on the stored data by their
- * id: a changed threshold and a removed rule file show the subjects that change; a broken candidate or one
- * that runs a command is kept with its problems and its preview refused; a preview never compiles a path a
- * client names; an unsafe zip writes nothing; only auditors upload; every step goes to the audit trail.
+ * id: a changed threshold and a removed rule file show the subjects that change, with names and evidence, a page
+ * at a time; a broken candidate or one that runs a command is kept with its problems and its preview refused; a
+ * preview never compiles a path a client names; an unsafe zip writes nothing; only auditors upload; a candidate is
+ * put in force only by an auditor, only when it compiled and the rules in force are still those it was uploaded
+ * over; every step goes to the audit trail. The rules in force are a copy of rules/ in a folder of this class,
+ * put back after each test.
  */
 @SpringBootTest(
         properties = {
@@ -69,6 +75,9 @@ class ImpactPreviewIntegrationTests {
     static Path area;
 
     @TempDir
+    static Path rulesInForce;
+
+    @TempDir
     Path tmp;
 
     @Autowired
@@ -78,9 +87,26 @@ class ImpactPreviewIntegrationTests {
     JdbcTemplate jdbc;
 
     @DynamicPropertySource
-    static void candidatesArea(DynamicPropertyRegistry registry) {
+    static void candidatesArea(DynamicPropertyRegistry registry) throws IOException {
         registry.add(
                 "jicha.rules.candidates.dir", () -> area.resolve("candidates").toString());
+        copyShippedRulesInForce();
+        registry.add("jicha.rules.dir", () -> rulesInForce.toString());
+    }
+
+    /** Puts the shipped rules back in force when a test changed them. */
+    @AfterEach
+    void shippedRulesInForce() throws Exception {
+        if (!RuleSetLoader.contentHash(rulesInForce).equals(RuleSetLoader.contentHash(SHIPPED))) {
+            copyShippedRulesInForce();
+        }
+        mvc.perform(post("/api/rules/reload").with(csrf())).andExpect(status().isOk());
+        mvc.perform(get("/api/rules")).andExpect(jsonPath("$.contentHash").value(RuleSetLoader.contentHash(SHIPPED)));
+    }
+
+    private static void copyShippedRulesInForce() throws IOException {
+        FileSystemUtils.deleteRecursively(rulesInForce);
+        FileSystemUtils.copyRecursively(SHIPPED, rulesInForce);
     }
 
     @BeforeEach
@@ -144,6 +170,15 @@ class ImpactPreviewIntegrationTests {
                         .value(0))
                 .andExpect(jsonPath("$.rules[?(@.ruleCode == 'BIL-01')].findingsCandidate")
                         .value(1));
+        long stored = jdbc.queryForObject("SELECT MAX(id) FROM audit_previews WHERE candidate_id = ?", Long.class, id);
+        mvc.perform(get("/api/rules/previews/" + stored + "/subjects").param("change", "GONE"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].ruleCode").value("MET-06"))
+                .andExpect(jsonPath("$.content[0].subjectId").value("M002"))
+                .andExpect(jsonPath("$.content[0].customerNo").value("C002"))
+                .andExpect(jsonPath("$.content[0].customerName").value("张三"))
+                .andExpect(jsonPath("$.content[0].message").value(containsString("M002")));
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_runs", Long.class))
                 .isZero();
@@ -362,6 +397,175 @@ class ImpactPreviewIntegrationTests {
                         .containsEntry("ACTOR", "auditor")
                         .containsEntry("TARGET", "rule-candidate:" + ids.get(2)));
         mvc.perform(get("/api/rules/candidates/etc")).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void aChangedThresholdGoesFromUploadToPreviewToPromotionAndIsRecorded() throws Exception {
+        byte[] parameters = Files.readString(SHIPPED.resolve("parameters.yml"), StandardCharsets.UTF_8)
+                .replace("maxDaysSinceActualRead: 60", "maxDaysSinceActualRead: 20")
+                .getBytes(StandardCharsets.UTF_8);
+        String shipped = RuleSetLoader.contentHash(SHIPPED);
+        String id = JsonPath.read(
+                uploadFile("parameters.yml", parameters)
+                        .andExpect(status().isCreated())
+                        .andExpect(jsonPath("$.outcome").value("COMPILED"))
+                        .andExpect(jsonPath("$.baseHash").value(shipped))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
+
+        String report = mvc.perform(post("/api/rules/preview")
+                        .with(csrf())
+                        .param("candidate", id)
+                        .param("asOf", "2026-11-05"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rules[?(@.ruleCode == 'BIL-02')].newlyFlaggedCount")
+                        .value(1))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long previewId = ((Number) JsonPath.read(report, "$.previewId")).longValue();
+        mvc.perform(get("/api/rules/previews/" + previewId + "/subjects")
+                        .param("change", "NEW")
+                        .param("rule", "BIL-02")
+                        .param("size", "1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].change").value("NEW"))
+                .andExpect(jsonPath("$.content[0].subjectType").value("METER"))
+                .andExpect(jsonPath("$.content[0].subjectId").value("M001"))
+                .andExpect(jsonPath("$.content[0].customerName").value("张三"))
+                .andExpect(jsonPath("$.content[0].message").value(containsString("限 20 天")));
+        mvc.perform(get("/api/rules/previews/" + previewId + "/subjects").param("change", "GONE"))
+                .andExpect(jsonPath("$.page.totalElements").value(0));
+        mvc.perform(get("/api/rules/previews/999999/subjects")).andExpect(status().isNotFound());
+
+        mvc.perform(post("/api/rules/candidates/" + id + "/promote").with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("reason")));
+        mvc.perform(post("/api/rules/candidates/" + id + "/promote")
+                        .with(csrf())
+                        .param("reason", "省公司通知：实抄间隔从 60 天收紧到 20 天"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.previousHash").value(shipped))
+                .andExpect(jsonPath("$.attempt.outcome").value("ACTIVATED"))
+                .andExpect(jsonPath("$.attempt.trigger").value("PROMOTE"))
+                .andExpect(jsonPath("$.written[0]").value("parameters.yml " + sha256(parameters)))
+                .andExpect(jsonPath("$.candidate.promotedBy").value("auditor"));
+
+        String candidateHash = JsonPath.read(
+                mvc.perform(get("/api/rules/candidates/" + id))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.contentHash");
+        mvc.perform(get("/api/rules"))
+                .andExpect(jsonPath("$.contentHash").value(candidateHash))
+                .andExpect(jsonPath("$.parameters['BIL-02.maxDaysSinceActualRead']")
+                        .value(20));
+        assertThat(Files.readAllBytes(rulesInForce.resolve("parameters.yml"))).isEqualTo(parameters);
+        assertThat(RuleSetLoader.contentHash(rulesInForce)).isEqualTo(candidateHash);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM rule_set_versions WHERE content_hash = ?", Long.class, candidateHash))
+                .isOne();
+        assertThat(area.resolve("candidates/.promoted"))
+                .isDirectoryRecursivelyContaining(p -> p.endsWith("previous/parameters.yml")
+                        && readUnchecked(p).contains("maxDaysSinceActualRead: 60"));
+        assertThat(trail("RULES_PROMOTED")).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("ACTOR", "auditor").containsEntry("TARGET", "rule-candidate:" + id);
+            assertThat((String) e.get("DETAIL"))
+                    .contains(
+                            "hash=" + candidateHash,
+                            "replaced=" + shipped,
+                            "parameters.yml " + sha256(parameters),
+                            "reason=省公司通知");
+        });
+    }
+
+    @Test
+    void aTeamCannotPromoteNorACandidateThatDoesNotCompileNorOneWhoseBaseChanged() throws Exception {
+        String shipped = RuleSetLoader.contentHash(SHIPPED);
+        String text = Files.readString(SHIPPED.resolve("parameters.yml"), StandardCharsets.UTF_8);
+        String first = uploadedId(uploadFile(
+                "parameters.yml",
+                text.replace("maxDaysSinceActualRead: 60", "maxDaysSinceActualRead: 20")
+                        .getBytes(StandardCharsets.UTF_8)));
+        String second = uploadedId(uploadFile(
+                "parameters.yml",
+                text.replace("maxDaysSinceActualRead: 60", "maxDaysSinceActualRead: 30")
+                        .getBytes(StandardCharsets.UTF_8)));
+        String broken = uploadedId(uploadFile(
+                "zz-broken.drl",
+                "package jicha.bil;\nrule \"X\"\nwhen\n  $x : NoSuchFact()\nthen\nend\n"
+                        .getBytes(StandardCharsets.UTF_8)));
+
+        for (String role : List.of("TEAM", "SUPERVISOR")) {
+            mvc.perform(post("/api/rules/candidates/" + first + "/promote")
+                            .with(csrf())
+                            .with(user("someone").roles(role))
+                            .param("reason", "x"))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post("/rules/candidates/" + first + "/promote")
+                            .with(csrf())
+                            .with(user("someone").roles(role))
+                            .param("reason", "x")
+                            .param("confirm", "yes"))
+                    .andExpect(status().isForbidden());
+        }
+        mvc.perform(post("/api/rules/candidates/" + broken + "/promote")
+                        .with(csrf())
+                        .param("reason", "试一下"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("did not compile")));
+        assertThat(RuleSetLoader.contentHash(rulesInForce)).isEqualTo(shipped);
+        assertThat(rulesInForce.resolve("zz-broken.drl")).doesNotExist();
+
+        mvc.perform(post("/api/rules/candidates/" + first + "/promote")
+                        .with(csrf())
+                        .param("reason", "收紧到 20 天"))
+                .andExpect(status().isOk());
+        String inForce = RuleSetLoader.contentHash(rulesInForce);
+        mvc.perform(post("/api/rules/candidates/" + second + "/promote")
+                        .with(csrf())
+                        .param("reason", "改成 30 天"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("changed since the candidate was uploaded")));
+        mvc.perform(post("/api/rules/candidates/" + first + "/promote")
+                        .with(csrf())
+                        .param("reason", "再来一次"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("already")));
+        assertThat(RuleSetLoader.contentHash(rulesInForce)).isEqualTo(inForce);
+        assertThat(Files.readString(rulesInForce.resolve("parameters.yml"), StandardCharsets.UTF_8))
+                .contains("maxDaysSinceActualRead: 20");
+        assertThat(trail("RULES_PROMOTED")).hasSize(1);
+        assertThat(trail("RULES_PROMOTION_REFUSED"))
+                .hasSize(3)
+                .allSatisfy(e -> assertThat(e).containsEntry("ACTOR", "auditor"));
+    }
+
+    private ResultActions uploadFile(String name, byte[] content) throws Exception {
+        return mvc.perform(multipart("/api/rules/candidates")
+                .with(csrf())
+                .file(new MockMultipartFile("files", name, "application/octet-stream", content)));
+    }
+
+    private static String uploadedId(ResultActions upload) throws Exception {
+        return JsonPath.read(
+                upload.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    private static String readUnchecked(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<Path> areaContent() throws IOException {

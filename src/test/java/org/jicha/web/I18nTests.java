@@ -19,9 +19,11 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jicha.audit.ImpactPreview;
 import org.jicha.audit.RunStatus;
 import org.jicha.audit.RunStep;
 import org.jicha.audit.RunTrigger;
+import org.jicha.facts.SubjectType;
 import org.jicha.ingest.FileStatus;
 import org.jicha.ingest.LoadStatus;
 import org.jicha.people.PasswordRule;
@@ -79,6 +81,8 @@ class I18nTests {
             Map.entry("rules.reload.trigger.", ReloadTrigger.class),
             Map.entry("plans.kind.", PlanKind.class),
             Map.entry("rules.candidates.outcome.", CandidateOutcome.class),
+            Map.entry("rules.preview.change.", ImpactPreview.Change.class),
+            Map.entry("rules.preview.subjectType.", SubjectType.class),
             Map.entry("ticket.action.", TicketAction.class),
             Map.entry("falsePositive.", FalsePositiveReason.class),
             Map.entry("dispatch.outcome.", TicketWorkflow.DispatchOutcome.class),

@@ -364,24 +364,37 @@ class WebPagesIntegrationTests {
                                 "files", "parameters.yml", "text/yaml", parameters.getBytes(StandardCharsets.UTF_8)))
                         .with(as("auditor"))
                         .with(csrf()))
-                .andExpect(redirectedUrl("/rules#candidates"));
+                .andExpect(status().is3xxRedirection());
         String id = jdbc.queryForObject(
                 "SELECT id FROM rule_candidates ORDER BY uploaded_at DESC FETCH FIRST 1 ROWS ONLY", String.class);
+        Document candidatePage = Jsoup.parse(page("auditor", "/rules/candidates/" + id));
+        assertThat(candidatePage.select("#check").text()).contains("编译通过");
+        assertThat(candidatePage.select("form[action=/rules/candidates/" + id + "/promote] textarea[name=reason]"))
+                .hasSize(1);
         Document listed = Jsoup.parse(page("auditor", "/rules"));
         assertThat(listed.select("#candidate-list").text()).contains(id, "auditor", "parameters.yml", "编译通过");
         assertThat(listed.select("form[action=/rules/preview] select[name=candidate] option[value=" + id + "]"))
                 .hasSize(1);
 
-        Document preview = Jsoup.parse(mvc.perform(post("/rules/preview")
+        String previewPage = mvc.perform(post("/rules/preview")
                         .with(as("auditor"))
                         .with(csrf())
                         .param("candidate", id)
                         .param("asOf", "2026-11-05"))
-                .andExpect(status().isOk())
+                .andExpect(status().is3xxRedirection())
                 .andReturn()
                 .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8));
-        assertThat(preview.select("#preview").text()).contains("2026-10", "BIL-02");
+                .getRedirectedUrl();
+        assertThat(previewPage).matches("/rules/previews/\\d+");
+        Document preview = Jsoup.parse(page("auditor", previewPage));
+        assertThat(preview.select("#preview-summary").text()).contains("2026-10", "BIL-02");
+        assertThat(preview.select("#preview-subjects tbody tr").first().text()).contains("新增问题", "限 20 天");
+        for (String url : List.of(previewPage, previewPage + "?change=NEW&rule=BIL-02", "/rules/candidates/" + id)) {
+            assertThat(page("auditor", url + (url.contains("?") ? "&" : "?") + "lang=en"))
+                    .as(url)
+                    .doesNotContainPattern(MISSING_MESSAGE)
+                    .contains("Put in force");
+        }
         Document refused = Jsoup.parse(mvc.perform(
                         post("/rules/preview").with(as("auditor")).with(csrf()).param("candidate", "/"))
                 .andExpect(status().isOk())

@@ -13,7 +13,11 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jicha.people.Actor;
 import org.jicha.people.UserAccounts;
+import org.jicha.rules.ActiveRuleSet;
+import org.jicha.rules.ReloadTrigger;
+import org.jicha.rules.RuleSetLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +31,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The pages in a real headless Chromium over the audited sample batch, as each role: the charts draw, a team
@@ -47,6 +54,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
         })
 class WebUiBrowserIntegrationTests {
 
+    /** The rules in force: a copy of rules/ that a test may change (and puts back), never rules/ itself. */
+    static final Path RULES_IN_FORCE = Path.of("target/browser/rules");
+
     static final List<String> CHARTS = List.of("chart-theme", "chart-unit", "chart-trend", "chart-rate", "chart-rules");
 
     @LocalServerPort
@@ -58,7 +68,22 @@ class WebUiBrowserIntegrationTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ActiveRuleSet activeRules;
+
     Browser browser;
+
+    @DynamicPropertySource
+    static void rulesInForce(DynamicPropertyRegistry registry) throws IOException {
+        copyShippedRules();
+        registry.add("jicha.rules.dir", RULES_IN_FORCE::toString);
+        registry.add("jicha.rules.candidates.dir", () -> "target/browser/rule-candidates");
+    }
+
+    static void copyShippedRules() throws IOException {
+        FileSystemUtils.deleteRecursively(RULES_IN_FORCE);
+        FileSystemUtils.copyRecursively(Path.of("rules"), RULES_IN_FORCE);
+    }
 
     @BeforeEach
     void start(TestInfo test) {
@@ -361,6 +386,61 @@ class WebUiBrowserIntegrationTests {
                 .as("nothing refused by the Content-Security-Policy, no script error")
                 .filteredOn(e -> !e.contains("/favicon.ico"))
                 .isEmpty();
+    }
+
+    @Test
+    void anAuditorTakesAChangedThresholdFromUploadToPreviewToPromotionInTheBrowser() throws IOException {
+        Path parameters = browser.downloads.resolve("parameters.yml");
+        Files.writeString(
+                parameters,
+                Files.readString(Path.of("rules/parameters.yml"), StandardCharsets.UTF_8)
+                        .replace("maxDaysSinceActualRead: 60", "maxDaysSinceActualRead: 20"),
+                StandardCharsets.UTF_8);
+        try {
+            browser.signIn("auditor", SampleWorld.PASSWORD);
+            browser.open("/rules");
+            browser.find("#candidate-files").sendKeys(parameters.toString());
+            browser.shot("candidate-chosen");
+            browser.find("#upload-candidate").click();
+            browser.waitFor(d -> d.getCurrentUrl().matches(".*/rules/candidates/[0-9a-f-]{36}$"));
+            assertThat(browser.find("#check-outcome").getText()).isEqualTo("编译通过");
+            assertThat(browser.find("#candidate").getText()).contains("parameters.yml", "仍在生效");
+            browser.shot("candidate-checked");
+
+            browser.js("document.getElementById('asOf').value = '2026-11-05'");
+            browser.find("#preview-candidate").click();
+            browser.waitFor(d -> d.getCurrentUrl().matches(".*/rules/previews/\\d+$"));
+            assertThat(browser.find("#preview-summary").getText()).contains("2026-10", "BIL-02");
+            WebElement first = browser.find("#preview-subjects tbody tr");
+            assertThat(first.getText()).contains("新增问题", "BIL-02", "限 20 天");
+            assertThat(first.findElement(org.openqa.selenium.By.cssSelector(".customer-name"))
+                            .getText())
+                    .isNotBlank();
+            browser.shot("preview");
+            new Select(browser.find("#f-change")).selectByValue("GONE");
+            browser.find("#filter-subjects").click();
+            browser.waitFor(d -> d.getCurrentUrl().contains("change=GONE"));
+            assertThat(browser.find("#preview-subjects").getText()).doesNotContain("新增问题");
+            browser.shot("preview-no-longer-flagged");
+
+            browser.find("#promote-reason").sendKeys("省公司通知：实抄间隔收紧到 20 天");
+            browser.find("#promote-confirm").click();
+            browser.shot("promote-confirmed");
+            browser.find("#promote-candidate").click();
+            browser.waitFor(d -> d.getCurrentUrl().endsWith("/rules"));
+            assertThat(browser.find("p.notice").getText()).contains("已启用");
+            assertThat(String.valueOf(activeRules.current().parameters().asMap().get("BIL-02.maxDaysSinceActualRead")))
+                    .isEqualTo("20");
+            assertThat(browser.find("#candidate-list").getText()).contains("已启用");
+            browser.shot("promoted");
+            assertThat(jdbc.queryForList("SELECT actor FROM audit_trail WHERE action = 'RULES_PROMOTED'", String.class))
+                    .containsExactly("auditor");
+        } finally {
+            // over the files, not a new folder: the folder watcher keeps watching it
+            FileSystemUtils.copyRecursively(Path.of("rules"), RULES_IN_FORCE);
+            activeRules.reload(ReloadTrigger.API, Actor.SYSTEM);
+            assertThat(activeRules.current().contentHash()).isEqualTo(RuleSetLoader.contentHash(Path.of("rules")));
+        }
     }
 
     private void assertOnlyTeamTickets() {

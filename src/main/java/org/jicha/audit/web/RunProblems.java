@@ -2,6 +2,7 @@ package org.jicha.audit.web;
 
 import org.jicha.audit.DataNotArrivedException;
 import org.jicha.audit.InvalidRunRequestException;
+import org.jicha.audit.PreviewNotFoundException;
 import org.jicha.audit.RunActionForbiddenException;
 import org.jicha.audit.RunInProgressException;
 import org.jicha.audit.RunNotFoundException;
@@ -13,7 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The runs' refusals: an unknown run 404; a second run, a run not running, a run that cannot be withdrawn 409 (a
+ * The runs' refusals: an unknown run or impact preview 404; a second run, a run not running, a run that cannot be withdrawn 409 (a
  * second run from a page: a message on the runs page); data not arrived 409 with the figures per station (a plan's
  * run-now is refused the same way); a role that may not force or withdraw 403; a missing field 400 naming it.
  */
@@ -23,6 +24,7 @@ class RunProblems implements Problems {
     @Override
     public void declare(ProblemMap problems) {
         problems.map(RunNotFoundException.class, HttpStatus.NOT_FOUND);
+        problems.map(PreviewNotFoundException.class, HttpStatus.NOT_FOUND);
         problems.map(RunInProgressException.class, HttpStatus.CONFLICT).onPages("runs.inProgress", "/runs");
         problems.map(RunNotRunningException.class, HttpStatus.CONFLICT);
         problems.map(RunNotWithdrawableException.class, HttpStatus.CONFLICT);

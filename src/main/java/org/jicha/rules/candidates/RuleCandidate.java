@@ -47,6 +47,12 @@ class RuleCandidate {
     @Column(length = MAX_TEXT)
     private String problems;
 
+    @Column(name = "promoted_by")
+    private String promotedBy;
+
+    @Column(name = "promoted_at")
+    private Instant promotedAt;
+
     protected RuleCandidate() {}
 
     RuleCandidate(
@@ -81,6 +87,20 @@ class RuleCandidate {
         return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
+    /** Records who put this candidate in force, and when. */
+    void promoted(String by, Instant at) {
+        this.promotedBy = by;
+        this.promotedAt = at;
+    }
+
+    String getBaseHash() {
+        return baseHash;
+    }
+
+    CandidateOutcome getOutcome() {
+        return outcome;
+    }
+
     String getId() {
         return id;
     }
@@ -104,6 +124,8 @@ class RuleCandidate {
                 lines(uploadedFiles),
                 outcome,
                 ruleCount,
-                lines(problems));
+                lines(problems),
+                promotedBy,
+                promotedAt);
     }
 }

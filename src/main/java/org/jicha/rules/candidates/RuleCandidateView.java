@@ -9,11 +9,14 @@ import org.jicha.rules.RuleSetLoader;
  *
  * @param id            the id the server generated; the only way to name the candidate
  * @param contentHash   {@link RuleSetLoader#contentHash(java.nio.file.Path)} of its folder
- * @param baseHash      for single uploaded files: the hash of the rules folder they were laid over; null for a zip
+ * @param baseHash      the hash of the rules folder in force at the upload (single files were laid over it); a
+ *                      promotion is refused once the folder has changed
  * @param files         its folder's files (rule files, parameters, calendar, tests)
  * @param uploadedFiles the names the uploader sent (the zip's, or each single file's)
  * @param ruleCount     rules compiled (0 when rejected)
  * @param problems      file:line: message of each problem when rejected
+ * @param promotedBy    who put it in force, null if nobody has
+ * @param promotedAt    when it was put in force
  */
 public record RuleCandidateView(
         String id,
@@ -25,4 +28,11 @@ public record RuleCandidateView(
         List<String> uploadedFiles,
         CandidateOutcome outcome,
         int ruleCount,
-        List<String> problems) {}
+        List<String> problems,
+        String promotedBy,
+        Instant promotedAt) {
+
+    public boolean compiled() {
+        return outcome == CandidateOutcome.COMPILED;
+    }
+}

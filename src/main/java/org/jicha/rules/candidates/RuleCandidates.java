@@ -146,13 +146,15 @@ public class RuleCandidates {
         return name != null && name.toLowerCase(Locale.ROOT).endsWith(".zip");
     }
 
-    /** The files of a new candidate folder, what the uploader sent, and the rules folder laid under. */
+    /** What the uploader sent, and the hash of the rules folder in force (laid under single files). */
     private record Written(List<String> uploaded, String baseHash) {}
 
     private Written write(List<Upload> files, Path incoming) throws IOException {
         CandidateFolder folder =
                 new CandidateFolder(properties.maxExtractedSize().toBytes(), properties.maxFiles());
         List<String> uploaded = new ArrayList<>();
+        // the rules folder in force when the candidate came: a promotion is refused once it has changed
+        String baseHash = Files.isDirectory(rules.dir()) ? RuleSetLoader.contentHash(rules.dir()) : null;
         if (isZip(files.get(0).fileName())) {
             Upload zip = files.get(0);
             Path copy = area().resolve(INCOMING + UUID.randomUUID() + ".zip");
@@ -163,9 +165,8 @@ public class RuleCandidates {
                 Files.deleteIfExists(copy);
             }
             uploaded.add(zip.fileName());
-            return new Written(uploaded, null);
+            return new Written(uploaded, baseHash);
         }
-        String baseHash = Files.isDirectory(rules.dir()) ? RuleSetLoader.contentHash(rules.dir()) : null;
         if (baseHash != null) {
             folder.copyRuleSet(rules.dir(), incoming);
         }
@@ -248,6 +249,12 @@ public class RuleCandidates {
         return new Compiled(candidate.view(), new RuleSetLoader().load(folder));
     }
 
+    /** True when the rules folder is still the one the candidate was uploaded over (it may be put in force). */
+    public boolean baseInForce(RuleCandidateView candidate) {
+        return Files.isDirectory(rules.dir())
+                && RuleSetLoader.contentHash(rules.dir()).equals(candidate.baseHash());
+    }
+
     /** Removes a candidate and its files. */
     public void delete(Actor actor, String id) {
         RuleCandidate candidate = find(id);
@@ -265,7 +272,7 @@ public class RuleCandidates {
         return text != null && ID.matcher(text).matches();
     }
 
-    private RuleCandidate find(String id) {
+    RuleCandidate find(String id) {
         if (!isId(id)) {
             throw new IllegalArgumentException("候选规则集编号无效（只接受服务器生成的编号，不接受路径）/ not a candidate id "
                     + "(only the ids the server generated, never a path): " + abbreviate(id));
@@ -323,7 +330,7 @@ public class RuleCandidates {
         deleteFolder(area().resolve(candidate.getId()));
     }
 
-    private Path area() {
+    Path area() {
         try {
             return Files.createDirectories(properties.dir()).toAbsolutePath().normalize();
         } catch (IOException e) {
@@ -342,7 +349,7 @@ public class RuleCandidates {
         }
     }
 
-    private static void deleteFolder(Path folder) {
+    static void deleteFolder(Path folder) {
         if (!Files.exists(folder)) {
             return;
         }

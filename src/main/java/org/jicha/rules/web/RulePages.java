@@ -32,8 +32,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The rule catalogue in force: each rule's metadata, parameters, last findings and precision; the version in
  * force and the last reload attempt; a reload button; the candidates area (auditors upload a candidate rule
- * set, see what came of compiling it, delete it). The impact preview of a candidate picked from it is the audit's
- * ({@code audit.web.RulePreviewPage}), shown on this page.
+ * set, then see what came of compiling it on the candidate's page, {@code RuleCandidatePages}; delete it). The impact
+ * preview of a candidate picked from it is the audit's ({@code audit.web.RulePreviewPage}), on a page of its own.
  */
 @NamedInterface("pages")
 @Controller
@@ -124,6 +124,7 @@ public class RulePages {
             } else {
                 redirect.addFlashAttribute("problem", "rules.candidates.uploadedRejected");
             }
+            return "redirect:/rules/candidates/" + candidate.id();
         } catch (RuleCandidateRefusedException e) {
             redirect.addFlashAttribute("problem", "rules.candidates.refused");
             redirect.addFlashAttribute("problemDetail", e.getMessage());
