@@ -111,7 +111,7 @@ public class DeviationReportService {
         tables.add(byRule(findings, total, ruleSet));
         Table byUnit = byUnit(findings, total, units);
         tables.add(byUnit);
-        Table byPerson = byPerson(findings, total, staffOf, staff);
+        Table byPerson = byPerson(findings, total, staffOf, staff, units);
         tables.add(byPerson);
         tables.add(top(
                 "单位前十",
@@ -141,7 +141,8 @@ public class DeviationReportService {
         String subtitle = "稽查期间 / period " + month + "；范围 / scope: " + scopeName + "；" + run.describe()
                 + "；问题 / findings: " + total + "；超期以 " + today + " 计 / overdue as of " + today;
         String stem = "稽查报告-" + month + (scope.unitCode() == null ? "" : "-" + scope.unitCode());
-        return new GeneratedReport(new ReportDocument(title, subtitle, metrics, tables), stem);
+        String ascii = "deviation-report-" + month + (scope.unitCode() == null ? "" : "-" + scope.unitCode());
+        return new GeneratedReport(new ReportDocument(title, subtitle, metrics, tables), stem, ascii);
     }
 
     private static Table byTheme(List<FindingRow> findings, int total) {
@@ -149,14 +150,14 @@ public class DeviationReportService {
         List<List<Object>> rows = new ArrayList<>();
         for (Theme theme : Theme.values()) {
             long n = counts.getOrDefault(theme.name(), 0L);
-            rows.add(row(theme.name(), Labels.both("theme." + theme.name()), n, share(n, total)));
+            rows.add(row(Labels.zh("theme." + theme.name()), Labels.en("theme." + theme.name()), n, share(n, total)));
         }
         return new Table(
                 "按主题",
                 "按主题 / Findings by theme",
                 List.of(
                         new Column("主题 / Theme", Kind.TEXT),
-                        new Column("名称 / Name", Kind.TEXT),
+                        new Column("英文名称 / Name in English", Kind.TEXT),
                         new Column("问题数 / Findings", Kind.INTEGER),
                         new Column("占比 / Share", Kind.PERCENT)),
                 rows);
@@ -172,9 +173,11 @@ public class DeviationReportService {
                     rows.add(row(
                             e.getKey(),
                             meta.map(RuleMeta::title).orElse(""),
-                            meta.map(m -> m.theme().name()).orElse(""),
-                            meta.map(m -> m.severity().name()).orElse(""),
-                            meta.map(m -> m.teamKind().name()).orElse(""),
+                            meta.map(m -> ReportLabels.theme(m.theme().name())).orElse(""),
+                            meta.map(m -> ReportLabels.severity(m.severity().name()))
+                                    .orElse(""),
+                            meta.map(m -> ReportLabels.teamKind(m.teamKind().name()))
+                                    .orElse(""),
                             e.getValue(),
                             share(e.getValue(), total)));
                 });
@@ -223,7 +226,8 @@ public class DeviationReportService {
             List<FindingRow> findings,
             int total,
             Map<String, String> staffOf,
-            Map<String, StaffAttribution.Staff> staff) {
+            Map<String, StaffAttribution.Staff> staff,
+            Map<String, UnitDirectory.Unit> units) {
         Map<String, Long> counts = count(findings, f -> staffOf.getOrDefault(f.fingerprint(), ""));
         List<List<Object>> rows = new ArrayList<>();
         counts.entrySet().stream()
@@ -234,7 +238,7 @@ public class DeviationReportService {
                     rows.add(row(
                             id.isEmpty() ? UNATTRIBUTED : id,
                             s == null ? "" : s.name(),
-                            s == null ? "" : s.unitCode(),
+                            s == null ? "" : withName(units, s.unitCode()),
                             e.getValue(),
                             share(e.getValue(), total)));
                 });
@@ -327,16 +331,16 @@ public class DeviationReportService {
                     rows.add(row(
                             f.ruleCode(),
                             ruleSet.rule(f.ruleCode()).map(RuleMeta::title).orElse(""),
-                            f.severity(),
-                            f.subjectType(),
+                            ReportLabels.severity(f.severity()),
+                            ReportLabels.subjectType(f.subjectType()),
                             f.subjectId(),
                             f.customerNo(),
                             customerNames.get(f.customerNo()),
                             nameOf(units, f.stationCode()),
-                            f.teamUnitCode() == null ? UNASSIGNED : f.teamUnitCode(),
+                            f.teamUnitCode() == null ? UNASSIGNED : withName(units, f.teamUnitCode()),
                             person == null ? UNATTRIBUTED : person + (s == null ? "" : " " + s.name()),
                             f.ticketId(),
-                            f.ticketStatus(),
+                            ReportLabels.status(f.ticketStatus()),
                             f.message()));
                 });
         return new Table(
@@ -362,6 +366,12 @@ public class DeviationReportService {
     static String nameOf(Map<String, UnitDirectory.Unit> units, String code) {
         UnitDirectory.Unit u = code == null ? null : units.get(code);
         return u == null ? "" : u.name();
+    }
+
+    /** A unit as people know it, its code beside: {@code QC01RE 青川县城关供电所抄表班}. */
+    static String withName(Map<String, UnitDirectory.Unit> units, String code) {
+        String name = nameOf(units, code);
+        return name.isEmpty() ? code : code + " " + name;
     }
 
     private static Map<String, Long> count(List<FindingRow> findings, Function<FindingRow, String> key) {

@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The feedback report (信息反馈) of one team for a period: its tickets (the open ones and those of the period's
- * findings) with what is wrong, why (the rule's description and basis) and how to fix it (the remedy), the
+ * findings) with what is wrong, why (the rule's description in words, with the thresholds in force, and its basis:
+ * {@link WhyText}) and how to fix it (the remedy), the
  * deadline and status; and its ratios against last month and against its station as a whole.
  */
 @Service
@@ -123,7 +124,9 @@ class FeedbackReportService {
                 + DeviationReportService.nameOf(units, station) + "；" + run.describe() + "；整改期限以 " + today
                 + " 计 / deadlines as of " + today;
         return new GeneratedReport(
-                new ReportDocument(title, subtitle, metrics, tables), "信息反馈-" + month + "-" + unit.code());
+                new ReportDocument(title, subtitle, metrics, tables),
+                "信息反馈-" + month + "-" + unit.code(),
+                "feedback-report-" + month + "-" + unit.code());
     }
 
     /** Every TEAM unit, for the monthly archive. */
@@ -139,10 +142,7 @@ class FeedbackReportService {
         List<List<Object>> rows = new ArrayList<>();
         for (ReportRecords.TeamTicket t : tickets) {
             Optional<RuleMeta> meta = ruleSet.rule(t.ruleCode());
-            String why = meta.map(m -> (m.description() == null ? "" : m.description() + " ")
-                            + (m.basis() == null ? "" : "依据 / basis: " + m.basis()))
-                    .orElse("")
-                    .strip();
+            String why = meta.map(m -> WhyText.of(m, ruleSet.parameters())).orElse("");
             String remedy =
                     t.remedy() != null ? t.remedy() : meta.map(RuleMeta::remedy).orElse("");
             boolean open = TicketStatus.valueOf(t.status()).isOpen();
@@ -152,15 +152,15 @@ class FeedbackReportService {
                     t.id(),
                     t.ruleCode(),
                     t.title(),
-                    t.severity(),
-                    t.subjectType(),
+                    ReportLabels.severity(t.severity()),
+                    ReportLabels.subjectType(t.subjectType()),
                     t.subjectId(),
                     t.customerName(),
                     t.message(),
                     why,
                     remedy,
                     t.dueOn(),
-                    t.status(),
+                    ReportLabels.status(t.status()),
                     overdue));
         }
         return new Table(

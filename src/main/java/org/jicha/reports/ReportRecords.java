@@ -89,7 +89,7 @@ class ReportRecords {
                     t.id(),
                     t.ruleCode(),
                     t.title(),
-                    t.subjectType(),
+                    ReportLabels.subjectType(t.subjectType()),
                     t.subjectId(),
                     t.customerNo() == null ? null : names.get(t.customerNo()),
                     teamCode == null
@@ -97,7 +97,7 @@ class ReportRecords {
                             : teamCode + " " + DeviationReportService.nameOf(units, teamCode),
                     t.dueOn(),
                     calendar.workingDaysBetween(t.dueOn(), today),
-                    t.status()));
+                    ReportLabels.status(t.status())));
         }
         return new Table(
                 "超期工单",
