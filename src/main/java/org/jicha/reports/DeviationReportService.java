@@ -10,10 +10,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.jicha.config.Labels;
 import org.jicha.people.Actor;
 import org.jicha.reports.ReportDocument.Column;
 import org.jicha.reports.ReportDocument.Kind;
@@ -76,11 +76,18 @@ public class DeviationReportService {
      */
     @Transactional(readOnly = true)
     public GeneratedReport deviation(Actor actor, String period, String unit) {
+        return deviation(actor, period, unit, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** The same, its codes and rule titles in {@code language} (English or Chinese; headers stay bilingual). */
+    @Transactional(readOnly = true)
+    public GeneratedReport deviation(Actor actor, String period, String unit, Locale language) {
         YearMonth month = ReportPeriod.parse(period);
         Map<String, UnitDirectory.Unit> units = unitDirectory.read();
         ReportScope scope = access.deviationScope(actor, unit, units);
         ReportRuns.RunRef run = runs.require(month);
         RuleSet ruleSet = figures.ruleSet();
+        ReportLabels words = ReportLabels.of(language, ruleSet);
         LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
 
         List<FindingRow> findings = records.findings(run.id(), scope);
@@ -107,8 +114,8 @@ public class DeviationReportService {
                 : units.get(scope.unitCode()).name() + "（" + scope.unitCode() + "）";
         List<Table> tables = new ArrayList<>();
         int total = findings.size();
-        tables.add(byTheme(findings, total));
-        tables.add(byRule(findings, total, ruleSet));
+        tables.add(byTheme(findings, total, words));
+        tables.add(byRule(findings, total, ruleSet, words));
         Table byUnit = byUnit(findings, total, units);
         tables.add(byUnit);
         Table byPerson = byPerson(findings, total, staffOf, staff, units);
@@ -134,8 +141,8 @@ public class DeviationReportService {
                 new int[] {0, 1, 2},
                 3));
         tables.add(trend(month, scope));
-        tables.add(records.overdue(scope, null, today, ruleSet.calendar(), units));
-        tables.add(details(findings, ruleSet, units, staffOf, staff, customerNames));
+        tables.add(records.overdue(scope, null, today, ruleSet.calendar(), units, words));
+        tables.add(details(findings, ruleSet, units, staffOf, staff, customerNames, words));
 
         String title = "稽查报告 / Audit deviation report " + month + " · " + scopeName;
         String subtitle = "稽查期间 / period " + month + "；范围 / scope: " + scopeName + "；" + run.describe()
@@ -145,25 +152,25 @@ public class DeviationReportService {
         return new GeneratedReport(new ReportDocument(title, subtitle, metrics, tables), stem, ascii);
     }
 
-    private static Table byTheme(List<FindingRow> findings, int total) {
+    private static Table byTheme(List<FindingRow> findings, int total, ReportLabels words) {
         Map<String, Long> counts = count(findings, FindingRow::theme);
         List<List<Object>> rows = new ArrayList<>();
         for (Theme theme : Theme.values()) {
             long n = counts.getOrDefault(theme.name(), 0L);
-            rows.add(row(Labels.zh("theme." + theme.name()), Labels.en("theme." + theme.name()), n, share(n, total)));
+            rows.add(row(words.theme(theme.name()), words.themeInOther(theme.name()), n, share(n, total)));
         }
         return new Table(
                 "按主题",
                 "按主题 / Findings by theme",
                 List.of(
                         new Column("主题 / Theme", Kind.TEXT),
-                        new Column("英文名称 / Name in English", Kind.TEXT),
+                        new Column(words.pick("英文名称 / Name in English", "中文名称 / Name in Chinese"), Kind.TEXT),
                         new Column("问题数 / Findings", Kind.INTEGER),
                         new Column("占比 / Share", Kind.PERCENT)),
                 rows);
     }
 
-    private static Table byRule(List<FindingRow> findings, int total, RuleSet ruleSet) {
+    private static Table byRule(List<FindingRow> findings, int total, RuleSet ruleSet, ReportLabels words) {
         Map<String, Long> counts = count(findings, FindingRow::ruleCode);
         List<List<Object>> rows = new ArrayList<>();
         counts.entrySet().stream()
@@ -172,12 +179,10 @@ public class DeviationReportService {
                     Optional<RuleMeta> meta = ruleSet.rule(e.getKey());
                     rows.add(row(
                             e.getKey(),
-                            meta.map(RuleMeta::title).orElse(""),
-                            meta.map(m -> ReportLabels.theme(m.theme().name())).orElse(""),
-                            meta.map(m -> ReportLabels.severity(m.severity().name()))
-                                    .orElse(""),
-                            meta.map(m -> ReportLabels.teamKind(m.teamKind().name()))
-                                    .orElse(""),
+                            meta.map(words::title).orElse(""),
+                            meta.map(m -> words.theme(m.theme().name())).orElse(""),
+                            meta.map(m -> words.severity(m.severity().name())).orElse(""),
+                            meta.map(m -> words.teamKind(m.teamKind().name())).orElse(""),
                             e.getValue(),
                             share(e.getValue(), total)));
                 });
@@ -321,7 +326,8 @@ public class DeviationReportService {
             Map<String, UnitDirectory.Unit> units,
             Map<String, String> staffOf,
             Map<String, StaffAttribution.Staff> staff,
-            Map<String, String> customerNames) {
+            Map<String, String> customerNames,
+            ReportLabels words) {
         List<List<Object>> rows = new ArrayList<>();
         findings.stream()
                 .sorted(Comparator.comparing(FindingRow::ruleCode).thenComparing(FindingRow::subjectId))
@@ -330,9 +336,9 @@ public class DeviationReportService {
                     StaffAttribution.Staff s = person == null ? null : staff.get(person);
                     rows.add(row(
                             f.ruleCode(),
-                            ruleSet.rule(f.ruleCode()).map(RuleMeta::title).orElse(""),
-                            ReportLabels.severity(f.severity()),
-                            ReportLabels.subjectType(f.subjectType()),
+                            words.title(f.ruleCode(), ""),
+                            words.severity(f.severity()),
+                            words.subjectType(f.subjectType()),
                             f.subjectId(),
                             f.customerNo(),
                             customerNames.get(f.customerNo()),
@@ -340,7 +346,7 @@ public class DeviationReportService {
                             f.teamUnitCode() == null ? UNASSIGNED : withName(units, f.teamUnitCode()),
                             person == null ? UNATTRIBUTED : person + (s == null ? "" : " " + s.name()),
                             f.ticketId(),
-                            ReportLabels.status(f.ticketStatus()),
+                            words.status(f.ticketStatus()),
                             f.message()));
                 });
         return new Table(

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -64,11 +65,18 @@ class FeedbackReportService {
      */
     @Transactional(readOnly = true)
     public GeneratedReport feedback(Actor actor, String period, String team) {
+        return feedback(actor, period, team, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** The same, its codes and rule titles in {@code language} (English or Chinese; headers stay bilingual). */
+    @Transactional(readOnly = true)
+    public GeneratedReport feedback(Actor actor, String period, String team, Locale language) {
         YearMonth month = ReportPeriod.parse(period);
         Map<String, UnitDirectory.Unit> units = unitDirectory.read();
         UnitDirectory.Unit unit = access.feedbackTeam(actor, team, units);
         ReportRuns.RunRef run = runs.require(month);
         RuleSet ruleSet = figures.ruleSet();
+        ReportLabels words = ReportLabels.of(language, ruleSet);
         LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
 
         String station = unit.parent() == null ? unit.code() : unit.parent();
@@ -116,7 +124,7 @@ class FeedbackReportService {
                         new Column("本所分母 / Station denominator", Kind.INTEGER),
                                 new Column("本所 / Station", Kind.PERCENT)),
                 comparison));
-        tables.add(tickets(records.teamTickets(unit.code(), run.id()), ruleSet, today));
+        tables.add(tickets(records.teamTickets(unit.code(), run.id()), ruleSet, today, words));
 
         String name = unit.name() + "（" + unit.code() + "）";
         String title = "信息反馈 / Feedback " + month + " · " + name;
@@ -138,7 +146,8 @@ class FeedbackReportService {
                 .toList();
     }
 
-    private static Table tickets(List<ReportRecords.TeamTicket> tickets, RuleSet ruleSet, LocalDate today) {
+    private static Table tickets(
+            List<ReportRecords.TeamTicket> tickets, RuleSet ruleSet, LocalDate today, ReportLabels words) {
         List<List<Object>> rows = new ArrayList<>();
         for (ReportRecords.TeamTicket t : tickets) {
             Optional<RuleMeta> meta = ruleSet.rule(t.ruleCode());
@@ -151,16 +160,16 @@ class FeedbackReportService {
             rows.add(DeviationReportService.row(
                     t.id(),
                     t.ruleCode(),
-                    t.title(),
-                    ReportLabels.severity(t.severity()),
-                    ReportLabels.subjectType(t.subjectType()),
+                    words.title(t.ruleCode(), t.title()),
+                    words.severity(t.severity()),
+                    words.subjectType(t.subjectType()),
                     t.subjectId(),
                     t.customerName(),
                     t.message(),
                     why,
                     remedy,
                     t.dueOn(),
-                    ReportLabels.status(t.status()),
+                    words.status(t.status()),
                     overdue));
         }
         return new Table(

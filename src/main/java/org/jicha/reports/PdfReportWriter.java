@@ -42,8 +42,10 @@ final class PdfReportWriter {
         this.templates.setTemplateResolver(resolver);
     }
 
-    public void write(ReportDocument report, LocalDateTime generatedAt, OutputStream out) {
-        Context context = new Context(Locale.SIMPLIFIED_CHINESE);
+    /** The report; the template's own words (page numbers, the ratios' header) in English when {@code english}. */
+    public void write(ReportDocument report, LocalDateTime generatedAt, boolean english, OutputStream out) {
+        Context context = new Context(english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
+        context.setVariable("english", english);
         context.setVariable("report", report);
         context.setVariable(
                 "layouts", report.tables().stream().map(PdfLayout::of).toList());

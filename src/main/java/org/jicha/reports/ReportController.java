@@ -2,6 +2,7 @@ package org.jicha.reports;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.jicha.people.Actor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -16,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Reports over HTTP: the deviation report, a team's feedback report (JSON, XLSX or PDF, files as
  * attachments named in UTF-8 per RFC 5987 with an ASCII fallback) and the monthly archive, its files for
- * download. Who may read what is the services' job.
+ * download. A report comes in the user's language ({@code ?lang=en} or the language cookie): its codes and rule
+ * titles in English or Chinese, its headers bilingual in both. Who may read what is the services' job.
  */
 @RestController
 @RequestMapping("/api/reports")
@@ -43,9 +45,10 @@ class ReportController {
             Actor actor,
             @RequestParam(required = false) String period,
             @RequestParam(required = false) String unit,
-            @RequestParam(required = false) String format) {
+            @RequestParam(required = false) String format,
+            Locale locale) {
         ReportFormat f = ReportFormat.parse(format);
-        return respond(deviation.deviation(actor, period, unit), f);
+        return respond(deviation.deviation(actor, period, unit, locale), f, locale);
     }
 
     @GetMapping("/feedback")
@@ -53,9 +56,10 @@ class ReportController {
             Actor actor,
             @RequestParam(required = false) String period,
             @RequestParam(required = false) String team,
-            @RequestParam(required = false) String format) {
+            @RequestParam(required = false) String format,
+            Locale locale) {
         ReportFormat f = ReportFormat.parse(format);
-        return respond(feedback.feedback(actor, period, team), f);
+        return respond(feedback.feedback(actor, period, team, locale), f, locale);
     }
 
     @GetMapping("/archive")
@@ -63,11 +67,11 @@ class ReportController {
         return archive.list(actor, period);
     }
 
-    private ResponseEntity<?> respond(GeneratedReport report, ReportFormat format) {
+    private ResponseEntity<?> respond(GeneratedReport report, ReportFormat format, Locale locale) {
         if (format == ReportFormat.JSON) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ReportJson.of(report.document()));
         }
-        byte[] bytes = renderer.render(report.document(), format);
+        byte[] bytes = renderer.render(report.document(), format, locale);
         return download(report.fileName(format), report.asciiFileName(format), format.mediaType(), bytes);
     }
 

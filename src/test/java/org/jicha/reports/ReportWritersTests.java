@@ -95,7 +95,7 @@ class ReportWritersTests {
     void thePdfCarriesTheChineseTextWithTheFontEmbeddedAndEscapesMarkup() throws Exception {
         assumeTrue(CjkFont.find().isPresent(), "no CJK font on this machine (.ci/run installs fonts-wqy-zenhei)");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new PdfReportWriter(CjkFont.locate(null)).write(report(120), LocalDateTime.of(2026, 11, 5, 8, 0), out);
+        new PdfReportWriter(CjkFont.locate(null)).write(report(120), LocalDateTime.of(2026, 11, 5, 8, 0), false, out);
 
         try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
             String text = new PDFTextStripper().getText(pdf);
@@ -173,7 +173,7 @@ class ReportWritersTests {
         assumeTrue(CjkFont.find().isPresent(), "no CJK font on this machine (.ci/run installs fonts-wqy-zenhei)");
         ReportDocument report = wideReport(80);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new PdfReportWriter(CjkFont.locate(null)).write(report, LocalDateTime.of(2026, 11, 5, 8, 0), out);
+        new PdfReportWriter(CjkFont.locate(null)).write(report, LocalDateTime.of(2026, 11, 5, 8, 0), false, out);
 
         PdfPages pdf = PdfPages.read(out.toByteArray());
         assertThat(pdf.pages).as("80 tickets run over several pages").hasSizeGreaterThan(3);
