@@ -38,7 +38,7 @@ final class WhyText {
             if (!parameters.has(key) && tableOf(key, parameters).isEmpty()) {
                 replacement = m.group();
             } else if (m.group(2) != null) {
-                replacement = bracketed(m.group(2).strip());
+                replacement = bracketed(m.group(2).strip()) + (beforeHan(description, m.end()) ? " " : "");
             } else if (m.group(3) != null) {
                 replacement = m.group(3).strip();
             } else if (parameters.has(key)) {
@@ -50,6 +50,11 @@ final class WhyText {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** A number followed by a Chinese unit reads {@code 60 天}, as the product writes it. */
+    private static boolean beforeHan(String text, int at) {
+        return at < text.length() && Character.UnicodeScript.of(text.codePointAt(at)) == Character.UnicodeScript.HAN;
     }
 
     /** {@code 60} stays {@code 60}; {@code 0.4，未核实} becomes {@code 0.4（未核实）}. */
