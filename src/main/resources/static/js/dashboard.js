@@ -21,9 +21,17 @@
     c.setOption(Object.assign({ animation: false, tooltip: { trigger: 'axis', renderMode: 'richText' }, grid: { containLabel: true, left: 8, right: 16, top: 40, bottom: 8 } }, option));
     charts.push(c);
   }
+  // Category labels wrap instead of being cut: a unit's name ends with the team part that tells two bars of
+  // one station apart (青川县城关供电所客户服务班), and English theme names are long. A horizontal chart grows
+  // with its bars so that two-line labels keep their room; the tooltip names the bar in full.
   function bars(id, rows, horizontal) {
     var names = rows.map(function (r) { return r.label || r.key; });
-    var category = { type: 'category', data: names, axisLabel: { interval: 0, overflow: 'truncate', width: 120 } };
+    var category = { type: 'category', data: names,
+      axisLabel: { interval: 0, overflow: 'break', width: horizontal ? 200 : 90, lineHeight: 14 } };
+    var el = document.getElementById(id);
+    if (el && horizontal && rows.length > 6) {
+      el.style.height = Math.max(320, rows.length * 40 + 60) + 'px';
+    }
     var value = { type: 'value', minInterval: 1 };
     chart(id, {
       legend: { data: [t.open, t.overdue] },

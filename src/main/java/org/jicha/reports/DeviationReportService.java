@@ -10,10 +10,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.jicha.config.Labels;
 import org.jicha.people.Actor;
 import org.jicha.reports.ReportDocument.Column;
 import org.jicha.reports.ReportDocument.Kind;
@@ -76,11 +76,18 @@ public class DeviationReportService {
      */
     @Transactional(readOnly = true)
     public GeneratedReport deviation(Actor actor, String period, String unit) {
+        return deviation(actor, period, unit, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** The same, its codes and rule titles in {@code language} (English or Chinese; headers stay bilingual). */
+    @Transactional(readOnly = true)
+    public GeneratedReport deviation(Actor actor, String period, String unit, Locale language) {
         YearMonth month = ReportPeriod.parse(period);
         Map<String, UnitDirectory.Unit> units = unitDirectory.read();
         ReportScope scope = access.deviationScope(actor, unit, units);
         ReportRuns.RunRef run = runs.require(month);
         RuleSet ruleSet = figures.ruleSet();
+        ReportLabels words = ReportLabels.of(language, ruleSet);
         LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
 
         List<FindingRow> findings = records.findings(run.id(), scope);
@@ -107,11 +114,11 @@ public class DeviationReportService {
                 : units.get(scope.unitCode()).name() + "（" + scope.unitCode() + "）";
         List<Table> tables = new ArrayList<>();
         int total = findings.size();
-        tables.add(byTheme(findings, total));
-        tables.add(byRule(findings, total, ruleSet));
+        tables.add(byTheme(findings, total, words));
+        tables.add(byRule(findings, total, ruleSet, words));
         Table byUnit = byUnit(findings, total, units);
         tables.add(byUnit);
-        Table byPerson = byPerson(findings, total, staffOf, staff);
+        Table byPerson = byPerson(findings, total, staffOf, staff, units);
         tables.add(byPerson);
         tables.add(top(
                 "单位前十",
@@ -134,35 +141,36 @@ public class DeviationReportService {
                 new int[] {0, 1, 2},
                 3));
         tables.add(trend(month, scope));
-        tables.add(records.overdue(scope, null, today, ruleSet.calendar(), units));
-        tables.add(details(findings, ruleSet, units, staffOf, staff, customerNames));
+        tables.add(records.overdue(scope, null, today, ruleSet.calendar(), units, words));
+        tables.add(details(findings, ruleSet, units, staffOf, staff, customerNames, words));
 
         String title = "稽查报告 / Audit deviation report " + month + " · " + scopeName;
         String subtitle = "稽查期间 / period " + month + "；范围 / scope: " + scopeName + "；" + run.describe()
                 + "；问题 / findings: " + total + "；超期以 " + today + " 计 / overdue as of " + today;
         String stem = "稽查报告-" + month + (scope.unitCode() == null ? "" : "-" + scope.unitCode());
-        return new GeneratedReport(new ReportDocument(title, subtitle, metrics, tables), stem);
+        String ascii = "deviation-report-" + month + (scope.unitCode() == null ? "" : "-" + scope.unitCode());
+        return new GeneratedReport(new ReportDocument(title, subtitle, metrics, tables), stem, ascii);
     }
 
-    private static Table byTheme(List<FindingRow> findings, int total) {
+    private static Table byTheme(List<FindingRow> findings, int total, ReportLabels words) {
         Map<String, Long> counts = count(findings, FindingRow::theme);
         List<List<Object>> rows = new ArrayList<>();
         for (Theme theme : Theme.values()) {
             long n = counts.getOrDefault(theme.name(), 0L);
-            rows.add(row(theme.name(), Labels.both("theme." + theme.name()), n, share(n, total)));
+            rows.add(row(words.theme(theme.name()), words.themeInOther(theme.name()), n, share(n, total)));
         }
         return new Table(
                 "按主题",
                 "按主题 / Findings by theme",
                 List.of(
                         new Column("主题 / Theme", Kind.TEXT),
-                        new Column("名称 / Name", Kind.TEXT),
+                        new Column(words.pick("英文名称 / Name in English", "中文名称 / Name in Chinese"), Kind.TEXT),
                         new Column("问题数 / Findings", Kind.INTEGER),
                         new Column("占比 / Share", Kind.PERCENT)),
                 rows);
     }
 
-    private static Table byRule(List<FindingRow> findings, int total, RuleSet ruleSet) {
+    private static Table byRule(List<FindingRow> findings, int total, RuleSet ruleSet, ReportLabels words) {
         Map<String, Long> counts = count(findings, FindingRow::ruleCode);
         List<List<Object>> rows = new ArrayList<>();
         counts.entrySet().stream()
@@ -171,10 +179,10 @@ public class DeviationReportService {
                     Optional<RuleMeta> meta = ruleSet.rule(e.getKey());
                     rows.add(row(
                             e.getKey(),
-                            meta.map(RuleMeta::title).orElse(""),
-                            meta.map(m -> m.theme().name()).orElse(""),
-                            meta.map(m -> m.severity().name()).orElse(""),
-                            meta.map(m -> m.teamKind().name()).orElse(""),
+                            meta.map(words::title).orElse(""),
+                            meta.map(m -> words.theme(m.theme().name())).orElse(""),
+                            meta.map(m -> words.severity(m.severity().name())).orElse(""),
+                            meta.map(m -> words.teamKind(m.teamKind().name())).orElse(""),
                             e.getValue(),
                             share(e.getValue(), total)));
                 });
@@ -223,7 +231,8 @@ public class DeviationReportService {
             List<FindingRow> findings,
             int total,
             Map<String, String> staffOf,
-            Map<String, StaffAttribution.Staff> staff) {
+            Map<String, StaffAttribution.Staff> staff,
+            Map<String, UnitDirectory.Unit> units) {
         Map<String, Long> counts = count(findings, f -> staffOf.getOrDefault(f.fingerprint(), ""));
         List<List<Object>> rows = new ArrayList<>();
         counts.entrySet().stream()
@@ -234,7 +243,7 @@ public class DeviationReportService {
                     rows.add(row(
                             id.isEmpty() ? UNATTRIBUTED : id,
                             s == null ? "" : s.name(),
-                            s == null ? "" : s.unitCode(),
+                            s == null ? "" : withName(units, s.unitCode()),
                             e.getValue(),
                             share(e.getValue(), total)));
                 });
@@ -317,7 +326,8 @@ public class DeviationReportService {
             Map<String, UnitDirectory.Unit> units,
             Map<String, String> staffOf,
             Map<String, StaffAttribution.Staff> staff,
-            Map<String, String> customerNames) {
+            Map<String, String> customerNames,
+            ReportLabels words) {
         List<List<Object>> rows = new ArrayList<>();
         findings.stream()
                 .sorted(Comparator.comparing(FindingRow::ruleCode).thenComparing(FindingRow::subjectId))
@@ -326,17 +336,17 @@ public class DeviationReportService {
                     StaffAttribution.Staff s = person == null ? null : staff.get(person);
                     rows.add(row(
                             f.ruleCode(),
-                            ruleSet.rule(f.ruleCode()).map(RuleMeta::title).orElse(""),
-                            f.severity(),
-                            f.subjectType(),
+                            words.title(f.ruleCode(), ""),
+                            words.severity(f.severity()),
+                            words.subjectType(f.subjectType()),
                             f.subjectId(),
                             f.customerNo(),
                             customerNames.get(f.customerNo()),
                             nameOf(units, f.stationCode()),
-                            f.teamUnitCode() == null ? UNASSIGNED : f.teamUnitCode(),
+                            f.teamUnitCode() == null ? UNASSIGNED : withName(units, f.teamUnitCode()),
                             person == null ? UNATTRIBUTED : person + (s == null ? "" : " " + s.name()),
                             f.ticketId(),
-                            f.ticketStatus(),
+                            words.status(f.ticketStatus()),
                             f.message()));
                 });
         return new Table(
@@ -362,6 +372,12 @@ public class DeviationReportService {
     static String nameOf(Map<String, UnitDirectory.Unit> units, String code) {
         UnitDirectory.Unit u = code == null ? null : units.get(code);
         return u == null ? "" : u.name();
+    }
+
+    /** A unit as people know it, its code beside: {@code QC01RE 青川县城关供电所抄表班}. */
+    static String withName(Map<String, UnitDirectory.Unit> units, String code) {
+        String name = nameOf(units, code);
+        return name.isEmpty() ? code : code + " " + name;
     }
 
     private static Map<String, Long> count(List<FindingRow> findings, Function<FindingRow, String> key) {

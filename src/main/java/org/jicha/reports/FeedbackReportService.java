@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The feedback report (信息反馈) of one team for a period: its tickets (the open ones and those of the period's
- * findings) with what is wrong, why (the rule's description and basis) and how to fix it (the remedy), the
+ * findings) with what is wrong, why (the rule's description in words, with the thresholds in force, and its basis:
+ * {@link WhyText}) and how to fix it (the remedy), the
  * deadline and status; and its ratios against last month and against its station as a whole.
  */
 @Service
@@ -63,11 +65,18 @@ class FeedbackReportService {
      */
     @Transactional(readOnly = true)
     public GeneratedReport feedback(Actor actor, String period, String team) {
+        return feedback(actor, period, team, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** The same, its codes and rule titles in {@code language} (English or Chinese; headers stay bilingual). */
+    @Transactional(readOnly = true)
+    public GeneratedReport feedback(Actor actor, String period, String team, Locale language) {
         YearMonth month = ReportPeriod.parse(period);
         Map<String, UnitDirectory.Unit> units = unitDirectory.read();
         UnitDirectory.Unit unit = access.feedbackTeam(actor, team, units);
         ReportRuns.RunRef run = runs.require(month);
         RuleSet ruleSet = figures.ruleSet();
+        ReportLabels words = ReportLabels.of(language, ruleSet);
         LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
 
         String station = unit.parent() == null ? unit.code() : unit.parent();
@@ -115,7 +124,7 @@ class FeedbackReportService {
                         new Column("本所分母 / Station denominator", Kind.INTEGER),
                                 new Column("本所 / Station", Kind.PERCENT)),
                 comparison));
-        tables.add(tickets(records.teamTickets(unit.code(), run.id()), ruleSet, today));
+        tables.add(tickets(records.teamTickets(unit.code(), run.id()), ruleSet, today, words));
 
         String name = unit.name() + "（" + unit.code() + "）";
         String title = "信息反馈 / Feedback " + month + " · " + name;
@@ -123,7 +132,9 @@ class FeedbackReportService {
                 + DeviationReportService.nameOf(units, station) + "；" + run.describe() + "；整改期限以 " + today
                 + " 计 / deadlines as of " + today;
         return new GeneratedReport(
-                new ReportDocument(title, subtitle, metrics, tables), "信息反馈-" + month + "-" + unit.code());
+                new ReportDocument(title, subtitle, metrics, tables),
+                "信息反馈-" + month + "-" + unit.code(),
+                "feedback-report-" + month + "-" + unit.code());
     }
 
     /** Every TEAM unit, for the monthly archive. */
@@ -135,14 +146,12 @@ class FeedbackReportService {
                 .toList();
     }
 
-    private static Table tickets(List<ReportRecords.TeamTicket> tickets, RuleSet ruleSet, LocalDate today) {
+    private static Table tickets(
+            List<ReportRecords.TeamTicket> tickets, RuleSet ruleSet, LocalDate today, ReportLabels words) {
         List<List<Object>> rows = new ArrayList<>();
         for (ReportRecords.TeamTicket t : tickets) {
             Optional<RuleMeta> meta = ruleSet.rule(t.ruleCode());
-            String why = meta.map(m -> (m.description() == null ? "" : m.description() + " ")
-                            + (m.basis() == null ? "" : "依据 / basis: " + m.basis()))
-                    .orElse("")
-                    .strip();
+            String why = meta.map(m -> WhyText.of(m, ruleSet.parameters())).orElse("");
             String remedy =
                     t.remedy() != null ? t.remedy() : meta.map(RuleMeta::remedy).orElse("");
             boolean open = TicketStatus.valueOf(t.status()).isOpen();
@@ -151,16 +160,16 @@ class FeedbackReportService {
             rows.add(DeviationReportService.row(
                     t.id(),
                     t.ruleCode(),
-                    t.title(),
-                    t.severity(),
-                    t.subjectType(),
+                    words.title(t.ruleCode(), t.title()),
+                    words.severity(t.severity()),
+                    words.subjectType(t.subjectType()),
                     t.subjectId(),
                     t.customerName(),
                     t.message(),
                     why,
                     remedy,
                     t.dueOn(),
-                    t.status(),
+                    words.status(t.status()),
                     overdue));
         }
         return new Table(

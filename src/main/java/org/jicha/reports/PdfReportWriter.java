@@ -19,7 +19,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Prints a {@link ReportDocument} as an A4 PDF: the template {@code templates/reports/report.xhtml} laid out
- * by openhtmltopdf, with the Chinese font embedded (see {@link CjkFont}). Every value is escaped by
+ * by openhtmltopdf, with the Chinese font embedded (see {@link CjkFont}). Each table gets column widths from
+ * its content and a landscape page when it is wide ({@link PdfLayout}); cells wrap, header rows repeat on
+ * every page, and a row is not split across pages. Every value is escaped by
  * Thymeleaf, so a customer called {@code <script>} prints as text.
  */
 final class PdfReportWriter {
@@ -40,9 +42,13 @@ final class PdfReportWriter {
         this.templates.setTemplateResolver(resolver);
     }
 
-    public void write(ReportDocument report, LocalDateTime generatedAt, OutputStream out) {
-        Context context = new Context(Locale.SIMPLIFIED_CHINESE);
+    /** The report; the template's own words (page numbers, the ratios' header) in English when {@code english}. */
+    public void write(ReportDocument report, LocalDateTime generatedAt, boolean english, OutputStream out) {
+        Context context = new Context(english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
+        context.setVariable("english", english);
         context.setVariable("report", report);
+        context.setVariable(
+                "layouts", report.tables().stream().map(PdfLayout::of).toList());
         context.setVariable("generatedAt", generatedAt);
         context.setVariable("fontFamily", FAMILY);
         String xhtml = templates.process("report", context);

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,6 +17,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import org.jicha.people.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,29 +100,82 @@ public class ReportArchive {
 
     /** The archived reports the actor may see (its unit's subtree when bound to one), newest period first. */
     public List<ArchivedReport> list(Actor actor, String period) {
-        String sql = "SELECT id, period, unit_code, kind, format, path, generated_at, sha256 FROM report_archive";
+        String sql = SELECT;
         List<Object> args = new ArrayList<>();
         if (period != null && !period.isBlank()) {
             sql += " WHERE period = ?";
             args.add(ReportPeriod.parse(period).toString());
         }
-        List<ArchivedReport> all = jdbc.query(
-                sql + " ORDER BY period DESC, unit_code, kind, format",
-                (rs, i) -> new ArchivedReport(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getObject(7, LocalDateTime.class),
-                        rs.getString(8)),
-                args.toArray());
-        return actor.seesEverything()
-                ? all
-                : all.stream()
-                        .filter(r -> actor.visibleUnits().contains(r.unitCode()))
-                        .toList();
+        List<ArchivedReport> all =
+                jdbc.query(sql + " ORDER BY period DESC, unit_code, kind, format", ReportArchive::row, args.toArray());
+        return all.stream().filter(r -> mayRead(actor, r)).toList();
+    }
+
+    /**
+     * An archived file for download, by its id in {@code report_archive}: the path comes from the archive's own
+     * record, never from the request, and must lie under the archive folder.
+     *
+     * @throws ArchivedReportNotFoundException for an unknown id, or a file gone from the archive folder
+     * @throws ReportForbiddenException        for a file of a unit outside the actor's scope
+     */
+    ArchivedFile read(Actor actor, long id) {
+        ArchivedReport report = jdbc.query(SELECT + " WHERE id = ?", ReportArchive::row, id).stream()
+                .findFirst()
+                .orElseThrow(() -> new ArchivedReportNotFoundException(id));
+        if (!mayRead(actor, report)) {
+            throw new ReportForbiddenException(
+                    "单位 " + report.unitCode() + " 不在您的权限范围内", "unit " + report.unitCode() + " is outside your scope");
+        }
+        Path root = properties.archiveDir().toAbsolutePath().normalize();
+        Path file = Path.of(report.path()).toAbsolutePath().normalize();
+        if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+            throw new ArchivedReportNotFoundException(id);
+        }
+        try {
+            return new ArchivedFile(report, Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** An archived report's bytes, with the names to download it under. */
+    record ArchivedFile(ArchivedReport report, byte[] bytes) {
+
+        /** The archived file's own name, e.g. {@code 信息反馈-2026-10-QC01RE.pdf}. */
+        public String fileName() {
+            return report.fileName();
+        }
+
+        /** The name for clients that cannot read UTF-8 names, e.g. {@code feedback-report-2026-10-QC01RE.pdf}. */
+        public String asciiFileName() {
+            return GeneratedReport.ascii(report.kind().toLowerCase(Locale.ROOT) + "-report-" + report.period() + "-"
+                    + report.unitCode() + "." + report.format().toLowerCase(Locale.ROOT));
+        }
+
+        public String mediaType() {
+            return ReportFormat.parse(report.format()).mediaType();
+        }
+    }
+
+    private static boolean mayRead(Actor actor, ArchivedReport report) {
+        return actor.isSystem()
+                || actor.seesEverything()
+                || actor.visibleUnits().contains(report.unitCode());
+    }
+
+    private static final String SELECT =
+            "SELECT id, period, unit_code, kind, format, path, generated_at, sha256 FROM report_archive";
+
+    private static ArchivedReport row(ResultSet rs, int i) throws SQLException {
+        return new ArchivedReport(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getObject(7, LocalDateTime.class),
+                rs.getString(8));
     }
 
     private static Path write(Path dir, String name, byte[] bytes) {

@@ -78,7 +78,8 @@ class ReportRecords {
             String team,
             LocalDate today,
             WorkingDayCalendar calendar,
-            Map<String, UnitDirectory.Unit> units) {
+            Map<String, UnitDirectory.Unit> units,
+            ReportLabels words) {
         List<TicketLine> overdue = tickets.dueBefore(today, OPEN, scope.wholeCompany() ? null : scope.units(), team);
         Map<String, String> names =
                 customers.of(overdue.stream().map(TicketLine::customerNo).toList());
@@ -88,8 +89,8 @@ class ReportRecords {
             rows.add(DeviationReportService.row(
                     t.id(),
                     t.ruleCode(),
-                    t.title(),
-                    t.subjectType(),
+                    words.title(t.ruleCode(), t.title()),
+                    words.subjectType(t.subjectType()),
                     t.subjectId(),
                     t.customerNo() == null ? null : names.get(t.customerNo()),
                     teamCode == null
@@ -97,7 +98,7 @@ class ReportRecords {
                             : teamCode + " " + DeviationReportService.nameOf(units, teamCode),
                     t.dueOn(),
                     calendar.workingDaysBetween(t.dueOn(), today),
-                    t.status()));
+                    words.status(t.status())));
         }
         return new Table(
                 "超期工单",

@@ -3,6 +3,7 @@ package org.jicha.reports;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,10 +29,20 @@ class ReportRenderer {
      * @throws IllegalArgumentException for JSON, which is not a file format here
      */
     public byte[] render(ReportDocument report, ReportFormat format) {
+        return render(report, format, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** The same, the PDF's own words (page numbers, the ratios' header) in {@code language}. */
+    public byte[] render(ReportDocument report, ReportFormat format, Locale language) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         switch (format) {
             case XLSX -> xlsx.write(report, out);
-            case PDF -> pdf().write(report, LocalDateTime.now(clock.withZone(properties.zone())), out);
+            case PDF ->
+                pdf().write(
+                                report,
+                                LocalDateTime.now(clock.withZone(properties.zone())),
+                                ReportLabels.isEnglish(language),
+                                out);
             case JSON -> throw new IllegalArgumentException("JSON is not rendered to a file");
         }
         return out.toByteArray();

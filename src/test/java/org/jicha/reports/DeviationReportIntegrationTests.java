@@ -18,10 +18,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -29,12 +31,15 @@ import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jicha.audit.AuditService;
 import org.jicha.audit.RunTrigger;
 import org.jicha.audit.RunView;
 import org.jicha.audit.SampleBatchExpectations;
+import org.jicha.facts.SubjectType;
 import org.jicha.ingest.BatchLoader;
 import org.jicha.people.Actor;
 import org.jicha.people.Role;
@@ -42,7 +47,10 @@ import org.jicha.people.UnitTree;
 import org.jicha.people.UserAccounts;
 import org.jicha.rules.ActiveRuleSet;
 import org.jicha.rules.RuleMeta;
+import org.jicha.rules.Severity;
 import org.jicha.rules.TeamKind;
+import org.jicha.rules.Theme;
+import org.jicha.tickets.TicketStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -260,8 +268,8 @@ class DeviationReportIntegrationTests {
         long bil = expected.stream().filter(l -> l.startsWith("BIL-")).count();
         assertThat(themes.rows().get(0))
                 .containsExactly(
-                        "BIL",
-                        "电价电费及抄核收 / Tariffs, reading, billing, collection",
+                        "电价电费及抄核收",
+                        "Tariffs, reading, billing, collection",
                         bil,
                         DeviationReportService.share(bil, total));
 
@@ -355,6 +363,9 @@ class DeviationReportIntegrationTests {
         assertThat(tickets.rows()).allSatisfy(r -> {
             assertThat((String) r.get(7)).as("evidence").isNotBlank();
             assertThat((String) r.get(8)).as("why").contains("依据");
+            assertThat((String) r.get(8))
+                    .as("why in words, no parameter key")
+                    .doesNotContainPattern("(BIL|BUS|INS|MET|EXP|IMP)(-\\d{2})?\\.[a-z]\\w+");
             assertThat((String) r.get(9)).as("remedy").isNotBlank();
             assertThat(r.get(10)).as("deadline").isInstanceOf(LocalDate.class);
         });
@@ -459,7 +470,10 @@ class DeviationReportIntegrationTests {
                 .andExpect(status().isOk())
                 .andReturn();
         String disposition = result.getResponse().getHeader("Content-Disposition");
-        assertThat(disposition).startsWith("attachment;").contains("filename*=UTF-8''");
+        assertThat(disposition)
+                .as("a readable ASCII name for curl -OJ and old clients, the UTF-8 one per RFC 5987")
+                .startsWith("attachment; filename=\"deviation-report-2026-10-QC01.xlsx\"; ")
+                .contains("filename*=UTF-8''");
         assertThat(URLDecoder.decode(disposition.substring(disposition.indexOf("''") + 2), StandardCharsets.UTF_8))
                 .isEqualTo("稽查报告-2026-10-QC01.xlsx");
         assertThat(result.getResponse().getContentType()).startsWith(ReportFormat.XLSX.mediaType());
@@ -523,6 +537,137 @@ class DeviationReportIntegrationTests {
         try (PDDocument pdf = Loader.loadPDF(result.getResponse().getContentAsByteArray())) {
             assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", ""))
                     .contains("信息反馈", "如何整改", "青川县城关供电所抄表班");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- print
+
+    @Test
+    void eachReportPrintsEveryCellOfEveryTableWithinTheMarginsWithHeadersOnEachPage() throws Exception {
+        assumeTrue(CjkFont.find().isPresent(), "no CJK font on this machine (.ci/run installs fonts-wqy-zenhei)");
+        ReportDocument company = deviation.deviation(SUPERVISOR, PERIOD, null).document();
+        ReportDocument team = feedback.feedback(SUPERVISOR, PERIOD, "QC01RE").document();
+        for (ReportDocument report : List.of(company, team)) {
+            PdfPages pdf = PdfPages.read(renderer.render(report, ReportFormat.PDF));
+            assertThat(pdf.pages).as(report.title()).hasSizeGreaterThan(2);
+            pdf.assertPrints(report);
+        }
+        // what was lost before: the feedback's deadline and status, the findings' titles across, not down
+        ReportDocument.Table tickets = table(team, "工单");
+        PdfPages pdf = PdfPages.read(renderer.render(team, ReportFormat.PDF));
+        assertThat(pdf.text()).contains("整改期限/Due", "状态/Status");
+        assertThat(tickets.rows()).isNotEmpty();
+        ReportDocument.Table details = table(company, "问题明细");
+        String longest = details.rows().stream()
+                .map(r -> (String) r.get(1))
+                .max(Comparator.comparingInt(String::length))
+                .orElseThrow();
+        assertThat(PdfPages.read(renderer.render(company, ReportFormat.PDF)).pages)
+                .as("the longest title on one line or two, not one character a line")
+                .anySatisfy(p -> assertThat(p.text()).contains(PdfPages.compact(longest)));
+    }
+
+    @Test
+    void askedInEnglishTheReportsWordsAreEnglish() throws Exception {
+        MvcResult result = mvc.perform(get("/api/reports/feedback")
+                        .param("period", PERIOD)
+                        .param("team", "QC01RE")
+                        .param("lang", "en")
+                        .with(httpBasic("qc01re", "jicha-demo")))
+                .andExpect(status().isOk())
+                .andReturn();
+        String json = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(json).contains("\"Major\"").doesNotContain("\"重要\"", "\"已派发\"", "\"抄表记录\"");
+        ReportDocument english =
+                feedback.feedback(SUPERVISOR, PERIOD, "QC01RE", Locale.ENGLISH).document();
+        ReportDocument.Table tickets = table(english, "工单");
+        assertThat(tickets.rows()).allSatisfy(r -> {
+            String code = (String) r.get(1);
+            assertThat(r.get(2))
+                    .isEqualTo(rules.current().rule(code).orElseThrow().titleEn());
+            assertThat((String) r.get(11)).doesNotContainPattern("\\p{IsHan}");
+        });
+        if (CjkFont.find().isPresent()) {
+            try (PDDocument pdf = Loader.loadPDF(renderer.render(english, ReportFormat.PDF, Locale.ENGLISH))) {
+                assertThat(new PDFTextStripper().getText(pdf)).contains("Page 1 of", "Numerator");
+            }
+        }
+    }
+
+    /** The product's enums a report shows; a constant name printed as a whole word is a code, not a word. */
+    static final List<Class<? extends Enum<?>>> SHOWN =
+            List.of(Severity.class, TicketStatus.class, TeamKind.class, Theme.class, SubjectType.class);
+
+    @Test
+    void theChineseXlsxAndPdfShowNoEnumConstant() throws Exception {
+        Actor team = new Actor("qc01re", Role.TEAM, "QC01RE", tree.subtree("QC01RE"));
+        List<ReportDocument> reports = List.of(
+                deviation.deviation(SUPERVISOR, PERIOD, null).document(),
+                feedback.feedback(team, PERIOD, "QC01RE").document());
+        for (ReportDocument report : reports) {
+            StringBuilder xlsx = new StringBuilder();
+            try (XSSFWorkbook wb =
+                    new XSSFWorkbook(new ByteArrayInputStream(renderer.render(report, ReportFormat.XLSX)))) {
+                for (var sheet : wb) {
+                    for (var row : sheet) {
+                        for (var cell : row) {
+                            if (cell.getCellType() == CellType.STRING
+                                    && !isEvidence(sheet.getRow(0).getCell(cell.getColumnIndex()))) {
+                                xlsx.append(cell.getStringCellValue()).append('\n');
+                            }
+                        }
+                    }
+                }
+            }
+            assertNoEnumConstant(report.title() + " (XLSX)", xlsx.toString());
+            if (CjkFont.find().isPresent()) {
+                ReportDocument withoutEvidence = withoutEvidence(report);
+                try (PDDocument pdf = Loader.loadPDF(renderer.render(withoutEvidence, ReportFormat.PDF))) {
+                    assertNoEnumConstant(report.title() + " (PDF)", new PDFTextStripper().getText(pdf));
+                }
+            }
+        }
+    }
+
+    /**
+     * The evidence a rule writes is the rules' text (they quote the stored value, e.g. a read type), not a label
+     * of the report's own; every other cell is the report's.
+     */
+    private static boolean isEvidence(Cell header) {
+        return header != null
+                && header.getCellType() == CellType.STRING
+                && header.getStringCellValue().contains("Evidence");
+    }
+
+    private static ReportDocument withoutEvidence(ReportDocument report) {
+        List<ReportDocument.Table> tables = new ArrayList<>();
+        for (ReportDocument.Table t : report.tables()) {
+            List<Integer> keep = new ArrayList<>();
+            for (int c = 0; c < t.columns().size(); c++) {
+                if (!t.columns().get(c).header().contains("Evidence")) {
+                    keep.add(c);
+                }
+            }
+            tables.add(new ReportDocument.Table(
+                    t.sheetName(),
+                    t.title(),
+                    keep.stream().map(t.columns()::get).toList(),
+                    t.rows().stream()
+                            .map(r -> keep.stream()
+                                    .map(c -> c < r.size() ? r.get(c) : null)
+                                    .collect(Collectors.toList()))
+                            .toList()));
+        }
+        return new ReportDocument(report.title(), report.subtitle(), report.metrics(), tables);
+    }
+
+    private static void assertNoEnumConstant(String what, String text) {
+        for (Class<? extends Enum<?>> type : SHOWN) {
+            for (Enum<?> constant : type.getEnumConstants()) {
+                assertThat(text)
+                        .as("%s shows %s.%s", what, type.getSimpleName(), constant.name())
+                        .doesNotContainPattern("(?<![A-Za-z0-9_-])" + constant.name() + "(?![A-Za-z0-9_-])");
+            }
         }
     }
 

@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,6 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * The monthly feedback job: on the 2nd it archives every team's feedback report of the month before as XLSX and
@@ -164,6 +167,34 @@ class ReportArchiveIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(2))
                 .andExpect(jsonPath("$[0].unitCode").value("ST01-READ"));
+
+        // in the browser: the reports page links each archived file; the team downloads its own, not another's
+        users.create(
+                Actor.SYSTEM,
+                new UserAccounts.NewUser("st01meter", "jicha-demo", "计量班", Role.TEAM, "ST01-METER", null, false));
+        String page = mvc.perform(get("/reports").param("period", "2026-10").with(httpBasic("st01read", "jicha-demo")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains("/api/reports/archive/" + readXlsx.id())
+                .contains("信息反馈-2026-10-ST01-READ.xlsx")
+                .contains("城关抄表班");
+        MvcResult download = mvc.perform(
+                        get("/api/reports/archive/" + readXlsx.id()).with(httpBasic("st01read", "jicha-demo")))
+                .andExpect(status().isOk())
+                .andReturn();
+        assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(Files.readAllBytes(xlsx));
+        assertThat(download.getResponse().getContentType()).startsWith(ReportFormat.XLSX.mediaType());
+        assertThat(download.getResponse().getHeader("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"feedback-report-2026-10-ST01-READ.xlsx\"; filename*=UTF-8''"
+                        + URLEncoder.encode("信息反馈", StandardCharsets.UTF_8) + "-2026-10-ST01-READ.xlsx");
+        mvc.perform(get("/api/reports/archive/" + readXlsx.id()).with(httpBasic("st01meter", "jicha-demo")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/reports/archive/999999").with(httpBasic("st01read", "jicha-demo")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/reports/archive/" + readXlsx.id())).andExpect(status().isUnauthorized());
     }
 
     @Test

@@ -71,8 +71,10 @@ class ReportRatioTests {
 
     @Test
     void theFileNameGetsItsExtension() {
-        GeneratedReport report =
-                new GeneratedReport(new ReportDocument("t", "s", List.of(), List.of()), "稽查报告-2026-10-QC01");
+        GeneratedReport report = new GeneratedReport(
+                new ReportDocument("t", "s", List.of(), List.of()),
+                "稽查报告-2026-10-QC01",
+                "deviation-report-2026-10-QC01");
         assertThat(report.fileName(ReportFormat.XLSX)).isEqualTo("稽查报告-2026-10-QC01.xlsx");
         assertThat(StaffAttribution.meterOf("33010001281:2026-10")).isEqualTo("33010001281");
         assertThat(StaffAttribution.firstInspector(";QCYX053; QCYX054")).isEqualTo("QCYX053");

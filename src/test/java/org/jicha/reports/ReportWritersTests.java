@@ -95,7 +95,7 @@ class ReportWritersTests {
     void thePdfCarriesTheChineseTextWithTheFontEmbeddedAndEscapesMarkup() throws Exception {
         assumeTrue(CjkFont.find().isPresent(), "no CJK font on this machine (.ci/run installs fonts-wqy-zenhei)");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new PdfReportWriter(CjkFont.locate(null)).write(report(120), LocalDateTime.of(2026, 11, 5, 8, 0), out);
+        new PdfReportWriter(CjkFont.locate(null)).write(report(120), LocalDateTime.of(2026, 11, 5, 8, 0), false, out);
 
         try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
             String text = new PDFTextStripper().getText(pdf);
@@ -123,6 +123,64 @@ class ReportWritersTests {
                     .isNotEmpty()
                     .allSatisfy(f -> assertThat(f.isEmbedded()).isTrue());
         }
+    }
+
+    /** A team's tickets as the feedback report lists them: 13 columns, long titles, evidence and codes. */
+    static ReportDocument wideReport(int rows) {
+        List<List<Object>> tickets = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            tickets.add(java.util.Arrays.asList(
+                    20_000L + i,
+                    "BIL-0" + (i % 10),
+                    "最近一次实抄距今过久或连续估抄（第 " + i + " 条）",
+                    "重要",
+                    "抄表记录",
+                    "3301000128" + i + ":2026-10",
+                    "青川县城关镇某某农业专业合作社第" + i + "分社",
+                    "抄表类型 估抄，上次实抄 2026-07-01，基准日 2026-11-05，限 60 天；户号 QC0100000000000000" + i,
+                    "最近一次实抄/远抄的抄表日期早于基准日前 60 天 依据 / basis: 国网抄核收管理规则 [S]",
+                    "核实抄表方式，安排实抄并在营销系统中更正抄表类型",
+                    LocalDate.of(2026, 11, 20).plusDays(i % 7),
+                    i % 3 == 0 ? "已派发" : "已退回",
+                    i % 4 == 0 ? null : (long) (i % 9)));
+        }
+        return new ReportDocument(
+                "信息反馈 2026-10 · 青川县城关供电所抄表班（QC01RE）",
+                "稽查期间 2026-10",
+                List.of(new Metric("抄表差错率", "有抄表类发现的电能表 / 应抄电能表", 12, 480, null)),
+                List.of(new Table(
+                        "工单",
+                        "工单：问题、原因、整改方法与期限 / Tickets: what, why, how to fix, by when",
+                        List.of(
+                                new Column("工单号 / Ticket", Kind.INTEGER),
+                                new Column("规则 / Rule", Kind.TEXT),
+                                new Column("标题 / Title", Kind.TEXT),
+                                new Column("严重程度 / Severity", Kind.TEXT),
+                                new Column("对象类型 / Subject type", Kind.TEXT),
+                                new Column("对象 / Subject", Kind.TEXT),
+                                new Column("客户名称 / Customer name", Kind.TEXT),
+                                new Column("问题证据 / Evidence", Kind.TEXT),
+                                new Column("为何不对 / Why it is wrong", Kind.TEXT),
+                                new Column("如何整改 / How to fix", Kind.TEXT),
+                                new Column("整改期限 / Due", Kind.DATE),
+                                new Column("状态 / Status", Kind.TEXT),
+                                new Column("超期工作日 / Working days overdue", Kind.INTEGER)),
+                        tickets)));
+    }
+
+    @Test
+    void aWideTablePrintsEveryCellOnLandscapePagesWithItsHeaderOnEachPage() throws Exception {
+        assumeTrue(CjkFont.find().isPresent(), "no CJK font on this machine (.ci/run installs fonts-wqy-zenhei)");
+        ReportDocument report = wideReport(80);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new PdfReportWriter(CjkFont.locate(null)).write(report, LocalDateTime.of(2026, 11, 5, 8, 0), false, out);
+
+        PdfPages pdf = PdfPages.read(out.toByteArray());
+        assertThat(pdf.pages).as("80 tickets run over several pages").hasSizeGreaterThan(3);
+        pdf.assertPrints(report);
+        assertThat(pdf.pages.get(0).landscape())
+                .as("the ratios fit a portrait page")
+                .isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.jicha.reports.web;
 
+import org.jicha.reports.ArchivedReportNotFoundException;
 import org.jicha.reports.NoCompletedRunException;
 import org.jicha.reports.PdfFontMissingException;
 import org.jicha.reports.ReportForbiddenException;
@@ -9,7 +10,7 @@ import org.jicha.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-/** The reports' refusals: 400 naming the parameter, 403, 404 before any completed run, 503 without a PDF font. */
+/** The reports' refusals: 400 naming the parameter, 403, 404 before any completed run or for an unknown archived file, 503 without a PDF font. */
 @Component
 class ReportProblems implements Problems {
 
@@ -20,5 +21,6 @@ class ReportProblems implements Problems {
         problems.map(ReportForbiddenException.class, HttpStatus.FORBIDDEN);
         problems.map(PdfFontMissingException.class, HttpStatus.SERVICE_UNAVAILABLE);
         problems.map(NoCompletedRunException.class, HttpStatus.NOT_FOUND);
+        problems.map(ArchivedReportNotFoundException.class, HttpStatus.NOT_FOUND);
     }
 }
