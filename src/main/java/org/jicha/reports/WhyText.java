@@ -19,7 +19,7 @@ final class WhyText {
 
     /** A parameter key, then optionally its value in full-width brackets (group 2) or after spaces (group 3). */
     private static final Pattern NAMED = Pattern.compile(
-            "((?:BIL|BUS|INS|MET|EXP|IMP)(?:-\\d{2})?\\.[A-Za-z]\\w*(?:\\.\\w+)*)(?:（([^）]*)）|(\\s+-?\\d))?");
+            "((?:[A-Z]{3})(?:-\\d{2})?\\.[A-Za-z]\\w*(?:\\.\\w+)*)(?:（([^）]*)）|(\\s+-?\\d))?");
 
     private WhyText() {}
 
