@@ -121,6 +121,11 @@ public final class JichaCli {
                         + "afterwards with any H2 client (default: a temporary folder, deleted at exit)")
         Path keepDb;
 
+        @Option(
+                names = {"-q", "--quiet"},
+                description = "no progress on standard error (rows loaded per file, subjects audited, rate, time left)")
+        boolean quiet;
+
         @Override
         public Integer call() throws IOException {
             if (!Files.isDirectory(data)) {
@@ -135,8 +140,9 @@ public final class JichaCli {
                         "--keep-db " + keepDb
                                 + ": not an empty folder (the batch is audited alone, never on top of an earlier load)");
             }
+            PrintWriter err = spec.commandLine().getErr();
             return new CliAudit(data, asOf, findingsCsv, rules, rejectsCsv, keepDb)
-                    .run(spec.commandLine().getOut(), spec.commandLine().getErr());
+                    .run(spec.commandLine().getOut(), err, ProgressLine.onConsole(err, quiet));
         }
     }
 
