@@ -12,6 +12,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jicha.JichaApplication;
 import org.jicha.audit.AuditService;
 import org.jicha.audit.RunErrorView;
@@ -29,6 +32,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.domain.PageRequest;
 
 /**
  * The {@code audit} command: a throw-away H2 file database ({@link ScratchDatabase}, deleted at exit), the real
@@ -37,6 +41,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class CliAudit {
 
     static final String FINDINGS_HEADER = "rule_code,theme,severity,subject_type,subject_id,customer_no,period,message";
+    private static final String AUDITING = "稽查 Auditing";
+    private static final String SUBJECTS = "检查对象 subjects";
 
     private final Path data;
     private final LocalDate asOf;
@@ -54,7 +60,7 @@ final class CliAudit {
         this.keepDb = keepDb;
     }
 
-    int run(PrintWriter out, PrintWriter err) throws IOException {
+    int run(PrintWriter out, PrintWriter err, ProgressLine progress) throws IOException {
         try (ScratchDatabase db =
                 keepDb == null ? ScratchDatabase.temporary("jicha-audit-") : ScratchDatabase.kept(keepDb)) {
             out.println(
@@ -62,11 +68,11 @@ final class CliAudit {
                             ? "数据库（保留）Database (kept): " + db.folder() + " (open it with jdbc:h2:file:"
                                     + db.folder().resolve(ScratchDatabase.NAME) + ", user sa, no password)"
                             : "临时数据库 Temporary database: " + db.folder() + " (deleted at exit)");
-            return run(db, out, err);
+            return run(db, out, err, progress);
         }
     }
 
-    private int run(ScratchDatabase db, PrintWriter out, PrintWriter err) {
+    private int run(ScratchDatabase db, PrintWriter out, PrintWriter err, ProgressLine progress) {
         SpringApplication app = new SpringApplication(JichaApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
@@ -91,8 +97,15 @@ final class CliAudit {
         try (ConfigurableApplicationContext context = app.run(properties)) {
             BatchLoader loader = context.getBean(BatchLoader.class);
             AuditService audits = context.getBean(AuditService.class);
-            LoadResult load = loader.load(data);
-            RunView run = audits.run(asOf, RunTrigger.CLI);
+            progress.phase();
+            LoadResult load = loader.load(data, (file, rows, done, read, bytes) -> {
+                if (done) {
+                    progress.complete("装载 Loading " + file, rows, -1, "行 rows");
+                } else {
+                    progress.update("装载 Loading " + file, rows, -1, "行 rows", bytes == 0 ? 0 : (double) read / bytes);
+                }
+            });
+            RunView run = audit(audits, progress);
             long written = writeFindings(audits, run.id());
             if (rejectsCsv != null) {
                 writeRejects(load.rejections());
@@ -107,6 +120,49 @@ final class CliAudit {
             RuleSetException rules = findCause(e, RuleSetException.class);
             err.println("错误 / error: " + (rules != null ? rules.getMessage() : rootMessage(e)));
             return JichaCli.FAILURE;
+        }
+    }
+
+    /**
+     * The audit in this thread, its progress read every second the way the run page reads it (the run's subjects
+     * done of total, written after each batch) and shown by {@code progress}.
+     */
+    private RunView audit(AuditService audits, ProgressLine progress) {
+        progress.phase();
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "jicha-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleWithFixedDelay(() -> showProgress(audits, progress), 1, 1, TimeUnit.SECONDS);
+        RunView run;
+        try {
+            run = audits.run(asOf, RunTrigger.CLI);
+        } finally {
+            ticker.shutdownNow();
+            try {
+                ticker.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        progress.complete(AUDITING, run.progress().done(), run.progress().total(), SUBJECTS);
+        return run;
+    }
+
+    private static void showProgress(AuditService audits, ProgressLine progress) {
+        try {
+            audits.list(PageRequest.of(0, 1)).stream()
+                    .filter(r -> r.status() == RunStatus.RUNNING && r.progress().total() > 0)
+                    .findFirst()
+                    .ifPresent(r -> progress.update(
+                            AUDITING,
+                            r.progress().done(),
+                            r.progress().total(),
+                            SUBJECTS,
+                            (double) r.progress().done() / r.progress().total()));
+        } catch (RuntimeException e) {
+            // progress is a courtesy: the run itself reports what went wrong
         }
     }
 

@@ -43,6 +43,9 @@ public final class JichaCli {
     /** The audit completed, but a rule threw on some subjects: its other findings are written. */
     public static final int RULE_ERRORS = 3;
 
+    private static final String GENERATING = "生成 Generating";
+    private static final String CUSTOMERS = "户 customers";
+
     private static final Set<String> COMMANDS =
             Set.of("audit", "sample-data", "generate", "rules", "bench", "--help", "-h", "--version", "-V");
 
@@ -121,6 +124,11 @@ public final class JichaCli {
                         + "afterwards with any H2 client (default: a temporary folder, deleted at exit)")
         Path keepDb;
 
+        @Option(
+                names = {"-q", "--quiet"},
+                description = "no progress on standard error (rows loaded per file, subjects audited, rate, time left)")
+        boolean quiet;
+
         @Override
         public Integer call() throws IOException {
             if (!Files.isDirectory(data)) {
@@ -135,8 +143,9 @@ public final class JichaCli {
                         "--keep-db " + keepDb
                                 + ": not an empty folder (the batch is audited alone, never on top of an earlier load)");
             }
+            PrintWriter err = spec.commandLine().getErr();
             return new CliAudit(data, asOf, findingsCsv, rules, rejectsCsv, keepDb)
-                    .run(spec.commandLine().getOut(), spec.commandLine().getErr());
+                    .run(spec.commandLine().getOut(), err, ProgressLine.onConsole(err, quiet));
         }
     }
 
@@ -212,6 +221,11 @@ public final class JichaCli {
                         + "plain weekdays when that file is absent)")
         Path calendar;
 
+        @Option(
+                names = {"-q", "--quiet"},
+                description = "no progress on standard error (customers written, rate, time left)")
+        boolean quiet;
+
         @Override
         public Integer call() {
             GeneratorOptions options;
@@ -224,7 +238,12 @@ public final class JichaCli {
                 throw new CommandLine.ParameterException(
                         spec.commandLine(), "--out " + out + ": is a file, not a folder");
             }
-            GenerationSummary summary = ProvinceGenerator.generate(options);
+            ProgressLine progress = ProgressLine.onConsole(spec.commandLine().getErr(), quiet);
+            GenerationSummary summary = ProvinceGenerator.generate(
+                    options,
+                    written ->
+                            progress.update(GENERATING, written, customers, CUSTOMERS, (double) written / customers));
+            progress.complete(GENERATING, customers, customers, CUSTOMERS);
             spec.commandLine().getOut().print(summary.report());
             return OK;
         }

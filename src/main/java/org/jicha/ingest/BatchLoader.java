@@ -65,12 +65,21 @@ public class BatchLoader {
 
     /** Loads the folder as a batch named after it. */
     public LoadResult load(Path batchDir) {
+        return load(batchDir, LoadProgress.NONE);
+    }
+
+    /** Loads the folder as a batch named after it, telling {@code progress} how far it has come. */
+    public LoadResult load(Path batchDir, LoadProgress progress) {
         return load(
-                batchDir, batchDir.toAbsolutePath().normalize().getFileName().toString(), List.of());
+                batchDir, batchDir.toAbsolutePath().normalize().getFileName().toString(), List.of(), progress);
     }
 
     /** Loads the folder as the batch {@code batchName}; {@code alreadyIgnored}: entries its upload left out. */
     LoadResult load(Path batchDir, String batchName, List<IgnoredEntry> alreadyIgnored) {
+        return load(batchDir, batchName, alreadyIgnored, LoadProgress.NONE);
+    }
+
+    private LoadResult load(Path batchDir, String batchName, List<IgnoredEntry> alreadyIgnored, LoadProgress progress) {
         if (!Files.isDirectory(batchDir)) {
             throw new IllegalArgumentException("not a folder: " + batchDir);
         }
@@ -82,8 +91,14 @@ public class BatchLoader {
         List<IgnoredEntry> ignored = new ArrayList<>(alreadyIgnored);
         String message = null;
         try {
-            BatchSession session = new BatchSession(storedKeys, properties, startedAt);
-            for (Path file : contractFilesInLoadOrder(batchDir, ignored)) {
+            List<Path> contractFiles = contractFilesInLoadOrder(batchDir, ignored);
+            long batchBytes = 0;
+            for (Path file : contractFiles) {
+                batchBytes += size(file);
+            }
+            BatchSession session = new BatchSession(storedKeys, properties, startedAt, progress, batchBytes);
+            for (Path file : contractFiles) {
+                session.nextFile(size(file));
                 files.add(fileLoader.load(file, session));
             }
             if (files.isEmpty()) {
@@ -106,6 +121,14 @@ public class BatchLoader {
                 result.rowsRejected(),
                 result.filesFailed());
         return result;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // the file loader says why it cannot read it
+        }
     }
 
     /**

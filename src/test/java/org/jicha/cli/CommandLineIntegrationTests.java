@@ -96,6 +96,13 @@ class CommandLineIntegrationTests {
                 .contains("Rows rejected: 0");
         assertThat(Files.readAllLines(rejects, StandardCharsets.UTF_8))
                 .containsExactly("file,line,column,value,reason");
+        // progress on standard error: not a terminal here, so plain lines, each file's rows and the subjects audited
+        assertThat(err.toString())
+                .doesNotContain("\r")
+                .containsPattern("(?m)^装载 Loading customers\\.csv: [\\d,]+ 行 rows(, [\\d,]+/s)?, 用时 took \\d+:\\d\\d$")
+                .containsPattern("(?m)^装载 Loading readings\\.csv: [\\d,]+ 行 rows")
+                .containsPattern(
+                        "(?m)^稽查 Auditing: ([\\d,]+) / \\1 检查对象 subjects(, [\\d,]+/s)?, 100%, 用时 took \\d+:\\d\\d$");
     }
 
     @Test
@@ -104,10 +111,21 @@ class CommandLineIntegrationTests {
         Path second = tmp.resolve("b.csv");
         assertThat(run("audit", "--data", "sample-data", "--as-of", "2026-11-05", "--findings-csv", first.toString()))
                 .isZero();
-        assertThat(run("audit", "--data", "sample-data", "--as-of", "2026-11-05", "--findings-csv", second.toString()))
+        assertThat(err.toString()).contains("稽查 Auditing");
+        err.getBuffer().setLength(0);
+        assertThat(run(
+                        "audit",
+                        "--data",
+                        "sample-data",
+                        "--as-of",
+                        "2026-11-05",
+                        "--findings-csv",
+                        second.toString(),
+                        "--quiet"))
                 .isZero();
 
         assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+        assertThat(err.toString()).as("--quiet: no progress").isEmpty();
     }
 
     /**

@@ -46,6 +46,8 @@ class GenerateCommandTests {
                 .contains("300 customers x 3 months (2026-03 .. 2026-05), as of 2026-06-05, 2 stations")
                 .contains("customers.csv")
                 .contains("rows/s");
+        assertThat(err.toString())
+                .containsPattern("(?m)^生成 Generating: 300 / 300 户 customers(, [\\d,]+/s)?, 100%, 用时 took ");
         assertThat(JichaCli.isCommand(new String[] {"generate"})).isTrue();
     }
 

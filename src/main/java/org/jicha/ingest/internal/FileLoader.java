@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jicha.ingest.FileResult;
 import org.jicha.ingest.FileStatus;
+import org.jicha.ingest.LoadProgress;
 import org.jicha.ingest.Rejection;
 import org.jicha.records.RecordWriter;
 import org.jicha.records.StoredColumn;
@@ -87,7 +89,8 @@ public class FileLoader {
                 .allowExtraFields(true)
                 .allowMissingFields(true)
                 .detectBomHeader(charset.equals(StandardCharsets.UTF_8));
-        try (CsvReader<CsvRecord> csv = builder.ofCsvRecord(path, charset)) {
+        try (CountingInputStream bytes = new CountingInputStream(Files.newInputStream(path));
+                CsvReader<CsvRecord> csv = builder.ofCsvRecord(bytes, charset)) {
             Iterator<CsvRecord> records = csv.iterator();
             if (!records.hasNext()) {
                 return FileResult.rejected(file.fileName(), encoding, "empty file: no header row");
@@ -109,7 +112,7 @@ public class FileLoader {
             if (!reader.unknownColumns().isEmpty()) {
                 warnings.add("ignored unknown column(s): " + String.join(", ", reader.unknownColumns()));
             }
-            return store(file, encoding, records, reader, warnings, session);
+            return store(file, encoding, records, reader, warnings, session, bytes);
         } catch (IOException | UncheckedIOException e) {
             return FileResult.rejected(file.fileName(), encoding, "could not read the file: " + e.getMessage());
         } catch (CsvParseException e) {
@@ -123,7 +126,8 @@ public class FileLoader {
             Iterator<CsvRecord> records,
             RowReader reader,
             List<String> warnings,
-            BatchSession session) {
+            BatchSession session,
+            CountingInputStream bytes) {
         Tally tally = new Tally(file.fileName(), session.maxRejectionsPerFile());
         try {
             session.references().prepareFor(file);
@@ -137,7 +141,9 @@ public class FileLoader {
                     while (records.hasNext()) {
                         violations.clear();
                         ParsedRow row = reader.read(records.next(), violations);
-                        tally.rowsRead++;
+                        if (++tally.rowsRead % LoadProgress.EVERY_ROWS == 0) {
+                            session.read(file.fileName(), tally.rowsRead, false, bytes.count());
+                        }
                         RowValidator.validate(row, session.rowContext(), violations);
                         rows.offer(row, violations);
                     }
@@ -145,6 +151,7 @@ public class FileLoader {
                 }
             });
             session.references().commitStaged();
+            session.read(file.fileName(), tally.rowsRead, true, bytes.count());
         } catch (RuntimeException e) {
             session.references().discardStaged();
             if (!(e instanceof DataAccessException) && !(e instanceof TransactionException)) {

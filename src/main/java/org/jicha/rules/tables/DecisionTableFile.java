@@ -1,8 +1,8 @@
 package org.jicha.rules.tables;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +24,8 @@ import org.jicha.rules.RuleProblem;
 
 /**
  * A {@code *.drl.xlsx} decision table compiled to DRL by the loader itself, so that a problem is reported
- * where the audit team can find it: the file, the sheet, the row and the column (e.g. {@code D12}).
+ * where the audit team can find it: the file, the sheet, the row and the column's heading (e.g.
+ * {@code 工作表「BIL-12 力调标准」第 12 行「考核标准」列（H12）}).
  * Drools names each generated rule {@code "<RuleTable name>_<row>"} and precedes it with
  * {@code // rule values at A<row>}; a compile error's DRL line is mapped back through these, and the
  * column is the cell of that row whose text the error quotes.
@@ -79,15 +80,15 @@ public final class DecisionTableFile {
     private static final Pattern SHEET_CELL = Pattern.compile("Cell\\s*\\[?\\s*(\\d+)\\s*,\\s*(\\d+)");
 
     private final String display;
-    private final Path file;
+    private final byte[] workbook;
     private final String drl;
     private final String[] drlLines;
     private final Map<String, Integer> ruleRows;
     private final Map<Integer, String> tableNameByDrlLine;
 
-    private DecisionTableFile(String display, Path file, String drl) {
+    private DecisionTableFile(String display, byte[] workbook, String drl) {
         this.display = display;
-        this.file = file;
+        this.workbook = workbook;
         this.drl = drl;
         this.drlLines = drl.split("\n", -1);
         this.ruleRows = new HashMap<>();
@@ -100,20 +101,27 @@ public final class DecisionTableFile {
         }
     }
 
-    /** Compiles the table; on a malformed table adds a problem naming the sheet and cell and returns null. */
+    /**
+     * Compiles the table from its normalised copy ({@link TableNormaliser}: what Excel, WPS or LibreOffice saved
+     * reads the same); on a malformed table adds a problem naming the sheet, row and column and returns null.
+     */
     public static DecisionTableFile compile(Path file, String display, List<RuleProblem> problems) {
         int before = problems.size();
-        checkKeywords(file, display, problems);
+        byte[] workbook = TableNormaliser.normalise(file, display, problems);
+        if (workbook == null) {
+            return null;
+        }
+        checkKeywords(workbook, display, problems);
         if (problems.size() > before) {
             return null;
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = new ByteArrayInputStream(workbook)) {
             String drl = new SpreadsheetCompiler().compile(in, InputType.XLS);
-            return new DecisionTableFile(display, file, drl);
+            return new DecisionTableFile(display, workbook, drl);
         } catch (IOException e) {
-            problems.add(new RuleProblem(display, 0, "cannot read the decision table: " + e.getMessage()));
+            problems.add(new RuleProblem(display, 0, "无法读取决策表 cannot read the decision table: " + e.getMessage()));
         } catch (RuntimeException e) {
-            problems.add(malformed(file, display, e));
+            problems.add(malformed(workbook, display, e));
         }
         return null;
     }
@@ -156,17 +164,12 @@ public final class DecisionTableFile {
             errorLine =
                     ruleBody(drlLine); // the error is reported at the rule's head: look at its conditions and actions
         }
-        try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(workbook))) {
             Sheet sheet = sheetOf(wb, tableName);
-            String where = "sheet \"" + sheet.getSheetName() + "\", row " + row;
             Cell cell = quotedCell(sheet.getRow(row - 1), message, errorLine);
-            if (cell != null) {
-                where += ", column " + CellReference.convertNumToColString(cell.getColumnIndex()) + " (cell "
-                        + new CellReference(cell).formatAsString(false) + ")";
-            }
-            return new RuleProblem(display, row, where + ": " + message);
+            return new RuleProblem(display, row, where(sheet, row - 1, cell) + ": " + message);
         } catch (IOException | RuntimeException e) {
-            return new RuleProblem(display, row, "row " + row + ": " + message);
+            return new RuleProblem(display, row, "第 " + row + " 行 row " + row + ": " + message);
         }
     }
 
@@ -187,32 +190,18 @@ public final class DecisionTableFile {
      * Drools ignores a column whose keyword it does not know: a misspelt CONDITION would silently drop a
      * condition. Every cell of the row below a RuleTable cell must be a known keyword.
      */
-    private static void checkKeywords(Path file, String display, List<RuleProblem> problems) {
-        DataFormatter format = new DataFormatter();
-        try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
+    private static void checkKeywords(byte[] workbook, String display, List<RuleProblem> problems) {
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(workbook))) {
             for (Sheet sheet : wb) {
-                for (Row r : sheet) {
-                    Cell first = r.getCell(r.getFirstCellNum() < 0 ? 0 : r.getFirstCellNum());
-                    if (first == null || !format.formatCellValue(first).strip().startsWith("RuleTable")) {
-                        continue;
-                    }
-                    Row keywords = sheet.getRow(r.getRowNum() + 1);
-                    if (keywords == null) {
-                        continue;
-                    }
-                    for (Cell c : keywords) {
-                        String text = format.formatCellValue(c).strip();
-                        if (c.getColumnIndex() > first.getColumnIndex()
-                                && !text.isEmpty()
-                                && !KEYWORDS.contains(text.toUpperCase(Locale.ROOT))) {
-                            String ref = new CellReference(c).formatAsString(false);
+                for (TableCells.Table table : TableCells.tables(sheet)) {
+                    int row = table.keywordRow();
+                    for (int column = table.firstColumn() + 1; column <= table.lastColumn(); column++) {
+                        String text = table.text(row, column);
+                        if (!text.isEmpty() && !KEYWORDS.contains(text.toUpperCase(Locale.ROOT))) {
                             problems.add(new RuleProblem(
                                     display,
-                                    c.getRowIndex() + 1,
-                                    "sheet \"" + sheet.getSheetName()
-                                            + "\", row " + (c.getRowIndex() + 1) + ", column "
-                                            + CellReference.convertNumToColString(c.getColumnIndex()) + " (cell " + ref
-                                            + "): unknown decision-table keyword \"" + text
+                                    row + 1,
+                                    table.where(row, column) + ": 未知的决策表关键字 unknown decision-table keyword \"" + text
                                             + "\" (expected one of CONDITION, ACTION, METADATA, ...)"));
                         }
                     }
@@ -221,6 +210,17 @@ public final class DecisionTableFile {
         } catch (IOException | RuntimeException e) {
             // unreadable: the compiler reports it
         }
+    }
+
+    /** The cell in the audit team's terms (sheet, row, column heading), the row alone when no cell is known. */
+    private static String where(Sheet sheet, int row, Cell cell) {
+        for (TableCells.Table table : TableCells.tables(sheet)) {
+            if (cell != null && table.contains(row)) {
+                return table.where(row, cell.getColumnIndex());
+            }
+        }
+        String ref = cell == null ? "" : "（" + new CellReference(cell).formatAsString(false) + "）";
+        return "工作表「" + sheet.getSheetName() + "」第 " + (row + 1) + " 行" + ref;
     }
 
     /** The lines of the rule starting at or before drlLine, without its name and metadata. */
@@ -286,32 +286,36 @@ public final class DecisionTableFile {
     }
 
     /** A table Drools cannot parse: its message names a cell (e.g. "B12" or "[11,3]"); say which sheet. */
-    private static RuleProblem malformed(Path file, String display, RuntimeException e) {
+    private static RuleProblem malformed(byte[] workbook, String display, RuntimeException e) {
         String message = e.getMessage() == null
                 ? e.getClass().getSimpleName()
                 : e.getMessage().strip();
-        int row = 0;
-        String cell = null;
+        int row = -1;
+        int column = -1;
         Matcher ref = CELL_REF.matcher(message);
         Matcher rc = SHEET_CELL.matcher(message);
         if (ref.find()) {
-            cell = ref.group(1) + ref.group(2);
-            row = Integer.parseInt(ref.group(2));
+            CellReference cell = new CellReference(ref.group(1) + ref.group(2));
+            row = cell.getRow();
+            column = cell.getCol();
         } else if (rc.find()) {
-            row = Integer.parseInt(rc.group(1)) + 1;
-            cell = CellReference.convertNumToColString(Integer.parseInt(rc.group(2))) + row;
+            row = Integer.parseInt(rc.group(1));
+            column = Integer.parseInt(rc.group(2));
         }
-        String sheetName = null;
-        try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
-            sheetName = wb.getNumberOfSheets() == 1 ? wb.getSheetAt(0).getSheetName() : null;
+        String where = "";
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(workbook))) {
+            if (wb.getNumberOfSheets() == 1 && row >= 0) {
+                Sheet sheet = wb.getSheetAt(0);
+                Row r = sheet.getRow(row);
+                where = " "
+                        + where(
+                                sheet,
+                                row,
+                                r == null ? null : r.getCell(column, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK));
+            }
         } catch (IOException | RuntimeException ignored) {
             // the workbook itself is unreadable: the message says why
         }
-        String where = (sheetName == null ? "" : "sheet \"" + sheetName + "\", ")
-                + (cell == null
-                        ? ""
-                        : "row " + row + ", column " + cell.replaceAll("\\d", "") + " (cell " + cell + ")");
-        return new RuleProblem(
-                display, row, "malformed decision table" + (where.isEmpty() ? "" : " at " + where) + ": " + message);
+        return new RuleProblem(display, row + 1, "决策表格式错误 malformed decision table" + where + ": " + message);
     }
 }

@@ -82,7 +82,7 @@ class DecisionTableLoaderTests {
         assertThat(problemsLoading()).isNotEmpty().allSatisfy(p -> {
             assertThat(p.file()).isEqualTo(PfDecisionTables.ADJUSTMENT_FILE);
             assertThat(p.line()).isEqualTo(12);
-            assertThat(p.message()).startsWith("sheet \"BIL-13 力调电费\", row 12, column E (cell E12): ");
+            assertThat(p.message()).isEqualTo("工作表「BIL-13 力调电费」第 12 行「调整百分比 %」列（E12）: \"abc\" 不是数字 is not a number");
         });
     }
 
@@ -92,9 +92,9 @@ class DecisionTableLoaderTests {
 
         assertThat(problemsLoading())
                 .isNotEmpty()
-                .allSatisfy(p -> assertThat(p.toString())
-                        .startsWith(
-                                "bil/pf-standard.drl.xlsx:10: sheet \"BIL-12 力调标准\", row 10, column D (cell D10): "));
+                .extracting(RuleProblem::toString)
+                .containsExactly("bil/pf-standard.drl.xlsx:10: 工作表「BIL-12 力调标准」第 10 行「合同容量 kVA ≥」列（D10）: "
+                        + "\"many\" 不是数字 is not a number");
     }
 
     @Test
@@ -104,7 +104,7 @@ class DecisionTableLoaderTests {
         List<RuleProblem> problems = problemsLoading();
         assertThat(problems).hasSize(1);
         assertThat(problems.get(0).file()).isEqualTo(PfDecisionTables.ADJUSTMENT_FILE);
-        assertThat(problems.get(0).message()).contains("sheet \"BIL-13 力调电费\"", "row 6", "column C", "C6");
+        assertThat(problems.get(0).message()).startsWith("工作表「BIL-13 力调电费」第 6 行「实际功率因数 从」列（C6）: ");
     }
 
     @Test

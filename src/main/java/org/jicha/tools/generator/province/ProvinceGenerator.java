@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
 import org.jicha.calendar.CalendarFile;
 import org.jicha.calendar.WorkingDayCalendar;
 import org.jicha.tools.generator.CsvFile;
@@ -33,6 +34,14 @@ public final class ProvinceGenerator {
 
     /** Generates the batch described by {@code options} into {@code options.out()} and says what was written. */
     public static GenerationSummary generate(GeneratorOptions options) {
+        return generate(options, written -> {});
+    }
+
+    /**
+     * Generates the batch, telling {@code customersWritten} how many customers are written so far after each
+     * chunk of {@value #CHUNK} (for a command line's progress).
+     */
+    public static GenerationSummary generate(GeneratorOptions options, LongConsumer customersWritten) {
         long started = System.nanoTime();
         WorkingDayCalendar calendar = options.calendarFile() != null && Files.isRegularFile(options.calendarFile())
                 ? CalendarFile.read(options.calendarFile())
@@ -53,16 +62,21 @@ public final class ProvinceGenerator {
             // workers render chunks of customers in memory; they are appended in customer order, at most
             // 2 x threads chunks in flight, so the bytes do not depend on scheduling and memory stays bounded
             Deque<Future<BatchFiles>> inFlight = new ArrayDeque<>();
+            long appended = 0;
             for (long from = 0; from < options.customers(); from += CHUNK) {
                 long first = from;
                 long end = Math.min(options.customers(), from + CHUNK);
                 inFlight.add(workers.submit(() -> chunk(options, organisation, calendar, first, end)));
                 if (inFlight.size() >= 2 * threads) {
                     files.append(take(inFlight));
+                    appended = Math.min(options.customers(), appended + CHUNK); // chunks are appended in order
+                    customersWritten.accept(appended);
                 }
             }
             while (!inFlight.isEmpty()) {
                 files.append(take(inFlight));
+                appended = Math.min(options.customers(), appended + CHUNK);
+                customersWritten.accept(appended);
             }
             files.close();
             GenerationSummary summary = new GenerationSummary(
