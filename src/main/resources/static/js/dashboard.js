@@ -21,9 +21,15 @@
     c.setOption(Object.assign({ animation: false, tooltip: { trigger: 'axis', renderMode: 'richText' }, grid: { containLabel: true, left: 8, right: 16, top: 40, bottom: 8 } }, option));
     charts.push(c);
   }
+  // On a horizontal axis each name gets its share of the chart's width and wraps within it (never overlapping
+  // its neighbour); the theme chart names themes by their short names (the full names are in the table below).
   function bars(id, rows, horizontal) {
     var names = rows.map(function (r) { return r.label || r.key; });
-    var category = { type: 'category', data: names, axisLabel: { interval: 0, overflow: 'truncate', width: 120 } };
+    var el = document.getElementById(id);
+    var slot = el && !horizontal && rows.length > 0 ? Math.max(40, Math.floor((el.clientWidth - 64) / rows.length) - 8) : 120;
+    var category = { type: 'category', data: names,
+      axisLabel: horizontal ? { interval: 0, overflow: 'truncate', width: 120 }
+        : { interval: 0, overflow: 'break', width: slot, hideOverlap: true } };
     var value = { type: 'value', minInterval: 1 };
     chart(id, {
       legend: { data: [t.open, t.overdue] },
@@ -35,7 +41,10 @@
       ]
     });
   }
-  bars('chart-theme', d.byTheme, false);
+  var short = data.themeShort || {};
+  bars('chart-theme', d.byTheme.map(function (r) {
+    return { key: r.key, label: short[r.key] || r.label, open: r.open, overdue: r.overdue };
+  }), false);
   bars('chart-unit', d.byUnit, true);
   bars('chart-rules', d.topRules.map(function (r) { return { key: r.key, label: r.key, open: r.open, overdue: r.overdue }; }), true);
   chart('chart-trend', {

@@ -1,10 +1,63 @@
 package org.jicha.ingest;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import org.jicha.config.Labels;
+
 /**
  * A row that was not loaded, and why: the file, the physical line in it (the header is line 1), the column
- * and value at fault (null when the whole row is at fault, e.g. a wrong number of fields) and the reason.
+ * and value at fault (null when the whole row is at fault, e.g. a wrong number of fields) and the reason: in
+ * English ({@code reason}, as the API and the command line print it) and as a message key with its arguments
+ * ({@code reasonKey}, {@code reasonArguments}: {@code load.reason.*} of the message bundles), which the load page
+ * shows in the reader's language. An argument written {@code msg:KEY} is itself a message (a code's name, a
+ * record's noun). Rejections stored before the keys existed have only the English reason.
  */
-public record Rejection(String file, long line, String column, String value, String reason) {
+public record Rejection(
+        String file,
+        long line,
+        String column,
+        String value,
+        String reason,
+        String reasonKey,
+        List<String> reasonArguments) {
+
+    /** The prefix of an argument that names a message key rather than a value. */
+    public static final String MESSAGE_ARGUMENT = "msg:";
+
+    public Rejection {
+        reasonArguments = reasonArguments == null ? List.of() : List.copyOf(reasonArguments);
+    }
+
+    /** A rejection for {@code key} with its arguments; the English reason is the key's English text. */
+    public static Rejection of(
+            String file, long line, String column, String value, String key, List<String> arguments) {
+        return new Rejection(file, line, column, value, text(Locale.ENGLISH, key, arguments), key, arguments);
+    }
+
+    /** The reason in {@code locale}: Chinese unless English is asked for; the stored English text without a key. */
+    public String reason(Locale locale) {
+        return reasonKey == null ? reason : text(locale, reasonKey, reasonArguments);
+    }
+
+    /** The text of {@code key} in {@code locale}, its {@code msg:} arguments resolved in the same language. */
+    public static String text(Locale locale, String key, List<String> arguments) {
+        boolean english = locale != null && Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+        Object[] values = arguments.stream()
+                .map(a -> a != null && a.startsWith(MESSAGE_ARGUMENT)
+                        ? label(english, a.substring(MESSAGE_ARGUMENT.length()))
+                        : a)
+                .toArray();
+        return english ? Labels.en(key, values) : Labels.zh(key, values);
+    }
+
+    private static String label(boolean english, String key) {
+        try {
+            return english ? Labels.en(key) : Labels.zh(key);
+        } catch (MissingResourceException unknown) {
+            return key.substring(key.lastIndexOf('.') + 1);
+        }
+    }
 
     /** The rejection in one line, e.g. {@code readings.csv:17 column consumption_kwh value "-5": must be >= 0}. */
     public String describe() {
