@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jicha.audit.RunStatus;
 import org.jicha.audit.RunTrigger;
+import org.jicha.facts.SubjectType;
 import org.jicha.ingest.FileStatus;
 import org.jicha.ingest.LoadStatus;
 import org.jicha.people.PasswordRule;
@@ -66,6 +67,8 @@ class I18nTests {
     static final Map<String, Class<? extends Enum<?>>> ENUM_KEYS = Map.ofEntries(
             Map.entry("theme.", Theme.class),
             Map.entry("severity.", Severity.class),
+            Map.entry("subjectType.", SubjectType.class),
+            Map.entry("theme.short.", Theme.class),
             Map.entry("teamKind.", TeamKind.class),
             Map.entry("role.", Role.class),
             Map.entry("runs.trigger.", RunTrigger.class),
