@@ -3,6 +3,7 @@ package org.jicha.ingest;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import java.util.stream.Collectors;
 import org.jicha.config.Labels;
 
 /**
@@ -11,7 +12,9 @@ import org.jicha.config.Labels;
  * English ({@code reason}, as the API and the command line print it) and as a message key with its arguments
  * ({@code reasonKey}, {@code reasonArguments}: {@code load.reason.*} of the message bundles), which the load page
  * shows in the reader's language. An argument written {@code msg:KEY} is itself a message (a code's name, a
- * record's noun). Rejections stored before the keys existed have only the English reason.
+ * record's noun); one written {@code codes:PREFIX|A|B} is a list of codes, shown by their names
+ * ({@code PREFIX + code}) in Chinese and as the codes in English. Rejections stored before the keys existed have
+ * only the English reason.
  */
 public record Rejection(
         String file,
@@ -24,6 +27,8 @@ public record Rejection(
 
     /** The prefix of an argument that names a message key rather than a value. */
     public static final String MESSAGE_ARGUMENT = "msg:";
+
+    private static final String CODES_ARGUMENT = "codes:";
 
     public Rejection {
         reasonArguments = reasonArguments == null ? List.of() : List.copyOf(reasonArguments);
@@ -43,12 +48,32 @@ public record Rejection(
     /** The text of {@code key} in {@code locale}, its {@code msg:} arguments resolved in the same language. */
     public static String text(Locale locale, String key, List<String> arguments) {
         boolean english = locale != null && Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
-        Object[] values = arguments.stream()
-                .map(a -> a != null && a.startsWith(MESSAGE_ARGUMENT)
-                        ? label(english, a.substring(MESSAGE_ARGUMENT.length()))
-                        : a)
-                .toArray();
+        Object[] values = arguments.stream().map(a -> argument(english, a)).toArray();
         return english ? Labels.en(key, values) : Labels.zh(key, values);
+    }
+
+    /** An argument naming codes of a list whose names are {@code namesPrefix + code} (no prefix: codes only). */
+    public static String codes(String namesPrefix, List<String> codes) {
+        return CODES_ARGUMENT + (namesPrefix == null ? "" : namesPrefix) + "|" + String.join("|", codes);
+    }
+
+    private static String argument(boolean english, String argument) {
+        if (argument == null) {
+            return null;
+        }
+        if (argument.startsWith(MESSAGE_ARGUMENT)) {
+            return label(english, argument.substring(MESSAGE_ARGUMENT.length()));
+        }
+        if (argument.startsWith(CODES_ARGUMENT)) {
+            List<String> parts =
+                    List.of(argument.substring(CODES_ARGUMENT.length()).split("\\|"));
+            List<String> codes = parts.subList(1, parts.size());
+            if (english || parts.get(0).isEmpty()) {
+                return String.join(", ", codes);
+            }
+            return codes.stream().map(c -> label(false, parts.get(0) + c)).collect(Collectors.joining("、"));
+        }
+        return argument;
     }
 
     private static String label(boolean english, String key) {

@@ -285,20 +285,25 @@ class RowRulesIntegrationTests {
                         "readings.csv",
                         Rows.READINGS,
                         "M1,2026-10,2026-10-25,1150,1145,1,-5,ACTUAL",
-                        "M9,2026-10,2026-10-25,1000,1150,1,150,ACTUAL")
+                        "M9,2026-10,2026-10-25,1000,1150,1,150,ACTUAL",
+                        "M1,2026-09,2026-09-25,1000,1150,1,150,GUESS")
                 .writeTo(dir));
         List<Rejection> stored = history.get(result.id()).rejections();
         assertThat(stored)
                 .extracting(Rejection::file, Rejection::line, Rejection::column, Rejection::value)
                 .containsExactly(
                         tuple("readings.csv", 2L, "consumption_kwh", "-5"),
-                        tuple("readings.csv", 3L, "meter_id", "M9"));
+                        tuple("readings.csv", 3L, "meter_id", "M9"),
+                        tuple("readings.csv", 4L, "read_type", "GUESS"));
         assertThat(stored)
                 .extracting(r -> r.reason(Locale.SIMPLIFIED_CHINESE))
-                .containsExactly("应不小于 0", "未知的电能表：库中没有，本批次也未接受");
+                .containsExactly("应不小于 0", "未知的电能表：库中没有，本批次也未接受", "不是规定的代码之一（实抄、远抄（采集）、估抄、未抄）");
         assertThat(stored)
                 .extracting(r -> r.reason(Locale.ENGLISH))
-                .containsExactly("must be >= 0", "unknown meter: not stored and not accepted from this batch");
+                .containsExactly(
+                        "must be >= 0",
+                        "unknown meter: not stored and not accepted from this batch",
+                        "not one of ACTUAL, REMOTE, ESTIMATED, MISSED");
     }
 
     // --- ranges and consistency

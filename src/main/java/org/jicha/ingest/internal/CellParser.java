@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import org.jicha.ingest.Rejection;
 
 /**
  * Turns one non-empty cell into the typed value of its column, or into an {@link Invalid} saying why not.
@@ -23,12 +24,15 @@ final class CellParser {
 
     private CellParser() {}
 
-    static Object parse(Column column, String cell) {
+    /** {@code cell} as a value of {@code column}; a code outside its list is answered with the names of the list. */
+    static Object parse(ContractFile file, Column column, String cell) {
         return switch (column.type()) {
             case TEXT ->
                 cell.length() <= column.maxLength() ? cell : new Invalid("tooLong", String.valueOf(column.maxLength()));
             case CODE ->
-                column.codes().contains(cell) ? cell : new Invalid("notOneOf", String.join(", ", column.codes()));
+                column.codes().contains(cell)
+                        ? cell
+                        : new Invalid("notOneOf", Rejection.codes(file.codeNames(column), column.codes()));
             case ID_LIST -> idList(column, cell);
             case DATE -> date(cell);
             case TIMESTAMP -> timestamp(cell);

@@ -93,7 +93,7 @@ final class RowReader {
                 continue;
             }
             cells[i] = cell;
-            Object value = CellParser.parse(column, cell);
+            Object value = CellParser.parse(file, column, cell);
             if (value instanceof CellParser.Invalid invalid) {
                 violations.add(Violation.of(column.name(), cell, invalid.reasonKey(), invalid.arguments()));
             } else {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.MissingResourceException;
 import org.jicha.config.Labels;
 import org.junit.jupiter.api.Test;
@@ -16,29 +15,6 @@ import org.junit.jupiter.api.Test;
  */
 class ContractCodeLabelsTests {
 
-    /** The list each code column's names live in (team kinds share the rule catalogue's {@code teamKind.*}). */
-    static final Map<String, String> LISTS = Map.ofEntries(
-            Map.entry("units.unit_type", "code.unitType."),
-            Map.entry("units.team_kind", "teamKind."),
-            Map.entry("tariffs.customer_category", "code.customerCategory."),
-            Map.entry("customers.category", "code.customerCategory."),
-            Map.entry("customers.status", "code.customerStatus."),
-            Map.entry("customers.basic_charge_mode", "code.basicChargeMode."),
-            Map.entry("important_customers.grade", "code.importantGrade."),
-            Map.entry("meters.meter_kind", "code.meterKind."),
-            Map.entry("meters.metering_class", "code.meteringClass."),
-            Map.entry("meters.status", "code.meterStatus."),
-            Map.entry("readings.read_type", "code.readType."),
-            Map.entry("bills.channel", "code.payChannel."),
-            Map.entry("applications.app_type", "code.appType."),
-            Map.entry("applications.supply_mode", "code.supplyMode."),
-            Map.entry("applications.status", "code.appStatus."),
-            Map.entry("application_steps.step", "code.step."),
-            Map.entry("application_steps.outcome", "code.stepOutcome."),
-            Map.entry("inspections.kind", "code.inspectionKind."),
-            Map.entry("inspections.result", "code.inspectionResult."),
-            Map.entry("meter_events.kind", "code.meterEventKind."));
-
     @Test
     void everyCodeOfTheContractHasAChineseAndAnEnglishName() {
         List<String> unnamed = new ArrayList<>();
@@ -47,10 +23,9 @@ class ContractCodeLabelsTests {
                 if (column.codes() == null || column.codes().isEmpty()) {
                     continue;
                 }
-                String where = file.fileName().replace(".csv", "") + "." + column.name();
-                String prefix = LISTS.get(where);
+                String prefix = file.codeNames(column);
                 if (prefix == null) {
-                    unnamed.add(where + " (no list in ContractCodeLabelsTests.LISTS)");
+                    unnamed.add(file.fileName() + " " + column.name() + " (no entry in ContractFile.CODE_NAMES)");
                     continue;
                 }
                 for (String code : column.codes()) {
