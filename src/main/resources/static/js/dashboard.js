@@ -21,14 +21,17 @@
     c.setOption(Object.assign({ animation: false, tooltip: { trigger: 'axis', renderMode: 'richText' }, grid: { containLabel: true, left: 8, right: 16, top: 40, bottom: 8 } }, option));
     charts.push(c);
   }
-  // Category labels wrap instead of being cut: a unit's name ends with the team part that tells two bars of
-  // one station apart (青川县城关供电所客户服务班), and English theme names are long. A horizontal chart grows
-  // with its bars so that two-line labels keep their room; the tooltip names the bar in full.
+  // Category labels wrap instead of being cut: a unit's name ends with the team part that tells two bars of one
+  // station apart (青川县城关供电所客户服务班). On a horizontal axis each name gets its share of the chart's width
+  // and wraps within it (never overlapping its neighbour; the theme chart uses the themes' short names); a
+  // horizontal chart grows with its bars so that two-line labels keep their room; the tooltip names the bar in full.
   function bars(id, rows, horizontal) {
     var names = rows.map(function (r) { return r.label || r.key; });
-    var category = { type: 'category', data: names,
-      axisLabel: { interval: 0, overflow: 'break', width: horizontal ? 200 : 90, lineHeight: 14 } };
     var el = document.getElementById(id);
+    var slot = el && !horizontal && rows.length > 0 ? Math.max(40, Math.floor((el.clientWidth - 64) / rows.length) - 8) : 120;
+    var category = { type: 'category', data: names,
+      axisLabel: horizontal ? { interval: 0, overflow: 'break', width: 200, lineHeight: 14 }
+        : { interval: 0, overflow: 'break', width: slot, lineHeight: 14, hideOverlap: true } };
     if (el && horizontal && rows.length > 6) {
       el.style.height = Math.max(320, rows.length * 40 + 60) + 'px';
     }
@@ -43,7 +46,10 @@
       ]
     });
   }
-  bars('chart-theme', d.byTheme, false);
+  var short = data.themeShort || {};
+  bars('chart-theme', d.byTheme.map(function (r) {
+    return { key: r.key, label: short[r.key] || r.label, open: r.open, overdue: r.overdue };
+  }), false);
   bars('chart-unit', d.byUnit, true);
   bars('chart-rules', d.topRules.map(function (r) { return { key: r.key, label: r.key, open: r.open, overdue: r.overdue }; }), true);
   chart('chart-trend', {

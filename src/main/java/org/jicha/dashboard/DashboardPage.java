@@ -14,6 +14,7 @@ import org.jicha.audit.RunView;
 import org.jicha.calendar.ChinaTime;
 import org.jicha.people.Actor;
 import org.jicha.people.Role;
+import org.jicha.rules.RuleTitles;
 import org.jicha.tickets.RunTickets;
 import org.jicha.tickets.TicketFigures;
 import org.jicha.web.WebPage;
@@ -25,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The dashboard: open and overdue tickets by theme and by unit, the rectification rate, a 12-month trend and
- * the rules with most open tickets, all limited to the units the viewer sees (a TEAM user: its own).
+ * the rules with most open tickets (titles in the reader's language), all limited to the units the viewer sees (a TEAM user: its own).
  * The figures are embedded in the page as JSON for the charts (an attribute {@code data-charts} that
  * {@code static/js/dashboard.js} reads: no inline script, see the Content-Security-Policy), and shown as tables for
  * screen readers. Staff also see a run held for missing data (which station lacks what) and how many tickets await
@@ -38,6 +39,7 @@ class DashboardPage {
     private final TicketFigures figures;
     private final AuditService audits;
     private final RunTickets runTickets;
+    private final RuleTitles titles;
     private final MessageSource messages;
     private final JsonMapper json;
     private final Clock clock;
@@ -46,12 +48,14 @@ class DashboardPage {
             TicketFigures figures,
             AuditService audits,
             RunTickets runTickets,
+            RuleTitles titles,
             MessageSource messages,
             JsonMapper json,
             Clock clock) {
         this.figures = figures;
         this.audits = audits;
         this.runTickets = runTickets;
+        this.titles = titles;
         this.messages = messages;
         this.json = json;
         this.clock = clock;
@@ -85,7 +89,10 @@ class DashboardPage {
                 figures.rectification(scope),
                 trend.stream().map(m -> m.month().toString()).toList(),
                 trend.stream().map(TicketFigures.MonthCount::tickets).toList(),
-                figures.topRules(scope, today, 10),
+                figures.topRules(scope, today, 10).stream()
+                        .map(c -> new TicketFigures.Count(
+                                c.key(), titles.of(c.key(), locale, c.label()), c.open(), c.overdue()))
+                        .toList(),
                 byTheme.stream().mapToLong(TicketFigures.Count::open).sum(),
                 byTheme.stream().mapToLong(TicketFigures.Count::overdue).sum());
         model.addAttribute("dashboard", dashboard);
@@ -101,6 +108,10 @@ class DashboardPage {
             labels.put(key, messages.getMessage("dashboard.chart." + key, null, locale));
         }
         chartData.put("labels", labels);
+        Map<String, String> shortThemes = new LinkedHashMap<>();
+        byTheme.forEach(
+                c -> shortThemes.put(c.key(), messages.getMessage("theme.short." + c.key(), null, c.label(), locale)));
+        chartData.put("themeShort", shortThemes);
         model.addAttribute("chartJson", json.writeValueAsString(chartData));
         return "dashboard";
     }

@@ -58,8 +58,8 @@ final class DigestMail {
         }
         counts.forEach((status, c) -> body.append("  ")
                 .append(Labels.zh("mail.status." + status))
-                .append(" ")
-                .append(status)
+                .append(" / ")
+                .append(Labels.en("mail.status." + status))
                 .append(": ")
                 .append(c)
                 .append("\n"));
@@ -77,7 +77,11 @@ final class DigestMail {
         TicketLines.appendAll(
                 body,
                 d.dueSoon(),
-                t -> TicketLines.block(t, "整改期限 / Due: " + t.dueOn() + "    状态 / Status: " + t.status(), properties));
+                t -> TicketLines.block(
+                        t,
+                        "整改期限 / Due: " + t.dueOn() + "    状态 / Status: " + Labels.zh("mail.status." + t.status())
+                                + " / " + Labels.en("mail.status." + t.status()),
+                        properties));
         body.append("\n已逾期 / Overdue (").append(d.overdue().size()).append("):\n");
         if (d.overdue().isEmpty()) {
             body.append("  无 / none\n");

@@ -3,6 +3,8 @@ package org.jicha.notify;
 import java.util.Objects;
 import org.jicha.audit.DataGap;
 import org.jicha.audit.RunHeld;
+import org.jicha.audit.RunTrigger;
+import org.jicha.config.Labels;
 import org.jicha.people.AppUser;
 import org.jicha.people.AppUserRepository;
 import org.jicha.people.Role;
@@ -44,7 +46,7 @@ class HeldRunMail {
                 .append("稽查运行 ")
                 .append(run.runId())
                 .append("（")
-                .append(trigger(run))
+                .append(trigger(run, false))
                 .append("，基准日 ")
                 .append(run.asOf())
                 .append("，稽查月份 ")
@@ -62,7 +64,7 @@ class HeldRunMail {
                 .append("Audit run ")
                 .append(run.runId())
                 .append(" (")
-                .append(run.trigger())
+                .append(trigger(run, true))
                 .append(", as of ")
                 .append(run.asOf())
                 .append(", period ")
@@ -81,12 +83,10 @@ class HeldRunMail {
                 "RUN_HELD:" + run.runId() + ":" + to.getUsername());
     }
 
-    private static String trigger(RunHeld run) {
-        return switch (run.trigger()) {
-            case NIGHTLY -> "夜间定时";
-            case PLAN -> "稽查计划 " + run.planId();
-            case STARTUP -> "启动时";
-            default -> run.trigger().name();
-        };
+    /** How the run was started, by its name in the bundles ({@code runs.trigger.*}); a plan with its id. */
+    private static String trigger(RunHeld run, boolean english) {
+        String key = "runs.trigger." + run.trigger().name();
+        String name = english ? Labels.en(key) : Labels.zh(key);
+        return run.trigger() == RunTrigger.PLAN ? name + " " + run.planId() : name;
     }
 }

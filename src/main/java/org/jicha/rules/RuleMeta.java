@@ -1,6 +1,7 @@
 package org.jicha.rules;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What every shipped rule carries: code, theme, Chinese title and English gloss, severity, team kind,
@@ -25,5 +26,10 @@ public record RuleMeta(
 
     public RuleMeta {
         requires = requires == null ? List.of() : List.copyOf(requires);
+    }
+
+    /** The title a person reading in {@code locale} sees: {@code @titleEn} in English, {@code @title} otherwise. */
+    public String title(Locale locale) {
+        return locale != null && Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? titleEn : title;
     }
 }

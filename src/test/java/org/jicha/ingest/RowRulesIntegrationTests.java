@@ -1,10 +1,12 @@
 package org.jicha.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.jicha.ingest.Batch.aBatch;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.jicha.ingest.Batch.Rows;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,9 @@ class RowRulesIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    LoadHistory history;
 
     @TempDir
     Path dir;
@@ -153,7 +158,7 @@ class RowRulesIntegrationTests {
     void customerStationMustBeAStationUnit() {
         assertThat(rejections("customers.csv", Rows.CUSTOMERS, "CU2,李,RESIDENTIAL,0.22,R1,8,ACTIVE,C1,2020-05-01,15,"))
                 .containsExactly(
-                        "customers.csv:2 column station_code value \"C1\": unit C1 is a COMPANY, not a STATION");
+                        "customers.csv:2 column station_code value \"C1\": unit C1 is a Company, not a station");
     }
 
     @Test
@@ -271,6 +276,34 @@ class RowRulesIntegrationTests {
                 .writeTo(dir));
         assertThat(result.rejections()).isEmpty();
         assertThat(Database.count(jdbc, "meters")).isEqualTo(2);
+    }
+
+    @Test
+    void aStoredRejectionKeepsItsPlaceAndGivesItsReasonInChineseOrEnglish() {
+        LoadResult result = loader.load(aBatch("zh")
+                .with(
+                        "readings.csv",
+                        Rows.READINGS,
+                        "M1,2026-10,2026-10-25,1150,1145,1,-5,ACTUAL",
+                        "M9,2026-10,2026-10-25,1000,1150,1,150,ACTUAL",
+                        "M1,2026-09,2026-09-25,1000,1150,1,150,GUESS")
+                .writeTo(dir));
+        List<Rejection> stored = history.get(result.id()).rejections();
+        assertThat(stored)
+                .extracting(Rejection::file, Rejection::line, Rejection::column, Rejection::value)
+                .containsExactly(
+                        tuple("readings.csv", 2L, "consumption_kwh", "-5"),
+                        tuple("readings.csv", 3L, "meter_id", "M9"),
+                        tuple("readings.csv", 4L, "read_type", "GUESS"));
+        assertThat(stored)
+                .extracting(r -> r.reason(Locale.SIMPLIFIED_CHINESE))
+                .containsExactly("应不小于 0", "未知的电能表：库中没有，本批次也未接受", "不是规定的代码之一（实抄、远抄（采集）、估抄、未抄）");
+        assertThat(stored)
+                .extracting(r -> r.reason(Locale.ENGLISH))
+                .containsExactly(
+                        "must be >= 0",
+                        "unknown meter: not stored and not accepted from this batch",
+                        "not one of ACTUAL, REMOTE, ESTIMATED, MISSED");
     }
 
     // --- ranges and consistency

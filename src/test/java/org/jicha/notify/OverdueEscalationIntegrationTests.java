@@ -250,9 +250,9 @@ class OverdueEscalationIntegrationTests {
         assertThat(body)
                 .contains(
                         "以下是 城关抄表班（ST1-R）及下属单位",
-                        "待整改 DISPATCHED: 2",
-                        "退回重改 RETURNED: 1",
-                        "已反馈待核实 FEEDBACK_SUBMITTED: 1",
+                        "待整改 / awaiting rectification: 2",
+                        "退回重改 / returned for rework: 1",
+                        "已反馈待核实 / feedback awaiting verification: 1",
                         "合计 / Total: 4",
                         "#" + overdue + " ",
                         "#" + dueSoon + " ",
@@ -260,7 +260,9 @@ class OverdueEscalationIntegrationTests {
                 .doesNotContain("#" + stationOnly + " ", "BIL-05");
         String dueSoonPart = body.substring(body.indexOf("Due within"), body.indexOf("已逾期 / Overdue"));
         assertThat(dueSoonPart).contains("#" + dueSoon + " ").doesNotContain("#" + later + " ", "#" + feedback + " ");
-        assertThat(text(onlyMailTo("station1@example.com"))).contains("待派发 NEW: 1", "合计 / Total: 5");
+        assertThat(text(onlyMailTo("station1@example.com")))
+                .contains("待派发 / awaiting dispatch: 1", "合计 / Total: 5")
+                .doesNotContainPattern("\\b(NEW|DISPATCHED|RETURNED|FEEDBACK_SUBMITTED)\\b");
 
         assertThat(digest.run()).as("one digest per user and day").isZero();
         dispatcher.dispatchDue();

@@ -227,7 +227,7 @@ class BilAccountRulesTests {
                     .extracting(RuleTestKit::key)
                     .containsExactly(finding("BIL-19", APPLICATION, "A1", null));
             assertThat(findings.get(0).message())
-                    .contains("A1（RES_NEW）于 2026-09-30 归档", "已 36 天（限 35 天）", "用户 C001 自 2026-09 起无账单");
+                    .contains("A1（居民新装）于 2026-09-30 归档", "已 36 天（限 35 天）", "用户 C001 自 2026-09 起无账单");
         }
 
         @Test

@@ -144,7 +144,7 @@ class BilCollectionRulesTests {
 
             assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("BIL-15", BILL, "B1", "2026-09"));
             assertThat(findings.get(0).message())
-                    .isEqualTo("账单 B1（2026-09，COMMERCIAL）应收 4747.17 元，缴费期限 2026-10-17，"
+                    .isEqualTo("账单 B1（2026-09，一般工商业）应收 4747.17 元，缴费期限 2026-10-17，"
                             + "2026-10-23 缴费，逾期 6 天，日费率 0.2%：应收违约金 56.97 元，实收 0.00 元，相差超过 1.00 元");
         }
 
@@ -175,7 +175,7 @@ class BilCollectionRulesTests {
 
             assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("BIL-15", BILL, "B1", "2026-09"));
             assertThat(findings.get(0).message())
-                    .contains("RESIDENTIAL", "逾期 10 天", "日费率 0.1%", "应收违约金 12.00 元", "实收 24.00 元");
+                    .contains("居民生活", "逾期 10 天", "日费率 0.1%", "应收违约金 12.00 元", "实收 24.00 元");
             assertThat(residential("BIL-15", septemberBill("B2").total(1200).paidOn("2026-10-27", 12.0)))
                     .isEmpty();
         }

@@ -65,8 +65,7 @@ class BilConsumptionRulesTests {
             assertThat(findings)
                     .extracting(RuleTestKit::key)
                     .containsExactly(finding("BIL-02", METER, "M001", "2026-10"));
-            assertThat(findings.get(0).message())
-                    .contains("M001", "2026-10 抄表类型 ESTIMATED", "上月 ESTIMATED", "最近实抄日期 2026-09-07");
+            assertThat(findings.get(0).message()).contains("M001", "2026-10 抄表类型 估抄", "上月 估抄", "最近实抄日期 2026-09-07");
         }
 
         @Test
@@ -128,8 +127,7 @@ class BilConsumptionRulesTests {
             assertThat(findings)
                     .extracting(RuleTestKit::key)
                     .containsExactly(finding("BIL-02", METER, "M001", "2026-10"));
-            assertThat(findings.get(0).message())
-                    .contains("2026-10 抄表类型 ESTIMATED", "上月 无（无抄表记录）", "最近实抄日期 无（装表 2026-09-05）");
+            assertThat(findings.get(0).message()).contains("2026-10 抄表类型 估抄", "上月 无（无抄表记录）", "最近实抄日期 无（装表 2026-09-05）");
         }
 
         @Test

@@ -86,8 +86,7 @@ class BilPowerFactorRulesTests {
                     .extracting(RuleTestKit::key)
                     .containsExactly(finding("BIL-12", BILL, "BC1", "2026-10"));
             assertThat(findings.get(0).message())
-                    .isEqualTo("账单 BC1（2026-10）用户类别 COMMERCIAL，合同容量 150 kVA，"
-                            + "电压 0.4 kV，应执行力调标准 0.85；执行电价 COM-0.4 无力调标准");
+                    .isEqualTo("账单 BC1（2026-10）用户类别 一般工商业，合同容量 150 kVA，" + "电压 0.4 kV，应执行力调标准 0.85；执行电价 COM-0.4 无力调标准");
         }
 
         @Test

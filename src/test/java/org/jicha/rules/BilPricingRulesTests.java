@@ -82,7 +82,7 @@ class BilPricingRulesTests {
             List<Finding> findings = RuleTestKit.findingsOf("BIL-08", AS_OF, bundle);
 
             assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("BIL-08", BILL, "B1", "2026-10"));
-            assertThat(findings.get(0).message()).contains("B1", "COM-0.4", "COMMERCIAL", "RES-0.22", "RESIDENTIAL");
+            assertThat(findings.get(0).message()).contains("B1", "COM-0.4", "类别 一般工商业", "RES-0.22", "类别 居民生活");
         }
 
         @Test

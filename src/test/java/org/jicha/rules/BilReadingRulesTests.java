@@ -59,7 +59,7 @@ class BilReadingRulesTests {
             assertThat(findings)
                     .extracting(RuleTestKit::key)
                     .containsExactly(finding("BIL-01", METER, "M001", "2026-10"));
-            assertThat(findings.get(0).message()).contains("MISSED");
+            assertThat(findings.get(0).message()).contains("抄表类型为 未抄").doesNotContain("MISSED");
         }
 
         @Test

@@ -57,8 +57,7 @@ class BusChangesRulesTests {
             assertThat(findings)
                     .extracting(RuleTestKit::key)
                     .containsExactly(finding("BUS-02", APPLICATION, "A1", null));
-            assertThat(findings.get(0).message())
-                    .isEqualTo("工单 A1（TRANSFER）2026-09-01 受理，2026-09-09 归档，用时 6 个工作日，时限 5 个工作日");
+            assertThat(findings.get(0).message()).isEqualTo("工单 A1（过户）2026-09-01 受理，2026-09-09 归档，用时 6 个工作日，时限 5 个工作日");
         }
 
         @Test
@@ -126,7 +125,7 @@ class BusChangesRulesTests {
                     .extracting(RuleTestKit::key)
                     .containsExactly(finding("BUS-03", APPLICATION, "A1", null));
             assertThat(findings.get(0).message())
-                    .isEqualTo("工单 A1（HV_NEW）归档容量 500 kVA、电压 10 kV，用户 C001 档案合同容量 630 kVA、电压 10 kV");
+                    .isEqualTo("工单 A1（高压新装）归档容量 500 kVA、电压 10 kV，用户 C001 档案合同容量 630 kVA、电压 10 kV");
         }
 
         @Test
@@ -320,7 +319,7 @@ class BusChangesRulesTests {
                     .extracting(RuleTestKit::key)
                     .containsExactly(finding("BUS-06", APPLICATION, "A1", null));
             assertThat(findings.get(0).message())
-                    .isEqualTo("工单 A1（CAPACITY_REDUCE，315 kVA）已于 2026-07-10 归档，用户 C001 运行容量 800 kVA 仍等于合同容量 800 kVA");
+                    .isEqualTo("工单 A1（减容，315 kVA）已于 2026-07-10 归档，用户 C001 运行容量 800 kVA 仍等于合同容量 800 kVA");
         }
 
         @Test

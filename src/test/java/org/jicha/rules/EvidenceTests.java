@@ -29,4 +29,14 @@ class EvidenceTests {
         assertThat(Evidence.price(40.5)).isEqualTo("40.5");
         assertThat(Evidence.price(null)).isEqualTo("空");
     }
+
+    @Test
+    void aContractCodeIsPrintedByItsChineseName() {
+        assertThat(Evidence.label("readType", "ESTIMATED")).isEqualTo("估抄");
+        assertThat(Evidence.label("customerCategory", "AGRICULTURAL")).isEqualTo("农业生产");
+        assertThat(Evidence.label("readType", null)).isEqualTo("空");
+        assertThat(Evidence.label("readType", "SOMETHING_NEW")).isEqualTo("SOMETHING_NEW");
+        assertThat(Evidence.labels("step", "SURVEY, CONNECT")).isEqualTo("勘查、装表接电");
+        assertThat(Evidence.labels("step", "")).isEqualTo("空");
+    }
 }

@@ -58,7 +58,7 @@ class ExpExpansionRulesTests {
                     .extracting(RuleTestKit::key)
                     .containsExactly(finding("EXP-01", APPLICATION, "A1", null));
             assertThat(findings.get(0).message())
-                    .contains("A1", "LV_NEW", "8 个工作日", "时限 7")
+                    .contains("A1", "低压新装", "8 个工作日", "时限 7")
                     .doesNotContain("在途");
         }
 
@@ -159,8 +159,8 @@ class ExpExpansionRulesTests {
                     .extracting(RuleTestKit::key)
                     .containsExactly(finding("EXP-09", APPLICATION, "A1", null));
             assertThat(findings.get(0).message())
-                    .contains("A1", "HV_NEW", "MID_CHECK,COMPLETION_CHECK")
-                    .doesNotContain("DESIGN_REVIEW");
+                    .contains("A1", "高压新装", "缺少环节 中间检查、竣工检验")
+                    .doesNotContain("设计审核");
         }
 
         @Test

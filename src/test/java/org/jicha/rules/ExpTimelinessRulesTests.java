@@ -54,7 +54,7 @@ class ExpTimelinessRulesTests {
                     .extracting(RuleTestKit::key)
                     .containsExactly(finding("EXP-02", APPLICATION, "A1", null));
             assertThat(findings.get(0).message())
-                    .contains("A1", "HV_NEW", "设计审核用时 11 个工作日", "时限 10")
+                    .contains("A1", "高压新装", "设计审核用时 11 个工作日", "时限 10")
                     .doesNotContain("在途");
         }
 
@@ -230,7 +230,7 @@ class ExpTimelinessRulesTests {
             assertThat(findings)
                     .extracting(RuleTestKit::key)
                     .containsExactly(finding("EXP-06", APPLICATION, "A1", null));
-            assertThat(findings.get(0).message()).contains("A1", "RES_NEW", "合计用时 6 个工作日", "时限 5");
+            assertThat(findings.get(0).message()).contains("A1", "居民新装", "合计用时 6 个工作日", "时限 5");
         }
 
         @Test
@@ -364,7 +364,7 @@ class ExpTimelinessRulesTests {
                     .extracting(RuleTestKit::key)
                     .containsExactly(finding("EXP-08", APPLICATION, "A1", null));
             assertThat(findings.get(0).message())
-                    .contains("A1", "RES_NEW", "2026-05-11 受理", "C001", "立户日期 2026-04-02", "首次计费月份 2026-05");
+                    .contains("A1", "居民新装", "2026-05-11 受理", "C001", "立户日期 2026-04-02", "首次计费月份 2026-05");
         }
 
         @Test
@@ -425,8 +425,8 @@ class ExpTimelinessRulesTests {
                     .extracting(RuleTestKit::key)
                     .containsExactly(finding("EXP-10", APPLICATION, "A1", null));
             assertThat(findings.get(0).message())
-                    .contains("A1", "50 %", "PLAN_REPLY 10 个工作日（时限 15）")
-                    .doesNotContain("CONNECT");
+                    .contains("A1", "50 %", "供电方案答复 10 个工作日（时限 15）")
+                    .doesNotContain("装表接电");
         }
 
         @Test

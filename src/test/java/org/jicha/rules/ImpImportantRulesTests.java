@@ -43,7 +43,7 @@ class ImpImportantRulesTests {
             assertThat(findings)
                     .extracting(RuleTestKit::key)
                     .containsExactly(finding("IMP-01", CUSTOMER, "C001", null));
-            assertThat(findings.get(0).message()).contains("C001", "SPECIAL", "电源数 2");
+            assertThat(findings.get(0).message()).contains("C001", "等级 特级", "电源数 2");
         }
 
         @Test

@@ -46,7 +46,7 @@ class ImpSafetyRulesTests {
             assertThat(findings)
                     .extracting(RuleTestKit::key)
                     .containsExactly(finding("IMP-02", CUSTOMER, "C001", null));
-            assertThat(findings.get(0).message()).contains("C001", "等级 SECOND", "未配置自备应急电源");
+            assertThat(findings.get(0).message()).contains("C001", "等级 二级", "未配置自备应急电源");
         }
 
         @Test
@@ -96,7 +96,7 @@ class ImpSafetyRulesTests {
             assertThat(findings)
                     .extracting(RuleTestKit::key)
                     .containsExactly(finding("IMP-03", CUSTOMER, "C001", null));
-            assertThat(findings.get(0).message()).contains("C001", "等级 FIRST", "最近检查日期 2026-08-04", "周期 3 个月");
+            assertThat(findings.get(0).message()).contains("C001", "等级 一级", "最近检查日期 2026-08-04", "周期 3 个月");
         }
 
         @Test
@@ -263,7 +263,7 @@ class ImpSafetyRulesTests {
             assertThat(findings)
                     .extracting(RuleTestKit::key)
                     .containsExactly(finding("IMP-07", APPLICATION, "A1", null));
-            assertThat(findings.get(0).message()).contains("C001", "A1", "HV_INCREASE", "SINGLE", "在途");
+            assertThat(findings.get(0).message()).contains("C001", "A1", "高压增容", "供电方式 单电源", "在途");
         }
 
         @Test

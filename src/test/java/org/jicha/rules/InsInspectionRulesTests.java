@@ -98,7 +98,7 @@ class InsInspectionRulesTests {
             assertThat(findings)
                     .extracting(RuleTestKit::key)
                     .containsExactly(finding("INS-08", INSPECTION, "I1", null));
-            assertThat(findings.get(0).message()).contains("I1", "2026-10-12", "VIOLATION");
+            assertThat(findings.get(0).message()).contains("I1", "2026-10-12", "违约用电");
         }
 
         @Test

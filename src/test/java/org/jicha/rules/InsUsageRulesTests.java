@@ -376,7 +376,7 @@ class InsUsageRulesTests {
             assertThat(ins07(inspection))
                     .singleElement()
                     .extracting(Finding::message)
-                    .isEqualTo("检查 I1（2026-10-09）档案不全：检查结论未签字；检查人员 1 人（至少 2 人）；结果 HAZARD 照片 0 张（至少 1 张）");
+                    .isEqualTo("检查 I1（2026-10-09）档案不全：检查结论未签字；检查人员 1 人（至少 2 人）；结果 存在隐患 照片 0 张（至少 1 张）");
         }
 
         @Test

@@ -106,7 +106,7 @@ class MetDevicesRulesTests {
 
             assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("MET-03", METER, "M001", null));
             assertThat(findings.get(0).message())
-                    .contains("M001", "档案为 IV 类", "合同容量 400 kVA", "2026-10 电量 5000 kWh", "应为 III 类", "准确度不低于 1");
+                    .contains("M001", "档案为 Ⅳ类", "合同容量 400 kVA", "2026-10 电量 5000 kWh", "应为 Ⅲ类", "准确度不低于 1");
         }
 
         @Test
@@ -166,7 +166,7 @@ class MetDevicesRulesTests {
                             5000));
 
             assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("MET-03", METER, "M001", null));
-            assertThat(findings.get(0).message()).contains("准确度 1", "应为 II 类", "准确度不低于 0.5");
+            assertThat(findings.get(0).message()).contains("准确度 1", "应为 Ⅱ类", "准确度不低于 0.5");
         }
 
         @Test
@@ -225,7 +225,7 @@ class MetDevicesRulesTests {
 
             assertThat(findings).extracting(RuleTestKit::key).containsExactly(finding("MET-04", METER, "M001", null));
             assertThat(findings.get(0).message())
-                    .contains("M001", "III 类", "最近现场检验 2025-11-04", "检验周期 12 个月")
+                    .contains("M001", "Ⅲ类", "最近现场检验 2025-11-04", "检验周期 12 个月")
                     .doesNotContain("装表后无");
         }
 

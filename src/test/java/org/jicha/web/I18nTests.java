@@ -69,6 +69,8 @@ class I18nTests {
     static final Map<String, Class<? extends Enum<?>>> ENUM_KEYS = Map.ofEntries(
             Map.entry("theme.", Theme.class),
             Map.entry("severity.", Severity.class),
+            Map.entry("subjectType.", SubjectType.class),
+            Map.entry("theme.short.", Theme.class),
             Map.entry("teamKind.", TeamKind.class),
             Map.entry("role.", Role.class),
             Map.entry("runs.trigger.", RunTrigger.class),

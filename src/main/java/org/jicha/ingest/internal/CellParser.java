@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import org.jicha.ingest.Rejection;
 
 /**
  * Turns one non-empty cell into the typed value of its column, or into an {@link Invalid} saying why not.
@@ -15,47 +16,45 @@ import java.time.format.ResolverStyle;
  */
 final class CellParser {
 
-    /** The reason a cell was not accepted. */
-    record Invalid(String reason) {}
+    /** The reason a cell was not accepted: a {@code load.reason.*} key and its arguments. */
+    record Invalid(String reasonKey, String... arguments) {}
 
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
 
     private CellParser() {}
 
-    static Object parse(Column column, String cell) {
+    /** {@code cell} as a value of {@code column}; a code outside its list is answered with the names of the list. */
+    static Object parse(ContractFile file, Column column, String cell) {
         return switch (column.type()) {
             case TEXT ->
-                cell.length() <= column.maxLength()
-                        ? cell
-                        : new Invalid("longer than " + column.maxLength() + " characters");
+                cell.length() <= column.maxLength() ? cell : new Invalid("tooLong", String.valueOf(column.maxLength()));
             case CODE ->
-                column.codes().contains(cell) ? cell : new Invalid("not one of " + String.join(", ", column.codes()));
+                column.codes().contains(cell)
+                        ? cell
+                        : new Invalid("notOneOf", Rejection.codes(file.codeNames(column), column.codes()));
             case ID_LIST -> idList(column, cell);
             case DATE -> date(cell);
             case TIMESTAMP -> timestamp(cell);
             case MONTH -> month(cell);
-            case DECIMAL ->
-                isDecimal(cell)
-                        ? new BigDecimal(cell)
-                        : new Invalid("not a decimal number (digits, '.' as decimal point)");
-            case INTEGER -> isInteger(cell) ? Integer.valueOf(cell) : new Invalid("not a whole number");
+            case DECIMAL -> isDecimal(cell) ? new BigDecimal(cell) : new Invalid("notDecimal");
+            case INTEGER -> isInteger(cell) ? Integer.valueOf(cell) : new Invalid("notInteger");
             case BOOLEAN ->
                 switch (cell) {
                     case "Y" -> Boolean.TRUE;
                     case "N" -> Boolean.FALSE;
-                    default -> new Invalid("must be Y or N");
+                    default -> new Invalid("notBoolean");
                 };
         };
     }
 
     private static Object idList(Column column, String cell) {
         if (cell.length() > column.maxLength()) {
-            return new Invalid("longer than " + column.maxLength() + " characters");
+            return new Invalid("tooLong", String.valueOf(column.maxLength()));
         }
         for (String id : cell.split(";", -1)) {
             if (id.isBlank()) {
-                return new Invalid("empty id in ';'-separated list");
+                return new Invalid("emptyId");
             }
         }
         return cell;
@@ -130,7 +129,7 @@ final class CellParser {
     }
 
     private static Invalid notADate() {
-        return new Invalid("not a valid date (yyyy-MM-dd)");
+        return new Invalid("notDate");
     }
 
     private static Object timestamp(String cell) {
@@ -145,7 +144,7 @@ final class CellParser {
     }
 
     private static Invalid notATimestamp() {
-        return new Invalid("not a valid timestamp (yyyy-MM-dd HH:mm:ss)");
+        return new Invalid("notTimestamp");
     }
 
     private static Object month(String cell) {
@@ -157,6 +156,6 @@ final class CellParser {
     }
 
     private static Invalid notAMonth() {
-        return new Invalid("not a valid month (yyyy-MM)");
+        return new Invalid("notMonth");
     }
 }

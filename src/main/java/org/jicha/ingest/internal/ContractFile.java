@@ -290,6 +290,38 @@ public enum ContractFile {
         return code(name, "RESIDENTIAL", "COMMERCIAL", "LARGE_INDUSTRIAL", "AGRICULTURAL");
     }
 
+    /**
+     * Where each code column's names live in the message bundles ({@code code.<list>.<CODE>}; team kinds share
+     * the rule catalogue's {@code teamKind.*}), by {@code table.column}: rules print these names in their evidence
+     * (docs/RULES.md) and a rejected code is answered with them. ContractCodeLabelsTests keeps it complete.
+     */
+    static final Map<String, String> CODE_NAMES = Map.ofEntries(
+            Map.entry("units.unit_type", "code.unitType."),
+            Map.entry("units.team_kind", "teamKind."),
+            Map.entry("tariffs.customer_category", "code.customerCategory."),
+            Map.entry("customers.category", "code.customerCategory."),
+            Map.entry("customers.status", "code.customerStatus."),
+            Map.entry("customers.basic_charge_mode", "code.basicChargeMode."),
+            Map.entry("important_customers.grade", "code.importantGrade."),
+            Map.entry("meters.meter_kind", "code.meterKind."),
+            Map.entry("meters.metering_class", "code.meteringClass."),
+            Map.entry("meters.status", "code.meterStatus."),
+            Map.entry("readings.read_type", "code.readType."),
+            Map.entry("bills.channel", "code.payChannel."),
+            Map.entry("applications.app_type", "code.appType."),
+            Map.entry("applications.supply_mode", "code.supplyMode."),
+            Map.entry("applications.status", "code.appStatus."),
+            Map.entry("application_steps.step", "code.step."),
+            Map.entry("application_steps.outcome", "code.stepOutcome."),
+            Map.entry("inspections.kind", "code.inspectionKind."),
+            Map.entry("inspections.result", "code.inspectionResult."),
+            Map.entry("meter_events.kind", "code.meterEventKind."));
+
+    /** The message-key prefix of the names of {@code column}'s codes, or null for a column without codes. */
+    String codeNames(Column column) {
+        return CODE_NAMES.get(fileName.replace(".csv", "") + "." + column.name());
+    }
+
     public static Optional<ContractFile> byFileName(String fileName) {
         return Optional.ofNullable(BY_FILE_NAME.get(fileName));
     }

@@ -276,7 +276,13 @@ public class FileLoader {
                 if (kept.size() >= keep) {
                     truncated = true;
                 } else {
-                    kept.add(new Rejection(fileName, line, violation.column(), violation.value(), violation.reason()));
+                    kept.add(Rejection.of(
+                            fileName,
+                            line,
+                            violation.column(),
+                            violation.value(),
+                            violation.reasonKey(),
+                            violation.arguments()));
                 }
             }
         }

@@ -36,6 +36,9 @@ public class LoadRecordStore {
             + "rows_accepted, rows_rejected, started_at, finished_at";
     private static final int REJECTION_BATCH = 1000;
 
+    /** Between the arguments of a rejection's reason in {@code load_rejections.reason_args} (a control character). */
+    private static final String ARGUMENT_SEPARATOR = "\u001f";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batchJdbc;
 
@@ -151,14 +154,28 @@ public class LoadRecordStore {
             List<Object[]> rows = new ArrayList<>();
             for (Rejection r : rejections.subList(from, Math.min(rejections.size(), from + REJECTION_BATCH))) {
                 rows.add(new Object[] {
-                    fileId, r.line(), clip(r.column(), 100), clip(r.value(), 1000), clip(r.reason(), 1000)
+                    fileId,
+                    r.line(),
+                    clip(r.column(), 100),
+                    clip(r.value(), 1000),
+                    clip(r.reason(), 1000),
+                    r.reasonKey(),
+                    clip(String.join(ARGUMENT_SEPARATOR, r.reasonArguments()), 1000)
                 });
             }
             batchJdbc.batchUpdate(
                     "INSERT INTO load_rejections (load_file_id, line_no, column_name, cell_value, "
-                            + "reason) VALUES (?, ?, ?, ?, ?)",
+                            + "reason, reason_key, reason_args) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     rows,
-                    new int[] {Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
+                    new int[] {
+                        Types.BIGINT,
+                        Types.BIGINT,
+                        Types.VARCHAR,
+                        Types.VARCHAR,
+                        Types.VARCHAR,
+                        Types.VARCHAR,
+                        Types.VARCHAR
+                    });
         }
     }
 
@@ -173,13 +190,20 @@ public class LoadRecordStore {
                 })
                 .list();
         jdbc.sql("""
-                        SELECT r.load_file_id, f.file_name, r.line_no, r.column_name, r.cell_value, r.reason
+                        SELECT r.load_file_id, f.file_name, r.line_no, r.column_name, r.cell_value, r.reason,
+                            r.reason_key, r.reason_args
                         FROM load_rejections r JOIN load_files f ON f.id = r.load_file_id
                         WHERE f.load_id = ? ORDER BY r.id""").param(loadId).query(rs -> {
             rejections
                     .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                     .add(new Rejection(
-                            rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                            rs.getString(2),
+                            rs.getLong(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            arguments(rs.getString(8))));
         });
         List<FileResult> withRejections = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -230,6 +254,10 @@ public class LoadRecordStore {
     private static LocalDateTime time(ResultSet rs, String column) throws SQLException {
         Timestamp timestamp = rs.getTimestamp(column);
         return timestamp == null ? null : timestamp.toLocalDateTime();
+    }
+
+    private static List<String> arguments(String stored) {
+        return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split(ARGUMENT_SEPARATOR, -1));
     }
 
     private static String clip(String text, int length) {

@@ -1,26 +1,17 @@
 package org.jicha.ingest.internal;
 
 /**
- * A kind of record a column may refer to, and the file that brings new ones.
+ * A kind of record a column may refer to, and the file that brings new ones. Its noun in a rejection's reason is
+ * the message {@code load.reference.<NAME>}.
  */
 public enum Reference {
-    UNIT("unit"),
+    UNIT,
     /** A unit whose unit_type is STATION. */
-    STATION("station unit"),
-    TARIFF("tariff"),
-    CUSTOMER("customer"),
-    METER("meter"),
-    APPLICATION("application");
-
-    private final String noun;
-
-    Reference(String noun) {
-        this.noun = noun;
-    }
-
-    String noun() {
-        return noun;
-    }
+    STATION,
+    TARIFF,
+    CUSTOMER,
+    METER,
+    APPLICATION;
 
     /** The key set that resolves this reference: stations are units of a given type. */
     Reference keySet() {

@@ -17,13 +17,13 @@ interface RowPolicy {
 
     static RowPolicy atLeast(String column, BigDecimal minimum) {
         return (row, context) -> row.value(column) instanceof BigDecimal value && value.compareTo(minimum) < 0
-                ? Optional.of(Violation.of(column, row.cell(column), "must be >= " + minimum.toPlainString()))
+                ? Optional.of(Violation.of(column, row.cell(column), "atLeast", minimum.toPlainString()))
                 : Optional.empty();
     }
 
     static RowPolicy greaterThan(String column, BigDecimal bound) {
         return (row, context) -> row.value(column) instanceof BigDecimal value && value.compareTo(bound) <= 0
-                ? Optional.of(Violation.of(column, row.cell(column), "must be > " + bound.toPlainString()))
+                ? Optional.of(Violation.of(column, row.cell(column), "greaterThan", bound.toPlainString()))
                 : Optional.empty();
     }
 
@@ -38,8 +38,8 @@ interface RowPolicy {
             if (number == null || (number.compareTo(low) >= 0 && number.compareTo(high) <= 0)) {
                 return Optional.empty();
             }
-            return Optional.of(
-                    Violation.of(column, row.cell(column), "must be between " + minimum + " and " + maximum));
+            return Optional.of(Violation.of(
+                    column, row.cell(column), "between", String.valueOf(minimum), String.valueOf(maximum)));
         };
     }
 
@@ -59,8 +59,11 @@ interface RowPolicy {
                 return Optional.of(Violation.of(
                         readOnColumn,
                         row.cell(readOnColumn),
-                        "must be within period " + period + " or at most " + context.readOnGraceDays()
-                                + " days after it (" + month.atDay(1) + " to " + latest + ")"));
+                        "readWithinPeriod",
+                        period,
+                        String.valueOf(context.readOnGraceDays()),
+                        month.atDay(1).toString(),
+                        latest.toString()));
             }
             return Optional.empty();
         };
@@ -70,10 +73,8 @@ interface RowPolicy {
         return (row, context) -> row.value(column) instanceof LocalDateTime later
                         && row.value(earlierColumn) instanceof LocalDateTime earlier
                         && later.isBefore(earlier)
-                ? Optional.of(Violation.of(
-                        column,
-                        row.cell(column),
-                        "must not be before " + earlierColumn + " " + row.cell(earlierColumn)))
+                ? Optional.of(
+                        Violation.of(column, row.cell(column), "notBefore", earlierColumn, row.cell(earlierColumn)))
                 : Optional.empty();
     }
 }

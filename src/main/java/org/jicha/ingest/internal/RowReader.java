@@ -80,7 +80,7 @@ final class RowReader {
         Object[] values = new Object[columnCount];
         if (record.getFieldCount() != headerSize) {
             violations.add(Violation.of(
-                    null, null, "row has " + record.getFieldCount() + " fields but the header has " + headerSize));
+                    null, null, "fieldCount", String.valueOf(record.getFieldCount()), String.valueOf(headerSize)));
             return new ParsedRow(file, record.getStartingLineNumber(), cells, values);
         }
         for (int i = 0; i < columnCount; i++) {
@@ -88,14 +88,14 @@ final class RowReader {
             String cell = positions[i] < 0 ? null : record.getField(positions[i]);
             if (cell == null || cell.isBlank()) {
                 if (column.required()) {
-                    violations.add(Violation.of(column.name(), cell == null ? "" : cell, "required value is missing"));
+                    violations.add(Violation.of(column.name(), cell == null ? "" : cell, "required"));
                 }
                 continue;
             }
             cells[i] = cell;
-            Object value = CellParser.parse(column, cell);
+            Object value = CellParser.parse(file, column, cell);
             if (value instanceof CellParser.Invalid invalid) {
-                violations.add(Violation.of(column.name(), cell, invalid.reason()));
+                violations.add(Violation.of(column.name(), cell, invalid.reasonKey(), invalid.arguments()));
             } else {
                 values[i] = value;
             }

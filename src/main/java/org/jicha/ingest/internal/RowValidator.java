@@ -1,6 +1,7 @@
 package org.jicha.ingest.internal;
 
 import java.util.List;
+import org.jicha.ingest.Rejection;
 
 /**
  * Applies the row rules that need more than one cell: references (to stored records or records accepted
@@ -32,14 +33,24 @@ final class RowValidator {
             case FOUND -> {}
             case NOT_A_STATION ->
                 violations.add(Violation.of(
-                        column.name(), key, "unit " + key + " is a " + references.unitType(key) + ", not a STATION"));
+                        column.name(),
+                        key,
+                        "notAStation",
+                        key,
+                        Rejection.MESSAGE_ARGUMENT + "code.unitType." + references.unitType(key)));
             case MISSING -> {
                 ContractFile source = reference.producedBy();
-                String reason = references.wasRejected(source)
-                        ? "unknown " + reference.noun() + ": not stored, and " + source.fileName()
-                                + " of this batch was rejected"
-                        : "unknown " + reference.noun() + ": not stored and not accepted from this batch";
-                violations.add(new Violation(column.name(), key, reason, source == file));
+                String noun = Rejection.MESSAGE_ARGUMENT + "load.reference." + reference.name();
+                violations.add(
+                        references.wasRejected(source)
+                                ? new Violation(
+                                        column.name(),
+                                        key,
+                                        "load.reason.unknownSourceRejected",
+                                        List.of(noun, source.fileName()),
+                                        source == file)
+                                : new Violation(
+                                        column.name(), key, "load.reason.unknown", List.of(noun), source == file));
             }
         }
     }

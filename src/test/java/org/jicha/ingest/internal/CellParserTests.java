@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class CellParserTests {
 
     private static Object parse(ColumnType type, String cell) {
-        return CellParser.parse(Column.of("c", type), cell);
+        return CellParser.parse(ContractFile.READINGS, Column.of("c", type), cell);
     }
 
     @Test
