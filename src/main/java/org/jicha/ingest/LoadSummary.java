@@ -1,8 +1,13 @@
 package org.jicha.ingest;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
-/** One line of the list of loads, newest first. */
+/**
+ * One line of the list of loads, newest first. {@code startedAt} and {@code finishedAt} are read on the loader's
+ * clock, in UTC (the stamps the incremental runs compare with {@code changed_at}).
+ */
 public record LoadSummary(
         long id,
         String batchName,
@@ -12,4 +17,10 @@ public record LoadSummary(
         long rowsAccepted,
         long rowsRejected,
         LocalDateTime startedAt,
-        LocalDateTime finishedAt) {}
+        LocalDateTime finishedAt) {
+
+    /** When the load started, as an instant (for the pages, which show it in the people's zone). */
+    public Instant startedInstant() {
+        return startedAt == null ? null : startedAt.toInstant(ZoneOffset.UTC);
+    }
+}
