@@ -1,7 +1,6 @@
 package org.jicha.plans.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -48,7 +47,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @WebPage
 class PlanPages {
 
-    /** How many next runs the list shows for a cron it cannot put in words. */
+    /** How many runs after the next one the list shows for a cron it cannot put in words. */
     static final int UPCOMING = 3;
 
     private final PlanService plans;
@@ -57,7 +56,6 @@ class PlanPages {
     private final UnitRecords units;
     private final ActiveRuleSet rules;
     private final MessageSource messages;
-    private final Clock clock;
 
     PlanPages(
             PlanService plans,
@@ -65,20 +63,18 @@ class PlanPages {
             Times times,
             UnitRecords units,
             ActiveRuleSet rules,
-            MessageSource messages,
-            Clock clock) {
+            MessageSource messages) {
         this.plans = plans;
         this.cronWords = cronWords;
         this.times = times;
         this.units = units;
         this.rules = rules;
         this.messages = messages;
-        this.clock = clock;
     }
 
     /**
-     * One plan of the list: its schedule in words (the cron as written when it has none), the next run, and for a
-     * cron without words its next runs.
+     * One plan of the list: its schedule in words (the cron as written when it has none), the next run (its
+     * trigger's, in the people's zone), and for a cron without words the runs after that one.
      */
     record PlanRow(PlanView plan, String schedule, boolean inWords, String nextRun, List<String> upcoming) {}
 
@@ -98,7 +94,7 @@ class PlanPages {
                 plan.nextFireTime() == null ? null : times.format(plan.nextFireTime()),
                 inWords || plan.nextFireTime() == null
                         ? List.of()
-                        : cronWords.nextRuns(plan.cron(), UPCOMING, clock.instant()));
+                        : cronWords.nextRuns(plan.cron(), UPCOMING, plan.nextFireTime()));
     }
 
     @GetMapping("/plans/new")
