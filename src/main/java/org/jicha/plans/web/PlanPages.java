@@ -76,7 +76,13 @@ class PlanPages {
      * One plan of the list: its schedule in words (the cron as written when it has none), the next run (its
      * trigger's, in the people's zone), and for a cron without words the runs after that one.
      */
-    record PlanRow(PlanView plan, String schedule, boolean inWords, String nextRun, List<String> upcoming) {}
+    record PlanRow(
+            PlanView plan,
+            String schedule,
+            boolean inWords,
+            String nextRun,
+            List<String> upcoming,
+            List<String> units) {}
 
     @GetMapping("/plans")
     String list(Model model, Locale locale) {
@@ -94,7 +100,14 @@ class PlanPages {
                 plan.nextFireTime() == null ? null : times.format(plan.nextFireTime()),
                 inWords || plan.nextFireTime() == null
                         ? List.of()
-                        : cronWords.nextRuns(plan.cron(), UPCOMING, plan.nextFireTime()));
+                        : cronWords.nextRuns(plan.cron(), UPCOMING, plan.nextFireTime()),
+                plan.unitCodes().stream().map(this::unitName).toList());
+    }
+
+    /** A unit as people know it: its name with its code, e.g. 城关供电所（ST01）. */
+    private String unitName(String code) {
+        String name = units.nameOf(code);
+        return name == null || name.equals(code) ? code : name + "（" + code + "）";
     }
 
     @GetMapping("/plans/new")
