@@ -1,15 +1,12 @@
 package org.jicha.ingest;
 
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
  * The outcome of loading one batch folder, as stored in load_batches / load_files / load_rejections and
  * written to the load report.
  *
- * @param startedAt when the load started, on the loader's clock in UTC (see {@link #startedInstant()})
  * @param id the load's id (GET /api/loads/{id})
  * @param message a fault of the whole batch (e.g. no files), null otherwise
  * @param reportPath where the load report was written, null when none was (e.g. {@link BatchLoader#load})
@@ -35,11 +32,6 @@ public record LoadResult(
     public LoadResult {
         files = List.copyOf(files);
         ignored = List.copyOf(ignored);
-    }
-
-    /** When the load started, as an instant (for the pages, which show it in the people's zone). */
-    public Instant startedInstant() {
-        return startedAt == null ? null : startedAt.toInstant(ZoneOffset.UTC);
     }
 
     LoadResult withReportPath(String path) {

@@ -1,13 +1,8 @@
 package org.jicha.ingest;
 
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
-/**
- * One line of the list of loads, newest first. {@code startedAt} and {@code finishedAt} are read on the loader's
- * clock, in UTC (the stamps the incremental runs compare with {@code changed_at}).
- */
+/** One line of the list of loads, newest first. */
 public record LoadSummary(
         long id,
         String batchName,
@@ -17,10 +12,4 @@ public record LoadSummary(
         long rowsAccepted,
         long rowsRejected,
         LocalDateTime startedAt,
-        LocalDateTime finishedAt) {
-
-    /** When the load started, as an instant (for the pages, which show it in the people's zone). */
-    public Instant startedInstant() {
-        return startedAt == null ? null : startedAt.toInstant(ZoneOffset.UTC);
-    }
-}
+        LocalDateTime finishedAt) {}

@@ -2,7 +2,9 @@ package org.jicha.ingest;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
+import java.time.ZoneId;
 import org.flywaydb.core.Flyway;
+import org.jicha.config.PeopleZone;
 import org.jicha.ingest.internal.FileLoader;
 import org.jicha.ingest.internal.LoadRecordStore;
 import org.jicha.records.RecordWriter;
@@ -60,7 +62,8 @@ final class StandaloneLoader implements AutoCloseable {
                 new LoadRecordStore(JdbcClient.create(dataSource), jdbc),
                 new StoredKeys(jdbc),
                 properties,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                new PeopleZone(ZoneId.of("Asia/Shanghai")));
     }
 
     BatchLoader loader() {
