@@ -188,6 +188,26 @@ class PlanPagesIntegrationTests {
     }
 
     @Test
+    void theFormAndTheListSpeakEnglishOnRequest() throws Exception {
+        mvc.perform(monthlyForm("/plans")).andExpect(status().is3xxRedirection());
+        long id = jdbc.queryForObject("SELECT id FROM audit_plans", Long.class);
+        for (String url : List.of("/plans/new?lang=en", "/plans/" + id + "/edit?lang=en", "/plans?lang=en")) {
+            Document page = page(url, "AUDITOR");
+            assertThat(page.text()).as(url).doesNotContain("??");
+            assertThat(page.select("main label, main legend, main dt, main button")
+                            .text())
+                    .as(url + ": labels in English (unit names are data)")
+                    .doesNotContainPattern("\\p{IsHan}");
+        }
+        Document list = page("/plans?lang=en", "AUDITOR");
+        assertThat(list.select(".plan-schedule").text()).startsWith("Monthly on day 1 at 03:00");
+        assertThat(page("/plans/new?lang=en", "AUDITOR")
+                        .select("#p-frequency option[value=QUARTERLY]")
+                        .text())
+                .isEqualTo("Quarterly (Jan, Apr, Jul, Oct)");
+    }
+
+    @Test
     void onlyAuditorsAndAdministratorsWritePlansAndEveryFormNeedsItsCsrfToken() throws Exception {
         mvc.perform(get("/plans/new").with(user("supervisor").roles("SUPERVISOR")))
                 .andExpect(status().isForbidden());
