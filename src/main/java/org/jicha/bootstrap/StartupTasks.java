@@ -26,14 +26,21 @@ class StartupTasks implements ApplicationRunner {
     private final BatchLoader loader;
     private final StoredKeys stored;
     private final BootstrapProperties properties;
+    private final ServerAddress address;
     private final Clock clock;
 
     StartupTasks(
-            AuditService audits, BatchLoader loader, StoredKeys stored, BootstrapProperties properties, Clock clock) {
+            AuditService audits,
+            BatchLoader loader,
+            StoredKeys stored,
+            BootstrapProperties properties,
+            ServerAddress address,
+            Clock clock) {
         this.audits = audits;
         this.loader = loader;
         this.stored = stored;
         this.properties = properties;
+        this.address = address;
         this.clock = clock;
     }
 
@@ -64,10 +71,11 @@ class StartupTasks implements ApplicationRunner {
                         properties.asOf() == null ? ChinaTime.today(clock) : properties.asOf(), RunTrigger.STARTUP)
                 .heldWithoutData());
         log.info(
-                "Audit run {} as of {}: {} subjects checked, {} findings. See http://localhost:8080/",
+                "Audit run {} as of {}: {} subjects checked, {} findings.{}",
                 run.id(),
                 run.asOf(),
                 run.subjectsChecked(),
-                run.findingsCount());
+                run.findingsCount(),
+                address.url().map(url -> " See " + url).orElse(""));
     }
 }

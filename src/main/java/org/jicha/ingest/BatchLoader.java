@@ -9,11 +9,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jicha.config.PeopleZone;
 import org.jicha.ingest.internal.BatchSession;
 import org.jicha.ingest.internal.ContractFile;
 import org.jicha.ingest.internal.DiskBudget;
@@ -36,9 +36,8 @@ public class BatchLoader {
 
     private static final Logger log = LoggerFactory.getLogger(BatchLoader.class);
     /** Load times are recorded, and shown, in the utility's time. */
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     private final FileLoader fileLoader;
+
     private final RecordWriter writer;
     private final LoadRecordStore records;
     private final StoredKeys storedKeys;
@@ -53,14 +52,15 @@ public class BatchLoader {
             StoredKeys storedKeys,
             IngestProperties properties,
             MeterRegistry meters,
-            Clock clock) {
+            Clock clock,
+            PeopleZone zone) {
         this.fileLoader = fileLoader;
         this.writer = writer;
         this.records = records;
         this.storedKeys = storedKeys;
         this.properties = properties;
         this.meters = meters;
-        this.clock = clock.withZone(ZONE);
+        this.clock = clock.withZone(zone.zone());
     }
 
     /** Loads the folder as a batch named after it. */

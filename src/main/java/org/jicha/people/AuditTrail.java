@@ -3,9 +3,9 @@ package org.jicha.people;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.jicha.config.PeopleZone;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -21,16 +21,17 @@ public class AuditTrail {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public AuditTrail(JdbcTemplate jdbc, Clock clock) {
+    /** Entries are stamped with the time of day in the people's zone ({@code jicha.schedule.zone}). */
+    public AuditTrail(JdbcTemplate jdbc, Clock clock, PeopleZone zone) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.clock = clock.withZone(zone.zone());
     }
 
     public void record(String actor, String action, String target, String detail) {
         String d = detail == null || detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX);
         jdbc.update(
                 "INSERT INTO audit_trail (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)",
-                Timestamp.valueOf(LocalDateTime.now(clock.withZone(ZoneId.of("Asia/Shanghai")))),
+                Timestamp.valueOf(LocalDateTime.now(clock)),
                 actor,
                 action,
                 target,

@@ -2,13 +2,12 @@ package org.jicha.people;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jicha.config.Times;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -40,8 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class SignInGuard {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int COLUMN = 64;
 
     /** Why an attempt is refused before its password is checked. */
@@ -56,12 +53,14 @@ class SignInGuard {
     private final Clock clock;
     private final AuditTrail trail;
     private final SecurityProperties.SignIn settings;
+    private final Times times;
 
-    public SignInGuard(JdbcTemplate jdbc, Clock clock, AuditTrail trail, SecurityProperties properties) {
+    public SignInGuard(JdbcTemplate jdbc, Clock clock, AuditTrail trail, SecurityProperties properties, Times times) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.trail = trail;
         this.settings = properties.signIn();
+        this.times = times;
     }
 
     /** Whether an attempt of this user name from this address is refused without looking at its password. */
@@ -198,7 +197,7 @@ class SignInGuard {
                         now)
                 .stream()
                 .filter(Objects::nonNull)
-                .map(t -> t.atOffset(ZoneOffset.UTC).atZoneSameInstant(SHANGHAI).toLocalDateTime())
+                .map(t -> times.local(t.toInstant(ZoneOffset.UTC)))
                 .findFirst();
     }
 
@@ -276,7 +275,8 @@ class SignInGuard {
         return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
-    private static String shown(LocalDateTime utc) {
-        return utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(SHANGHAI).format(SHOWN);
+    /** A time of the UTC table shown to people: {@code yyyy-MM-dd HH:mm} in their zone. */
+    private String shown(LocalDateTime utc) {
+        return times.format(utc.toInstant(ZoneOffset.UTC));
     }
 }

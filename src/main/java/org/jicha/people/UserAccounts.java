@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.jicha.config.PeopleZone;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -45,7 +45,8 @@ public class UserAccounts {
             SignInGuard guard,
             AuditTrail trail,
             JdbcTemplate jdbc,
-            Clock clock) {
+            Clock clock,
+            PeopleZone zone) {
         this.users = users;
         this.encoder = encoder;
         this.policy = policy;
@@ -53,7 +54,7 @@ public class UserAccounts {
         this.guard = guard;
         this.trail = trail;
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.clock = clock.withZone(zone.zone());
     }
 
     /**
@@ -319,7 +320,7 @@ public class UserAccounts {
     }
 
     private LocalDateTime now() {
-        return LocalDateTime.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        return LocalDateTime.now(clock);
     }
 
     /** The fields of a new user. */

@@ -1,7 +1,7 @@
 package org.jicha.plans;
 
 /** A plan definition that cannot be saved; names the field at fault (HTTP 422). */
-class InvalidPlanException extends RuntimeException {
+public class InvalidPlanException extends RuntimeException {
 
     private final String field;
 

@@ -18,8 +18,8 @@ import org.jicha.rules.RuleParameters;
 final class WhyText {
 
     /** A parameter key, then optionally its value in full-width brackets (group 2) or after spaces (group 3). */
-    private static final Pattern NAMED = Pattern.compile(
-            "((?:[A-Z]{3})(?:-\\d{2})?\\.[A-Za-z]\\w*(?:\\.\\w+)*)(?:（([^）]*)）|(\\s+-?\\d))?");
+    private static final Pattern NAMED =
+            Pattern.compile("((?:[A-Z]{3})(?:-\\d{2})?\\.[A-Za-z]\\w*(?:\\.\\w+)*)(?:（([^）]*)）|(\\s+-?\\d))?");
 
     private WhyText() {}
 

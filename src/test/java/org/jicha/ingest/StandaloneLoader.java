@@ -3,7 +3,9 @@ package org.jicha.ingest;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.ZoneId;
 import org.flywaydb.core.Flyway;
+import org.jicha.config.PeopleZone;
 import org.jicha.ingest.internal.FileLoader;
 import org.jicha.ingest.internal.LoadRecordStore;
 import org.jicha.records.RecordWriter;
@@ -62,7 +64,8 @@ final class StandaloneLoader implements AutoCloseable {
                 new StoredKeys(jdbc),
                 properties,
                 new SimpleMeterRegistry(),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                new PeopleZone(ZoneId.of("Asia/Shanghai")));
     }
 
     BatchLoader loader() {

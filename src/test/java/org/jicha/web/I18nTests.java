@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ import org.jicha.ingest.FileStatus;
 import org.jicha.ingest.LoadStatus;
 import org.jicha.people.PasswordRule;
 import org.jicha.people.Role;
+import org.jicha.plans.PlanCadence;
 import org.jicha.plans.PlanKind;
 import org.jicha.reports.RatioKind;
 import org.jicha.rules.ReloadOutcome;
@@ -82,6 +84,8 @@ class I18nTests {
             Map.entry("rules.reload.outcome.", ReloadOutcome.class),
             Map.entry("rules.reload.trigger.", ReloadTrigger.class),
             Map.entry("plans.kind.", PlanKind.class),
+            Map.entry("plans.frequency.", PlanCadence.Frequency.class),
+            Map.entry("plans.day.", DayOfWeek.class),
             Map.entry("rules.candidates.outcome.", CandidateOutcome.class),
             Map.entry("rules.preview.change.", ImpactPreview.Change.class),
             Map.entry("rules.preview.subjectType.", SubjectType.class),

@@ -17,8 +17,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -149,6 +154,48 @@ class WebPagesIntegrationTests {
         assertThat(problems).isEmpty();
         assertThat(page("supervisor", "/?lang=zh-CN")).contains("稽查总览");
         assertThat(page("supervisor", "/?lang=en")).contains("Audit dashboard");
+    }
+
+    /** A time as the pages show it: {@code yyyy-MM-dd HH:mm}, nothing more. */
+    static final Pattern SHOWN_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+
+    /** A time printed as the code holds it: ISO with a T, seconds or an offset. */
+    static final Pattern RAW_TIME =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}|\\d{2}:\\d{2}:\\d{2}|\\d{2}:\\d{2}(\\.\\d+)?Z");
+
+    @Test
+    void everyTimeOnThePagesIsChinaTimeToTheMinute() throws Exception {
+        // the loads are stamped in China time and shown to the minute (the pages showed seconds: 10:00:10)
+        Map<String, Object> load = jdbc.queryForMap("SELECT id, started_at FROM load_batches ORDER BY id LIMIT 1");
+        LocalDateTime started = ((Timestamp) load.get("STARTED_AT")).toLocalDateTime();
+        assertThat(started).as("China time: the clock starts at 10:00 in China").isAfterOrEqualTo("2026-12-07T10:00");
+        String shown = started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        assertThat(Jsoup.parse(page("auditor", "/loads")).select("tbody").text())
+                .contains(shown)
+                .doesNotContainPattern(shown + ":\\d\\d");
+        assertThat(Jsoup.parse(page("auditor", "/loads/" + load.get("ID")))
+                        .select("dl.facts")
+                        .text())
+                .contains(shown)
+                .doesNotContainPattern(shown + ":\\d\\d");
+
+        // the rules page showed the rule set's compile time as a raw Instant (2026-12-07T02:42:32.723341812Z)
+        Document rules = Jsoup.parse(page("auditor", "/rules"));
+        String compiled = rules.select("#version-title + dl.facts dd").get(2).text();
+        assertThat(compiled).matches(SHOWN_TIME);
+        assertThat(LocalDateTime.parse(compiled.replace(' ', 'T')))
+                .as("China time, not UTC: the clock starts at 10:00 in China")
+                .isAfterOrEqualTo(LocalDateTime.of(2026, 12, 7, 10, 0));
+
+        long run = jdbc.queryForObject("SELECT MAX(id) FROM audit_runs", Long.class);
+        long ticket = anyTicketOf("QC01");
+        for (String url :
+                List.of("/", "/runs", "/runs/" + run, "/tickets", "/tickets/" + ticket, "/rules", "/loads", "/plans")) {
+            String text = Jsoup.parse(page("auditor", url)).select("main").text();
+            assertThat(RAW_TIME.matcher(text).results().map(MatchResult::group).toList())
+                    .as(url + ": times to the minute, never raw")
+                    .isEmpty();
+        }
     }
 
     @Test

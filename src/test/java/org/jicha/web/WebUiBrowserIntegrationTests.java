@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jicha.bootstrap.ServerAddress;
 import org.jicha.people.Actor;
 import org.jicha.people.UserAccounts;
 import org.jicha.rules.ActiveRuleSet;
@@ -70,6 +71,9 @@ class WebUiBrowserIntegrationTests {
 
     @Autowired
     ActiveRuleSet activeRules;
+
+    @Autowired
+    ServerAddress address;
 
     Browser browser;
 
@@ -441,6 +445,60 @@ class WebUiBrowserIntegrationTests {
             activeRules.reload(ReloadTrigger.API, Actor.SYSTEM);
             assertThat(activeRules.current().contentHash()).isEqualTo(RuleSetLoader.contentHash(Path.of("rules")));
         }
+    }
+
+    @Test
+    void theStartUpLineNamesThePortTheServerReallyListensOn() {
+        // it said http://localhost:8080/ whatever the port
+        assertThat(address.url()).contains("http://localhost:" + port + "/");
+        browser.open("/login");
+        assertThat(browser.driver.getTitle()).isNotBlank();
+    }
+
+    @Test
+    void anAuditorCreatesAQuarterlyPlanInTheBrowserAndReadsItInWords() {
+        String station = jdbc.queryForObject("SELECT unit_name FROM units WHERE unit_code = 'QC01'", String.class);
+        browser.signIn("auditor", SampleWorld.PASSWORD);
+        browser.open("/plans");
+        browser.find("#new-plan").click();
+        browser.waitFor(d -> d.getCurrentUrl().endsWith("/plans/new"));
+        browser.find("#p-name").sendKeys("城关所季度电费稽查");
+        new Select(browser.find("#p-frequency")).selectByValue("QUARTERLY");
+        new Select(browser.find("#p-units")).selectByVisibleText(station + "（QC01）");
+        browser.find("input[name=themes][value=BIL]").click();
+        browser.find("#p-pct").sendKeys("120");
+        browser.shot("plan-form-filled");
+        browser.find("#p-save").click();
+        browser.waitFor(d -> !d.findElements(org.openqa.selenium.By.cssSelector("#err-targetRectificationPct"))
+                .isEmpty());
+        assertThat(browser.find("#err-targetRectificationPct").getText()).startsWith("目标整改率须在 0-100 之间");
+        assertThat(new Select(browser.find("#p-frequency"))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .as("what was chosen stays")
+                .isEqualTo("QUARTERLY");
+        browser.shot("plan-form-fault");
+        browser.find("#p-pct").clear();
+        browser.find("#p-pct").sendKeys("95");
+        browser.find("#p-save").click();
+        browser.waitFor(d ->
+                !d.findElements(org.openqa.selenium.By.cssSelector("p.notice")).isEmpty());
+        browser.shot("plan-created");
+
+        Long id = jdbc.queryForObject("SELECT id FROM audit_plans WHERE name = ?", Long.class, "城关所季度电费稽查");
+        WebElement plan = browser.find("#plan-" + id).findElement(org.openqa.selenium.By.xpath(".."));
+        assertThat(plan.findElement(org.openqa.selenium.By.cssSelector(".plan-schedule"))
+                        .getText())
+                .startsWith("每季度首月 1 日 03:00");
+        assertThat(plan.findElement(org.openqa.selenium.By.cssSelector(".plan-next"))
+                        .getText())
+                .as("the next run in China time: 03:00 on the 1st of January, April, July or October")
+                .matches("\\d{4}-(01|04|07|10)-01 03:00");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_trail WHERE action = 'PLAN_CREATED' AND target = ?",
+                        Integer.class,
+                        "plan:" + id))
+                .isEqualTo(1);
     }
 
     private void assertOnlyTeamTickets() {

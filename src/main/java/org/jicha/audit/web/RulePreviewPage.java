@@ -1,11 +1,9 @@
 package org.jicha.audit.web;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import org.jicha.audit.CandidatePreview;
 import org.jicha.audit.ImpactPreview;
 import org.jicha.audit.PreviewRecords;
-import org.jicha.calendar.ChinaTime;
 import org.jicha.people.Actor;
 import org.jicha.rules.RuleSetException;
 import org.jicha.rules.candidates.RuleCandidateNotFoundException;
@@ -87,7 +85,6 @@ class RulePreviewPage {
         String selectedRule = rule == null || rule.isBlank() ? null : rule.strip();
         int safePage = Paging.safePage(page);
         model.addAttribute("preview", shown);
-        model.addAttribute("previewedAt", LocalDateTime.ofInstant(shown.previewedAt(), ChinaTime.ZONE));
         model.addAttribute("impacts", records.rules(id));
         model.addAttribute("change", direction);
         model.addAttribute("selectedRule", selectedRule);

@@ -1,7 +1,5 @@
 package org.jicha.rules.web;
 
-import java.time.LocalDateTime;
-import org.jicha.calendar.ChinaTime;
 import org.jicha.people.Actor;
 import org.jicha.rules.candidates.RuleCandidateNotFoundException;
 import org.jicha.rules.candidates.RuleCandidateView;
@@ -40,12 +38,6 @@ class RuleCandidatePages {
     String show(@PathVariable String id, Model model) {
         RuleCandidateView candidate = found(id);
         model.addAttribute("candidate", candidate);
-        model.addAttribute("uploadedAt", LocalDateTime.ofInstant(candidate.uploadedAt(), ChinaTime.ZONE));
-        model.addAttribute(
-                "promotedAt",
-                candidate.promotedAt() == null
-                        ? null
-                        : LocalDateTime.ofInstant(candidate.promotedAt(), ChinaTime.ZONE));
         model.addAttribute("baseInForce", candidates.baseInForce(candidate));
         return "rules/candidate";
     }
