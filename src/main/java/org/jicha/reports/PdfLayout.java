@@ -7,7 +7,8 @@ import java.util.List;
  * How a table of a {@link ReportDocument} is laid out on A4: the width each column needs, estimated from its
  * header and its longest values (a Chinese character counts two, as in {@link XlsxReportWriter#displayWidth}),
  * and whether the table needs a landscape page. Numbers and dates get the width they need, so they never wrap;
- * text columns share the rest in proportion to their content and wrap inside their cells. The widths are
+ * short text columns (codes, statuses) are kept whole too; longer text columns share the rest in proportion to
+ * their content and wrap inside their cells. The widths are
  * percentages of the printable width, so no column runs past the margin however much text a cell holds.
  *
  * @param landscape true when the columns' natural widths do not fit a portrait page
@@ -27,6 +28,12 @@ record PdfLayout(boolean landscape, List<Double> widths) {
 
     /** A text column never asks for more than this many units: longer values wrap. */
     private static final int TEXT_CAP = 40;
+
+    /**
+     * A text column whose longest value is this short (a rule code, a status, a severity, a period) is kept whole like
+     * a number: split over lines it reads one character per line ({@code M / ET / -0 / 2}).
+     */
+    private static final int SHORT_TEXT = 12;
 
     /** Rows looked at to size the columns: enough to see the long values, cheap for long tables. */
     private static final int SAMPLE = 500;
@@ -50,6 +57,7 @@ record PdfLayout(boolean landscape, List<Double> widths) {
                 }
             }
             if (!fixed[c]) {
+                fixed[c] = content <= SHORT_TEXT;
                 content = Math.min(content, TEXT_CAP);
             }
             need[c] = Math.max(content, headerWidth(column.header())) * UNIT_MM + PADDING_MM;

@@ -181,6 +181,11 @@ class ReportWritersTests {
         assertThat(pdf.pages.get(0).landscape())
                 .as("the ratios fit a portrait page")
                 .isFalse();
+        // the renderer lays blocks out on the first page's width: before the section said its own, the table took
+        // the portrait width on its landscape pages and split codes and statuses one character per line
+        assertThat(pdf.pages.get(1).rightMost())
+                .as("the table fills the landscape page")
+                .isGreaterThan(700f);
     }
 
     @Test
