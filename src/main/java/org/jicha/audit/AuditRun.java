@@ -278,7 +278,8 @@ public class AuditRun {
     public void completeWithErrors(long subjects, long findings, String note, String errors, LocalDateTime now) {
         complete(subjects, findings, note, now);
         this.status = RunStatus.COMPLETED_WITH_ERRORS;
-        String said = "规则出错（其余规则的结果已保存）/ rules threw (every other rule's results are kept): " + errors;
+        // one "中文 / English" note, as RunNotes writes them, so that a page can show the reader's half
+        String said = "规则出错（其余规则的结果已保存）：" + errors + " / rules threw (every other rule's results are kept): " + errors;
         String message = note == null ? said : said + "; " + note;
         this.message = message.length() > 4000 ? message.substring(0, 4000) : message;
     }

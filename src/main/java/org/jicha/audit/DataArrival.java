@@ -43,14 +43,26 @@ class DataArrival {
 
         /** For the run's message, the trail and the mail: 稽查月份 2026-11 数据未到：城关供电所（ST01）：抄表 ... */
         public String describe() {
+            String text = describeZh() + " / " + describeEn();
+            return text.length() <= 4000 ? text : text.substring(0, 3997) + "...";
+        }
+
+        /** The Chinese half of {@link #describe()}. */
+        public String describeZh() {
             StringBuilder zh = new StringBuilder("稽查月份 " + period + " 的数据未到齐：");
-            StringBuilder en = new StringBuilder("the data of " + period + " has not arrived: ");
             for (int i = 0; i < gaps.size(); i++) {
                 zh.append(i == 0 ? "" : "；").append(gaps.get(i).describeZh());
+            }
+            return zh.toString();
+        }
+
+        /** The English half of {@link #describe()}. */
+        public String describeEn() {
+            StringBuilder en = new StringBuilder("the data of " + period + " has not arrived: ");
+            for (int i = 0; i < gaps.size(); i++) {
                 en.append(i == 0 ? "" : "; ").append(gaps.get(i).describeEn());
             }
-            String text = zh + " / " + en;
-            return text.length() <= 4000 ? text : text.substring(0, 3997) + "...";
+            return en.toString();
         }
     }
 

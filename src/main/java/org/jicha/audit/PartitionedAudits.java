@@ -357,7 +357,11 @@ public class PartitionedAudits {
                 return;
             }
             if ("FAILED".equals(outcome)) {
-                run.fail("分区 " + claim.partNo() + " 失败 / partition " + claim.partNo() + " failed: " + message, now());
+                // one "中文 / English" note (RunNotes): each half names the partition and its fault
+                run.fail(
+                        "分区 " + claim.partNo() + " 失败：" + message + " / partition " + claim.partNo() + " failed: "
+                                + message,
+                        now());
                 runs.save(run);
                 tickets.discardOpenings(run.getId());
                 return;

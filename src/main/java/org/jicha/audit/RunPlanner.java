@@ -274,8 +274,8 @@ class RunPlanner {
                 case UNKNOWN -> "run.note.column.unknown";
             };
             if (state != null) {
-                said.add(String.join(", ", codes) + " " + notes.bilingual("run.note.uncomputable") + " " + column + " "
-                        + notes.bilingual(state));
+                said.add(notes.bilingual(
+                        "run.note.uncomputable", String.join(", ", codes), column, RunNotes.part(state)));
             }
         });
         return said;

@@ -90,7 +90,7 @@ class RunRecorder {
                     request.trigger(),
                     request.planId(),
                     request.scope().describe(),
-                    notes.bilingual("run.note.held", missing.describe()),
+                    notes.bilingual("run.note.held", RunNotes.said(missing.describeZh(), missing.describeEn())),
                     now()));
             saveGaps(run.getId(), missing.gaps());
             trail.record(

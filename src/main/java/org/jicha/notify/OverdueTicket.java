@@ -1,12 +1,18 @@
 package org.jicha.notify;
 
 import java.time.LocalDate;
+import org.jicha.config.Labels;
 
-/** An open ticket as the overdue check and the digest read it from the tickets module. */
+/**
+ * An open ticket as the overdue check and the digest read it from the tickets module, its rule's title in Chinese
+ * ({@code title}, as stored) and in English ({@code titleEn}, from the rules in force; the stored title when the
+ * rule has none).
+ */
 record OverdueTicket(
         long id,
         String ruleCode,
         String title,
+        String titleEn,
         String subjectType,
         String subjectId,
         String customerNo,
@@ -16,9 +22,10 @@ record OverdueTicket(
         LocalDate dueOn,
         int escalationLevel) {
 
-    /** The audited object as a reader names it: "METER M1 (客户 / customer C1)". */
+    /** The audited object as a reader names it: "电能表 / Meter M1（客户 / customer C1）". */
     String subject() {
-        return subjectType + " " + subjectId
+        return Labels.zh("subjectType." + subjectType) + " / " + Labels.en("subjectType." + subjectType) + " "
+                + subjectId
                 + (customerNo == null || customerNo.equals(subjectId) ? "" : "（客户 / customer " + customerNo + "）");
     }
 

@@ -11,10 +11,17 @@ final class TicketLines {
     private TicketLines() {}
 
     static String block(OverdueTicket t, String dueLine, NotifyProperties properties) {
-        return "  #" + t.id() + "  " + t.ruleCode() + "  " + oneLine(t.title()) + "\n"
+        return "  #" + t.id() + "  " + t.ruleCode() + "  " + title(t) + "\n"
                 + "      对象 / Subject: " + oneLine(t.subject()) + "\n"
                 + "      " + dueLine + "\n"
                 + "      链接 / Link: " + properties.ticketLink(t.id()) + "\n";
+    }
+
+    /** The rule's title in Chinese, then in English when the rules in force name it otherwise. */
+    private static String title(OverdueTicket t) {
+        String zh = oneLine(t.title());
+        String en = oneLine(t.titleEn());
+        return en.isEmpty() || en.equals(zh) ? zh : zh + " / " + en;
     }
 
     static <T> void appendAll(StringBuilder body, List<T> items, Function<T, String> block) {

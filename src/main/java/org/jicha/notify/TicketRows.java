@@ -5,7 +5,9 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import org.jicha.records.UnitRecords;
+import org.jicha.rules.RuleTitles;
 import org.jicha.tickets.TicketEscalations;
 import org.jicha.tickets.TicketQueries;
 import org.jicha.tickets.TicketQueries.TicketLine;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The tickets the overdue check and the digest work on, asked of the tickets module ({@link TicketQueries},
- * {@link TicketEscalations}), and the unit names of the records module: notify runs no SQL of its own.
+ * {@link TicketEscalations}), the unit names of the records module and the rules' English titles ({@link
+ * RuleTitles}): notify runs no SQL of its own.
  */
 @Component
 class TicketRows {
@@ -36,11 +39,13 @@ class TicketRows {
     private final TicketQueries queries;
     private final TicketEscalations escalations;
     private final UnitRecords units;
+    private final RuleTitles titles;
 
-    TicketRows(TicketQueries queries, TicketEscalations escalations, UnitRecords units) {
+    TicketRows(TicketQueries queries, TicketEscalations escalations, UnitRecords units, RuleTitles titles) {
         this.queries = queries;
         this.escalations = escalations;
         this.units = units;
+        this.titles = titles;
     }
 
     /**
@@ -54,7 +59,7 @@ class TicketRows {
     /** Tickets awaiting action whose due date is before today, oldest due first. */
     List<OverdueTicket> pastDue(LocalDate today) {
         return queries.dueBefore(today, AWAITING_ACTION).stream()
-                .map(TicketRows::overdue)
+                .map(this::overdue)
                 .toList();
     }
 
@@ -70,7 +75,7 @@ class TicketRows {
 
     /** Open tickets of these units: tickets of a team among them, or of a station among them. */
     List<OverdueTicket> openIn(Collection<String> units) {
-        return queries.ofUnits(units, OPEN).stream().map(TicketRows::overdue).toList();
+        return queries.ofUnits(units, OPEN).stream().map(this::overdue).toList();
     }
 
     /** The name of a unit, or its code when it is not loaded. */
@@ -78,11 +83,12 @@ class TicketRows {
         return units.nameOf(unitCode);
     }
 
-    private static OverdueTicket overdue(TicketLine t) {
+    private OverdueTicket overdue(TicketLine t) {
         return new OverdueTicket(
                 t.id(),
                 t.ruleCode(),
                 t.title(),
+                titles.of(t.ruleCode(), Locale.ENGLISH, t.title()),
                 t.subjectType(),
                 t.subjectId(),
                 t.customerNo(),

@@ -2,6 +2,7 @@ package org.jicha.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -241,16 +242,24 @@ class RuleErrorRunIntegrationTests {
                 .andExpect(jsonPath("$.errors[0].count").value(1))
                 .andExpect(jsonPath("$.errors[0].first[0].subject").value("CUSTOMER:C003"))
                 .andExpect(jsonPath("$.errors[0].first[0].message").value("ArithmeticException: / by zero"));
+        // the page names the subject's type in the reader's language, and shows its half of the run's notes
         mvc.perform(get("/runs/{id}", id))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("完成（有错误）")))
                 .andExpect(content().string(containsString("规则出错")))
                 .andExpect(content().string(containsString("每千伏安（测试）")))
-                .andExpect(content().string(containsString("CUSTOMER:C003")))
+                .andExpect(content().string(containsString("<td>用户 C003</td>")))
+                .andExpect(content().string(not(containsString("CUSTOMER"))))
+                .andExpect(content().string(containsString("规则出错（其余规则的结果已保存）：MET-99 × 1")))
+                .andExpect(content().string(not(containsString("rules threw"))))
                 .andExpect(content().string(containsString("ArithmeticException: / by zero")));
         mvc.perform(get("/runs/{id}", id).param("lang", "en"))
                 .andExpect(content().string(containsString("Completed with errors")))
-                .andExpect(content().string(containsString("Rules that threw")));
+                .andExpect(content().string(containsString("Rules that threw")))
+                .andExpect(content().string(containsString("<td>Customer C003</td>")))
+                .andExpect(content().string(not(containsString("CUSTOMER"))))
+                .andExpect(content().string(containsString("rules threw (every other rule")))
+                .andExpect(content().string(not(containsString("规则出错（"))));
     }
 
     @Test

@@ -3,12 +3,14 @@ package org.jicha.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * A run's notes come from messages*.properties and are stored as they always were: Chinese, " / ", English, with
- * numbers and dates as plain text.
+ * numbers and dates as plain text; a page shows the reader's half of each note, and a text of another form whole.
  */
 class RunNotesTests {
 
@@ -46,15 +48,49 @@ class RunNotesTests {
     }
 
     @Test
-    void heldCalendarAndUncomputableNotesKeepTheirText() {
-        assertThat(notes.bilingual("run.note.held", "ST01 缺抄表 / ST01 lacks readings"))
-                .isEqualTo("待数据，未稽查 / held, not audited: ST01 缺抄表 / ST01 lacks readings");
+    void heldCalendarAndUncomputableNotesAreOneNoteEachWithTheirArgumentsInEachLanguage() {
+        assertThat(notes.bilingual("run.note.held", RunNotes.said("ST01 缺抄表", "ST01 lacks readings")))
+                .isEqualTo("待数据，未稽查：ST01 缺抄表 / held, not audited: ST01 lacks readings");
         assertThat(notes.bilingual("run.note.calendar", "2027"))
                 .isEqualTo("工作日历未覆盖 2027 年，仅按周末计算工作日 / the working-day calendar does not cover 2027: "
                         + "only weekends are known");
-        assertThat("BIL-12 " + notes.bilingual("run.note.uncomputable") + " bills.pf_actual "
-                        + notes.bilingual("run.note.column.empty"))
-                .isEqualTo("BIL-12 无法计算 / cannot be computed: bills.pf_actual 在已装载数据中全部为空 / is empty in every "
-                        + "stored record");
+        assertThat(notes.bilingual(
+                        "run.note.uncomputable", "BIL-12", "bills.pf_actual", RunNotes.part("run.note.column.empty")))
+                .isEqualTo("BIL-12 无法计算：bills.pf_actual 在已装载数据中全部为空 / BIL-12 cannot be computed: "
+                        + "bills.pf_actual is empty in every stored record");
+    }
+
+    @Test
+    void anArgumentCannotAddASeparatorToANote() {
+        assertThat(notes.bilingual("run.note.held", RunNotes.said("甲 / 乙; 丙", "a / b; c")))
+                .isEqualTo("待数据，未稽查：甲／乙；丙 / held, not audited: a ／ b; c");
+    }
+
+    @Test
+    void aPageShowsTheReadersHalfOfEveryNote() {
+        String stored = notes.bilingual("run.note.held", RunNotes.said("甲；乙", "a; b")) + RunNotes.NOTES
+                + notes.bilingual("run.note.calendar", "2027") + RunNotes.NOTES
+                + "已按请求取消，已写入的发现保留 / cancelled on request; the findings written so far are kept";
+
+        assertThat(RunNotes.inLanguage(stored, Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("待数据，未稽查：甲；乙；工作日历未覆盖 2027 年，仅按周末计算工作日；已按请求取消，已写入的发现保留");
+        assertThat(RunNotes.inLanguage(stored, Locale.ENGLISH))
+                .isEqualTo("held, not audited: a; b; the working-day calendar does not cover 2027: only weekends are "
+                        + "known; cancelled on request; the findings written so far are kept");
+    }
+
+    @Test
+    void aMessageNotWrittenAsNotesIsShownWhole() {
+        for (String whole : List.of(
+                "ArithmeticException: / by zero",
+                "IllegalStateException: boom",
+                // before issue 13: a note of two pairs
+                "BIL-12 无法计算 / cannot be computed: bills.pf_actual 在已装载数据中全部为空 / is empty in every stored record",
+                "规则出错（其余规则的结果已保存）/ rules threw (every other rule's results are kept): MET-99 × 2; "
+                        + "工作日历未覆盖 2027 年 / the calendar")) {
+            assertThat(RunNotes.inLanguage(whole, Locale.SIMPLIFIED_CHINESE)).isEqualTo(whole);
+            assertThat(RunNotes.inLanguage(whole, Locale.ENGLISH)).isEqualTo(whole);
+        }
+        assertThat(RunNotes.inLanguage(null, Locale.ENGLISH)).isNull();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jicha.calendar.ChinaTime;
 import org.jicha.rules.ActiveRuleSet;
@@ -126,10 +127,18 @@ class TicketBookkeepingIntegrationTests {
         RunView run = audits.run(AS_OF, RunTrigger.MANUAL);
 
         assertThat(run.message())
-                .contains("BIL-13 无法计算 / cannot be computed: readings.reactive_kvarh")
-                .contains("BIL-11, BIL-14, INS-05 无法计算 / cannot be computed: readings.max_demand_kw")
+                .contains("BIL-13 无法计算：readings.reactive_kvarh")
+                .contains("BIL-13 cannot be computed: readings.reactive_kvarh")
+                .contains("BIL-11, BIL-14, INS-05 无法计算：readings.max_demand_kw")
                 .contains("application_steps.started_at")
                 .doesNotContain("MET-03");
+        // each note is one "中文 / English" pair, so a page can show the reader's half of every one
+        assertThat(RunNotes.inLanguage(run.message(), Locale.SIMPLIFIED_CHINESE))
+                .contains("BIL-13 无法计算：readings.reactive_kvarh", "BIL-11, BIL-14, INS-05 无法计算：")
+                .doesNotContain("cannot be computed", " / ");
+        assertThat(RunNotes.inLanguage(run.message(), Locale.ENGLISH))
+                .contains("BIL-13 cannot be computed: readings.reactive_kvarh", "BIL-11, BIL-14, INS-05 cannot be")
+                .doesNotContain("无法计算", " / ");
     }
 
     @Test

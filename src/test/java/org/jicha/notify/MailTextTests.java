@@ -7,7 +7,10 @@ import java.util.List;
 import org.jicha.people.Role;
 import org.junit.jupiter.api.Test;
 
-/** The mails read Chinese first, English below, and data cannot break their layout. */
+/**
+ * The mails read Chinese first, English below, and data cannot break their layout; each ticket names its rule and
+ * its subject in both languages.
+ */
 class MailTextTests {
 
     private final NotifyProperties properties = OutboxDispatcherTests.properties();
@@ -31,12 +34,13 @@ class MailTextTests {
         assertThat(mail.body())
                 .startsWith("王欣（城关抄表班班长），您好")
                 .contains(
-                        "#7  BIL-01  抄表数据异常 伪造的一行",
+                        "#7  BIL-01  抄表数据异常 伪造的一行 / Meter not read for the period",
+                        "对象 / Subject: 电能表 / Meter M7（客户 / customer C7）",
                         "逾期 2 个工作日 / 2 working day(s) overdue",
                         "链接 / Link: http://jicha.example.com/tickets/7",
                         "#9",
                         "逾期 1 个工作日")
-                .doesNotContain("\n伪造");
+                .doesNotContain("\n伪造", "METER");
         assertThat(mail.body().indexOf("请尽快安排整改")).isLessThan(mail.body().indexOf("please have them rectified"));
         assertThat(mail.dedupKey()).startsWith("ESCALATE:L1:qc01re:2026-11-30:");
     }
@@ -59,6 +63,7 @@ class MailTextTests {
                 id,
                 "BIL-01",
                 title,
+                "Meter not read for the period",
                 "METER",
                 "M" + id,
                 "C" + id,

@@ -125,8 +125,8 @@ class OverdueEscalationIntegrationTests {
         assertThat(text(mail))
                 .contains(
                         "王欣（城关抄表班班长），您好",
-                        "#" + t1 + "  BIL-01  抄表数据异常",
-                        "对象 / Subject: METER M-BIL-01",
+                        "#" + t1 + "  BIL-01  抄表数据异常 / Meter not read for the period",
+                        "对象 / Subject: 电能表 / Meter M-BIL-01",
                         "整改期限 / Due: 2026-09-30",
                         "逾期 1 个工作日 / 1 working day(s) overdue",
                         "https://jicha.example.com/tickets/" + t1)

@@ -71,6 +71,6 @@ class RecipientChoiceTests {
 
     private static OverdueTicket ticket(String status, String station, String team) {
         return new OverdueTicket(
-                1, "BIL-01", "t", "METER", "M1", "C1", station, team, status, LocalDate.of(2026, 11, 2), 0);
+                1, "BIL-01", "t", "t", "METER", "M1", "C1", station, team, status, LocalDate.of(2026, 11, 2), 0);
     }
 }

@@ -14,10 +14,14 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jicha.people.UserAccounts;
+import org.jicha.plans.PlanDefinition;
+import org.jicha.plans.PlanKind;
+import org.jicha.plans.PlanService;
 import org.jicha.rules.ActiveRuleSet;
 import org.jicha.rules.RuleMeta;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +40,9 @@ import org.springframework.test.web.servlet.MvcResult;
  * Chinese shows no constant of the product's enums ({@code MAJOR}, {@code DISPATCHED}, {@code READING},
  * {@code ESTIMATED} ...) but their names from the message bundles, and in English shows no Chinese except data
  * that has no English (names of customers, units, teams and staff, the rules' evidence and the audit team's
- * Chinese rule descriptions). Same context as {@link WebPagesIntegrationTests}.
+ * Chinese rule descriptions). Same context as {@link WebPagesIntegrationTests}. The sample world has no audit
+ * plan: each test creates one as the auditor, so that the plans page and the plan's form are read too, and deletes
+ * it afterwards.
  */
 @SpringBootTest(
         properties = {
@@ -58,6 +64,21 @@ class PageLanguageIntegrationTests {
 
     static final Pattern HAN = Pattern.compile("\\p{IsHan}+");
 
+    /** A monthly plan of the sample world's metering and billing rules at one station: its texts are data. */
+    static final PlanDefinition PLAN = new PlanDefinition(
+            "青川城关所月度稽查",
+            "每月 1 日稽查计量和电费",
+            PlanKind.ROUTINE,
+            "0 0 3 1 * ?",
+            null,
+            null,
+            List.of("MET", "BIL"),
+            List.of(),
+            List.of("QC01"),
+            90,
+            "当月整改",
+            null);
+
     /** Enum constants that are ordinary words or data a page shows as they are, not a label left untranslated. */
     static final Set<String> SHOWN_AS_THEY_ARE = Set.of("PDF", "XLSX", "CSV", "ZIP");
 
@@ -76,9 +97,20 @@ class PageLanguageIntegrationTests {
     @Autowired
     ActiveRuleSet rules;
 
+    @Autowired
+    PlanService plans;
+
+    long plan;
+
     @BeforeEach
-    void users() {
+    void usersAndAPlan() {
         SampleWorld.users(accounts);
+        plan = plans.create(PLAN, "auditor").id();
+    }
+
+    @AfterEach
+    void noPlan() {
+        plans.delete(plan, "auditor");
     }
 
     /** Every constant of every enum of the product (not of the tools beside it), e.g. MAJOR, DISPATCHED, READING. */
@@ -135,6 +167,7 @@ class PageLanguageIntegrationTests {
                 "/rules",
                 "/rules/" + rule,
                 "/plans",
+                "/plans/" + plan + "/edit",
                 "/reports",
                 "/reports?period=2026-10&unit=QC01&team=QC01RE",
                 "/account/password"));
@@ -202,6 +235,7 @@ class PageLanguageIntegrationTests {
         data.addAll(jdbc.queryForList("SELECT display_name FROM app_users", String.class));
         data.addAll(jdbc.queryForList("SELECT DISTINCT message FROM findings", String.class));
         data.addAll(jdbc.queryForList("SELECT DISTINCT message FROM inspection_tickets", String.class));
+        data.addAll(List.of(PLAN.name(), PLAN.description(), PLAN.target()));
         for (RuleMeta rule : rules.current().rules()) {
             data.addAll(List.of(rule.basis(), rule.remedy(), rule.description()));
         }
@@ -229,5 +263,13 @@ class PageLanguageIntegrationTests {
             }
         }
         assertThat(seen).isEmpty();
+    }
+
+    @Test
+    void thePlansPageJoinsItsListsTheReadersWay() throws Exception {
+        assertThat(text("auditor", "/plans", "zh-CN")).contains("装表接电及电能计量、电价电费及抄核收");
+        assertThat(text("auditor", "/plans", "en"))
+                .contains("Installation and metering; Tariffs, reading, billing, collection")
+                .doesNotContain("、");
     }
 }
