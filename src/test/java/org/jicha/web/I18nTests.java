@@ -155,6 +155,29 @@ class I18nTests {
      * those that reports, API answers and exception messages print ({@code config.Labels}), which are nowhere else.
      */
     @Test
+    void noKeyIsWrittenTwiceInABundle() throws IOException {
+        // a key written twice silently keeps the last text: two branches adding the same block merge into that
+        for (String name : List.of("messages.properties", "messages_en.properties")) {
+            Map<String, Integer> seen = new LinkedHashMap<>();
+            List<String> twice = new ArrayList<>();
+            List<String> lines = Files.readAllLines(Path.of("src/main/resources", name), StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                int eq = line.indexOf('=');
+                if (line.isEmpty() || line.startsWith("#") || eq < 0) {
+                    continue;
+                }
+                Integer first = seen.putIfAbsent(line.substring(0, eq).strip(), i + 1);
+                if (first != null) {
+                    twice.add(name + ":" + (i + 1) + " " + line.substring(0, eq).strip() + " (first at line " + first
+                            + ")");
+                }
+            }
+            assertThat(twice).as(name).isEmpty();
+        }
+    }
+
+    @Test
     void everyEnumConstantHasALabelInBothBundles() {
         Map<String, Class<? extends Enum<?>>> labelled = new LinkedHashMap<>(ENUM_KEYS);
         labelled.put("ratio.", RatioKind.class);
