@@ -152,8 +152,8 @@ class FeedbackReportService {
         for (ReportRecords.TeamTicket t : tickets) {
             Optional<RuleMeta> meta = ruleSet.rule(t.ruleCode());
             String why = meta.map(m -> WhyText.of(m, ruleSet.parameters())).orElse("");
-            String remedy =
-                    t.remedy() != null ? t.remedy() : meta.map(RuleMeta::remedy).orElse("");
+            String remedy = WhyText.codeNames(
+                    t.remedy() != null ? t.remedy() : meta.map(RuleMeta::remedy).orElse(""));
             boolean open = TicketStatus.valueOf(t.status()).isOpen();
             Integer overdue =
                     open && t.dueOn().isBefore(today) ? ruleSet.calendar().workingDaysBetween(t.dueOn(), today) : null;

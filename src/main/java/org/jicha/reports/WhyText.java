@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jicha.config.Labels;
 import org.jicha.rules.RuleMeta;
 import org.jicha.rules.RuleParameters;
 
@@ -13,7 +14,8 @@ import org.jicha.rules.RuleParameters;
  * ({@code BIL-02.maxDaysSinceActualRead（60）天}) replaced by the value in force ({@code 60 天}), then its basis.
  * A description states a parameter as {@code KEY（value）}, {@code KEY value} or {@code KEY} alone; the first
  * two keep the value as written (the rule set check holds it equal to {@code parameters.yml}), the last gets
- * the value from the rule set in force, a table of values as its entries ({@code RES 3、LV 7}).
+ * the value from the rule set in force, a table of values as its entries ({@code RES 3、LV 7}). The contract's codes
+ * a description names ({@code ESTIMATED}, {@code PLAN_REPLY}) are printed by their Chinese names.
  */
 final class WhyText {
 
@@ -21,10 +23,45 @@ final class WhyText {
     private static final Pattern NAMED =
             Pattern.compile("((?:[A-Z]{3})(?:-\\d{2})?\\.[A-Za-z]\\w*(?:\\.\\w+)*)(?:（([^）]*)）|(\\s+-?\\d))?");
 
+    /**
+     * A code of the data contract as people write it in a description or remedy ({@code ESTIMATED}, {@code PLAN_REPLY}),
+     * optionally followed by its name in full-width brackets (group 2); three letters at least, so that units and
+     * Roman numerals stay as written.
+     */
+    private static final Pattern CODE =
+            Pattern.compile("(?<![A-Za-z0-9_.-])([A-Z]{3,}(?:_[A-Z]+)*)(?![A-Za-z0-9_-])(?:（([^）]*)）)?");
+
     private WhyText() {}
 
+    /**
+     * {@code text} with each contract code by its Chinese name ({@code 抄表类型 ESTIMATED（估抄）} and {@code 抄表类型
+     * ESTIMATED} both become {@code 抄表类型 估抄}); a word that is no code, or a code with two names, stays.
+     */
+    static String codeNames(String text) {
+        if (text == null) {
+            return null;
+        }
+        Map<String, String> names = Labels.contractCodeNamesZh();
+        Matcher m = CODE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = names.get(m.group(1));
+            String replacement;
+            if (name == null) {
+                replacement = m.group();
+            } else if (m.group(2) == null || m.group(2).strip().equals(name)) {
+                replacement = name;
+            } else {
+                replacement = name + "（" + m.group(2) + "）";
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     static String of(RuleMeta rule, RuleParameters parameters) {
-        String description = rule.description() == null ? "" : words(rule.description(), parameters);
+        String description = rule.description() == null ? "" : codeNames(words(rule.description(), parameters));
         String basis = rule.basis() == null || rule.basis().isBlank() ? "" : "依据 / basis: " + rule.basis();
         return (description + " " + basis).strip();
     }

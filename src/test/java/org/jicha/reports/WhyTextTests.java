@@ -40,4 +40,16 @@ class WhyTextTests {
                 .isEqualTo("超过 （RES 3、LV 7） 对应限值");
         assertThat(WhyText.words("BIL-99.unknown 不变", PARAMETERS)).isEqualTo("BIL-99.unknown 不变");
     }
+
+    @Test
+    void theContractsCodesArePrintedByTheirNames() {
+        // the audit team's descriptions name codes: the team reads names
+        assertThat(WhyText.codeNames("抄表类型为 ESTIMATED（估抄）且状态 ACTIVE，缺 PLAN_REPLY 环节"))
+                .isEqualTo("抄表类型为 估抄且状态 正常，缺 供电方案答复 环节");
+        assertThat(WhyText.codeNames("依据 BIL-02.maxDays、电压 10 kV、Ⅲ类 I 类、RES 3"))
+                .isEqualTo("依据 BIL-02.maxDays、电压 10 kV、Ⅲ类 I 类、RES 3");
+        assertThat(WhyText.codeNames("SPECIAL 检查"))
+                .as("a code with two names stays")
+                .isEqualTo("SPECIAL 检查");
+    }
 }
