@@ -47,6 +47,9 @@ import org.springframework.test.web.servlet.MvcResult;
 @SpringBootTest(
         properties = {
             "spring.datasource.url=jdbc:h2:mem:webpages;DB_CLOSE_DELAY=-1",
+            // Quartz keeps each scheduler's data source in one JVM-wide map by scheduler name: a context created
+            // later under the same name would hand this one its data source (closed when that context closes)
+            "spring.quartz.scheduler-name=webpages",
             "spring.quartz.auto-startup=false",
             "jicha.bootstrap.sample-data=sample-data",
             "jicha.bootstrap.as-of=2026-11-05",
