@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Benchmark harness (issue 6 item 2): for each size N in $SIZES and each database in $DBS, a fresh database, the
-# generated batch of N customers x 13 months loaded, the full audit, Drools vs SQL vs Java on the same data, peak
-# heap per phase under -Xmx$XMX and the process's peak RSS; then one combined table from the results CSV.
+# Benchmark harness (issue 6 item 2, issue 14): for each size N in $SIZES, first the plain SQL peer
+# (bench/sql-peer.sh: a bare \copy of the six main files and five catalogue checks, the SQL a utility would write) on
+# PostgreSQL, then for each database in $DBS a fresh database, the generated batch of N customers x 13 months loaded,
+# the full audit, Drools vs SQL vs Java on the same data, the next night, peak heap per phase under -Xmx$XMX and the
+# process's peak RSS; then one combined table from the results CSV, with Jicha's load and audit against the peer's.
 #
 #   bench/run.sh                                 # SIZES="10000 100000 1000000" DBS="h2 postgres"
 #   SIZES=10000 DBS=h2 REPETITIONS=5 bench/run.sh
+#   SIZES=200000 MONTHS=14 DBS=postgres REPETITIONS=1 bench/run.sh   # the county batch of issue 14
+#   PEER=0 bench/run.sh                          # without the SQL peer (it needs the local PostgreSQL)
 #
 # Batches are generated once into bench/data/N (git-ignored; seed 20261129) and reused. PostgreSQL: the local
 # server (127.0.0.1:5432, database test, trust auth, user postgres), started if it is down; the schema jicha_bench
@@ -18,10 +22,11 @@ DBS=${DBS:-h2 postgres}
 REPETITIONS=${REPETITIONS:-3}
 XMX=${XMX:-1g}
 SEED=${SEED:-20261129}
-MONTHS=13
+MONTHS=${MONTHS:-13}
 DATA=${BENCH_DATA:-bench/data}
 RESULTS=${RESULTS:-bench/results/results-$(date -u +%Y%m%dT%H%M%SZ).csv}
 JAR=target/jicha.jar
+PEER=${PEER:-1}
 
 fail() { echo "bench/run.sh: $*" >&2; exit 1; }
 need() { command -v "$1" >/dev/null 2>&1 || fail "$1 is missing: $2"; }
@@ -42,7 +47,8 @@ if [ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1; then
 else
   echo "note: GNU /usr/bin/time not found (Debian package 'time'): peak RSS is not measured"
 fi
-if [[ " $DBS " == *" postgres "* ]]; then
+if [[ " $DBS " == *" postgres "* ]] || [ "$PEER" = 1 ]; then
+  [ "$PEER" = 1 ] && need psql "the PostgreSQL client (Debian package postgresql-client), for the SQL peer"
   need pg_isready "the PostgreSQL client tools (Debian package postgresql-client)"
   if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
     echo "PostgreSQL is not accepting connections: starting it"
@@ -64,8 +70,8 @@ now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
 
 status=0
 for n in $SIZES; do
-  dir="$DATA/$n"
-  gen_log="$DATA/$n.generate.log"
+  dir="$DATA/$n"; [ "$MONTHS" = 13 ] || dir="$DATA/${n}x$MONTHS"
+  gen_log="$dir.generate.log"
   if [ ! -f "$dir/expected/batch.properties" ]; then
     echo "== generating $n customers x $MONTHS months into $dir"
     rm -rf "$dir" "$dir.partial"
@@ -84,7 +90,36 @@ for n in $SIZES; do
   as_of=$(sed -n 's/^as_of=//p' "$dir/expected/batch.properties")
   [ -n "$as_of" ] || fail "$dir/expected/batch.properties names no as_of date"
   { echo "$(now),generator,$n,generate,-,seconds,$gen_seconds"
-    echo "$(now),generator,$n,generate,-,peak_rss_mib,$gen_rss"; } >> "$RESULTS"
+    echo "$(now),generator,$n,generate,-,peak_rss_mib,$gen_rss"
+    echo "$(now),generator,$n,generate,-,months,$MONTHS"; } >> "$RESULTS"
+
+  if [ "$PEER" = 1 ]; then
+    # the peer a utility would pick instead: the same files, the same as-of date, on the same machine, just before
+    # Jicha's runs (side by side in one sitting); its findings of the five rules against the generator's planted list
+    echo "== SQL peer: $n customers on PostgreSQL (bench/sql-peer.sh), as of $as_of"
+    peer_out="$LOGS/peer-$n.out"; peer_findings="$LOGS/peer-$n-findings.csv"
+    if bench/sql-peer.sh "$dir" "$as_of" "$peer_findings" > "$peer_out" 2> "$peer_out.err"; then
+      cat "$peer_out"
+      figures=$(tail -1 "$peer_out")
+      peer_load=$(sed -n 's/.*load_s=\([0-9.]*\).*/\1/p' <<< "$figures")
+      peer_checks=$(sed -n 's/.*checks_s=\([0-9.]*\).*/\1/p' <<< "$figures")
+      peer_rows=$(awk -F= '/^rows\.(customers|meters|readings|tariffs|bills|applications)\.csv=/ { n += $2 } END { print n + 0 }' \
+        "$dir/expected/batch.properties")
+      planted_equal=no
+      if diff <(grep -E '^BIL-0(1|2|6|7|8),' "$dir/expected/planted.csv" | cut -d, -f1,3 | sort) \
+              <(cut -d, -f1,2 "$peer_findings" | sort) > /dev/null; then planted_equal=yes; fi
+      { echo "$(now),SQL peer,$n,peer,-,load_ms,$(awk -v s="$peer_load" 'BEGIN { printf "%d", s * 1000 }')"
+        echo "$(now),SQL peer,$n,peer,-,load_rows,$peer_rows"
+        echo "$(now),SQL peer,$n,peer,-,checks_ms,$(awk -v s="$peer_checks" 'BEGIN { printf "%d", s * 1000 }')"
+        echo "$(now),SQL peer,$n,peer,-,findings,$(wc -l < "$peer_findings" | tr -d ' ')"
+        echo "$(now),SQL peer,$n,peer,-,equals_planted,$planted_equal"; } >> "$RESULTS"
+    else
+      cat "$peer_out" "$peer_out.err" >&2
+      echo "bench/run.sh: the SQL peer on $n customers failed (see $peer_out.err)" >&2
+      echo "$(now),SQL peer,$n,peer,-,exit_code,1" >> "$RESULTS"
+      status=1
+    fi
+  fi
 
   for db in $DBS; do
     label=$([ "$db" = h2 ] && echo H2 || echo PostgreSQL)

@@ -9,6 +9,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -84,7 +85,10 @@ public class BatchLoader {
             throw new IllegalArgumentException("not a folder: " + batchDir);
         }
         String source = batchDir.toAbsolutePath().normalize().toString();
-        LocalDateTime startedAt = LocalDateTime.now(clock);
+        // to the microsecond the databases keep: the load's start (load_batches) and the changed-at it stamps on rows
+        // (by a bound parameter or as COPY text) are then one and the same stored value, which the incremental run
+        // compares (changed_at >= the start of the loads after its base)
+        LocalDateTime startedAt = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         long id = records.start(batchName, source, startedAt);
         log.info("Loading batch {} from {} (load {})", batchName, source, id);
         List<FileResult> files = new ArrayList<>();

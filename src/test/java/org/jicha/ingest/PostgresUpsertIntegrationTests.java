@@ -153,6 +153,106 @@ class PostgresUpsertIntegrationTests {
     }
 
     @Test
+    void intoAnEmptyTableARepeatedKeyAfterRowsCopiedStraightInStillKeepsItsLastRow() {
+        // empty tables: the rows in key order are copied straight into the table; CU2's second row is out of order
+        // and sends it and the rows after it through the staging table's upsert
+        LoadResult result = loader.load(Batch.referenceWorld("first")
+                .with(
+                        "customers.csv",
+                        Rows.CUSTOMERS,
+                        "CU1,張三,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,",
+                        "CU2,先,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,",
+                        "CU3,王五,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,",
+                        "CU2,後,RESIDENTIAL,0.22,R1,8,SUSPENDED,S1,2020-05-01,15,",
+                        "CU4,趙六,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,",
+                        "CU3,王五,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,")
+                .with(
+                        "readings.csv",
+                        Rows.READINGS,
+                        "M1,2026-09,2026-09-25,900,1000,1,100,ACTUAL",
+                        "M1,2026-10,2026-10-25,1000,1150.5,1,150.5,ACTUAL",
+                        "M1,2026-10,2026-10-25,1000,1160.5,1,160.5,ACTUAL")
+                .writeTo(dir));
+
+        assertThat(result.status()).isEqualTo(LoadStatus.LOADED);
+        assertThat(result.files().stream()
+                        .filter(f -> f.fileName().equals("customers.csv"))
+                        .findFirst()
+                        .orElseThrow()
+                        .rowsAccepted())
+                .isEqualTo(6);
+        assertThat(jdbc.queryForList(
+                        "SELECT customer_no || ' ' || customer_name || ' ' || status FROM customers ORDER BY 1",
+                        String.class))
+                .containsExactly("CU1 張三 ACTIVE", "CU2 後 SUSPENDED", "CU3 王五 ACTIVE", "CU4 趙六 ACTIVE");
+        assertThat(jdbc.queryForObject("SELECT current_value FROM readings WHERE period = '2026-10'", String.class))
+                .isEqualTo("1160.500");
+        // every row is new to this load, whichever way it went in: one changed-at for all
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT changed_at) FROM customers", Long.class))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customers WHERE changed_at IS NULL", Long.class))
+                .isZero();
+        assertThat(changedAt("readings", "period = '2026-09'"))
+                .isEqualTo(changedAt("customers", "customer_no = 'CU2'"));
+    }
+
+    @Test
+    void aStorageFailureWhileCopyingStraightIntoAnEmptyTableStoresNoneOfTheFilesRows() {
+        LoadResult result = loader.load(Batch.referenceWorld("overflow")
+                .with(
+                        "customers.csv",
+                        Rows.CUSTOMERS,
+                        "CU1,張三,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,",
+                        "CU2,甲,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,",
+                        "CU5,丁,RESIDENTIAL,12345678,R1,8,ACTIVE,S1,2020-05-01,15,")
+                .writeTo(dir));
+
+        FileResult customers = result.files().stream()
+                .filter(f -> f.fileName().equals("customers.csv"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(customers.status()).isEqualTo(FileStatus.REJECTED);
+        assertThat(customers.fault()).containsIgnoringCase("numeric field overflow");
+        assertThat(Database.count(jdbc, "customers")).isZero();
+    }
+
+    @Test
+    void aLargeFileIntoEmptyTablesThatRepeatsAKeyEarlyIsWrittenAgainTheUpsertWayAndKeepsTheLastRow() {
+        // straight into the empty table, the repeat of CU0002 is refused by the primary key while later rows are still
+        // on their way (the file is many COPY flushes long); the file is then written again through the upsert
+        String[] rows = new String[3_001];
+        for (int i = 1; i <= 3_000; i++) {
+            rows[i - 1] = String.format("CU%04d,戶%d,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,", i, i);
+        }
+        rows[2] = "CU0002,後,RESIDENTIAL,0.22,R1,8,SUSPENDED,S1,2020-05-01,15,";
+        rows[3_000] = "CU3000,最後,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,";
+
+        LoadResult result = loader.load(Batch.referenceWorld("repeat")
+                .with("customers.csv", Rows.CUSTOMERS, rows)
+                .with("meters.csv", Rows.METERS, "M1,CU0002,SMART_SINGLE,1,2020-05-01,IN_SERVICE")
+                .writeTo(dir));
+
+        FileResult customers = result.files().stream()
+                .filter(f -> f.fileName().equals("customers.csv"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(customers.status()).isEqualTo(FileStatus.LOADED);
+        assertThat(customers.rowsAccepted()).isEqualTo(3_001);
+        assertThat(Database.count(jdbc, "customers")).isEqualTo(2_999);
+        assertThat(jdbc.queryForObject(
+                        "SELECT customer_name || ' ' || status FROM customers WHERE customer_no = 'CU0002'",
+                        String.class))
+                .isEqualTo("後 SUSPENDED");
+        assertThat(jdbc.queryForObject(
+                        "SELECT customer_name FROM customers WHERE customer_no = 'CU3000'", String.class))
+                .isEqualTo("最後");
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT changed_at) FROM customers", Long.class))
+                .isEqualTo(1);
+        // the meter names a customer of the file written twice: its key is known once the file is in
+        assertThat(Database.count(jdbc, "meters")).isEqualTo(1);
+    }
+
+    @Test
     void aStorageFailureMidFileStoresNoneOfItsRowsAndIsReportedAsAFileFault() {
         loader.load(Batch.referenceWorld("world").writeTo(dir));
 

@@ -18,6 +18,7 @@ import org.jicha.ingest.FileStatus;
 import org.jicha.ingest.LoadProgress;
 import org.jicha.ingest.Rejection;
 import org.jicha.records.RecordWriter;
+import org.jicha.records.RepeatedKeyException;
 import org.jicha.records.StoredColumn;
 import org.jicha.records.TableUpsert;
 import org.slf4j.Logger;
@@ -56,7 +57,16 @@ public class FileLoader {
         }
         ContractFile file = contractFile.get();
         long began = System.nanoTime();
-        FileResult result = load(file, path, session).took((System.nanoTime() - began) / 1_000_000);
+        FileResult result;
+        try {
+            result = load(file, path, session, true);
+        } catch (RepeatedKeyException e) {
+            // the file went straight into an empty table and a key repeated: nothing of it was kept; again, the upsert
+            // way
+            log.info("{}: a key repeats in the file, so it is written again through the upsert", name);
+            result = load(file, path, session, false);
+        }
+        result = result.took((System.nanoTime() - began) / 1_000_000);
         if (result.status() == FileStatus.REJECTED) {
             session.references().markRejected(file);
         }
@@ -72,7 +82,7 @@ public class FileLoader {
         return result;
     }
 
-    private FileResult load(ContractFile file, Path path, BatchSession session) {
+    private FileResult load(ContractFile file, Path path, BatchSession session, boolean straightIntoEmpty) {
         Charset charset;
         try {
             Optional<Charset> detected = EncodingDetector.detect(path);
@@ -112,7 +122,7 @@ public class FileLoader {
             if (!reader.unknownColumns().isEmpty()) {
                 warnings.add("ignored unknown column(s): " + String.join(", ", reader.unknownColumns()));
             }
-            return store(file, encoding, records, reader, warnings, session, bytes);
+            return store(file, encoding, records, reader, warnings, session, bytes, straightIntoEmpty);
         } catch (IOException | UncheckedIOException e) {
             return FileResult.rejected(file.fileName(), encoding, "could not read the file: " + e.getMessage());
         } catch (CsvParseException e) {
@@ -127,15 +137,16 @@ public class FileLoader {
             RowReader reader,
             List<String> warnings,
             BatchSession session,
-            CountingInputStream bytes) {
+            CountingInputStream bytes,
+            boolean straightIntoEmpty) {
         Tally tally = new Tally(file.fileName(), session.maxRejectionsPerFile());
         try {
             session.references().prepareFor(file);
             transactions.executeWithoutResult(status -> {
                 List<Column> present = reader.presentColumns();
                 List<StoredColumn> stored = present.stream().map(Column::stored).toList();
-                try (TableUpsert upsert =
-                        writer.upsert(file.table(), stored, session.changedAt(), session.jdbcBatchSize())) {
+                try (TableUpsert upsert = writer.upsert(
+                        file.table(), stored, session.changedAt(), session.jdbcBatchSize(), straightIntoEmpty)) {
                     Rows rows = new Rows(upsert, session, tally, valueIndexes(file, present));
                     List<Violation> violations = new ArrayList<>();
                     while (records.hasNext()) {

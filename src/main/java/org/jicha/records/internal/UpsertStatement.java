@@ -29,10 +29,36 @@ public final class UpsertStatement {
     private final boolean hasChangedAt;
 
     public UpsertStatement(ContractTable table, List<StoredColumn> columns, LocalDateTime changedAt) {
+        this(table, columns, changedAt, false);
+    }
+
+    private UpsertStatement(ContractTable table, List<StoredColumn> columns, LocalDateTime changedAt, boolean insert) {
         this.columns = List.copyOf(columns);
         this.changedAt = changedAt;
         this.hasChangedAt = table.changedAtColumn() != null;
-        this.sql = buildSql(table, this.columns);
+        this.sql = insert ? insertSql(table, this.columns) : buildSql(table, this.columns);
+    }
+
+    /**
+     * A plain {@code INSERT} of the same parameters, for rows going into an empty table: every row is new there, so
+     * the result is the MERGE's as long as no key repeats (the primary key refuses a repeat).
+     */
+    public static UpsertStatement insertInto(ContractTable table, List<StoredColumn> columns, LocalDateTime changedAt) {
+        return new UpsertStatement(table, columns, changedAt, true);
+    }
+
+    private static String insertSql(ContractTable table, List<StoredColumn> columns) {
+        List<String> names =
+                new ArrayList<>(columns.stream().map(StoredColumn::name).toList());
+        List<String> casts = new ArrayList<>(columns.stream()
+                .map(c -> "CAST(? AS " + c.type().sqlType() + ")")
+                .toList());
+        if (table.changedAtColumn() != null) {
+            names.add(table.changedAtColumn());
+            casts.add("CAST(? AS TIMESTAMP)");
+        }
+        return "INSERT INTO " + table.table() + " (" + String.join(", ", names) + ") VALUES ("
+                + String.join(", ", casts) + ")";
     }
 
     public String sql() {
