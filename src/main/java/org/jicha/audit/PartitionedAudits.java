@@ -304,11 +304,11 @@ public class PartitionedAudits {
                 errorStore.record(
                         claim.runId(), claim.partNo(), evaluated.errors(), properties.maxErrorsPerRule(), now());
             }
+            // an increment, not the sum over the partitions: two partitions committing at once would each sum what
+            // their own snapshot sees, and the later write would lose the other's batch (PostgreSQL re-reads the
+            // locked row for the increment, not the subquery); with the partition's row it commits or rolls back
             jdbc.update(
-                    "UPDATE audit_runs SET subjects_done = (SELECT COALESCE(SUM(subjects), 0) "
-                            + "FROM audit_run_partitions WHERE run_id = ?) WHERE id = ?",
-                    claim.runId(),
-                    claim.runId());
+                    "UPDATE audit_runs SET subjects_done = subjects_done + ? WHERE id = ?", batch.size(), claim.runId());
             return true;
         });
         if (!Boolean.TRUE.equals(held)) {
