@@ -308,7 +308,9 @@ public class PartitionedAudits {
             // their own snapshot sees, and the later write would lose the other's batch (PostgreSQL re-reads the
             // locked row for the increment, not the subquery); with the partition's row it commits or rolls back
             jdbc.update(
-                    "UPDATE audit_runs SET subjects_done = subjects_done + ? WHERE id = ?", batch.size(), claim.runId());
+                    "UPDATE audit_runs SET subjects_done = subjects_done + ? WHERE id = ?",
+                    batch.size(),
+                    claim.runId());
             return true;
         });
         if (!Boolean.TRUE.equals(held)) {

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,9 @@ public final class CopyUpsert implements TableUpsert {
     private final String stage;
     private final StringBuilder text = new StringBuilder(FLUSH_CHARS + 4096);
     private final boolean straightIntoEmpty;
+    /** The changed-at of rows copied straight in, as COPY text (null: the table has no such column). */
+    private final String changedAtText;
+
     private Connection connection;
     private CopyIn copy;
     private long stageLine;
@@ -68,6 +72,8 @@ public final class CopyUpsert implements TableUpsert {
         this.jdbc = jdbc;
         this.stage = "jicha_stage_" + table.table();
         this.straightIntoEmpty = straightIntoEmpty;
+        this.changedAtText =
+                table.changedAtColumn() == null ? null : changedAt.toLocalDate() + " " + changedAt.toLocalTime();
     }
 
     @Override
@@ -83,9 +89,8 @@ public final class CopyUpsert implements TableUpsert {
             appendValue(values[i]);
         }
         if (direct) {
-            if (table.changedAtColumn() != null) {
-                text.append('\t');
-                appendValue(changedAt);
+            if (changedAtText != null) {
+                text.append('\t').append(changedAtText);
             }
         } else {
             text.append('\t').append(++stageLine);
@@ -211,13 +216,16 @@ public final class CopyUpsert implements TableUpsert {
                 }
             }
         } else if (value instanceof BigDecimal number) {
-            text.append(number.toPlainString());
+            CopyText.appendDecimal(text, number);
+        } else if (value instanceof LocalDate date) {
+            CopyText.appendDate(text, date);
         } else if (value instanceof Boolean flag) {
             text.append(flag ? 't' : 'f');
         } else if (value instanceof LocalDateTime timestamp) {
-            text.append(timestamp.toLocalDate()).append(' ').append(timestamp.toLocalTime());
+            CopyText.appendDate(text, timestamp.toLocalDate());
+            text.append(' ').append(timestamp.toLocalTime());
         } else {
-            text.append(value); // Integer, LocalDate (ISO yyyy-MM-dd)
+            text.append(value); // Integer
         }
     }
 
