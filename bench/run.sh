@@ -106,7 +106,7 @@ for n in $SIZES; do
       peer_rows=$(awk -F= '/^rows\.(customers|meters|readings|tariffs|bills|applications)\.csv=/ { n += $2 } END { print n + 0 }' \
         "$dir/expected/batch.properties")
       planted_equal=no
-      if diff <(grep -E '^BIL-0(1|2|6|7|8),' "$dir/expected/planted.csv" | cut -d, -f1,3 | sort) \
+      if diff <(grep -E '^BIL-0(1|2|6|7|8),' "$dir/expected/planted.csv" | tr -d '\r' | cut -d, -f1,3 | sort) \
               <(cut -d, -f1,2 "$peer_findings" | sort) > /dev/null; then planted_equal=yes; fi
       { echo "$(now),SQL peer,$n,peer,-,load_ms,$(awk -v s="$peer_load" 'BEGIN { printf "%d", s * 1000 }')"
         echo "$(now),SQL peer,$n,peer,-,load_rows,$peer_rows"
