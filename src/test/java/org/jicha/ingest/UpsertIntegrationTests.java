@@ -129,38 +129,7 @@ class UpsertIntegrationTests {
 
     @Test
     void aLargeFileIntoEmptyTablesThatRepeatsAKeyEarlyIsWrittenAgainTheUpsertWayAndKeepsTheLastRow() {
-        // straight into the empty table, the repeat of CU0002 is refused by the primary key while later rows are still
-        // on their way (the file is many COPY flushes long); the file is then written again through the upsert
-        String[] rows = new String[3_001];
-        for (int i = 1; i <= 3_000; i++) {
-            rows[i - 1] = String.format("CU%04d,戶%d,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,", i, i);
-        }
-        rows[2] = "CU0002,後,RESIDENTIAL,0.22,R1,8,SUSPENDED,S1,2020-05-01,15,";
-        rows[3_000] = "CU3000,最後,RESIDENTIAL,0.22,R1,8,ACTIVE,S1,2020-05-01,15,";
-
-        LoadResult result = loader.load(Batch.referenceWorld("repeat")
-                .with("customers.csv", Rows.CUSTOMERS, rows)
-                .with("meters.csv", Rows.METERS, "M1,CU0002,SMART_SINGLE,1,2020-05-01,IN_SERVICE")
-                .writeTo(dir));
-
-        FileResult customers = result.files().stream()
-                .filter(f -> f.fileName().equals("customers.csv"))
-                .findFirst()
-                .orElseThrow();
-        assertThat(customers.status()).isEqualTo(FileStatus.LOADED);
-        assertThat(customers.rowsAccepted()).isEqualTo(3_001);
-        assertThat(Database.count(jdbc, "customers")).isEqualTo(2_999);
-        assertThat(jdbc.queryForObject(
-                        "SELECT customer_name || ' ' || status FROM customers WHERE customer_no = 'CU0002'",
-                        String.class))
-                .isEqualTo("後 SUSPENDED");
-        assertThat(jdbc.queryForObject(
-                        "SELECT customer_name FROM customers WHERE customer_no = 'CU3000'", String.class))
-                .isEqualTo("最後");
-        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT changed_at) FROM customers", Long.class))
-                .isEqualTo(1);
-        // the meter names a customer of the file written twice: its key is known once the file is in
-        assertThat(Database.count(jdbc, "meters")).isEqualTo(1);
+        RepeatedKeyCase.aLargeFileRepeatingAKeyEarlyKeepsItsLastRow(loader, jdbc, dir);
     }
 
     @Test

@@ -48,17 +48,30 @@ public final class UpsertStatement {
     }
 
     private static String insertSql(ContractTable table, List<StoredColumn> columns) {
+        List<String> names = names(table, columns);
+        return "INSERT INTO " + table.table() + " (" + String.join(", ", names) + ") VALUES ("
+                + String.join(", ", casts(columns, names.size())) + ")";
+    }
+
+    /** The columns the statement writes: the given ones, then the table's changed-at column if it has one. */
+    private static List<String> names(ContractTable table, List<StoredColumn> columns) {
         List<String> names =
                 new ArrayList<>(columns.stream().map(StoredColumn::name).toList());
+        if (table.changedAtColumn() != null) {
+            names.add(table.changedAtColumn());
+        }
+        return names;
+    }
+
+    /** One typed placeholder per written column; past the given columns, the changed-at's timestamp. */
+    private static List<String> casts(List<StoredColumn> columns, int count) {
         List<String> casts = new ArrayList<>(columns.stream()
                 .map(c -> "CAST(? AS " + c.type().sqlType() + ")")
                 .toList());
-        if (table.changedAtColumn() != null) {
-            names.add(table.changedAtColumn());
+        while (casts.size() < count) {
             casts.add("CAST(? AS TIMESTAMP)");
         }
-        return "INSERT INTO " + table.table() + " (" + String.join(", ", names) + ") VALUES ("
-                + String.join(", ", casts) + ")";
+        return casts;
     }
 
     public String sql() {
@@ -66,16 +79,9 @@ public final class UpsertStatement {
     }
 
     private static String buildSql(ContractTable table, List<StoredColumn> columns) {
-        List<String> names =
-                new ArrayList<>(columns.stream().map(StoredColumn::name).toList());
-        List<String> casts = new ArrayList<>(columns.stream()
-                .map(c -> "CAST(? AS " + c.type().sqlType() + ")")
-                .toList());
+        List<String> names = names(table, columns);
+        List<String> casts = casts(columns, names.size());
         String changedAt = table.changedAtColumn();
-        if (changedAt != null) {
-            names.add(changedAt);
-            casts.add("CAST(? AS TIMESTAMP)");
-        }
         String matchOn = columns.stream()
                 .filter(StoredColumn::key)
                 .map(c -> "t." + c.name() + " = s." + c.name())
