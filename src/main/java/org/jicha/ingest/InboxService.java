@@ -307,13 +307,19 @@ public class InboxService {
                 return;
             }
             closed = true;
-            try (InputStream rest = in) {
+            try {
                 byte[] buffer = new byte[64 * 1024];
                 while (read(buffer, 0, buffer.length) >= 0) {
                     // hashed by read
                 }
             } catch (IOException e) {
                 log.warn("Could not read the rest of an upload for its hash: {}", e.toString());
+            } finally {
+                try {
+                    in.close();
+                } catch (IOException e) {
+                    log.warn("Could not read the rest of an upload for its hash: {}", e.toString());
+                }
             }
         }
 
